@@ -1,0 +1,1 @@
+"""Flag checks: one module per flag family, each registering pure functions in `registry`."""

@@ -1,0 +1,42 @@
+"""The spaCy component that runs the registered checks and writes `doc.spans["flags"]`."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.extensions import FLAGS, register_extensions
+from .registry import select_checks
+
+
+class FlagFinder:
+    def __init__(self, nlp: Language, name: str, checks: list[str], skip: list[str]) -> None:
+        self.name = name
+        register_extensions()
+        self.checks = select_checks(checks or None, skip)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        seen: set[tuple[str, int, int]] = set()
+        for check in self.checks:
+            for hit in check.func(doc):
+                span = doc.char_span(hit.start, hit.end, label=check.kind, alignment_mode="expand")
+                if span is None or (check.kind, span.start, span.end) in seen:
+                    continue
+                seen.add((check.kind, span.start, span.end))
+                span._.flag_severity = hit.severity or check.severity
+                span._.flag_message = hit.message
+                span._.flag_suggestion = hit.suggestion
+                spans.append(span)
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[FLAGS] = spans
+        return doc
+
+
+@Language.factory(
+    "claimcheck_flags",
+    assigns=["doc.spans"],
+    default_config={"checks": [], "skip": []},
+)
+def make_flag_finder(nlp: Language, name: str, checks: list[str], skip: list[str]) -> FlagFinder:
+    return FlagFinder(nlp, name, checks, skip)

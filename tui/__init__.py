@@ -1,0 +1,1 @@
+"""claimcheck's terminal UI (Textual)."""
