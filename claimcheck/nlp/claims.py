@@ -66,24 +66,28 @@ def _alternation(words: list[str]) -> str:
 QUALIFIERS = (
     "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
     "more than", "less than", "fewer than", "at least", "up to", "just over", "just under",
-    "under", "an estimated", "as many as", "as few as", "only", "between", "just", "exactly",
+    "under", "an estimated", "as many as", "as few as", "only", "just", "exactly",
     "upwards of", "close to", "well over", "at most", "no more than", "a total of", "totalling",
     "totaling",
 )
-QUAL = rf"(?:(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
+QUAL = rf"(?:(?P<between>(?i:between|from))\s+|(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
 # A number not glued to a word, a price or a code: not `COVID-19`, `B12`, `$1,200`, `24/7`.
 START = r"(?<![\w\-/.,$£€¥#+])"
 END = r"(?![\w/]|\.\d|,\d)"
 NUM = rf"{START}{NUMBER}{END}"
-RANGE_SEP = r"\s*(?:to|-|–|—|and|or)\s*"
+# "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
+RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
 PCT = r"(?:\s?%|\s?(?i:per\s?cent|percent)\b|\s?(?i:percentage[-\s]points?)\b)"
-TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+TIME_UNITS = r"(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 DASHES = "-–—"
 
 
 def _qualifier(match: re.Match) -> str | None:
-    qual = match.groupdict().get("qual")
+    groups = match.groupdict()
+    if groups.get("between") and groups.get("b"):
+        return groups["between"].lower()
+    qual = groups.get("qual")
     return qual.lower() if qual else None
 
 
@@ -103,6 +107,11 @@ def _range_or_value(low: str | None, high: str | None) -> Value:
 def _preceding_word(text: str, start: int) -> str:
     match = re.search(r"([\w.\-]+)\W*$", text[max(0, start - 30):start])
     return match.group(1).lower() if match else ""
+
+
+def _preceding_words(text: str, start: int, n: int = 2) -> list[str]:
+    """The `n` words before `start`, nearest last, lower-cased."""
+    return [w.lower() for w in re.findall(r"[\w.\-]+", text[max(0, start - 40):start])[-n:]]
 
 
 # --- finders -----------------------------------------------------------------------------
@@ -154,6 +163,7 @@ RATIO_NAME = (
 )
 RATIO_RE = re.compile(
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
+    r"(?:(?i:for|of)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)[a-z][\w-]*(?:\s+(?:or|and)\s+[a-z][\w-]*)?(?:\s+(?!(?:of|was|were|is|at)\b)[a-z][\w-]*)?\s+)?"
     r"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between)\s+|[=:,]\s*)?"
     r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
@@ -268,11 +278,22 @@ _NOT_DURATION_AFTER = re.compile(
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
 
 
+# "for a week", "after a year", "within a year": a single unit after a preposition.
+SINGLE_UNIT_RE = re.compile(
+    r"\b(?P<prep>(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than))\s+"
+    r"(?i:a|an|one)\s+(?:(?i:full|whole|single)\s+)?(?P<unit>(?i:hour|day|week|month|year|decade))\b"
+    r"(?P<later>\s+(?i:later))?(?!\s+(?i:old|of\s+age|ago)\b)"
+)
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
+    for m in SINGLE_UNIT_RE.finditer(text):
+        end = m.end("later") if m["later"] else m.end("unit")
+        yield ClaimMatch("duration", m.start(), end, 1, unit=m["unit"].lower() + "s")
     for m in DURATION_RE.finditer(text):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
-        if _preceding_word(text, m.start()) in _NOT_DURATION_BEFORE:
+        if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
@@ -289,11 +310,11 @@ DOSE_UNITS = (
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc)"
 )
 DOSE_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?\s*(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
 )
 SERVING_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?\s+(?:[A-Za-z]+\s+)?"
-    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|units\s+of\s+alcohol))"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
+    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
 
@@ -312,27 +333,68 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
 
 
 @lru_cache(maxsize=1)
-def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     t = terms()
-    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
+    # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
+    # function word or a lower-case plural ("five proteins could help doctors" is no sample).
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rt-z]s\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
         stop=_alternation(t["not_modifiers"]))
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
     n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
+    # "156 were assigned to zelritamab", "12,470 received the vaccine".
+    arm = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?:\s+(?i:{nouns}))?"
+        r"(?P<tail>\s+(?:(?i:in|on|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:group|arm|cohort)\b"
+        r"|(?i:on|with|to|took|taking|given|receiving)\s+(?:the\s+)?(?i:placebo|the\s+drug|the\s+vaccine|the\s+active\s+drug|usual\s+care|standard\s+care)\b"
+        r"|(?i:of)\s+(?i:them|those|these)\b"
+        rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
+        r"|(?i:were|was)\s+(?i:assigned|randomi[sz]ed|allocated)\b"
+        r"|(?i:received|got|used)\s+(?i:the|a|an)\b"
+        r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
+    )
     enrolled = re.compile(
-        r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|analy[sz]ed|studied|followed)"
+        r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|analy[sz]ed|studied|followed|the\s+other|the\s+remaining)"
         rf"\s+{QUAL}(?P<a>{NUM})(?!\s*(?:%|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
     )
-    return noun_re, n_equals, enrolled
+    return noun_re, n_equals, enrolled, arm
 
 
 _COUNT_VERBS = re.compile(
-    r"^(?:\s+\w+){0,3}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
-    r"experienced|were\s+infected|became\s+infected|tested\s+positive|were\s+diagnosed|are\s+diagnosed|"
+    r"^(?:\s+(?!(?:that|who|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
+    r"experienced|were\s+infected|became\s+infected|tested\s+positive|(?:were\s+|are\s+)?diagnosed|"
     r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
-    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital)\b"
+    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
+    r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
+    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived)\b"
+)
+_POPULATION_VERBS = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
+    r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
+)
+_EVENT_CONTEXT = re.compile(
+    r"(?i:\b(?:died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
+    r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
+    r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
+    r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
+    r"readmissions?|operations|surger(?:y|ies)|outcomes?)\b)"
+)
+# "occurred in 412 patients", "were reported in 14 patients": the number counts events.
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
+    r"confirmed|found|identified|documented|noted)\s+(?:in|among)\s+)$"
+)
+_STUDY_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
+    r"surveyed|interviewed|tracked|examined|"
+    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$"
+)
+_STRONG_STUDY = re.compile(
+    r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
+    r"surveyed|randomi[sz]ed|followed|tracked)\b)"
 )
 _STUDY_WORDS = re.compile(
     r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
@@ -347,6 +409,22 @@ def _is_year(raw: str) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw))
 
 
+def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
+    """A number of people: the study's sample, or a count of those who had an outcome?"""
+    before = text[max(0, start - 40):start]
+    if _STUDY_VERB_BEFORE.search(before):
+        return "sample_size"
+    if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
+        return "count"
+    if re.match(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)", text[end:end + 20]):
+        return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
+    if _POPULATION_VERBS.match(text[end:end + 60]) and not _STUDY_WORDS.search(sentence):
+        return "count"  # "1.2 million Americans have diabetes"
+    if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
+        return "count"  # "about 57 million people worldwide": a population, not a sample
+    return "sample_size"
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     t = terms()
@@ -354,7 +432,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     pooled = {w.lower() for w in t["pooled_nouns"]}
     records = {w.lower() for w in t["record_nouns"]}
     blocked = set(t["not_people_before_number"])
-    noun_re, n_equals, enrolled = _group_res()
+    noun_re, n_equals, enrolled, arm = _group_res()
     for m in noun_re.finditer(text):
         if _is_year(m["a"]):
             continue
@@ -368,22 +446,43 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
         if noun in pooled:
-            if before not in ("of", "from", "in", "across", "including", "includes", "included"):
+            pooling = re.search(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)", sentence)
+            if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
                 continue
             kind = "sample_size"
         elif noun in events:
             kind = "count"
+        elif noun == "reports" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+            kind = "count"  # "23 reports of headache": events, not the records analysed
         elif noun in records:
             kind = "sample_size"
-        elif _COUNT_VERBS.match(text[m.end():m.end() + 60]):
-            kind = "count"
-        elif _STUDY_WORDS.search(sentence):
-            kind = "sample_size"
         else:
-            kind = "count"
+            kind = _people_kind(text, m.start(), m.end(), value, sentence)
+        if value == 1 and _qualifier(m) in ("more than", "over", "at least"):
+            continue  # "more than one infection": not a count of anything
+        if m["a"].lower() in ("one", "a") and m["mods"].strip():
+            continue  # "one thing you wish people ...": `one` takes no modifiers
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in n_equals.finditer(text):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
+    for m in arm.finditer(text):
+        if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
+            continue
+        value = _num(m["a"])
+        if value is None or value <= 0:
+            continue
+        tail = m["tail"].lower()
+        if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
+            continue  # "one of them": a pronoun, not a number of anyone
+        s_start, s_end = sentence_of(m.start())
+        clause = text[m.start():s_end]
+        if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b", tail) and not _EVENT_CONTEXT.search(clause[:120]):
+            kind = "sample_size"
+        elif _EVENT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _EVENT_CONTEXT.search(text[s_start:s_end]):
+            kind = "count"
+        else:
+            kind = "sample_size"
+        yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in enrolled.finditer(text):
         if _is_year(m["a"]):
             continue
