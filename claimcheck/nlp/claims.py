@@ -337,7 +337,7 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     t = terms()
     # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
-    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rt-z]s\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
         stop=_alternation(t["not_modifiers"]))
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     noun_re = re.compile(
@@ -476,7 +476,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue  # "one of them": a pronoun, not a number of anyone
         s_start, s_end = sentence_of(m.start())
         clause = text[m.start():s_end]
-        if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b", tail) and not _EVENT_CONTEXT.search(clause[:120]):
+        if _STUDY_VERB_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            kind = "sample_size"
+        elif re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b", tail) and not _EVENT_CONTEXT.search(clause[:120]):
             kind = "sample_size"
         elif _EVENT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _EVENT_CONTEXT.search(text[s_start:s_end]):
             kind = "count"

@@ -1,0 +1,145 @@
+"""The claim finder: every kind read with its value, and the look-alikes left alone."""
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.nlp.claims import find_claims
+from claimcheck.nlp.pipeline import build_nlp
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-article.txt"
+
+
+def found(text):
+    return [(m.kind, text[m.start:m.end], m.value) for m in find_claims(text)]
+
+
+def only(text):
+    claims = found(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("The team examined 45 patients with the disorder.", "sample_size", 45),
+        ("The trial enrolled 1,840 participants.", "sample_size", 1840),
+        ("Data came from nearly 40,000 people.", "sample_size", 40000),
+        ("In all, forty-five volunteers took part.", "sample_size", 45),
+        ("The study (n = 120) was small.", "sample_size", 120),
+        ("It analysed 40 thousand BoNT reports.", "sample_size", 40000),
+        ("A meta-analysis of 23 studies found little benefit.", "sample_size", 23),
+        ("Anxiety was 22 to 72 percent less common.", "percentage", [22, 72]),
+        ("Rates were 8–12% in the cohort.", "percentage", [8, 12]),
+        ("There was a 15 percentage-point drop.", "percentage", 15),
+        ("Between 20 and 30 percent of patients improved.", "percentage", [20, 30]),
+        ("Costs rose by a 150% increase.", "percentage", 150),
+        ("It fails for about a third of patients.", "proportion", 0.333),
+        ("One in five adults is affected.", "proportion", 0.2),
+        ("Two-thirds of respondents agreed.", "proportion", 0.667),
+        ("Nearly half of the patients relapsed.", "proportion", 0.5),
+        ("The drug entered a Phase III trial.", "trial_phase", "III"),
+        ("A phase 2b study followed.", "trial_phase", "2b"),
+        ("A Phase IIb study followed.", "trial_phase", "IIb"),
+        ("The phase 2/3 trial ended.", "trial_phase", "2/3"),
+        ("It was tested in a larger Phase XNUMX clinical trial.", "trial_phase", None),
+        ("The hazard ratio was 0.78 overall.", "effect_size", 0.78),
+        ("The odds ratio 1.5 was modest.", "effect_size", 1.5),
+        ("The hazard ratio for death was 0.74.", "effect_size", 0.74),
+        ("Smokers were twice as likely to relapse.", "effect_size", 2),
+        ("The risk was three-fold in smokers.", "effect_size", 3),
+        ("The difference was significant (P = .003).", "p_value", 0.003),
+        ("The effect held, p < 0.05, in adults.", "p_value", 0.05),
+        ("The ratio fell (95% CI 0.61-0.92).", "confidence_interval", [0.61, 0.92]),
+        ("Four weeks later, the scans were repeated.", "duration", 4),
+        ("Patients were followed over 12 months.", "duration", 12),
+        ("The trial ran for six to eight weeks.", "duration", [6, 8]),
+        ("They received 20 units of the toxin.", "dose", 20),
+        ("The dose was 10 mg daily.", "dose", 10),
+        ("A 15-microgram dose was used.", "dose", 15),
+        ("Drinking two cups of coffee a day helped.", "dose", 2),
+        ("There were 12 deaths in the trial.", "count", 12),
+        ("It caused three serious adverse events.", "count", 3),
+        ("About 1.2 million Americans have the disease.", "count", 1_200_000),
+    ],
+)
+def test_each_kind_is_found_with_its_value(text, kind, value):
+    got_kind, _, got_value = only(text)
+    assert (got_kind, got_value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People with type 2 diabetes patients often need insulin.",
+        "More COVID-19 patients were admitted in winter.",
+        "Vitamin B12 and omega-3 supplements are popular.",
+        "The clinic is open 24/7 and lists its top 10 tips.",
+        "A 45-year-old man was treated.",
+        "She is 45 years old.",
+        "Children aged 5 to 11 years can enrol.",
+        "Adults aged 18 to 65 were eligible.",
+        "The treatment costs $1,200 a year.",
+        "In 2019 researchers found a link.",
+        "Patients exercise twice a week.",
+        "Injections are given every three months.",
+        "Call 555-0123 or visit 221 Baker Street.",
+        "The third study was larger.",
+        "World War II changed medicine; Henry VIII had gout.",
+        "Phase Bio Inc. announced results.",
+        "Glucose was 126 mg/dL at baseline.",
+        "The lungs expel air in one second.",
+    ],
+)
+def test_look_alikes_are_not_claims(text):
+    assert found(text) == []
+
+
+def test_ci_level_is_not_a_percentage():
+    claims = found("Risk fell (hazard ratio 0.78; 95% CI 0.61-0.92).")
+    assert [k for k, _, _ in claims] == ["effect_size", "confidence_interval"]
+
+
+def test_two_percentages_joined_by_and_are_not_a_range():
+    claims = found("Rates were 0.9% and 0.2% respectively.")
+    assert [v for _, _, v in claims] == [0.9, 0.2]
+
+
+def test_outcome_counts_are_told_from_sample_sizes():
+    text = (
+        "The trial randomised 3,108 patients to the drug. "
+        "The primary outcome occurred in 412 patients (12.1%) in the drug group."
+    )
+    kinds = {v: k for k, _, v in found(text)}
+    assert kinds[3108] == "sample_size"
+    assert kinds[412] == "count"
+
+
+def test_component_writes_span_group_with_values():
+    nlp = build_nlp()
+    doc = nlp("Researchers examined 45 patients. Four weeks later, most improved.")
+    spans = list(doc.spans["claims"])
+    assert [(s.label_, s.text, s._.claim_value) for s in spans] == [
+        ("sample_size", "45 patients", 45),
+        ("duration", "Four weeks later", 4),
+    ]
+    assert spans[0]._.claim_unit == "patients"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article_every_gold_claim_found_with_value():
+    import json
+
+    from claimcheck.evaluate import values_equal
+
+    text = SEED.read_text("utf-8")
+    gold = json.loads(SEED.with_name("seed-article.gold.json").read_text("utf-8"))
+    matches = find_claims(text)
+    for item in gold["claims"]:
+        start = text.index(item["text"])
+        end = start + len(item["text"])
+        hits = [m for m in matches if m.kind == item["kind"] and m.start < end and start < m.end]
+        assert hits, item
+        assert values_equal(hits[0].value, item["value"]), (item, hits[0])
+    assert len(matches) == len(gold["claims"])

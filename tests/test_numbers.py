@@ -1,0 +1,46 @@
+"""Reading numbers as news writes them."""
+
+import pytest
+
+from claimcheck.nlp.numbers import parse_fraction, parse_number, parse_ratio
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1,840", 1840),
+        ("40,000", 40000),
+        ("0.61", 0.61),
+        (".003", 0.003),
+        ("forty-five", 45),
+        ("Forty-Five", 45),
+        ("twenty one", 21),
+        ("twelve", 12),
+        ("a dozen", 12),
+        ("one hundred", 100),
+        ("40 thousand", 40000),
+        ("1.2 million", 1_200_000),
+        ("three thousand", 3000),
+    ],
+)
+def test_parse_number_reads_news_numbers(text, value):
+    assert parse_number(text) == value
+
+
+def test_integers_stay_integers_for_json():
+    assert isinstance(parse_number("45"), int)
+    assert isinstance(parse_number("1.2 million"), int)
+
+
+@pytest.mark.parametrize("text", ["", "patients", "XNUMX", "one two buckle"])
+def test_unreadable_numbers_are_none(text):
+    assert parse_number(text) is None
+
+
+def test_fractions_and_ratios():
+    assert parse_fraction("a", "third") == 0.333
+    assert parse_fraction("two", "thirds") == 0.667
+    assert parse_fraction("three", "quarters") == 0.75
+    assert parse_ratio("one", "five") == 0.2
+    assert parse_ratio("3", "10") == 0.3
+    assert parse_ratio("3", "0") is None
