@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-ARTICLE ?= corpora/sample-article.txt
+ARTICLE ?= corpora/mt-style-peppermint-irritable-bowel.txt
 
 .PHONY: run test eval bench clean
 
