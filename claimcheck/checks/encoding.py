@@ -1,0 +1,121 @@
+"""The `encoding` check: mojibake (`Itâ€™s`, `RÃ©union`, `Â£40`) and U+FFFD replacement
+characters (`Saint-Beno�t`), each flagged on its word with ftfy's repair as the suggestion.
+
+The analysed text is never modified: the flag only tells the editor what the word should
+read. Candidates are found with one regular expression: a byte that starts a UTF-8 sequence
+(`Ã`, `â`, `Â` ...) read as Windows-1252/Latin-1 and followed by a continuation byte read
+the same way (`©`, `€`, `™` ...), the Mac Roman equivalents, a stray `Â`/`Ã` before a space
+(a mangled no-break space), or U+FFFD. ftfy then has the last word: a candidate it would not
+change is real text (`ESPAÑA”`, `IRMÃ DULCE`), so café, Müller, naïve, Arabic script, em
+dashes and curly quotes never flag.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Iterator
+
+import ftfy
+from spacy.tokens import Doc
+
+from .registry import Hit, register
+
+DATA_FILE = "encoding.json"
+_KEYS = {"about", "lossy_guesses"}
+REPLACEMENT = "\ufffd"
+
+
+def load_lossy_guesses() -> dict[str, str]:
+    raw = json.loads(resources.files("claimcheck.data").joinpath(DATA_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) - _KEYS or "lossy_guesses" not in raw:
+        raise ValueError(f"{DATA_FILE}: expected an object with keys {sorted(_KEYS)}")
+    guesses = raw["lossy_guesses"]
+    if not isinstance(guesses, dict) or not all(isinstance(k, str) and k and isinstance(v, str) for k, v in guesses.items()):
+        raise ValueError(f"{DATA_FILE}: 'lossy_guesses' must map non-empty strings to strings")
+    return guesses
+
+
+LOSSY_GUESSES = load_lossy_guesses()
+
+
+def _continuation_chars() -> str:
+    """Bytes 0x80-0xBF as they show up when UTF-8 is read as Windows-1252 or Latin-1."""
+    chars = set()
+    for b in range(0x80, 0xC0):
+        chars.add(chr(b))  # Latin-1 (and C1 controls)
+        try:
+            chars.add(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            pass
+    chars.add(REPLACEMENT)  # an undefined byte that became U+FFFD
+    return "".join(sorted(chars))
+
+
+_LEAD = "\u00c2-\u00f4"  # bytes 0xC2-0xF4 start a multi-byte UTF-8 sequence
+_CONT = re.escape(_continuation_chars())
+_CORE = (
+    rf"[{_LEAD}][{_CONT}]"  # Ã© â€ Â£ ...
+    r"|[\u00c2\u00c3](?=[ \u00a0])"  # Â / Ã before a space: a mangled no-break space
+    r"|\u201a\u00c4\S|\u221a[^\s\d]"  # Mac Roman: ‚Äô √©
+    rf"|{REPLACEMENT}"
+)
+_WORD_CHAR = r"[^\s()\[\]{}<>,;!?\"`]"
+CANDIDATE = re.compile(rf"{_WORD_CHAR}*?(?:{_CORE}){_WORD_CHAR}*")
+_MOJIBAKE_CHARS = re.compile(rf"[{_LEAD}{_CONT}]")
+_LEADING_QUOTES = "“‘«'"  # never the start of a mojibake sequence
+_TRAILING_PUNCT = ".:'"
+_TRAILING_QUOTES = "”’»"  # part of a sequence only right after another mojibake character (â€”)
+
+
+def repair(word: str) -> str:
+    """What ftfy (plus the lossy-sequence guesses) says `word` should read."""
+    for bad, good in LOSSY_GUESSES.items():
+        word = word.replace(bad, good)
+    return ftfy.fix_encoding(word)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word without the ordinary quotes and punctuation around it."""
+    while end - start > 1 and text[start] in _LEADING_QUOTES:
+        start += 1
+    while end - start > 1 and (
+        text[end - 1] in _TRAILING_PUNCT
+        or (text[end - 1] in _TRAILING_QUOTES and not _MOJIBAKE_CHARS.match(text[end - 2]))
+    ):
+        end -= 1
+    return start, end
+
+
+def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """(start, end, repaired word or None) for every word with mojibake or U+FFFD."""
+    for m in CANDIDATE.finditer(text):
+        start, end = _trim(text, *m.span())
+        word = text[start:end]
+        # a trailing space lets ftfy recognise a mangled no-break space (`Â ` -> no-break space)
+        tail = text[end:end + 1] if text[end:end + 1] in (" ", "\u00a0") else ""
+        fixed = repair(word + tail)
+        fixed = fixed[: len(fixed) - len(tail)] if tail and fixed.endswith(tail) else fixed.rstrip(" \u00a0")
+        if REPLACEMENT in word:
+            yield start, end, (fixed if fixed != word and REPLACEMENT not in fixed else None)
+        elif fixed != word:
+            yield start, end, fixed
+
+
+def _message(word: str, fixed: str | None) -> str:
+    if REPLACEMENT in word and fixed is None:
+        return (f"`{word}` contains U+FFFD, the replacement character: a character was lost when the "
+                "text was converted between encodings; restore it from the original")
+    if fixed is not None and not fixed.strip():
+        return f"`{word}` is a mangled no-break space (UTF-8 read as Windows-1252): delete it"
+    return f"`{word}` is garbled encoding (UTF-8 read as Windows-1252, 'mojibake'): it should read `{fixed}`"
+
+
+@register("encoding", severity="error", description="mojibake and replacement characters")
+def find_encoding_errors(doc: Doc) -> Iterator[Hit]:
+    text = doc.text
+    for start, end, fixed in find_encoding_matches(text):
+        word = text[start:end]
+        suggestion = fixed if fixed and fixed.strip() else None
+        yield Hit(start, end, _message(word, fixed), suggestion=suggestion)
