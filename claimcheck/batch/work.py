@@ -1,0 +1,131 @@
+"""The per-article work of a batch, the same on every executor.
+
+`check_file(path, input, offline)` reads one file, checks it with `check.check_input` (the
+function the `check` command uses) and returns an `ArticleResult`: the JSON line to write and
+the counts the summary needs. It never raises for a bad article: a file that cannot be read or
+parsed gives a `Report.failed` line, and an unexpected exception inside the checker gives an
+error line too (`internal error: ...`), so one article never stops a batch.
+
+The pipeline is built once per process (`get_nlp` is cached); `init_worker` builds it up front
+in each local worker, and on a Dask worker the first article builds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ClaimcheckError
+from ..models import Report
+
+# Characters that JSON leaves raw but that some line readers (str.splitlines, JavaScript)
+# treat as line breaks. Escaped so that one record is always exactly one line.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What a worker sends back: the line to append and what the summary counts."""
+
+    input: str
+    content_hash: str | None
+    line: str
+    claims: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+    internal: bool = False
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def hash_file(path: str) -> str | None:
+    """sha256 of the file's bytes, or None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def record_line(report: Report, input: str, digest: str | None) -> str:
+    """The JSONL line of a report: `Report.to_dict()` with `input` as found and `content_hash`."""
+    data = report.to_dict()
+    record: dict[str, Any] = {"schema": data.pop("schema"), "input": input, "content_hash": digest}
+    data.pop("input")
+    record.update(data)
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in _LINE_BREAKS.items():
+        if char in line:
+            line = line.replace(char, escaped)
+    return line
+
+
+def _settings(offline: bool):
+    from ..settings import get_settings
+
+    return get_settings(offline=True) if offline else get_settings()
+
+
+def check_file(path: str, input: str, offline: bool) -> ArticleResult:
+    """Check the file at `path` (reported as `input`); never raises for a bad article."""
+    from ..check import check_input
+    from ..nlp.pipeline import get_nlp
+
+    try:
+        digest = hash_file(path)
+        report = check_input(path, _settings(offline), get_nlp())
+    except ClaimcheckError as err:
+        return _failed(input, digest, err.reason)
+    except Exception as err:  # noqa: BLE001 - a checker bug must not stop a 5,000-article batch
+        reason = f"internal error: {type(err).__name__}: {err}".splitlines()[0][:300]
+        return _failed(input, digest, reason, internal=True)
+    return ArticleResult(
+        input=input,
+        content_hash=digest,
+        line=record_line(report, input, digest),
+        claims=dict(Counter(c.kind for c in report.claims)),
+        flags=dict(Counter(f.kind for f in report.flags)),
+    )
+
+
+def _failed(input: str, digest: str | None, reason: str, internal: bool = False) -> ArticleResult:
+    line = record_line(Report.failed(input, reason), input, digest)
+    return ArticleResult(input=input, content_hash=digest, line=line, error=reason, internal=internal)
+
+
+def check_files(items: list[tuple[str, str]], offline: bool) -> list[ArticleResult]:
+    """A chunk of (path, input) pairs, one after the other in this worker."""
+    return [check_file(path, input, offline) for path, input in items]
+
+
+# --- local worker processes ------------------------------------------------------------
+
+
+def init_worker(parent_pid: int) -> None:
+    """Process initializer: ignore Ctrl-C (the parent stops us), die with the parent, build
+    the pipeline once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    from ..nlp.pipeline import get_nlp
+
+    get_nlp()
+
+
+def _exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """After a `kill -9` of the batch, its workers would wait on their queue for ever."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent_pid:
+            os._exit(1)
