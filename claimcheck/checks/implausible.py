@@ -1,0 +1,332 @@
+"""`implausible_value`: numbers that cannot be right whatever the study found.
+
+- a share of a group above 100% (`130% of participants`), not an increase (`a rise of 150%`,
+  `150% more`);
+- a trial phase outside 0-IV (`Phase 5 trial`);
+- a p-value outside [0, 1] (`p = 1.3`, `p = -0.02`);
+- a range whose low end is above its high end when the phrase reads as a range
+  (`between 72 and 22 percent`, `estimated at 64 to 18 percent`, `95% CI 0.90-0.60`), not a
+  change (`fell from 72 to 22 percent`);
+- a confidence interval that excludes its own estimate (`hazard ratio 1.45 (95% CI 0.60-0.90)`);
+- a negative count (`-3 deaths`) and a proportion above one (`six in five adults`,
+  `612 of the 540 participants`).
+
+Most rules read the claims already in `doc.spans["claims"]`; the phrase-internal ones
+(proportions above one, negative counts, phases the claim finder does not read) use their own
+patterns. Word lists live in `data/implausible_terms.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from spacy.tokens import Doc, Span
+
+from ..nlp.claims import terms as claim_terms
+from ..nlp.extensions import CLAIMS
+from ..nlp.numbers import DIGIT_NUMBER, NUMBER, parse_number
+from .registry import Hit, register
+
+_DATA_FILE = "implausible_terms.json"
+_KEYS = {
+    "group_nouns_extra", "reported_verbs", "change_words", "range_change_verbs",
+    "ratio_range_words", "trial_words", "ci_gap_words",
+}
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, list[str]]:
+    """The word lists of `data/implausible_terms.json`, validated once (unknown keys rejected)."""
+    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) != _KEYS:
+        got = set(raw) if isinstance(raw, dict) else set()
+        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
+    for key, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
+    return raw
+
+
+def _alternation(words: list[str]) -> str:
+    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    t = word_lists()
+    ct = claim_terms()
+    people = _alternation(ct["people_nouns"] + t["group_nouns_extra"])
+    people_events = _alternation(ct["people_nouns"] + ct["event_nouns"])
+    number = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
+    # up to two words between a number and its noun, none a function word ("one product for adults")
+    mods = rf"(?:(?!(?i:{_alternation(ct['not_modifiers'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
+    return {
+        # "... of (the) (1,200) (eligible) participants" right after a percentage (not "participants'").
+        "share_of": re.compile(
+            r"^\s+(?i:of)\s+(?:(?i:the|all|those|these|our|its|their|each)\s+)?"
+            rf"(?:{DIGIT_NUMBER}\s+)?{mods}(?i:{people})\b(?!['’])"
+        ),
+        "share_said": re.compile(rf"^\s+(?:of\s+them\s+)?(?i:{_alternation(t['reported_verbs'])})\b"),
+        "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
+        "phase": re.compile(
+            r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5})[abcABC]?(?:\s*/\s*(?:\d{1,2}|[IVX]{1,5})[abcABC]?)?)\b"
+        ),
+        "trial_after": re.compile(rf"^(?:\s+[\w\-]+){{0,3}}?\s+(?i:{_alternation(t['trial_words'])})\b"),
+        "trial_before": re.compile(rf"\b(?i:{_alternation(t['trial_words'])})\b(?:\s+\S+){{0,5}}\s*$"),
+        "negative_p": re.compile(
+            r"(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*(?:=|<|>|≤|≥|(?i:of|was|is))\s*(?P<num>[-−–]\s?\d*\.?\d+)"
+        ),
+        "range_before": re.compile(r"(?P<word>[\w]+)\W*$"),
+        "range_verbs": re.compile(rf"\b(?i:{_alternation(t['range_change_verbs'])})\b(?:\s+\S+){{0,2}}\s*$"),
+        "ratio_range_before": re.compile(rf"\b(?i:{_alternation(t['ratio_range_words'])})\b(?:\s+\S+){{0,2}}\s*$"),
+        "bare_ci": re.compile(rf"^\s*[(\[]\s*(?P<a>-?{DIGIT_NUMBER})\s*(?:-|–|—|to)\s*(?P<b>-?{DIGIT_NUMBER})\s*[)\]]"),
+        "ci_gap": re.compile(rf"^[\s(\[;,:]*(?:(?i:{_alternation(t['ci_gap_words'])})[\s,]+)*$"),
+        "negative_count": re.compile(
+            rf"(?<=[\s(:,;])(?P<sign>[-−]|(?i:minus)\s+)(?P<num>\d[\d,]*)\s+{mods}(?i:{people_events})\b"
+        ),
+        "proportion": re.compile(
+            rf"(?P<num>{number})\s+(?P<op>(?i:in|out\s+of))\s+(?:(?i:every)\s+)?(?P<den>{number})\s+"
+            rf"{mods}(?i:{people})\b"
+        ),
+        "part_of_whole": re.compile(
+            rf"(?P<num>{number})\s+(?i:of)\s+(?i:the|these|those|all)\s+(?P<den>{number})\s+"
+            rf"{mods}(?i:{people})\b"
+        ),
+    }
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _phase_number(part: str) -> int | None:
+    """`III` -> 3, `2b` -> 2, `5` -> 5; None when unreadable."""
+    core = re.sub(r"[abcABC]$", "", part.strip())
+    if core.isdigit():
+        return int(core)
+    if core and set(core) <= set(_ROMAN):
+        total, previous = 0, 0
+        for ch in reversed(core):
+            value = _ROMAN[ch]
+            total += -value if value < previous else value
+            previous = max(previous, value)
+        return total
+    return None
+
+
+def _claims(doc: Doc) -> list[Span]:
+    return list(doc.spans[CLAIMS]) if CLAIMS in doc.spans else []
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+# --- the rules ---------------------------------------------------------------------------
+
+
+def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
+    """`130% of participants`, `a staggering 130% said`: more than all of a group."""
+    p = _patterns()
+    text = doc.text
+    for claim in _claims(doc):
+        if claim.label_ != "percentage" or claim._.claim_unit == "percentage points":
+            continue
+        value = claim._.claim_value
+        high = max(value) if isinstance(value, list) and all(_is_number(v) for v in value) else value
+        if not _is_number(high) or high <= 100:
+            continue
+        after = text[claim.end_char:claim.end_char + 80]
+        match = p["share_of"].match(after) or p["share_said"].match(after)
+        if not match:
+            continue
+        if p["change_before"].search(text[max(0, claim.start_char - 40):claim.start_char]):
+            continue
+        end = claim.end_char + match.end() if p["share_of"].match(after) else claim.end_char
+        yield Hit(
+            claim.start_char, end,
+            f"{_fmt(high)}% of a group is more than the whole group: a share cannot exceed 100%.",
+            "check the number (an increase would read `rose by ...%`)",
+        )
+
+
+def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
+    """`Phase 5 trial`: clinical trials have phases 0 to IV."""
+    p = _patterns()
+    text = doc.text
+    for m in p["phase"].finditer(text):
+        parts = re.split(r"\s*/\s*", m["phase"])
+        numbers = [_phase_number(part) for part in parts]
+        if any(n is None for n in numbers) or all(n <= 4 for n in numbers):
+            continue
+        after = text[m.end():m.end() + 60]
+        before = text[max(0, m.start() - 80):m.start()]
+        if not (p["trial_after"].match(after) or p["trial_before"].search(before)):
+            continue
+        if re.match(r"^\s+[A-Z][a-z]", after) and not p["trial_after"].match(after):
+            continue  # "Phase 5 Therapeutics": a company name
+        yield Hit(
+            m.start(), m.end(),
+            f"`{m.group(0)}` is not a trial phase: clinical trials run in phases 0 to IV (4).",
+            "check the phase (I, II, III or IV)",
+        )
+
+
+def find_impossible_p_values(doc: Doc) -> Iterator[Hit]:
+    """`p = 1.3`, `p = -0.02`: a p-value is a probability, between 0 and 1."""
+    p = _patterns()
+    for claim in _claims(doc):
+        if claim.label_ != "p_value":
+            continue
+        value = claim._.claim_value
+        if not _is_number(value) or value <= 1:
+            continue
+        raw = claim.text
+        # a symbol, the word "value", or a decimal number: not "p of 5" in running prose
+        if not (re.search(r"[=<>≤≥]", raw) or re.search(r"(?i:value)", raw) or "." in raw.split()[-1]):
+            continue
+        yield Hit(
+            claim.start_char, claim.end_char,
+            f"`{claim.text}`: a p-value is a probability and cannot exceed 1.",
+            "check the value (perhaps a misplaced decimal point)",
+        )
+    for m in p["negative_p"].finditer(doc.text):
+        yield Hit(
+            m.start(), m.end(),
+            f"`{m.group(0)}`: a p-value cannot be negative.",
+            None,
+        )
+
+
+def _reads_as_change(text: str, claim: Span) -> bool:
+    """`fell from 72 to 22 percent`, `dropped 72 to 22 percent`: a change, not a range."""
+    p = _patterns()
+    lead = claim.text.split()[0].lower() if claim.text.split() else ""
+    before = text[max(0, claim.start_char - 60):claim.start_char]
+    if lead == "from" or re.search(r"\b(?i:from)\s*$", before):
+        return not p["ratio_range_before"].search(re.sub(r"\b(?i:from)\s*$", "", before))
+    if lead == "between" or re.search(r"\b(?i:between)\s*$", before):
+        return False
+    if re.search(r"\b(?i:by)\s*$", before):
+        return False  # "dropped by 64 to 18 percent": the size of the drop, a range
+    return bool(p["range_verbs"].search(before))
+
+
+def find_inverted_ranges(doc: Doc) -> Iterator[Hit]:
+    """`between 72 and 22 percent`, `95% CI 0.90-0.60`: a range whose low end is above its high end."""
+    text = doc.text
+    kinds = {"percentage", "confidence_interval", "effect_size", "dose", "duration"}
+    for claim in _claims(doc):
+        value = claim._.claim_value
+        if claim.label_ not in kinds or not isinstance(value, list) or len(value) != 2:
+            continue
+        low, high = value
+        if not (_is_number(low) and _is_number(high)) or low <= high:
+            continue
+        if claim.label_ != "confidence_interval" and _reads_as_change(text, claim):
+            continue
+        what = "confidence interval" if claim.label_ == "confidence_interval" else "range"
+        yield Hit(
+            claim.start_char, claim.end_char,
+            f"The {what} `{claim.text}` runs from {_fmt(low)} down to {_fmt(high)}: its low end is above its high end.",
+            f"{_fmt(high)} to {_fmt(low)}?",
+        )
+
+
+def _interval_after(text: str, estimate: Span, next_claim: list[Span]) -> tuple[int, float, float] | None:
+    """The interval given right after an estimate: `(95% CI 0.61-0.88)` or bare `(0.61-0.88)`."""
+    p = _patterns()
+    for ci in next_claim:
+        if ci.label_ != "confidence_interval":
+            break
+        gap = text[estimate.end_char:ci.start_char]
+        if len(gap) > 30 or re.search(r"\d", gap) or not p["ci_gap"].match(gap):
+            return None
+        value = ci._.claim_value
+        if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
+            return ci.end_char, float(value[0]), float(value[1])
+        return None
+    m = p["bare_ci"].match(text[estimate.end_char:estimate.end_char + 40])
+    if m and estimate.label_ == "effect_size":
+        a, b = parse_number(m["a"]), parse_number(m["b"])
+        if a is not None and b is not None:
+            return estimate.end_char + m.end(), float(a), float(b)
+    return None
+
+
+def find_intervals_excluding_estimate(doc: Doc) -> Iterator[Hit]:
+    """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
+    text = doc.text
+    claims = _claims(doc)
+    for i, estimate in enumerate(claims):
+        if estimate.label_ not in ("effect_size", "percentage"):
+            continue
+        value = estimate._.claim_value
+        if not _is_number(value):
+            continue
+        found = _interval_after(text, estimate, claims[i + 1:i + 2])
+        if not found:
+            continue
+        end, low, high = found
+        if low > high:
+            continue  # an inverted interval is flagged on its own
+        if low - 1e-9 <= value <= high + 1e-9:
+            continue
+        midpoint = (low + high) / 2
+        if value > 0 and midpoint > 0 and not 0.2 <= value / midpoint <= 5:
+            continue  # different scales: "23% lower (95% CI 0.69-0.86)" is a ratio interval
+        yield Hit(
+            estimate.start_char, end,
+            f"The estimate {_fmt(value)} lies outside its own confidence interval "
+            f"({_fmt(low)} to {_fmt(high)}): one of the numbers is wrong.",
+            "check the estimate and the interval against the study",
+        )
+
+
+def find_negative_counts(doc: Doc) -> Iterator[Hit]:
+    """`-3 deaths`, `minus 12 patients`: a count of people or events cannot be negative."""
+    for m in _patterns()["negative_count"].finditer(doc.text):
+        yield Hit(
+            m.start(), m.end(),
+            f"`{m.group(0)}`: a count of people or events cannot be negative.",
+            None,
+        )
+
+
+def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
+    """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
+    p = _patterns()
+    for name in ("proportion", "part_of_whole"):
+        for m in p[name].finditer(doc.text):
+            num, den = parse_number(m["num"]), parse_number(m["den"])
+            if num is None or den is None or num <= den:
+                continue
+            yield Hit(
+                m.start(), m.end(),
+                f"`{m.group(0)}`: {_fmt(num)} out of {_fmt(den)} is more than the whole group.",
+                "check both numbers",
+            )
+
+
+@register(
+    "implausible_value",
+    severity="error",
+    description="values that cannot be right: shares above 100%, Phase 5, p > 1, inverted ranges, "
+    "a CI excluding its estimate, negative counts, proportions above one",
+)
+def find_implausible_values(doc: Doc) -> Iterator[Hit]:
+    yield from find_shares_above_whole(doc)
+    yield from find_impossible_phases(doc)
+    yield from find_impossible_p_values(doc)
+    yield from find_inverted_ranges(doc)
+    yield from find_intervals_excluding_estimate(doc)
+    yield from find_negative_counts(doc)
+    yield from find_proportions_above_one(doc)

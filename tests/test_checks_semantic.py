@@ -1,0 +1,105 @@
+"""The semantic flag checks: name variants, acronym mismatches, number mismatches, implausible values.
+
+Each check is tested both ways, as an editor would notice it: the defect is flagged (on the
+right words), and the look-alike a careful article contains is left alone. Pipelines are the
+default blank-English one (`build_nlp()`): no statistical model.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.nlp.pipeline import build_nlp
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed-article.txt"
+SEMANTIC_KINDS = ("name_variant", "acronym_mismatch", "number_mismatch", "implausible_value")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def flags(nlp, text, kind=None):
+    """(kind, text) of every flag of the semantic kinds (or of `kind`)."""
+    doc = nlp(text)
+    kinds = (kind,) if kind else SEMANTIC_KINDS
+    return [(s.label_, s.text) for s in doc.spans["flags"] if s.label_ in kinds]
+
+
+def flagged_over(nlp, text, kind, needle):
+    """True when a flag of `kind` overlaps an occurrence of `needle` (the scorer's rule)."""
+    doc = nlp(text)
+    spots = [(i, i + len(needle)) for i in range(len(text)) if text.startswith(needle, i)]
+    assert spots, f"{needle!r} not in the text"
+    return any(
+        s.start_char < end and start < s.end_char
+        for s in doc.spans["flags"] if s.label_ == kind
+        for start, end in spots
+    )
+
+
+# --- implausible_value ---------------------------------------------------------------------
+
+IMPLAUSIBLE = [
+    ("A staggering 130% of participants said they regularly ate ready meals.", "130% of participants"),
+    ("Nearly 120 percent of the children in the study were vaccinated.", "120 percent of the children"),
+    ("A small Phase 5 trial is now under way.", "Phase 5"),
+    ("The company will start a phase VI clinical trial next year.", "phase VI"),
+    ("The difference was significant (p = 1.3).", "p = 1.3"),
+    ("The effect was small (P = -0.04).", "P = -0.04"),
+    ("The reduction in risk was estimated at 64 to 18 percent.", "64 to 18 percent"),
+    ("Between 72 and 22 percent of patients improved.", "Between 72 and 22 percent"),
+    ("Symptoms were 72 to 22 percent less common.", "72 to 22 percent"),
+    ("Estimates ranged from 40% to 15% depending on the model.", "40% to 15%"),
+    ("The hazard ratio was 0.95 (95% CI 1.20-0.80).", "95% CI 1.20-0.80"),
+    ("Dementia risk fell, with a hazard ratio of 0.52 (95% CI 0.61-0.88) after adjustment.",
+     "hazard ratio of 0.52 (95% CI 0.61-0.88"),
+    ("Users were more likely to relapse (hazard ratio 1.45, 95% CI 0.60-0.90).", "hazard ratio 1.45, 95% CI 0.60-0.90"),
+    ("Smokers had higher odds (odds ratio 4.1 (1.3-3.4)).", "odds ratio 4.1 (1.3-3.4)"),
+    ("The vaccine cut infections by 45% (95% CI 12% to 31%).", "45% (95% CI 12% to 31%"),
+    ("The registry counted -3 deaths in the placebo group.", "-3 deaths"),
+    ("Six in five adults say they sleep badly.", "Six in five adults"),
+    ("Of the volunteers, 612 of the 540 participants were women.", "612 of the 540 participants"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", IMPLAUSIBLE)
+def test_implausible_values_are_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, "implausible_value", flagged), flags(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of the drug rose by 150% in a year.",
+        "Patients were 150% more likely to relapse.",
+        "Prescriptions saw a 130% increase among participants.",
+        "The dose was 150% of the recommended daily intake.",
+        "Fitness reached 120% of participants' predicted value.",
+        "The clinic ran at 110% of capacity all winter.",
+        "Enrolment reached 105% of the target.",
+        "The city entered phase 5 of its reopening plan.",
+        "A Phase IV study will follow the drug after approval.",
+        "An exploratory Phase 0 trial tested tiny doses.",
+        "A Phase 2/3 trial is recruiting.",
+        "The result was significant (p = 0.003).",
+        "The association was not significant (P = .31).",
+        "Rates fell from 72 to 22 percent over a decade.",
+        "Smoking rates dropped from 45% to 12% between 1990 and 2020.",
+        "Anxiety disorders were 22 to 72 percent less common.",
+        "The risk was lower with the drug (hazard ratio 0.74; 95% CI 0.57-0.96; p = 0.02).",
+        "Vaccine efficacy was 82.6% (95% CI 57.9 to 94.1).",
+        "The risk was 23% lower (95% CI 0.69-0.86) in the treated group.",
+        "Odds ratio 2.1 (1.3-3.4) for smokers.",
+        "Blood pressure fell by -12 mmHg on average.",
+        "People aged 18 to 65 took part, and COVID-19 patients were excluded.",
+        "One in five adults is affected, and 12 of the 540 participants dropped out.",
+        "The shampoo is a two in one product for adults.",
+    ],
+)
+def test_implausible_look_alikes_are_left_alone(nlp, text):
+    assert flags(nlp, text, "implausible_value") == []
