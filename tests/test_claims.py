@@ -62,6 +62,16 @@ def only(text):
         ("There were 12 deaths in the trial.", "count", 12),
         ("It caused three serious adverse events.", "count", 3),
         ("About 1.2 million Americans have the disease.", "count", 1_200_000),
+        ("About 4.5m people have the condition.", "count", 4_500_000),
+        ("Smoking doubled the risk of stroke.", "effect_size", 2),
+        ("The drug halved the death rate.", "effect_size", 0.5),
+        ("There was a fivefold increase.", "effect_size", 5),
+        ("Risk fell (HR, 0.82).", "effect_size", 0.82),
+        ("It affects one-in-five adults.", "proportion", 0.2),
+        ("It affects three in every ten adults.", "proportion", 0.3),
+        ("They reported nine serious side-effects.", "count", 9),
+        ("Take 1,000 IU of vitamin D.", "dose", 1000),
+        ("The median follow-up of 3.2 years ended.", "duration", 3.2),
     ],
 )
 def test_each_kind_is_found_with_its_value(text, kind, value):

@@ -179,6 +179,13 @@ FOLD_RE = re.compile(
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
 )
 _WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3}
+# "doubled the risk", "halved the rate": a multiple told by the verb.
+VERB_MULTIPLE_RE = re.compile(
+    r"\b(?P<verb>(?i:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|halved|halves|halving))\s+"
+    r"(?:(?i:the|their|a|his|her|its)\s+)?(?:[a-z]+\s+)?"
+    r"(?i:risk|odds|rate|rates|chance|chances|likelihood|incidence|number|mortality|deaths)\b"
+)
+_VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
@@ -187,6 +194,9 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in MULTIPLE_RE.finditer(text):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"])
+        yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    for m in VERB_MULTIPLE_RE.finditer(text):
+        value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     for m in FOLD_RE.finditer(text):
         value = _num(m["n"] or m["w"])
@@ -213,7 +223,7 @@ def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
 
 
 PROPORTION_IN_RE = re.compile(
-    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})\s+(?i:in|out\s+of)\s+(?i:every\s+)?(?P<den>{NUM})"
+    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
 _FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))

@@ -19,6 +19,7 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ABBREVIATED_SCALES = {"m": 1_000_000, "bn": 1_000_000_000}
 
 # Denominators of fractions in words ("a third", "two-fifths", "one in five").
 FRACTION_WORDS = {
@@ -40,7 +41,7 @@ WORD_NUMBER = (
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 SCALE_WORD = r"(?:hundred|thousand|million|billion)"
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
-NUMBER = rf"(?:{DIGIT_NUMBER}|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
+NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
@@ -55,12 +56,12 @@ def parse_number(text: str) -> float | None:
     if not cleaned:
         return None
     match = re.fullmatch(
-        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|million|billion)?", cleaned
+        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|million|billion|m|bn)?", cleaned
     )
     if match and match.group(1) not in ("", "-"):
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
-            value *= SCALES[match.group(2)]
+            value *= SCALES.get(match.group(2)) or _ABBREVIATED_SCALES[match.group(2)]
         return _tidy(value)
     return _parse_words(cleaned)
 
