@@ -1,0 +1,1 @@
+"""The TUI's screens: main (article + findings), history, help, item details."""

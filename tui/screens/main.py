@@ -1,0 +1,386 @@
+"""The main screen: input bar, the article with highlights, and tabs of claims, flags, sources.
+
+Checking runs in a thread worker (`run_check` calls the library); the worker talks back only
+through messages, tagged with the run number so that a cancelled or superseded run is ignored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Select, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import Claim, Flag, Report, Source
+from claimcheck.render import safe
+
+from ..export import export_report
+from ..messages import CheckFailed, CheckFinished, CheckRequested, ItemChosen, ItemHighlighted, StageChanged
+from ..runner import Cancelled, clean_source, run_check
+from ..widgets.article_view import ArticleView, highlights_for
+from ..widgets.input_bar import InputBar
+from ..widgets.status_line import StatusLine
+from ..widgets.tables import ClaimsTable, FlagsTable, ItemTable, SourcesTable
+from .details import DetailsScreen
+from .history import HistoryScreen
+
+TABS = {"claims": "claims-tab", "flags": "flags-tab", "sources": "sources-tab"}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def summary(report: Report) -> str:
+    counts = report.flag_counts()
+    detail = ", ".join(plural(counts[s], s) for s in ("error", "warning", "info") if counts.get(s))
+    flags = plural(len(report.flags), "flag") + (f" ({detail})" if detail else "")
+    return f"{plural(len(report.claims), 'claim')} · {flags} · {plural(len(report.sources), 'source')}"
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "focus_input", "Check", tooltip="Check another article: focus the input bar"),
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel the running check"),
+        Binding("n", "next_flag", "Next flag", tooltip="Jump to the next flag in the article"),
+        Binding("p", "previous_flag", "Prev flag", tooltip="Jump to the previous flag in the article"),
+        Binding("d", "details", "Details", tooltip="Show everything about the current claim, flag or source"),
+        Binding("c", "copy_flag", "Copy", tooltip="Copy the current flag's message to the clipboard"),
+        Binding("k", "cycle_kind", "Kind", tooltip="Filter by kind: cycle the claims' or flags' kind filter"),
+        Binding("s", "cycle_severity", "Severity", tooltip="Filter by severity: cycle the flags' severity filter"),
+        Binding("e", "export('json')", "JSON", tooltip="Export the report as JSON (the path is shown)"),
+        Binding("m", "export('markdown')", "MD", tooltip="Export the report as Markdown (the path is shown)"),
+        Binding("h", "history", "History", tooltip="History of checked articles: reopen without fetching, delete"),
+        Binding("1", "show_tab('claims')", "Claims", show=False, tooltip="Show the claims tab"),
+        Binding("2", "show_tab('flags')", "Flags", show=False, tooltip="Show the flags tab"),
+        Binding("3", "show_tab('sources')", "Sources", show=False, tooltip="Show the sources tab"),
+        Binding("a", "focus_article", "Article", show=False, tooltip="Focus the article to scroll it"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: Report | None = None
+        self.marked_item: Claim | Flag | Source | None = None
+        self._run = 0
+        self._worker: Worker | None = None
+        self._filter_values: dict[str, list[str]] = {}
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield InputBar(id="input-bar")
+        with Horizontal(id="body"):
+            yield ArticleView(id="article")
+            with TabbedContent(id="findings", initial=TABS["flags"]):
+                with TabPane("Claims", id=TABS["claims"]):
+                    with Horizontal(classes="filters"):
+                        yield Select([], prompt="All claim kinds", compact=True, id="claim-kind")
+                    yield ClaimsTable(id="claims")
+                with TabPane("Flags", id=TABS["flags"]):
+                    with Horizontal(classes="filters"):
+                        yield Select([], prompt="All severities", compact=True, id="flag-severity")
+                        yield Select([], prompt="All flag kinds", compact=True, id="flag-kind")
+                    yield FlagsTable(id="flags")
+                with TabPane("Sources", id=TABS["sources"]):
+                    yield SourcesTable(id="sources")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.article.border_title = "Article"
+        self.input_bar.focus_input()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def input_bar(self) -> InputBar:
+        return self.query_one(InputBar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def claims_table(self) -> ClaimsTable:
+        return self.query_one(ClaimsTable)
+
+    @property
+    def flags_table(self) -> FlagsTable:
+        return self.query_one(FlagsTable)
+
+    @property
+    def sources_table(self) -> SourcesTable:
+        return self.query_one(SourcesTable)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one(TabbedContent)
+
+    # -- checking -----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+
+    def check(self, source: str, text: str | None = None) -> None:
+        """Start checking `source` (a path or URL) or the pasted `text`."""
+        if text is None:
+            source = clean_source(source)
+        self._run += 1
+        self.status.start("starting")
+        self._worker = self.check_worker(self._run, source, text)
+        self.refresh_bindings()
+
+    @on(CheckRequested)
+    def on_check_requested(self, message: CheckRequested) -> None:
+        self.check(message.source, message.text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="check", description="checking an article")
+    def check_worker(self, run: int, source: str, text: str | None) -> None:
+        worker = get_current_worker()
+        try:
+            report = run_check(
+                source,
+                text,
+                self.app.settings,
+                self.app.nlp,
+                on_stage=lambda stage: self.post_message(StageChanged(run, stage)),
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
+            return
+        except ClaimcheckError as err:
+            self.post_message(CheckFailed(run, str(err)))
+            return
+        self.post_message(CheckFinished(run, report))
+
+    def on_stage_changed(self, message: StageChanged) -> None:
+        if message.run == self._run and self.busy:
+            self.status.set_stage(message.stage)
+
+    def on_check_failed(self, message: CheckFailed) -> None:
+        if message.run != self._run:
+            return
+        self.status.finish(f"✖ {message.reason}", "-error")
+        self.notify(message.reason, title="Could not check", severity="error", markup=False)
+        self.refresh_bindings()
+
+    def on_check_finished(self, message: CheckFinished) -> None:
+        if message.run != self._run:
+            return
+        report = message.report
+        try:
+            self.app.history.add(report)
+        except (sqlite3.Error, OSError) as err:
+            self.notify(f"History not saved: {err}", severity="warning", markup=False)
+        self.show_report(report)
+        self.refresh_bindings()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._worker:
+            return
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = f"internal error: {type(error).__name__}: {error}"
+            self.status.finish(f"✖ {reason}", "-error")
+            self.notify(reason, title="Could not check", severity="error", markup=False)
+        self.refresh_bindings()
+
+    def action_cancel(self) -> None:
+        if not self.busy or self._worker is None:
+            return
+        self._worker.cancel()
+        self._run += 1  # anything the old run still sends is ignored
+        self.status.finish("Cancelled.", "")
+        self.notify("Check cancelled.", markup=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.busy
+        if action in {"next_flag", "previous_flag", "copy_flag", "export", "details", "cycle_kind", "cycle_severity"}:
+            return True if self.report is not None else None
+        return True
+
+    # -- showing a report ----------------------------------------------------------------------
+
+    def show_report(self, report: Report, note: str = "") -> None:
+        """Show `report`: article, tables, filters, header; focus the flags (or claims)."""
+        self.report = report
+        self.marked_item = None
+        self._set_filter_options(report)
+        self._fill()
+        self.article.show_article(report.text, self._highlights())
+        self.article.border_title = safe(report.title or report.input)[:80]
+        self.app.sub_title = self.app.subtitle_for(report)
+        self.status.finish(f"✓ {safe(report.input)}: {summary(report)}{note}")
+        for warning in report.warnings:
+            self.notify(warning, title="Warning", severity="warning", markup=False)
+        if report.flags:
+            self.tabs.active = TABS["flags"]
+            self.flags_table.focus()
+        else:
+            self.tabs.active = TABS["claims"]
+            self.claims_table.focus()
+
+    def _visible_claims(self) -> list[Claim]:
+        kind = self.query_one("#claim-kind", Select).value
+        return [c for c in self.report.claims if kind in (Select.NULL, c.kind)] if self.report else []
+
+    def _visible_flags(self) -> list[Flag]:
+        severity = self.query_one("#flag-severity", Select).value
+        kind = self.query_one("#flag-kind", Select).value
+        if self.report is None:
+            return []
+        return [f for f in self.report.flags if severity in (Select.NULL, f.severity) and kind in (Select.NULL, f.kind)]
+
+    def _highlights(self):
+        sources = self.report.sources if self.report else []
+        return highlights_for(self._visible_claims(), self._visible_flags(), sources)
+
+    def _fill(self) -> None:
+        assert self.report is not None
+        claims, flags = self._visible_claims(), self._visible_flags()
+        self.claims_table.set_items(claims, self.report)
+        self.flags_table.set_items(flags, self.report)
+        self.sources_table.set_items(self.report.sources, self.report)
+        for name, shown, total in (
+            ("claims", len(claims), len(self.report.claims)),
+            ("flags", len(flags), len(self.report.flags)),
+            ("sources", len(self.report.sources), len(self.report.sources)),
+        ):
+            count = f"{shown}/{total}" if shown != total else str(total)
+            self.tabs.get_tab(TABS[name]).label = f"{name.title()} ({count})"
+
+    def _set_filter_options(self, report: Report) -> None:
+        severities = [s for s in ("error", "warning", "info") if any(f.severity == s for f in report.flags)]
+        self._filter_values = {
+            "#claim-kind": list(dict.fromkeys(c.kind for c in report.claims)),
+            "#flag-kind": list(dict.fromkeys(f.kind for f in report.flags)),
+            "#flag-severity": severities,
+        }
+        with self.prevent(Select.Changed):
+            for select_id, values in self._filter_values.items():
+                self.query_one(select_id, Select).set_options([(v, v) for v in values])
+
+    @on(Select.Changed)
+    def on_filter_changed(self, event: Select.Changed) -> None:
+        if self.report is None:
+            return
+        self._fill()
+        self.article.set_highlights(self._highlights())
+
+    # -- items --------------------------------------------------------------------------------
+
+    def on_item_highlighted(self, message: ItemHighlighted) -> None:
+        self.marked_item = message.item
+        self.article.mark(message.item.start, message.item.end)
+
+    def on_item_chosen(self, message: ItemChosen) -> None:
+        self.marked_item = message.item
+        self.article.mark(message.item.start, message.item.end)
+        self.action_details()
+
+    def _active_table(self) -> ItemTable:
+        active = self.tabs.active
+        if active == TABS["claims"]:
+            return self.claims_table
+        if active == TABS["sources"]:
+            return self.sources_table
+        return self.flags_table
+
+    def _step_flag(self, step: int) -> None:
+        table = self.flags_table
+        if not table.items:
+            self.notify("No flags to jump to.", markup=False)
+            return
+        self.tabs.active = TABS["flags"]
+        if isinstance(self.marked_item, Flag) and self.marked_item in table.items:
+            index = table.items.index(self.marked_item) + step
+        else:
+            index = 0 if step > 0 else -1
+        table.focus()
+        table.select_index(index)
+
+    def action_next_flag(self) -> None:
+        self._step_flag(+1)
+
+    def action_previous_flag(self) -> None:
+        self._step_flag(-1)
+
+    def action_details(self) -> None:
+        if self.report is None:
+            return
+        item = self._active_table().current or self.marked_item
+        if item is not None:
+            self.app.push_screen(DetailsScreen(item, self.report))
+
+    def action_copy_flag(self) -> None:
+        flag = self.marked_item if isinstance(self.marked_item, Flag) else self.flags_table.current
+        if flag is None:
+            self.notify("No flag selected.", markup=False)
+            return
+        self.app.copy_to_clipboard(flag.message)
+        self.notify(f"Copied: {safe(flag.message)}", markup=False)
+
+    def _cycle(self, select_id: str) -> None:
+        select = self.query_one(select_id, Select)
+        values = [Select.NULL, *self._filter_values.get(select_id, [])]
+        current = values.index(select.value) if select.value in values else 0
+        select.value = values[(current + 1) % len(values)]
+
+    def action_cycle_kind(self) -> None:
+        if self.tabs.active == TABS["claims"]:
+            self._cycle("#claim-kind")
+        else:
+            self.tabs.active = TABS["flags"]
+            self._cycle("#flag-kind")
+
+    def action_cycle_severity(self) -> None:
+        self.tabs.active = TABS["flags"]
+        self._cycle("#flag-severity")
+
+    # -- other actions ----------------------------------------------------------------------------
+
+    def action_focus_input(self) -> None:
+        self.input_bar.focus_input()
+
+    def action_focus_article(self) -> None:
+        self.article.focus()
+
+    def action_show_tab(self, name: str) -> None:
+        self.tabs.active = TABS[name]
+        {"claims": self.claims_table, "flags": self.flags_table, "sources": self.sources_table}[name].focus()
+
+    def action_export(self, fmt: str) -> None:
+        if self.report is None:
+            return
+        try:
+            path = export_report(self.report, fmt, self.app.export_dir)
+        except OSError as err:
+            self.notify(f"Export failed: {err}", severity="error", markup=False)
+            return
+        self.notify(f"Report written to {path}", title=f"Exported {fmt}", markup=False)
+        self.app.last_export = path
+
+    def action_history(self) -> None:
+        def reopen(entry_id: int | None) -> None:
+            if entry_id is None:
+                return
+            try:
+                report = self.app.history.load(entry_id)
+            except (KeyError, sqlite3.Error, OSError) as err:
+                self.notify(f"Cannot reopen: {err}", severity="error", markup=False)
+                return
+            self.show_report(report, note="  (from history, not fetched again)")
+
+        self.app.push_screen(HistoryScreen(self.app.history), reopen)
