@@ -17,12 +17,12 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = sorted(TEXT_SUFFIXES - {""} | HTML_SUFFIXES)
 
-_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^(?:data|javascript|mailto|about|blob|view-source):", re.I)
 
 
 def is_url(source: str) -> bool:
     """Anything with a scheme is treated as a URL (the fetcher refuses the unsupported ones)."""
-    return bool(_URL_RE.match(source))
+    return bool(_URL_RE.match(source.strip()))
 
 
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
