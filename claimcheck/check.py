@@ -15,12 +15,14 @@ from .ingest import load_article
 from .models import Article, Claim, Flag, Report
 from .nlp.extensions import CLAIMS, FLAGS
 from .nlp.pipeline import get_nlp
+from .nlp.sentences import sentence_finder
 from .settings import Settings, get_settings
 from .sources.mentions import find_sources
 
 
 def claims_from_doc(doc: Doc) -> list[Claim]:
     claims = []
+    sentence_of = sentence_finder(doc)
     for i, span in enumerate(doc.spans.get(CLAIMS, []), 1):
         claims.append(
             Claim(
@@ -31,7 +33,7 @@ def claims_from_doc(doc: Doc) -> list[Claim]:
                 end=span.end_char,
                 value=span._.claim_value,
                 unit=span._.claim_unit,
-                sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else "",
+                sentence=doc.text[slice(*sentence_of(span.start_char))].strip(),
                 qualifier=span._.claim_qualifier,
             )
         )
