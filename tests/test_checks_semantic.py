@@ -103,3 +103,90 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
 )
 def test_implausible_look_alikes_are_left_alone(nlp, text):
     assert flags(nlp, text, "implausible_value") == []
+
+
+# --- acronym_mismatch ------------------------------------------------------------------------
+
+BPD_STORY = (
+    "They examined 45 patients with borderline personality disorder (BPD), a common condition. "
+    "Patients with BPD feel strong emotions. Wollmer said BPD patients struggle. "
+    "The amygdala is overactive in BDD patients, he said."
+)
+
+
+def test_undefined_acronym_one_edit_from_a_defined_one_is_flagged(nlp):
+    doc = nlp(BPD_STORY)
+    found = [s for s in doc.spans["flags"] if s.label_ == "acronym_mismatch"]
+    assert [s.text for s in found] == ["BDD"]
+    assert "BPD" in found[0]._.flag_message and "borderline personality disorder" in found[0]._.flag_message
+    assert found[0]._.flag_suggestion == "BPD"
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # the long form after the short form
+        ("The trial enrolled people with IBS (irritable bowel syndrome). IBS is common. "
+         "In IBD patients the pain fell.", "IBD"),
+        # a transposition, and each occurrence flagged
+        ("Chronic obstructive pulmonary disease (COPD) is common. COPD kills. COPD hurts. "
+         "Many CODP patients smoke. Others with CODP do not.", "CODP"),
+        # a deletion
+        ("Post-traumatic stress disorder in veterans, or traumatic brain injury (TBI), was studied. "
+         "TBI is common. People with TB injuries were excluded.", None),
+    ],
+)
+def test_acronym_slips(nlp, text, flagged):
+    found = [text for _kind, text in flags(nlp, text, "acronym_mismatch")]
+    if flagged is None:
+        assert found == []
+    else:
+        assert found and set(found) == {flagged}, found
+        assert len(found) == text.count(flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # both acronyms defined
+        "Irritable bowel syndrome (IBS) differs from inflammatory bowel disease (IBD). IBS and IBD are common.",
+        # the other acronym is one readers know
+        "Body mass index (BMI) was measured. The results appeared in the BMJ and were shared with the WHO.",
+        "Magnetic resonance imaging (MRI) showed changes. The FDA, NHS and NIH commented; MRI is safe.",
+        # headlines and shouting
+        "Borderline personality disorder (BPD) is common.\n\nTHE BDD DANGER\n\nBPD is treatable.",
+        # roman numerals, state codes, units
+        "Heart failure (HF) trials were reviewed in Phase III and Phase II studies. HF is common.",
+        "Patients with atrial fibrillation (AF) in Boston, MA took 20 MG doses. AF is common.",
+        # codes and numbered siblings
+        "The protein GLX-4 binds GLP. Glucagon-like peptide (GLP) drugs help. GLP works.",
+        "The H5N1 virus (bird flu) and H5N2 were studied. Sodium-glucose cotransporter 2 (SGLT2) inhibitors "
+        "block SGLT1 less.",
+        # an acronym introduced loosely rather than in parentheses
+        "Body dysmorphic disorder, or BDD, was excluded. Borderline personality disorder (BPD) is the focus. "
+        "BPD is common and BDD is not.",
+        # spelled out as a capitalised name elsewhere
+        "The Beck Depression Diagnostic was used. Borderline personality disorder (BPD) patients took the BDD. BPD again.",
+        # the two-letter acronyms leave too little to go on
+        "The hazard ratio (HR) was low. HR 0.7. The OR was higher and the RR similar.",
+    ],
+)
+def test_acronym_look_alikes_are_left_alone(nlp, text):
+    assert flags(nlp, text, "acronym_mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deliberate contrast in one sentence
+        "Selective serotonin reuptake inhibitors (SSRIs) are common. SSRIs help many. "
+        "Unlike SSRIs, SNRIs also act on noradrenaline.",
+        "Heart failure with preserved ejection fraction (HFpEF) is hard to treat. HFpEF is common; "
+        "HFpEF and HFrEF differ.",
+        # a word added at an end: a different term, not a slip
+        "Non-small cell lung cancer (NSCLC) is the commonest form. NSCLC grows slowly, SCLC fast.",
+        "Chronic obstructive pulmonary disease (COPD) was studied. COPD is common. COP patients were excluded.",
+    ],
+)
+def test_acronym_contrasts_are_left_alone(nlp, text):
+    assert flags(nlp, text, "acronym_mismatch") == []

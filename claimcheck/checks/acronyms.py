@@ -1,0 +1,285 @@
+"""`acronym_mismatch`: an acronym used but never defined, one edit away from one that was.
+
+Machine translation and hurried editing swap one acronym for a look-alike:
+`borderline personality disorder (BPD)` ... `overactive in BDD patients`. The reader meets an
+acronym nobody introduced, while the article's own acronym is one letter away.
+
+1. Definitions are found the Schwartz-Hearst way: `long form (SF)` and `SF (long form)`, the
+   short form's letters matched right to left against the long form, its first letter at the
+   start of a word. Only such checked definitions are proposed as "did you mean".
+2. An acronym counts as introduced (never flagged) when it is defined that way, appears in
+   parentheses anywhere, is glossed loosely (`SF, or long form`, `known as SF`), spelled out as a
+   capitalised phrase, or is in the curated list of acronyms readers know (WHO, MRI, HIV ...).
+3. An all-caps token of 2-6 characters that is not introduced, not a unit, state code, roman
+   numeral or shouted word, and is one edit (substitution, transposition, insertion,
+   deletion) from a defined acronym that is used at least as often, is flagged at each
+   occurrence.
+
+Word lists live in `data/acronyms.json`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from rapidfuzz.distance import OSA
+from spacy.tokens import Doc
+
+from .registry import Hit, register
+
+_DATA_FILE = "acronyms.json"
+_KEYS = {"known", "units", "us_states", "common_words"}
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The lists of `data/acronyms.json`, validated once (unknown keys rejected)."""
+    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) != _KEYS:
+        got = set(raw) if isinstance(raw, dict) else set()
+        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
+    lists = {}
+    for key, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
+        lists[key] = frozenset(words)
+    return lists
+
+
+# --- finding definitions -----------------------------------------------------------------
+
+# "(BPD)", "(BPDs)", "(BoNT)", "(SGLT2)": a short form in parentheses.
+_PAREN_SF = re.compile(r"\((?P<sf>[A-Za-z][A-Za-z0-9\-&]{0,9}[A-Za-z0-9]|[A-Z])\)")
+# "BPD (borderline personality disorder)": a short form followed by its long form.
+_SF_PAREN_LF = re.compile(r"(?<![\w\-])(?P<sf>[A-Z][A-Za-z0-9\-&]{1,9})\s*\((?P<lf>[^()]{3,120})\)")
+# Loose glosses: "BPD, or borderline ...", "borderline ..., or BPD", "known as BPD", "BPD stands for".
+_LOOSE_GLOSS = re.compile(
+    r"(?:\b(?:known|referred\s+to|abbreviated)\s+as|\bcalled|,\s*or|\bshort\s+for|\bi\.e\.)\s+(?:the\s+)?[\"“‘']?(?P<a>[A-Z][A-Za-z0-9]{1,6})\b"
+    r"|\b(?P<b>[A-Z][A-Za-z0-9]{1,6})[\"”’']?\s*(?:,\s*(?:or|short\s+for|which\s+stands\s+for)|\s+(?:stands\s+for|is\s+short\s+for))\b"
+)
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def _is_short_form(sf: str) -> bool:
+    letters = [c for c in sf if c.isalpha()]
+    return 2 <= len(sf) <= 10 and len(letters) >= 2 and sum(c.isupper() for c in sf) >= 2
+
+
+def best_long_form(short: str, long: str) -> str | None:
+    """Schwartz & Hearst (2003): the shortest end of `long` whose characters spell `short`.
+
+    Each short-form character is matched right to left in the long form; the first one must
+    begin a word. Returns None when the letters cannot be found in order.
+    """
+    s = len(short) - 1
+    l_ = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l_ >= 0 and (long[l_].lower() != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())):
+            l_ -= 1
+        if l_ < 0:
+            return None
+        l_ -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l_ + 1) + 1
+    result = long[start:].strip()
+    words = result.split()
+    if not words or len(result) <= len(short) or short.lower() in (w.lower() for w in words):
+        return None
+    if len(words) > min(len(short) + 5, len(short) * 2):
+        return None
+    return result
+
+
+def _normalise(sf: str) -> str:
+    """`BPDs` -> `BPD`, `BPD's` -> `BPD`."""
+    sf = re.sub(r"['’]s$", "", sf)
+    if len(sf) > 2 and sf.endswith("s") and sf[:-1].isupper():
+        sf = sf[:-1]
+    return sf
+
+
+@dataclass
+class Definitions:
+    """What the article defines: checked definitions (short form -> long form), and every
+    short form it introduces in any way."""
+
+    defined: dict[str, str]
+    introduced: set[str]
+
+
+def find_definitions(text: str) -> Definitions:
+    defined: dict[str, str] = {}
+    introduced: set[str] = set()
+    for m in _PAREN_SF.finditer(text):
+        sf = _normalise(m["sf"])
+        if not _is_short_form(sf):
+            continue
+        introduced.add(sf)
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1)) + 1
+        before = text[line_start:m.start()].rstrip()
+        words = before.split()[-min(len(sf) + 5, len(sf) * 2):]
+        long = best_long_form(sf, " ".join(words)) if words else None
+        if long and sf not in defined:
+            defined[sf] = long.strip(" ,;:\"“”")
+    for m in _SF_PAREN_LF.finditer(text):
+        sf, lf = _normalise(m["sf"]), m["lf"].strip()
+        if not _is_short_form(sf) or len(lf.split()) < 2:
+            continue
+        long = best_long_form(sf, lf)
+        if long and long == lf:
+            introduced.add(sf)
+            defined.setdefault(sf, lf)
+    for m in _LOOSE_GLOSS.finditer(text):
+        sf = _normalise(m["a"] or m["b"])
+        if _is_short_form(sf):
+            introduced.add(sf)
+    return Definitions(defined, introduced)
+
+
+# --- acronyms in use ---------------------------------------------------------------------
+
+# An all-caps token of 2-6 characters (digits allowed after the first letter), with an
+# optional plural or possessive; not part of a code (`GLX-4`, `IL-6`, `anti-TNF`).
+_ACRONYM = re.compile(r"(?<![\w\-/.@&])(?P<sf>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w@]|-\d|\.\w|/\w)")
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def _shouting_line(text: str, start: int, end: int, exempt: frozenset[str] | set[str]) -> bool:
+    """A headline or shouted phrase: other all-caps words beside this one, or a caps line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    words = [(m.start() + line_start, m.group(0)) for m in _WORD.finditer(text[line_start:line_end])]
+    alpha = [(pos, w) for pos, w in words if any(c.isalpha() for c in w)]
+    caps = [(pos, w) for pos, w in alpha if w.isupper() and len(w) >= 2]
+    if len(alpha) >= 2 and len(caps) / len(alpha) >= 0.6:
+        return True
+    index = next((i for i, (pos, _) in enumerate(alpha) if pos <= start < pos + len(_)), None)
+    if index is None:
+        return False
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(alpha):
+            word = alpha[neighbour][1]
+            core = _normalise(word)
+            if word.isupper() and len(core) >= 3 and core not in exempt:
+                return True
+    return False
+
+
+def _sentence_index(doc: Doc):
+    """offset -> index of its sentence (0 for every offset without sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return lambda _offset: 0
+    starts = [sent.start_char for sent in doc.sents]
+    return lambda offset: bisect.bisect_right(starts, offset) - 1
+
+
+def _spelled_out(text: str, sf: str) -> bool:
+    """`Body Dysmorphic Disorder` somewhere: the acronym's letters as a capitalised phrase."""
+    letters = [c for c in sf if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    skip = r"(?:(?:of|and|the|for|in|on|&)\s+)?"
+    pattern = r"\b" + skip.join(rf"{c}[\w\-]*\s+" for c in letters[:-1]) + skip + rf"{letters[-1]}[\w\-]*"
+    return re.search(pattern, text) is not None
+
+
+def _one_edit(used: str, defined: str) -> bool:
+    """One substitution, transposition, insertion or deletion of a letter (not a digit)."""
+    if used == defined or used.upper() == defined.upper() or OSA.distance(used, defined) != 1:
+        return False
+    if min(len(used), len(defined)) < 3:
+        # two letters leave too little to go on: only a swap (`SB` for `BS`)
+        return len(used) == len(defined) == 2 and used == defined[::-1]
+    diff = [(a, b) for a, b in zip(used, defined) if a != b] if len(used) == len(defined) else []
+    if diff and all(a.isdigit() and b.isdigit() for a, b in diff):
+        return False  # H5N1 and H5N2, SGLT1 and SGLT2: numbered siblings
+    if len(used) != len(defined):
+        longer, shorter = (used, defined) if len(used) > len(defined) else (defined, used)
+        if longer.startswith(shorter) or longer.endswith(shorter):
+            return False  # a letter added at an end is a word added: NSCLC and SCLC, PCOS and PCO
+        extra = next((c for i, c in enumerate(longer) if i >= len(shorter) or c != shorter[i]), "")
+        if extra.isdigit() or extra.islower():
+            return False  # HFpEF and HFEF, BRCA1 and BRCA
+    return True
+
+
+@register(
+    "acronym_mismatch",
+    severity="warning",
+    description="an acronym never defined that is one edit from one the article defined (BPD ... BDD)",
+)
+def find_acronym_mismatches(doc: Doc) -> Iterator[Hit]:
+    text = doc.text
+    lists = word_lists()
+    definitions = find_definitions(text)
+    if not definitions.defined:
+        return
+    targets = definitions.defined
+    uses: list[tuple[str, int, int]] = []
+    for m in _ACRONYM.finditer(text):
+        sf = m["sf"]
+        if sum(c.isalpha() for c in sf) < 2:
+            continue
+        uses.append((sf, m.start("sf"), m.end("sf")))
+    counts = Counter(sf for sf, _, _ in uses)
+    sentence_of = _sentence_index(doc)
+    sentences: dict[str, set[int]] = {}
+    for sf, start, _end in uses:
+        sentences.setdefault(sf, set()).add(sentence_of(start))
+    exempt = (
+        lists["known"] | lists["units"] | lists["common_words"] | definitions.introduced
+    )
+    verdicts: dict[str, tuple[str, str] | None] = {}
+    for sf, start, end in uses:
+        if sf not in verdicts:
+            verdicts[sf] = _match_defined(sf, text, targets, counts, sentences, exempt, lists)
+        verdict = verdicts[sf]
+        if verdict is None or _shouting_line(text, start, end, exempt):
+            continue
+        target, long_form = verdict
+        yield Hit(
+            start, end,
+            f"`{sf}` is never defined; did you mean `{target}` ({long_form})?",
+            target,
+        )
+
+
+def _match_defined(
+    sf: str,
+    text: str,
+    targets: dict[str, str],
+    counts: Counter,
+    sentences: dict[str, set[int]],
+    exempt: frozenset[str],
+    lists: dict[str, frozenset[str]],
+) -> tuple[str, str] | None:
+    """The defined acronym an undefined `sf` is a slip for, or None.
+
+    A look-alike named in the same sentence as the defined one is a deliberate contrast
+    (`SSRIs and SNRIs`, `IBS, unlike IBD, ...`), not a slip.
+    """
+    if sf in exempt or sf in targets or _ROMAN.match(sf):
+        return None
+    if len(sf) == 2 and sf in lists["us_states"]:
+        return None
+    candidates = [
+        t for t in targets
+        if _one_edit(sf, t) and counts.get(t, 0) >= counts[sf]
+        and not sentences.get(sf, set()) & sentences.get(t, set())
+    ]
+    if not candidates or _spelled_out(text, sf):
+        return None
+    best = max(candidates, key=lambda t: counts.get(t, 0))
+    return best, targets[best]
