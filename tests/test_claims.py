@@ -72,6 +72,10 @@ def only(text):
         ("They reported nine serious side-effects.", "count", 9),
         ("Take 1,000 IU of vitamin D.", "dose", 1000),
         ("The median follow-up of 3.2 years ended.", "duration", 3.2),
+        ("Each can had 160mg of caffeine.", "dose", 160),
+        ("Teens drank four or more cans a day.", "dose", 4),
+        ("Energy drinks doubles heart flutter risk.", "effect_size", 2),
+        ("Afterwards 9 of the 22 women relapsed.", "proportion", 0.409),
     ],
 )
 def test_each_kind_is_found_with_its_value(text, kind, value):

@@ -238,7 +238,7 @@ _WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3}
 # "doubled the risk", "halved the rate": a multiple told by the verb.
 VERB_MULTIPLE_RE = re.compile(
     r"\b(?P<verb>(?i:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|halved|halves|halving))\s+"
-    r"(?:(?i:the|their|a|his|her|its)\s+)?(?:[a-z]+\s+)?"
+    r"(?:(?i:the|their|a|his|her|its)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?i:risk|odds|rate|rates|chance|chances|likelihood|incidence|number|mortality|deaths)\b"
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
@@ -286,6 +286,11 @@ PROPORTION_IN_RE = re.compile(
     rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
+# "9 of the 22 women": a part of a whole both given.
+PART_OF_WHOLE_RE = re.compile(
+    rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?i:the|these|those|all)\s+(?P<den>{NUM})"
+    rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent)))"
+)
 _FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
@@ -298,6 +303,11 @@ HALF_RE = re.compile(
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
+    for m in _scan(PART_OF_WHOLE_RE, text):
+        value = parse_ratio(m["num"], m["den"])
+        if value is None or not 0 < value < 1:
+            continue
+        yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(PROPORTION_IN_RE, text):
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
@@ -381,11 +391,12 @@ DOSE_UNITS = (
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc)"
 )
 DOSE_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
+    rf"{QUAL}(?P<a>{START}{NUMBER})(?:{RANGE_SEP}(?P<b>{START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
 )
 SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
-    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|units\s+of\s+alcohol))"
+    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
+    r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
 
