@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from .errors import ClaimcheckError, InputError
 from .models import CLAIM_KINDS, FLAG_KINDS, Report
+from .sources.journals import normalise_journal
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
@@ -132,24 +133,6 @@ def _score_items(name: str, report: Report, gold_items: list[dict], predicted: l
         if not any(k == p.kind and any(_overlaps((p.start, p.end), s) for s in spans) for k, spans in gold_spans):
             tally.false[p.kind] += 1
             tally.false_alarms.append({"article": name, "kind": p.kind, "text": p.text})
-
-
-_JOURNAL_ALIASES = {
-    "nejm": "new england journal of medicine",
-    "n engl j med": "new england journal of medicine",
-    "lancet": "the lancet",
-    "jama": "journal of the american medical association",
-    "bmj": "british medical journal",
-    "sci rep": "scientific reports",
-    "plos one": "plos one",
-}
-
-
-def normalise_journal(name: str | None) -> str:
-    key = re.sub(r"[^\w\s]", "", (name or "").lower()).strip()
-    key = re.sub(r"\s+", " ", key)
-    key = _JOURNAL_ALIASES.get(key, key)
-    return re.sub(r"^the ", "", key)
 
 
 def evaluate_corpus(corpus: str | Path) -> dict[str, Any]:

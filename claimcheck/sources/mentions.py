@@ -1,30 +1,720 @@
-"""Finding the sources an article cites (journals, preprint servers, DOIs).
+"""Finding the sources an article cites and linking each claim to the source it rests on.
 
-Minimal first version: journal names from a short list. The sources work (issue 5) replaces
-this with the shipped journal list, DOIs, links and claim linking.
+Offline, rules only, fast enough to run on every article:
+
+    sources = find_sources(doc, article, claims)   # Source list; sets claim.source in place
+
+What counts as a mention of a cited study:
+
+- a journal or preprint server from the shipped list (`data/journals.json`), in any of its
+  spellings: "published in the journal Scientific Reports", "a study in JAMA", "posted on
+  medRxiv". Names that are also ordinary words (Nature, Science, Cell, Circulation ...) count
+  only next to a citation cue ("published in", "the journal", "a study in" + a word that
+  cannot continue a noun phrase), so "human nature" and "cell phone" are not journals;
+- a dated study without a journal: "a 2021 meta-analysis", "similar research was conducted
+  in 2020", "a study published in 2019";
+- a database analysed in a study sentence: "data in a US Food and Drug Administration
+  database", "the UK Biobank" (names in `data/databases.json`);
+- a DOI or a PubMed/PMC/Europe PMC/publisher URL in the text or in the article's links, and
+  the page's `citation_doi` meta tag.
+
+Mentions of one study become one `Source`: mentions in one sentence that agree (journal, year,
+DOI) are one study; a journal named again later is the same study unless the year differs or
+the wording says another one ("a separate study in JAMA"). Each claim gets the source
+mentioned in its sentence, else the study its paragraph is about (the source mentioned last
+before it, in the paragraph or earlier; the lead paragraphs before any mention belong to the
+first source), else none.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
 
-from spacy.tokens import Doc
+from ..ingest.html import identifiers_in_url
+from ..models import Article, Claim, Link, Source
+from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals
 
-from ..models import Article, Claim, Source
-
-_JOURNALS = (
-    "Scientific Reports", "The Lancet", "Lancet", "JAMA", "BMJ", "New England Journal of Medicine",
-    "NEJM", "Nature Medicine", "Nature", "Science", "Cell", "PLOS ONE", "PLOS Medicine",
-    "Annals of Internal Medicine", "medRxiv", "bioRxiv",
+YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
-_JOURNAL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _JOURNALS), key=len, reverse=True)) + r")\b")
+STUDY_NOUNS = (
+    "study", "studies", "trial", "trials", "analysis", "analyses", "meta-analysis", "meta-analyses",
+    "metaanalysis", "review", "reviews", "paper", "papers", "report", "reports", "survey", "research",
+    "preprint", "experiment", "article", "letter", "commentary", "editorial", "findings", "results",
+    "data", "work", "investigation", "cohort",
+)
+_STUDY_NOUN = "|".join(sorted(map(re.escape, STUDY_NOUNS), key=len, reverse=True))
+CITE_VERBS = {
+    "published", "publish", "publishes", "publishing", "appear", "appears", "appeared", "appearing",
+    "reported", "report", "reports", "reporting", "described", "describe", "describes", "detailed",
+    "details", "outlined", "presented", "featured", "printed", "posted", "posting", "writing", "wrote",
+    "write", "writes", "out", "released", "uploaded", "shared", "submitted", "accepted", "forthcoming",
+}
+AUXILIARIES = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "just", "now", "also"}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "another", "its", "their", "his", "her"}
+TIME_WORDS = {
+    "online", "today", "yesterday", "recently", "simultaneously", "earlier", "later", "this", "last",
+    "week", "month", "year", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "early", "late", "next", "in", "at", "the", "end", "of", "mid",
+} | {m.lower() for m in MONTHS.split("|")}
+VENUE_WORDS = {"journal", "magazine", "server", "repository", "website", "site", "platform", "archive", "issue", "edition"}
+# Words that continue a noun phrase after an ordinary-word journal name: "Cell phone", "Heart disease".
+COMPOUND_HEADS = {
+    "phone", "phones", "disease", "diseases", "failure", "attack", "attacks", "health", "cells", "cell",
+    "culture", "cultures", "tissue", "tissues", "injury", "injuries", "damage", "tumour", "tumor",
+    "tumours", "tumors", "bacteria", "rate", "rates", "pressure", "reserve", "reserves", "fiction",
+    "teacher", "teachers", "class", "classes", "fair", "museum", "center", "centre", "line", "lines",
+    "membrane", "count", "counts", "sugar", "test", "tests", "type", "types", "level", "levels", "clot",
+    "clots", "vessel", "vessels", "flow", "surgery", "scan", "scans", "wave", "waves", "activity",
+    "function", "development", "problem", "problems", "condition", "conditions", "patients", "care",
+    "medicine", "therapy", "therapies", "treatment", "treatments", "drug", "drugs", "relief", "killer",
+    "killers", "management", "medication", "medications", "walk", "walks", "lovers", "lover", "trail",
+    "trails", "documentary", "program", "programme", "research", "researchers", "experts", "expert",
+    "scientists", "writer", "writers", "journalist", "journalists", "fog", "health", "bank", "donor",
+    "donors", "transfusion", "transfusions", "biology", "division", "signalling", "signaling",
+}
+# After a weak cue ("a study in Nature ..."), the next word must be one that cannot continue a name.
+FOLLOWERS = {
+    "found", "finds", "find", "showed", "shows", "show", "suggests", "suggested", "suggest", "reported",
+    "reports", "concluded", "concludes", "published", "last", "this", "on", "in", "by", "from", "and",
+    "that", "which", "earlier", "recently", "online", "today", "journal", "was", "is", "were", "has",
+    "had", "also", "said", "says", "the", "a", "an", "for", "with", "of", "to", "describes", "described",
+    "adds", "added", "noted", "notes", "revealed", "reveals", "estimated", "estimates", "indicated",
+    "indicates", "linked", "links", "looked", "examined", "followed", "tracked", "involving", "involved",
+    "led", "yesterday", "at", "but", "or", "as", "earlier", "now", "back", "late", "early", "then",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "over", "among",
+}
+NEW_STUDY_WORDS = {"another", "separate", "different", "earlier", "previous", "second", "other", "older", "newer", "later", "follow-up", "similar"}
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*(?:[.,]\d+)*|[,;:()\u2013\u2014]")
 
 
-def find_sources(doc: Doc, article: Article, claims: list[Claim]) -> list[Source]:
-    """The sources `doc` cites, one per journal; links each claim to a source in its sentence."""
-    sources: dict[str, Source] = {}
-    for m in _JOURNAL_RE.finditer(doc.text):
-        name = m.group(1)
-        if name not in sources:
-            sources[name] = Source(id=f"s{len(sources) + 1}", mention=name, start=m.start(), end=m.end(), journal=name)
-    return list(sources.values())
+@dataclass
+class Mention:
+    """One place in the text that points at a cited study."""
+
+    start: int
+    end: int
+    kind: str  # "journal", "study", "database", "doi", "url"
+    journal: str | None = None
+    year: int | None = None
+    doi: str | None = None
+    url: str | None = None
+    new_study: bool = False  # the wording says another study ("a separate analysis in ...")
+    definite: bool = False  # "the 2021 study": refers back to a study already named
+
+
+@dataclass
+class SourceGroup:
+    """The mentions of one cited study, in reading order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def journal(self) -> str | None:
+        return next((m.journal for m in self.mentions if m.journal and m.kind in ("journal", "study")), None) \
+            or next((m.journal for m in self.mentions if m.journal), None)
+
+    @property
+    def year(self) -> int | None:
+        return next((m.year for m in self.mentions if m.year), None)
+
+    @property
+    def doi(self) -> str | None:
+        return next((m.doi for m in self.mentions if m.doi), None)
+
+    @property
+    def url(self) -> str | None:
+        return next((m.url for m in self.mentions if m.url), None)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def lead(self) -> Mention:
+        """The mention the report shows: the first naming a journal, else the first one."""
+        for kind in ("journal", "study", "database", "doi", "url"):
+            for m in self.mentions:
+                if m.kind == kind:
+                    return m
+        return self.mentions[0]
+
+    def agrees(self, m: Mention) -> bool:
+        return all(
+            a is None or b is None or a == b
+            for a, b in ((self.journal, m.journal), (self.year, m.year), (self.doi and self.doi.lower(), m.doi and m.doi.lower()))
+        )
+
+
+# --- text structure ----------------------------------------------------------------------
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a stop followed by a capital, or a line break."""
+    spans = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        # "Dr. Smith", "et al. 2021", "U.S. Food": an abbreviation, not the end of a sentence.
+        before = text[max(0, m.start() - 6):m.start()]
+        if "\n" not in m.group(0) and re.search(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|al|vs|Jr|Sr|No|Fig|Vol|U\.S|e\.g|i\.e)|\b[A-Z])\.$", before):
+            continue
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: the text between line breaks."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _index_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if offset < end:
+            return i if offset >= start else max(0, i - 1)
+    return len(spans) - 1
+
+
+# --- journal mentions ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _journal_index() -> tuple[re.Pattern, dict[str, Journal]]:
+    by_spelling: dict[str, Journal] = {}
+    for journal in journals():
+        for spelling in journal.spellings:
+            by_spelling.setdefault(spelling, journal)
+    alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(by_spelling, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w\-/.@])(?:{alternation})(?![\w\-]|\.[a-z]{{2,}})")
+    return pattern, by_spelling
+
+
+def _words_before(text: str, end: int, limit: int = 90) -> list[tuple[str, int, int]]:
+    start = max(0, end - limit)
+    window = text[start:end]
+    # Do not look back across a sentence end or a line break.
+    cut = max(window.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])", window)), -1)
+    if cut >= 0:
+        window, start = window[cut:], start + cut
+    return [(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(window)]
+
+
+def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
+    """('strong'|'weak'|'', where the mention starts, says-another-study) from the words before a name.
+
+    strong: "published/reported/posted ... in (the) (journal)" or "the (medical) journal";
+    weak: "a study in", "according to".
+    """
+    words = _words_before(text, name_start)
+    i = len(words) - 1
+    start = name_start
+    strength = ""
+
+    def low(k: int) -> str:
+        return words[k][0].lower() if 0 <= k < len(words) else ""
+
+    while low(i) == "the":  # "in the the European Heart Journal" happens
+        start = words[i][1]
+        i -= 1
+    # "the journal", "the peer-reviewed medical journal", "the preprint server"
+    if low(i) in VENUE_WORDS:
+        strength = "strong"
+        start = words[i][1]
+        i -= 1
+        steps = 0
+        while i >= 0 and steps < 3 and re.fullmatch(r"[A-Za-z][\w-]*", words[i][0]) and low(i) not in DETERMINERS \
+                and low(i) not in CITE_VERBS and (low(i) not in STUDY_NOUNS or low(i) == "preprint") \
+                and low(i) not in TIME_WORDS:
+            start = words[i][1]
+            i -= 1
+            steps += 1
+        if low(i) in DETERMINERS:
+            start = words[i][1]
+            i -= 1
+    if low(i) == "to" and low(i - 1) == "according":
+        return strength or "weak", words[i - 1][1], False
+    if low(i) not in ("in", "on", "to", "via", "through"):
+        return (strength, start, False) if strength else ("", name_start, False)
+    i -= 1
+    skipped = 0
+    while i >= 0 and skipped < 6 and (low(i) in TIME_WORDS or re.fullmatch(r"\d{1,4}|,", words[i][0])):
+        i -= 1
+        skipped += 1
+    if low(i) in CITE_VERBS:
+        strength = "strong"
+        start = words[i][1]
+        i -= 1
+        while i >= 0 and low(i) in AUXILIARIES:
+            i -= 1
+        if i >= 0 and low(i) in STUDY_NOUNS:
+            start, new_study = _noun_phrase_start(words, i)
+            return strength, start, new_study
+        if i >= 0 and low(i) in ("researchers", "scientists", "authors", "team", "investigators", "doctors", "experts"):
+            start = words[i][1]
+        return strength, start, False
+    if low(i) in STUDY_NOUNS:
+        start, new_study = _noun_phrase_start(words, i)
+        return strength or "weak", start, new_study
+    return (strength, start, False) if strength else ("", name_start, False)
+
+
+def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, bool]:
+    """Walk back from a study noun over its modifiers ("a new randomised trial")."""
+    start = words[i][1]
+    new_study = False
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        word = words[k][0]
+        lowered = word.lower()
+        if lowered in NEW_STUDY_WORDS:
+            new_study = True
+        if lowered in DETERMINERS:
+            start = words[k][1]
+            break
+        if not re.fullmatch(r"[A-Za-z0-9][\w'’-]*", word) or lowered in ("in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"):
+            break
+        start = words[k][1]
+        k -= 1
+        steps += 1
+    return start, new_study
+
+
+def _follower_ok(text: str, end: int, strength: str) -> bool:
+    m = re.match(r"\s*([A-Za-z][\w'’-]*)?", text[end:end + 40])
+    word = m.group(1) if m else None
+    if not word:
+        return True  # punctuation or the end of the text
+    if word[0].isupper():
+        return True
+    if word.lower() in COMPOUND_HEADS:
+        return False
+    return strength == "strong" or word.lower() in FOLLOWERS
+
+
+def _after_cue(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+journal\b", text[end:end + 12]))
+
+
+_YEAR_NEAR_BEFORE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?$")
+_YEAR_AFTER = re.compile(
+    rf"^(?:\s*\(\s*(?P<a>{YEAR})\s*\)"
+    rf"|,?\s+(?:(?:online|earlier|later|simultaneously|last|this)\s+)?in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{MONTHS})\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<b>{YEAR})\b"
+    rf"|,?\s+(?:online\s+)?on\s+(?:\w+day,?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?:{MONTHS}))\.?,?\s+(?P<c>{YEAR})\b"
+    rf"|,?\s+(?:{MONTHS})\.?\s+(?P<d>{YEAR})\b)"
+)
+_YEAR_IN_CUE = re.compile(rf"\b(?:in|from)\s+(?:(?:{MONTHS})\.?\s+)?(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*{YEAR})")
+
+
+def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int | None:
+    m = _YEAR_NEAR_BEFORE.search(text[max(0, cue_start - 40):cue_start + (name_start - cue_start)])
+    if m and m.end() >= (name_start - max(0, cue_start - 40)) - 0:
+        return int(m.group("y"))
+    m = _YEAR_AFTER.match(text[name_end:name_end + 60])
+    if m:
+        return int(next(g for g in m.groups() if g))
+    m = _YEAR_IN_CUE.search(text[cue_start:name_start])
+    if m:
+        return int(m.group("y"))
+    return None
+
+
+def find_journal_mentions(text: str) -> list[Mention]:
+    """Journals and preprint servers named as the place a study appeared."""
+    pattern, by_spelling = _journal_index()
+    mentions = []
+    for m in pattern.finditer(text):
+        spelling = re.sub(r"\s+", " ", m.group(0))
+        journal = by_spelling.get(spelling) or journal_named(spelling)
+        if journal is None:
+            continue
+        strength, start, new_study = _cue_before(text, m.start())
+        if journal.needs_context:
+            if not (strength or _after_cue(text, m.end())):
+                continue
+            if not _follower_ok(text, m.end(), strength or "strong"):
+                continue
+        elif spelling.isupper() and len(spelling) <= 5 and not strength and re.match(r"[''’]s\s+[a-z]", text[m.end():m.end() + 4]) is None:
+            # Short acronyms (JCO, JCI, MJA) stand alone only where a journal is plausible:
+            # not as part of a longer capitalised name ("JCI Group").
+            if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]) and journal.name not in ("JAMA", "The BMJ", "The New England Journal of Medicine"):
+                continue
+        year = _year_of(text, start, m.start(), m.end())
+        end = m.end()
+        mentions.append(Mention(start, end, "journal", journal=journal.name, year=year, new_study=new_study))
+    return mentions
+
+
+# --- dated studies without a journal --------------------------------------------------------
+
+_LEAD_WORDS = r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Ss]imilar|[Ee]arlier|[Pp]revious|[Oo]ther|[Rr]elated|[Ss]eparate|[Nn]ew|[Rr]ecent|[Ss]ome|[Oo]ne|[Ii]ts|[Tt]heir)"
+DATED_STUDY_RES = (
+    # "A 2021 meta-analysis", "a 2019 Danish cohort study", "the 2020 trial"
+    re.compile(rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Oo]ne)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?(?:{_STUDY_NOUN})\b(?!-)"),
+    # "Similar research was conducted in 2020", "a study published in 2019"
+    re.compile(
+        rf"\b(?P<det>(?:{_LEAD_WORDS}\s+){{1,2}})?(?:[\w-]+\s+)?(?:{_STUDY_NOUN})\s+(?:(?:was|were|had\s+been|has\s+been|that\s+was|which\s+was)\s+)?"
+        rf"(?:conducted|published|carried\s+out|done|performed|released|presented|run|undertaken|completed|posted)\s+"
+        rf"(?:in|during)\s+(?:(?:{MONTHS})\.?\s+)?(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*\d)"
+    ),
+    # "a study from 2019", "research in 2018 found"
+    re.compile(rf"\b(?P<det>[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+)?(?:{_STUDY_NOUN})\s+from\s+(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*\d)"),
+)
+
+
+def find_dated_studies(text: str) -> list[Mention]:
+    """Studies identified by their year: "a 2021 meta-analysis", "research conducted in 2020"."""
+    mentions = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATED_STUDY_RES:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            det = (m.group("det") or "").strip().lower()
+            words = set(text[start:end].lower().split())
+            taken.append((start, end))
+            mentions.append(Mention(
+                start, end, "study", year=int(m.group("y")),
+                new_study=bool(words & NEW_STUDY_WORDS) or det.startswith(("a", "one")),
+                definite=det.startswith(("the", "this", "that")),
+            ))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+# --- databases -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _databases() -> list[tuple[str, re.Pattern]]:
+    raw = json.loads(resources.files("claimcheck.data").joinpath("databases.json").read_text("utf-8"))
+    if set(raw) - {"about", "databases"}:
+        raise ValueError("databases.json: expected {'about', 'databases': [...]}")
+    out = []
+    for entry in raw["databases"]:
+        if set(entry) - {"name", "patterns"} or "name" not in entry or not entry.get("patterns"):
+            raise ValueError(f"databases.json: bad entry {entry!r}")
+        out.append((entry["name"], re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))))
+    return out
+
+
+_STUDY_CUE = re.compile(
+    r"\b(?:study|studies|analy[sz]\w*|meta-analysis|research\w*|examin\w*|investigat\w*|data|records|reports|"
+    r"found|review\w*|trial|cohort|scientists)\b", re.I,
+)
+
+
+def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
+    mentions = []
+    for name, pattern in _databases():
+        for m in pattern.finditer(text):
+            s, e = sentences[_index_of(sentences, m.start())] if sentences else (0, len(text))
+            if _STUDY_CUE.search(text[s:m.start()] + " " + text[m.end():e]):
+                mentions.append(Mention(m.start(), m.end(), "database"))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+# --- DOIs and links --------------------------------------------------------------------------
+
+DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+URL_RE = re.compile(r"\bhttps?://[^\s<>\"]+|\b(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org|doi\.org)/[^\s<>\"]+")
+
+
+def clean_doi(raw: str) -> str:
+    """A DOI as matched in prose, without the sentence punctuation glued to it."""
+    doi = raw
+    while doi:
+        last = doi[-1]
+        if last in ".,;:'\"”’]>" or (last == ")" and doi.count("(") < doi.count(")")):
+            doi = doi[:-1]
+            continue
+        break
+    return doi
+
+
+def find_identifier_mentions(text: str) -> list[Mention]:
+    """DOIs and study URLs (PubMed, PMC, Europe PMC, publisher pages) written in the text."""
+    mentions = []
+    url_spans = []
+    for m in URL_RE.finditer(text):
+        url = clean_doi(m.group(0))
+        ids = identifiers_in_url(url if "://" in url else "https://" + url)
+        journal = journal_for_url(url) or journal_for_doi(ids.get("doi"))
+        if not ids and not (journal and re.search(r"\d{4,}", url)):
+            continue
+        url_spans.append((m.start(), m.start() + len(url)))
+        mentions.append(Mention(m.start(), m.start() + len(url), "url", journal=journal, doi=ids.get("doi"), url=url))
+    for m in DOI_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in url_spans):
+            continue
+        doi = clean_doi(m.group(0))
+        mentions.append(Mention(m.start(), m.start() + len(doi), "doi", journal=journal_for_doi(doi), doi=doi))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def link_mentions(text: str, links: Iterable[Link]) -> list[Mention]:
+    """The article's hyperlinks that point at a study (DOI, PubMed, PMC, a journal's article page)."""
+    mentions = []
+    for link in links:
+        if link.start is None or link.end is None or text[link.start:link.end] != link.text or link.start == link.end:
+            continue
+        ids = identifiers_in_url(link.href)
+        journal = journal_for_url(link.href) or journal_for_doi(ids.get("doi"))
+        if not ids and not (journal and re.search(r"\d{4,}", link.href)):
+            continue
+        mentions.append(Mention(link.start, link.end, "url", journal=journal, doi=ids.get("doi"), url=link.href))
+    return mentions
+
+
+# --- grouping mentions into sources -----------------------------------------------------------
+
+
+def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
+    """One group per cited study (rules in the module docstring)."""
+    sentences = sentence_spans(text)
+    paragraphs = paragraph_spans(text)
+    groups: list[SourceGroup] = []
+    where: list[tuple[Mention, SourceGroup]] = []
+    citing = [m for m in mentions if m.kind in ("journal", "study", "database")]
+    pointers = [m for m in mentions if m.kind in ("doi", "url")]
+
+    def same_sentence(a: Mention, b: Mention) -> bool:
+        return _index_of(sentences, a.start) == _index_of(sentences, b.start)
+
+    for m in sorted(citing, key=lambda x: x.start):
+        target = None
+        # 1. an agreeing mention in the same sentence (overlapping or nearby): the same study
+        near = [g for prev, g in where if same_sentence(prev, m) and g.agrees(m)
+                and not (m.kind == "journal" and prev.kind == "journal" and prev.journal != m.journal)]
+        if near and not (m.kind == "journal" and m.new_study and all(g.journal for g in near)):
+            target = near[-1]
+        # 2. the same journal named again: the same study, unless the year or the wording differs
+        if target is None and m.kind == "journal" and not m.new_study:
+            same = [g for g in groups if g.journal == m.journal and g.agrees(m)]
+            if same:
+                target = same[-1]
+        # 3. a dated study: the same year already cited is the same study; "the 2021 study" refers back
+        if target is None and m.kind == "study":
+            same = [g for g in groups if g.year == m.year]
+            if same:
+                target = same[-1]
+            elif m.definite:
+                undated = [g for g in groups if g.year is None]
+                if undated:
+                    target = undated[-1]
+        if target is None:
+            target = SourceGroup()
+            groups.append(target)
+        target.mentions.append(m)
+        where.append((m, target))
+
+    for m in sorted(pointers, key=lambda x: x.start):
+        same_doi = [g for g in groups if m.doi and g.doi and g.doi.lower() == m.doi.lower()]
+        if same_doi:
+            same_doi[0].mentions.append(m)
+            continue
+        target = None
+        # a DOI or link in the sentence of a citation (or the next, "... in The Lancet. DOI: ...")
+        s_idx = _index_of(sentences, m.start)
+        p_idx = _index_of(paragraphs, m.start)
+        candidates = [
+            (prev, g) for prev, g in where
+            if _index_of(paragraphs, prev.start) == p_idx and s_idx - 1 <= _index_of(sentences, prev.start) <= s_idx
+            and g.doi is None and g.agrees(Mention(m.start, m.end, m.kind, journal=m.journal))
+        ]
+        if candidates:
+            target = min(candidates, key=lambda pg: abs(pg[0].start - m.start))[1]
+        elif m.journal:
+            same = [g for g in groups if g.journal == m.journal and g.doi is None]
+            if len(same) == 1:
+                target = same[0]
+        if target is None:
+            target = SourceGroup()
+            groups.append(target)
+        target.mentions.append(m)
+        where.append((m, target))
+    return sorted(groups, key=lambda g: g.first)
+
+
+def find_mentions(text: str, links: Iterable[Link] = ()) -> list[Mention]:
+    """Every mention of a cited study in `text` (and its links), in reading order."""
+    sentences = sentence_spans(text)
+    journal_mentions = find_journal_mentions(text)
+    studies = find_dated_studies(text)
+    # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
+    kept_studies = []
+    for s in studies:
+        overlapping = [j for j in journal_mentions if j.start < s.end and s.start < j.end + 1]
+        if overlapping:
+            for j in overlapping:
+                j.year = j.year or s.year
+                j.start = min(j.start, s.start)
+            continue
+        kept_studies.append(s)
+    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences)
+    mentions += find_identifier_mentions(text) + link_mentions(text, links)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def detect_groups(text: str, links: Iterable[Link] = ()) -> list[SourceGroup]:
+    """The cited studies of `text`, each with all its mentions (ids follow this order)."""
+    return group_mentions(text, find_mentions(text, links))
+
+
+def sources_from_groups(text: str, groups: list[SourceGroup]) -> list[Source]:
+    sources = []
+    for i, group in enumerate(groups, 1):
+        lead = group.lead()
+        sources.append(Source(
+            id=f"s{i}", mention=text[lead.start:lead.end], start=lead.start, end=lead.end,
+            journal=group.journal, year=group.year, doi=group.doi, url=group.url,
+        ))
+    return sources
+
+
+def apply_meta(sources: list[Source], meta: dict[str, str]) -> None:
+    """The page's own citation tags (`citation_doi`, `dc.identifier`) complete the main source."""
+    doi = meta.get("citation_doi") or meta.get("dc.identifier") or meta.get("prism.doi") or ""
+    doi = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", doi.strip(), flags=re.I)
+    if not re.match(r"10\.\d{4,9}/\S+", doi) or not sources:
+        return
+    if any(s.doi and s.doi.lower() == doi.lower() for s in sources):
+        return
+    journal = journal_for_doi(doi) or journal_named(meta.get("citation_journal_title"))
+    for source in sources:
+        if source.doi is None and (journal is None or source.journal in (None, getattr(journal, "name", journal))):
+            source.doi = doi
+            return
+
+
+# --- linking claims ---------------------------------------------------------------------------
+
+
+def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[int, int]], list[int | None]]:
+    """Each paragraph's study: the group mentioned last up to the paragraph's end, or carried over.
+
+    Returns (paragraph spans, group index per paragraph). Paragraphs before the first mention
+    belong to the first group (a story's lead is about the study it goes on to cite).
+    """
+    paragraphs = paragraph_spans(text)
+    events = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if m.kind != "database")
+    owners: list[int | None] = []
+    current: int | None = None
+    for start, end in paragraphs:
+        inside = [gi for pos, gi in events if start <= pos < end]
+        if inside:
+            # the paragraph is about the study it names first; the next one carries the last
+            owners.append(inside[0])
+            current = inside[-1]
+        else:
+            owners.append(current)
+    first = next((o for o in owners if o is not None), None)
+    for i, owner in enumerate(owners):
+        if owner is not None:
+            break
+        owners[i] = first
+    return paragraphs, owners
+
+
+def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim]) -> None:
+    """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
+    if not groups:
+        return
+    sentences = sentence_spans(text)
+    paragraphs, owners = paragraph_owners(text, groups)
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for gi, group in enumerate(groups):
+        for m in group.mentions:
+            by_sentence.setdefault(_index_of(sentences, m.start), []).append((m.start, gi))
+    for claim in claims:
+        here = by_sentence.get(_index_of(sentences, claim.start))
+        if here:
+            before = [(pos, gi) for pos, gi in here if pos <= claim.start]
+            pos, gi = max(before) if before else min(here)
+            claim.source = f"s{gi + 1}"
+            continue
+        owner = owners[_index_of(paragraphs, claim.start)] if paragraphs else None
+        if owner is not None:
+            # within a paragraph naming several studies, the last one named before the claim
+            p_start, _ = paragraphs[_index_of(paragraphs, claim.start)]
+            earlier = [(m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if p_start <= m.start < claim.start]
+            claim.source = f"s{(max(earlier)[1] if earlier else owner) + 1}"
+
+
+# --- researchers and context (used by the online resolver) ------------------------------------
+
+_NAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|del|la|le)\s+)"
+RESEARCHER_RES = (
+    re.compile(rf"\b(?:Dr\.?|Doctor|Prof\.?|Professor|Associate\s+Professor|Assistant\s+Professor)\s+(?:{_NAME}\s+)?(?:[A-Z]\.\s+)?{_PARTICLE}?(?P<last>{_NAME})"),
+    re.compile(rf"\b(?i:lead|senior|first|last|co-|corresponding|principal)\s*(?i:study\s+)?(?i:author|investigator|researcher)s?\s+(?:{_NAME}\s+)?(?:[A-Z]\.\s+)?{_PARTICLE}?(?P<last>{_NAME})"),
+    re.compile(rf"\b(?:led\s+by|co-led\s+by|authored\s+by|written\s+by)\s+(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?(?:{_NAME}\s+)?(?:[A-Z]\.\s+)?{_PARTICLE}?(?P<last>{_NAME})"),
+    re.compile(rf"\b(?:{_NAME}\s+)(?:[A-Z]\.\s+)?{_PARTICLE}?(?P<last>{_NAME}),\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?:author|researcher|professor|investigator|psychiatrist|epidemiologist|scientist)\b"),
+)
+_NOT_SURNAMES = {"The", "This", "That", "University", "Hospital", "School", "Institute", "Medical", "College", "Center", "Centre"}
+
+
+def find_researchers(text: str) -> list[tuple[str, int]]:
+    """(surname, offset) of researchers named in `text`: "Dr. Axel Wollmer", "lead author Jane Doe"."""
+    found = []
+    for pattern in RESEARCHER_RES:
+        for m in pattern.finditer(text):
+            last = m.group("last")
+            if last not in _NOT_SURNAMES:
+                found.append((last, m.start("last")))
+    return sorted(set(found), key=lambda x: x[1])
+
+
+@dataclass
+class SourceContext:
+    """What the article says about one source: its paragraphs' text and the researchers named there."""
+
+    text: str
+    researchers: list[str]
+
+
+def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] = ()) -> dict[str, SourceContext]:
+    """For each source id: the paragraphs about it and the researchers named in them."""
+    groups = detect_groups(text, links)
+    paragraphs, owners = paragraph_owners(text, groups)
+    contexts: dict[str, SourceContext] = {}
+    for gi, _group in enumerate(groups):
+        sid = f"s{gi + 1}"
+        if not any(s.id == sid for s in sources):
+            continue
+        own = [paragraphs[i] for i, o in enumerate(owners) if o == gi]
+        body = "\n".join(text[s:e] for s, e in own)
+        names = list(dict.fromkeys(name for name, _ in find_researchers(body)))
+        contexts[sid] = SourceContext(text=body, researchers=names)
+    for source in sources:
+        if source.id not in contexts:
+            p = paragraph_spans(text)
+            s, e = p[_index_of(p, source.start)] if p else (0, len(text))
+            contexts[source.id] = SourceContext(text=text[s:e], researchers=[n for n, _ in find_researchers(text[s:e])])
+    return contexts
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def find_sources(doc, article: Article, claims: list[Claim]) -> list[Source]:
+    """The sources `doc` cites, one per study; links each claim to its source (in place)."""
+    text = doc.text if hasattr(doc, "text") else str(doc)
+    groups = detect_groups(text, article.links)
+    sources = sources_from_groups(text, groups)
+    apply_meta(sources, article.meta)
+    link_claims(text, groups, claims)
+    return sources

@@ -1,0 +1,334 @@
+"""Detecting cited sources offline: journal mentions, dated studies, databases, DOIs, links; claim linking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.check import check_input
+from claimcheck.models import Article, Claim, Link
+from claimcheck.sources.journals import (
+    canonical_journal,
+    journal_for_doi,
+    journal_for_url,
+    journals,
+    normalise_journal,
+    parse_journals,
+)
+from claimcheck.sources.mentions import (
+    detect_groups,
+    find_researchers,
+    find_sources,
+    sentence_spans,
+    source_contexts,
+)
+from claimcheck.settings import get_settings
+
+SEED = Path("/work/shared/seed-article.txt")
+SEED_COPY = Path(__file__).parent / "fixtures" / "sources" / "seed-article.txt"
+
+
+def sources_of(text: str, links=(), meta=None, claims=None):
+    article = Article(text=text, input="t.txt", links=list(links), meta=meta or {})
+    return find_sources(text, article, claims if claims is not None else [])
+
+
+def journals_in(text: str) -> list[str | None]:
+    return [s.journal for s in sources_of(text)]
+
+
+# --- the journal list ----------------------------------------------------------------------
+
+
+def test_journal_list_is_large_and_valid():
+    assert len(journals()) >= 150
+    names = {j.name for j in journals()}
+    for expected in ("The New England Journal of Medicine", "JAMA", "JAMA Network Open", "The BMJ", "The Lancet",
+                     "The Lancet Oncology", "Nature", "Nature Medicine", "Science", "Cell", "PLOS ONE",
+                     "Scientific Reports", "Annals of Internal Medicine", "Cochrane Database of Systematic Reviews",
+                     "Pediatrics", "Circulation", "Diabetes Care", "medRxiv", "bioRxiv", "SSRN"):
+        assert expected in names
+
+
+def test_journal_list_rejects_unknown_keys_and_shared_aliases():
+    with pytest.raises(ValueError, match="unknown keys"):
+        parse_journals({"journals": [{"name": "X", "alias": ["Y"]}]})
+    with pytest.raises(ValueError, match="names both"):
+        parse_journals({"journals": [{"name": "A", "aliases": ["J"]}, {"name": "B", "aliases": ["J"]}]})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("NEJM", "The New England Journal of Medicine"),
+    ("New England Journal of Medicine", "the New England Journal of Medicine"),
+    ("BMJ", "The BMJ"),
+    ("British Medical Journal", "the BMJ"),
+    ("Lancet", "The Lancet"),
+    ("Journal of the American Medical Association", "JAMA"),
+    ("Sci Rep", "Scientific Reports"),
+    ("PLoS One", "PLOS ONE"),
+    ("The Lancet Child and Adolescent Health", "Lancet Child & Adolescent Health"),
+    ("Some Unlisted Journal", "some unlisted  journal"),
+])
+def test_normalise_journal_matches_spellings(a, b):
+    assert normalise_journal(a) == normalise_journal(b)
+
+
+def test_normalise_journal_keeps_families_apart():
+    assert normalise_journal("The Lancet") != normalise_journal("The Lancet Oncology")
+    assert normalise_journal("JAMA") != normalise_journal("JAMA Pediatrics")
+    assert normalise_journal("Nature") != normalise_journal("Nature Medicine")
+    assert canonical_journal("nejm") == "The New England Journal of Medicine"
+
+
+def test_journal_from_doi_and_url():
+    assert journal_for_doi("10.1038/s41598-022-17509-0") == "Scientific Reports"
+    assert journal_for_doi("10.1136/bmjopen-2023-000001") == "BMJ Open"
+    assert journal_for_doi("10.1136/bmj-2023-076543") == "The BMJ"
+    assert journal_for_doi("10.1016/S2352-4642(24)00187-3") == "The Lancet Child & Adolescent Health"
+    assert journal_for_doi("10.9999/unknown") is None
+    assert journal_for_url("https://jamanetwork.com/journals/jamapediatrics/fullarticle/2812345") == "JAMA Pediatrics"
+
+
+# --- journal mentions: real citations found -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, journal", [
+    ("Citing a study published in the journal Scientific Reports.", "Scientific Reports"),
+    ("The findings were published in Nature on Wednesday.", "Nature"),
+    ("A study in Nature found that sleep matters.", "Nature"),
+    ("The paper appeared in the journal Science last week.", "Science"),
+    ("A 2022 study in Cell found that 48 mice slept less.", "Cell"),
+    ("The results, reported in Circulation, surprised cardiologists.", "Circulation"),
+    ("The trial was published in Pediatrics.", "Pediatrics"),
+    ("Researchers reported in the New England Journal of Medicine in July 2024 that the drug worked.",
+     "The New England Journal of Medicine"),
+    ("According to a paper in The Lancet, the vaccine was safe.", "The Lancet"),
+    ("The preprint was posted on medRxiv and has not been peer reviewed.", "medRxiv"),
+    ("according to results posted to the preprint server medRxiv on June 10, 2024.", "medRxiv"),
+    ("The study, published today in JAMA Network Open, followed 3,000 teenagers.", "JAMA Network Open"),
+    ("It was published simultaneously in The Lancet Oncology.", "The Lancet Oncology"),
+    ("The study appeared in the BMJ.", "The BMJ"),
+    ("The analysis was published in the British Medical Journal.", "The BMJ"),
+    ("A NEJM study found the opposite.", "The New England Journal of Medicine"),
+    ("A 2023 Cochrane review concluded that no treatment works.", "Cochrane Database of Systematic Reviews"),
+    ("The work was published in PLoS One.", "PLOS ONE"),
+    ("The study was published in the journal Diabetes Care.", "Diabetes Care"),
+    ("The results have been submitted to the Journal of the American Geriatrics Society.",
+     "Journal of the American Geriatrics Society"),
+])
+def test_real_citations_are_found(text, journal):
+    assert journals_in(text) == [journal]
+
+
+# --- journal names that are ordinary words: not journals ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "It is only human nature to worry about side effects.",
+    "Nature has its own ways of healing wounds.",
+    "The science is clear: vaccines save lives.",
+    "Science tells us that exercise helps.",
+    "She was looking at her cell phone in bed.",
+    "Cell phone use at night disturbs sleep.",
+    "Exercise improves blood circulation in the legs.",
+    "Circulation problems are common in older adults.",
+    "The American Academy of Pediatrics recommends no screens before age two.",
+    "Heart disease remains the leading cause of death.",
+    "Gut bacteria may influence mood.",
+    "Brain scans showed less activity in the amygdala.",
+    "Stroke patients recovered faster with the new therapy.",
+    "Blood pressure fell by 5 points.",
+    "The study in Heart failure patients was small.",
+    "Researchers studied cell cultures in the lab.",
+    "Diabetes care has improved a lot in the past decade.",
+    "Sleep is essential for memory.",
+    "Obesity rates continue to rise.",
+    "In a study of nature walks, people felt calmer.",
+])
+def test_ordinary_words_are_not_journals(text):
+    assert journals_in(text) == []
+
+
+# --- dated studies, databases, identifiers -------------------------------------------------------
+
+
+def test_dated_studies_without_a_journal():
+    text = ("A 2021 meta-analysis examining data from 40 patients in a US Food and Drug Administration "
+            "database found fewer anxiety disorders. Similar research was conducted in 2020 on depression.")
+    sources = sources_of(text)
+    assert [(s.mention, s.year, s.journal) for s in sources] == [
+        ("A 2021 meta-analysis", 2021, None),
+        ("Similar research was conducted in 2020", 2020, None),
+    ]
+
+
+def test_a_database_in_a_study_sentence_is_a_source():
+    text = "Researchers analysed reports in the FDA Adverse Event Reporting System for the drug."
+    sources = sources_of(text)
+    assert len(sources) == 1 and sources[0].mention == "FDA Adverse Event Reporting System"
+
+
+def test_a_database_outside_a_study_sentence_is_not_a_source():
+    assert sources_of("The UK Biobank opened to new applications on Monday.") == []
+
+
+def test_years_are_read_from_the_mention():
+    cases = {
+        "The study, published in PLOS Medicine in 2023, covered ten summers.": 2023,
+        "according to research published in Nature in January 2025.": 2025,
+        "published in The Lancet on March 2, 2024.": 2024,
+        "is published in The Lancet (2025).": 2025,
+        "A 2022 study in Cell found that mice slept less.": 2022,
+        "The trial was published in The Lancet.": None,
+        "In 2019, 1.2 million people had the disease, a study in The Lancet found.": None,
+    }
+    for text, year in cases.items():
+        assert [s.year for s in sources_of(text)] == [year], text
+
+
+def test_doi_in_text_joins_the_journal_mention():
+    text = ('The paper, "A trial", is published in The Lancet Child & Adolescent Health. '
+            "DOI: 10.1016/S2352-4642(24)00187-3\nOther news follows.")
+    (source,) = sources_of(text)
+    assert source.journal == "The Lancet Child & Adolescent Health"
+    assert source.doi == "10.1016/S2352-4642(24)00187-3"
+
+
+def test_doi_alone_is_a_source_with_the_journal_of_its_prefix():
+    text = "The full paper is at doi.org/10.1038/s41598-022-17509-0."
+    (source,) = sources_of(text)
+    assert source.doi == "10.1038/s41598-022-17509-0"
+    assert source.journal == "Scientific Reports"
+    assert text[source.start:source.end] == source.mention
+
+
+def test_pubmed_link_is_a_source_and_a_link_on_a_mention_completes_it():
+    text = "The study was published in The Lancet. An earlier description is available on PubMed."
+    a, b = text.index("published in"), text.index("PubMed")
+    links = [
+        Link(href="https://doi.org/10.1234/abcd.5678", text="published in The Lancet", start=a, end=a + 23),
+        Link(href="https://pubmed.ncbi.nlm.nih.gov/12345678/", text="PubMed", start=b, end=b + 6),
+    ]
+    s1, s2 = sources_of(text, links)
+    assert (s1.journal, s1.doi, s1.url) == ("The Lancet", "10.1234/abcd.5678", "https://doi.org/10.1234/abcd.5678")
+    assert (s2.journal, s2.url, s2.mention) == (None, "https://pubmed.ncbi.nlm.nih.gov/12345678/", "PubMed")
+
+
+def test_citation_doi_meta_completes_the_main_source():
+    (source,) = sources_of("The study was published in Scientific Reports.",
+                           meta={"citation_doi": "10.1038/s41598-022-17509-0"})
+    assert source.doi == "10.1038/s41598-022-17509-0"
+
+
+# --- one source per study ---------------------------------------------------------------------
+
+
+def test_the_same_journal_named_twice_is_one_source():
+    text = "The study was published in JAMA.\n\nMore details follow.\n\nThe JAMA paper also found more."
+    assert len(sources_of(text)) == 1
+
+
+def test_a_separate_study_in_the_same_journal_is_another_source():
+    text = "A study in JAMA found X.\n\nA separate study in JAMA found Y."
+    assert len(sources_of(text)) == 2
+
+
+def test_different_years_in_the_same_journal_are_two_sources():
+    text = "A 2021 study in JAMA found X.\n\nA 2023 study in JAMA found Y."
+    assert [s.year for s in sources_of(text)] == [2021, 2023]
+
+
+def test_two_journals_in_one_sentence_are_two_sources():
+    text = ("A 2023 Cochrane review concluded that nothing works, and a separate analysis in the Annals "
+            "of Internal Medicine found that symptoms improved.")
+    assert journals_in(text) == ["Cochrane Database of Systematic Reviews", "Annals of Internal Medicine"]
+
+
+# --- claims linked to sources -----------------------------------------------------------------
+
+
+def _claim(text: str, phrase: str, cid: str = "c1") -> Claim:
+    start = text.index(phrase)
+    return Claim(id=cid, kind="sample_size", text=phrase, start=start, end=start + len(phrase), value=None)
+
+
+def test_claims_link_to_the_sentence_source_then_the_paragraph_study():
+    text = ("Botox may ease depression, according to a study published in Scientific Reports.\n\n"
+            "The team examined 45 patients over four weeks.\n\n"
+            "A 2021 meta-analysis found anxiety was 22 to 72 percent less common.\n\n"
+            "Nobody knows why 30 people dropped out.")
+    claims = [_claim(text, "45 patients", "c1"), _claim(text, "22 to 72 percent", "c2"),
+              _claim(text, "30 people", "c3")]
+    sources = sources_of(text, claims=claims)
+    assert [s.id for s in sources] == ["s1", "s2"]
+    assert [c.source for c in claims] == ["s1", "s2", "s2"]
+
+
+def test_the_lead_before_the_first_mention_belongs_to_the_first_source():
+    text = "People who walk 7,000 steps were 30% less likely to get dementia.\n\nThe study was published in The BMJ."
+    claims = [_claim(text, "30%")]
+    sources_of(text, claims=claims)
+    assert claims[0].source == "s1"
+
+
+def test_no_source_no_link():
+    text = "About 45 patients were seen."
+    claims = [_claim(text, "45 patients")]
+    assert sources_of(text, claims=claims) == []
+    assert claims[0].source is None
+
+
+# --- researchers and sentences ------------------------------------------------------------------
+
+
+def test_researchers_named_near_the_study():
+    text = ('“This field is based on a hypothesis,” said Dr. Axel Wollmer, a psychiatry expert. '
+            "The study was led by Tillmann Kruger. Lead author Jane van Dyke agreed.")
+    assert [name for name, _ in find_researchers(text)] == ["Wollmer", "Kruger", "Dyke"]
+
+
+def test_sentences_do_not_break_at_titles():
+    text = "Dr. Smith said so. The U.S. Food and Drug Administration agreed."
+    assert len(sentence_spans(text)) == 2
+
+
+# --- the seed article -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    path = SEED if SEED.exists() else SEED_COPY
+    return check_input(str(path), get_settings(offline=True))
+
+
+def test_seed_lists_its_three_studies(seed_report):
+    sources = seed_report.sources
+    assert [(s.journal, s.year) for s in sources] == [("Scientific Reports", None), (None, 2021), (None, 2020)]
+    assert sources[0].mention == "a study published in the journal Scientific Reports"
+    assert "2021 meta-analysis" in sources[1].mention
+    assert "2020" in sources[2].mention
+    for s in sources:
+        assert seed_report.text[s.start:s.end] == s.mention
+        assert s.resolved is None
+
+
+def test_seed_claims_link_to_their_studies(seed_report):
+    by_text = {c.text: c.source for c in seed_report.claims}
+    assert by_text["45 patients"] == "s1"
+    assert by_text["four weeks later"] == "s1"
+    assert next(v for k, v in by_text.items() if "40 Botox-injected patients" in k) == "s2"
+    assert by_text["22 to 72 percent"] == "s2"
+
+
+def test_seed_context_names_the_researcher(seed_report):
+    contexts = source_contexts(seed_report.text, seed_report.sources)
+    assert "Wollmer" in contexts["s1"].researchers
+    assert "Food and Drug Administration" in contexts["s2"].text
+
+
+def test_offline_report_is_json_serialisable(seed_report):
+    data = json.loads(json.dumps(seed_report.to_dict()))
+    assert data["sources"][0]["resolved"] is None
+    assert all(c["check"] is None for c in data["claims"])
