@@ -1,0 +1,307 @@
+"""Main-text extraction from HTML: the article, the whole article, nothing but the article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claimcheck.ingest.html as html_module
+from claimcheck.errors import ExtractionError
+from claimcheck.ingest.files import read_file
+from claimcheck.ingest.html import extract_article, identifiers_in_url
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+PAGES = sorted(CORPUS.glob("page-*.html"))
+
+BODY = [
+    "A daily pill cut migraine days by a third in a trial of 312 patients, researchers reported on Tuesday.",
+    "After 12 weeks, 41% of patients on the drug had at least half as many migraine days as before.",
+    "The most common side effect was mild nausea, reported by 9% of the patients who took the pill.",
+    "The company behind the drug said it would apply for a licence in Europe and the US next year.",
+]
+
+
+def page(body_html: str, head: str = "", after: str = "") -> str:
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pill trial</title>{head}</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/health">Health</a></li></ul></nav></header>
+<main><article><h1>Daily pill cut migraine days</h1>
+<div class="article-body">{body_html}</div></article>{after}</main>
+<footer><p>Copyright 2024 Example Media Ltd. All rights reserved.</p></footer></body></html>"""
+
+
+def paragraphs(texts=BODY) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus pages
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_corpus_page_extraction_gold(path):
+    gold = json.loads(path.with_name(path.stem + ".gold.json").read_text("utf-8"))
+    article = read_file(str(path))
+    squashed = " ".join(article.text.split())
+    for needle in gold["extraction"]["must_include"]:
+        assert " ".join(needle.split()) in squashed, needle
+    for needle in gold["extraction"]["must_exclude"]:
+        assert " ".join(needle.split()) not in squashed, needle
+    for item in gold["claims"] + gold["flags"]:
+        assert item["text"] in article.text, item
+    assert article.warnings == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_corpus_page_links_point_into_the_text(path):
+    article = read_file(str(path))
+    for link in article.links:
+        assert article.text[link.start:link.end] == link.text
+        assert link.href.startswith(("http://", "https://", "mailto:")), link.href
+    starts = [link.start for link in article.links]
+    assert starts == sorted(starts)
+
+
+def test_corpus_page_metadata():
+    article = read_file(str(CORPUS / "page-nextjs-rsv-vaccine.html"))
+    assert article.title == "RSV vaccine cut older adults' hospital admissions by more than two-thirds, records show"
+    assert article.author == "Samira Kowalczyk"
+    assert article.published == "2024-06-02"
+    assert article.site == "Pulse Health News"
+    assert article.meta["og:site_name"] == "Pulse Health News"
+
+
+def test_press_release_doi_and_pubmed_links():
+    article = read_file(str(CORPUS / "page-press-release-pancreatic-blood-test.html"))
+    by_href = {link.href: link for link in article.links}
+    assert by_href["https://doi.org/10.1234/abcd.5678"].text == "published in The Lancet"
+    assert "https://pubmed.ncbi.nlm.nih.gov/12345678/" in by_href
+    assert article.meta["citation_doi"] == "10.1234/abcd.5678"
+    assert article.meta["citation_journal_title"] == "The Lancet"
+    assert article.meta["link_dois"] == "10.1234/abcd.5678"
+    assert article.meta["link_pmids"] == "12345678"
+
+
+# ---------------------------------------------------------------------------------------------
+# Text shape
+
+
+def test_paragraphs_are_separated_by_blank_lines():
+    article = extract_article(page(paragraphs()), "p.html")
+    assert article.text.split("\n\n")[-len(BODY):] == BODY
+
+
+def test_headings_lists_and_tables_stay_in_the_text():
+    body = (paragraphs(BODY[:2]) + "<h2>Side effects</h2><ul><li>nausea in 9%</li><li>headache in 4%</li></ul>"
+            + "<table><tr><th>Group</th><th>Patients</th></tr><tr><td>Drug</td><td>156</td></tr></table>"
+            + paragraphs(BODY[2:]))
+    text = extract_article(page(body), "p.html").text
+    assert "\n\nSide effects\n\n" in text
+    assert "nausea in 9%" in text and "headache in 4%" in text
+    assert "156" in text
+    assert text.endswith(BODY[-1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Links
+
+
+def test_links_carry_offsets_of_their_anchor_text():
+    body = paragraphs([
+        'The trial, <a href="https://doi.org/10.1056/NEJMoa2400001">published in the New England Journal of '
+        'Medicine</a>, enrolled 312 patients with episodic migraine at 40 sites in the US and Europe.',
+        'An earlier <a href="/health/migraine-pill-2023">pilot study</a> found a similar effect, and a '
+        '<a href="https://pubmed.ncbi.nlm.nih.gov/38123456/">2023 review</a> of pilot studies agreed.',
+    ] + BODY[1:])
+    article = extract_article(page(body), "p.html", url="https://news.example/health/pill")
+    assert [link.text for link in article.links] == [
+        "published in the New England Journal of Medicine", "pilot study", "2023 review"]
+    for link in article.links:
+        assert article.text[link.start:link.end] == link.text
+    assert article.links[1].href == "https://news.example/health/migraine-pill-2023"
+    assert all(link.text not in ("Home", "Health") for link in article.links)
+
+
+def test_anchor_text_split_over_lines_is_found():
+    body = paragraphs(['Results of the <a href="https://doi.org/10.1000/abc">large\n   randomised\ttrial</a> were '
+                       'published today and showed that the drug cut migraine days by a third.'] + BODY[1:])
+    article = extract_article(page(body), "p.html")
+    [link] = article.links
+    assert link.text == "large randomised trial" == article.text[link.start:link.end]
+
+
+def test_repeated_anchor_texts_get_successive_offsets():
+    body = paragraphs([
+        'The <a href="https://doi.org/10.1000/a">study</a> enrolled 312 patients with migraine in four countries.',
+        'A second <a href="https://doi.org/10.1000/b">study</a> enrolled 120 patients with cluster headache.',
+    ] + BODY[1:])
+    article = extract_article(page(body), "p.html")
+    first, second = article.links
+    assert first.text == second.text == "study"
+    assert first.start < second.start
+    assert article.meta["link_dois"] == "10.1000/a 10.1000/b"
+
+
+def test_relative_links_resolve_against_canonical_for_saved_pages():
+    head = '<link rel="canonical" href="https://news.example/health/pill">'
+    body = paragraphs(['See our <a href="../explainers/migraine">migraine explainer</a> for background on '
+                       'the condition and the drugs used to treat it.'] + BODY)
+    article = extract_article(page(body, head=head), "saved.html")
+    assert article.links[0].href == "https://news.example/explainers/migraine"
+    assert article.meta["canonical"] == "https://news.example/health/pill"
+
+
+@pytest.mark.parametrize(
+    "href, expected",
+    [
+        ("https://doi.org/10.1056/NEJMoa2034577", {"doi": "10.1056/NEJMoa2034577"}),
+        ("http://dx.doi.org/10.1001/jama.2024.1234", {"doi": "10.1001/jama.2024.1234"}),
+        ("https://www.nejm.org/doi/full/10.1056/NEJMoa2034577", {"doi": "10.1056/NEJMoa2034577"}),
+        ("https://onlinelibrary.wiley.com/doi/abs/10.1002/ana.26789", {"doi": "10.1002/ana.26789"}),
+        ("https://www.medrxiv.org/content/10.1101/2024.03.01.24303600v2.full", {"doi": "10.1101/2024.03.01.24303600"}),
+        ("https://www.biorxiv.org/content/10.1101/2023.11.20.567890v1", {"doi": "10.1101/2023.11.20.567890"}),
+        ("https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0291234",
+         {"doi": "10.1371/journal.pone.0291234"}),
+        ("https://link.springer.com/article/10.1007/s00125-024-06100-1", {"doi": "10.1007/s00125-024-06100-1"}),
+        ("https://www.nature.com/articles/s41591-024-02890-1", {"doi": "10.1038/s41591-024-02890-1"}),
+        ("https://doi.org/10.1016%2FS0140-6736%2823%2901234-5", {"doi": "10.1016/S0140-6736(23)01234-5"}),
+        ("https://pubmed.ncbi.nlm.nih.gov/38123456/", {"pmid": "38123456"}),
+        ("https://www.ncbi.nlm.nih.gov/pubmed/29876543", {"pmid": "29876543"}),
+        ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC10234567/", {"pmcid": "PMC10234567"}),
+        ("https://pmc.ncbi.nlm.nih.gov/articles/PMC9876543/", {"pmcid": "PMC9876543"}),
+        ("https://europepmc.org/article/MED/37654321", {"pmid": "37654321"}),
+        ("https://europepmc.org/article/PMC/PMC7654321", {"pmcid": "PMC7654321"}),
+        ("https://www.thelancet.com/journals/lancet/article/PIIS0140-6736(24)00001-2/fulltext", {}),
+        ("https://news.example/health/story", {}),
+        ("not a url", {}),
+    ],
+)
+def test_identifiers_in_url(href, expected):
+    assert identifiers_in_url(href) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Meta tags
+
+
+def test_meta_tags_are_kept():
+    head = """<meta name="citation_doi" content="10.1056/NEJMoa2400001">
+<meta name="citation_journal_title" content="New England Journal of Medicine">
+<meta name="citation_title" content="Oral pill for episodic migraine">
+<meta name="citation_author" content="Smith, Anna"><meta name="citation_author" content="Jones, Ben">
+<meta name="DC.Identifier" content="doi:10.1056/NEJMoa2400001">
+<meta property="og:title" content="Daily pill cut migraine days">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-05-01T06:00:00Z">
+<meta name="viewport" content="width=device-width">"""
+    article = extract_article(page(paragraphs(), head=head), "p.html")
+    meta = article.meta
+    assert meta["citation_doi"] == "10.1056/NEJMoa2400001"
+    assert meta["citation_journal_title"] == "New England Journal of Medicine"
+    assert meta["citation_title"] == "Oral pill for episodic migraine"
+    assert meta["citation_author"] == "Smith, Anna; Jones, Ben"
+    assert meta["dc.identifier"] == "doi:10.1056/NEJMoa2400001"
+    assert meta["og:title"] == "Daily pill cut migraine days"
+    assert "viewport" not in meta
+    assert article.site == "Example News"
+    assert article.published == "2024-05-01"
+
+
+# ---------------------------------------------------------------------------------------------
+# Comments and furniture
+
+
+def test_reader_comments_are_excluded():
+    comments = """<div id="comments" class="comments-area"><h2 class="comments-title">14 thoughts on this</h2>
+<ol class="commentlist"><li class="comment" id="comment-1"><div class="comment-body">
+<p>I took a similar pill for 3 years and 80% of my migraines went away, my neurologist was amazed by it.</p>
+<p>Everyone should ask their doctor about this, it changed my life and my family's life completely.</p>
+</div></li><li class="comment" id="comment-2"><div class="comment-body">
+<p>Another miracle cure reported by the press, wake me when there is a trial with 10,000 patients in it.</p>
+</div></li></ol><div id="respond"><p>Leave a reply. Your email address will not be published.</p></div></div>"""
+    article = extract_article(page(paragraphs(), after=comments), "p.html")
+    assert "80% of my migraines" not in article.text
+    assert "10,000 patients" not in article.text
+    assert "email address will not be published" not in article.text
+    assert article.text.endswith(BODY[-1])
+
+
+def test_long_comment_section_does_not_win_over_the_article():
+    long_comment = " ".join(["I have read every study on this drug and I am not convinced by any of them."] * 6)
+    comments = ('<section class="reader-comments">'
+                + "".join(f'<div class="rc-comment"><p>{long_comment}</p><p>{long_comment}</p></div>' for _ in range(8))
+                + "</section>")
+    article = extract_article(page(paragraphs(), after=comments), "p.html")
+    assert "not convinced" not in article.text
+    assert BODY[0] in article.text
+
+
+def test_furniture_outside_the_body_is_removed_next_js_style():
+    after = """<div class="Newsletter_box__Qm2aL"><h3>Health Check</h3><p>Our weekly briefing on the science behind
+the headlines, from our health desk. Sign up free.</p></div>
+<div class="MostPopular_list__R3s0d"><h3>Most popular</h3><ol><li><a href="/a">Bowel screening age lowered to 50</a></li>
+<li><a href="/b">Does magnesium really help you sleep? What the evidence says</a></li></ol></div>
+<section class="RelatedGrid_grid__dW9eC"><div class="TeaserCard_card__E7aLq"><a href="/c"><h3>Shingles jab linked to
+lower dementia risk in natural experiment</h3><p>Researchers used a birth-date cut-off to compare similar groups</p></a></div></section>
+<div class="flex gap-4"><a href="/d"><h3>Flu vaccine uptake falls among health workers for a second year</h3></a></div>
+<div class="PromoStrip_strip__Zx81a"><span>Limited offer: get Premium for $1 a week for your first 3 months.</span></div>"""
+    article = extract_article(page(paragraphs(), after=after), "p.html")
+    for furniture in ("weekly briefing", "Bowel screening", "Shingles jab", "birth-date cut-off",
+                      "Flu vaccine uptake", "Limited offer"):
+        assert furniture not in article.text, furniture
+    assert article.text.endswith(BODY[-1])
+
+
+def test_plain_furniture_paragraphs_inside_the_body_stay_for_the_residue_check():
+    body = paragraphs(BODY[:2] + ["Advertisement"] + BODY[2:3] + ["Share this article"] + BODY[3:])
+    article = extract_article(page(body), "p.html")
+    assert "Advertisement" in article.text
+    assert "Share this article" in article.text
+
+
+def test_furniture_class_on_an_ancestor_of_the_body_does_not_remove_the_article():
+    html = f"""<html><body><div class="layout has-share-bar promo-enabled"><div class="story">
+{paragraphs()}</div></div><div class="related"><p>Five myths about migraine, debunked by experts and readers</p></div>
+</body></html>"""
+    article = extract_article(html, "p.html")
+    assert all(p in article.text for p in BODY)
+    assert "Five myths" not in article.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Fallback and failure
+
+
+def test_fallback_when_trafilatura_finds_nothing(monkeypatch):
+    monkeypatch.setattr(html_module.trafilatura, "bare_extraction", lambda *a, **k: None)
+    body = paragraphs(['The <a href="https://doi.org/10.1/x">trial</a> enrolled 312 patients in four countries.']
+                      + BODY[1:])
+    article = extract_article(page(body), "p.html")
+    assert article.warnings and "<article> element" in article.warnings[0]
+    assert "312 patients" in article.text
+    assert "Copyright" not in article.text
+    [link] = article.links
+    assert article.text[link.start:link.end] == "trial"
+    assert article.title == "Pill trial"
+
+
+def test_fallback_to_densest_block(monkeypatch):
+    monkeypatch.setattr(html_module.trafilatura, "bare_extraction", lambda *a, **k: None)
+    html = f"<html><body><div class='menu'><p>Home</p></div><div class='x'>{paragraphs()}</div></body></html>"
+    article = extract_article(html, "p.html")
+    assert "densest text block" in article.warnings[0]
+    assert article.text == "\n\n".join(BODY)
+
+
+def test_page_without_article_text_is_an_error():
+    html = """<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="cookie-banner">We use cookies.</div><main></main><footer><a href="/privacy">Privacy</a></footer></body></html>"""
+    with pytest.raises(ExtractionError) as err:
+        extract_article(html, "empty.html")
+    assert str(err.value) == "empty.html: no article text found in the page"
+
+
+def test_empty_document_is_an_error():
+    with pytest.raises(ExtractionError):
+        extract_article("<html><body></body></html>", "blank.html")
