@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterator
@@ -597,6 +597,17 @@ def _in_name(text: str, match: ClaimMatch) -> bool:
     return bool(_NAME_BEFORE.search(text[max(0, match.start - 12):match.start]))
 
 
+_RANGE_OPENER = re.compile(r"(?i:from|between)\s+")
+
+
+def _trim_range_opener(text: str, match: ClaimMatch) -> ClaimMatch:
+    """`from 40 patients` is `40 patients`: "from"/"between" belong to a claim only with a range."""
+    opener = _RANGE_OPENER.match(text, match.start, match.end)
+    if opener and not isinstance(match.value, list):
+        return replace(match, start=opener.end(), qualifier=None)
+    return match
+
+
 def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
     """Keep the highest-priority, then longest, of overlapping matches."""
     ranked = sorted(matches, key=lambda m: (-PRIORITY[m.kind], -(m.end - m.start), m.start))
@@ -626,6 +637,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates += find_durations(text)
     candidates += find_groups(text, sentence_of)
     candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
+    candidates = [_trim_range_opener(text, c) for c in candidates]
     return resolve_overlaps(candidates)
 
 
