@@ -44,15 +44,20 @@ def chunk_size(total: int, workers: int) -> int:
 class LocalExecutor:
     """`--jobs N` spawned processes, each with the pipeline loaded once (`init_worker`).
 
+    Memory stays flat however long the batch: spaCy's string store grows with every new token
+    text, so the pool is replaced after `recycle_after` articles per worker (a second or so to
+    start new workers; `max_tasks_per_child` would do it, but deadlocks on Python 3.11-3.13,
+    cpython#115634).
+
     A worker that dies (segfault, OOM killer) breaks the pool: the pool is rebuilt and the
     chunks it held are re-run one article at a time, alone, so the article that kills a
     worker is found and gets an error line instead of taking the batch down.
     """
 
-    def __init__(self, jobs: int, offline: bool, max_tasks_per_child: int | None = None) -> None:
+    def __init__(self, jobs: int, offline: bool, recycle_after: int = 2000) -> None:
         self.jobs = jobs
         self.offline = offline
-        self.max_tasks_per_child = max_tasks_per_child
+        self.recycle_after = recycle_after
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -60,7 +65,6 @@ class LocalExecutor:
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
             initargs=(os.getpid(),),
-            max_tasks_per_child=self.max_tasks_per_child,
         )
 
     def run(self, items: list[Item], should_stop: StopCheck) -> Iterator[ArticleResult | None]:
@@ -72,10 +76,12 @@ class LocalExecutor:
         while queue or suspects:
             before = set(multiprocessing.active_children())
             pool = self._new_pool()
+            budget = self.jobs * self.recycle_after  # articles this pool may take
             in_flight: dict[Future, list[Item]] = {}
             isolated = False  # the one chunk in flight is a suspect running alone
+            broken = False
             try:
-                while queue or suspects or in_flight:
+                while in_flight or ((queue or suspects) and budget > 0):
                     if should_stop():
                         return
                     if suspects and not in_flight:
@@ -83,8 +89,9 @@ class LocalExecutor:
                         in_flight[pool.submit(check_files, chunk, self.offline)] = chunk
                         isolated = True
                     elif not suspects:
-                        while queue and len(in_flight) < self.jobs * 2:
+                        while queue and budget > 0 and len(in_flight) < self.jobs * 2:
                             chunk = queue.popleft()
+                            budget -= len(chunk)
                             in_flight[pool.submit(check_files, chunk, self.offline)] = chunk
                     done, _ = wait(in_flight, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                     if not done:
@@ -101,6 +108,7 @@ class LocalExecutor:
                         produced = True
                         yield from results
                     if lost:  # the pool is dead: everything still in flight is lost too
+                        broken = True
                         lost.extend(in_flight.values())
                         in_flight.clear()
                         if isolated:
@@ -112,7 +120,7 @@ class LocalExecutor:
                     isolated = False
             finally:
                 self._shutdown(pool, before)
-            if not produced and not should_stop():
+            if broken and not produced:
                 breaks += 1
                 if breaks >= 3:
                     raise BatchAborted("worker processes keep dying before finishing any article")
