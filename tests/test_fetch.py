@@ -651,3 +651,11 @@ def test_http2_style_empty_reason_phrase():
     with pytest.raises(FetchError) as err:
         fetch_article("https://news.example/x", settings(), mock_client(handler))
     assert str(err.value) == "https://news.example/x: HTTP 404 Not Found"
+
+
+def test_load_article_reuses_a_given_client():
+    calls = []
+    client = mock_client(lambda r: calls.append(str(r.url)) or html_response())
+    article = load_article("https://news.example/a", settings(), client=client)
+    assert calls == ["https://news.example/a"] and article.final_url == "https://news.example/a"
+    assert not client.is_closed

@@ -305,3 +305,13 @@ def test_page_without_article_text_is_an_error():
 def test_empty_document_is_an_error():
     with pytest.raises(ExtractionError):
         extract_article("<html><body></body></html>", "blank.html")
+
+
+def test_saved_page_charset_from_its_meta_tag(tmp_path):
+    html = page(paragraphs(["The caf\u00e9 study of 200 patrons was led by Dr. Ren\u00e9e Fran\u00e7ois and "
+                            "found the owners\u2019 claims held up."] + BODY))
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    path = tmp_path / "saved.html"
+    path.write_bytes(html.encode("cp1252"))
+    article = read_file(str(path))
+    assert "Dr. Ren\u00e9e Fran\u00e7ois" in article.text and "owners\u2019 claims" in article.text

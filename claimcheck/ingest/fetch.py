@@ -25,7 +25,7 @@ import httpx
 from ..errors import FetchError, InputError, OfflineError
 from ..models import Article
 from ..settings import Settings
-from .files import decode_bytes, first_line, markdown_article, normalise_newlines
+from .files import declared_charset, decode_bytes, first_line, markdown_article, normalise_newlines
 
 ALLOWED_SCHEMES = ("http", "https")
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -38,7 +38,6 @@ TYPE_NAMES = {
     "application/json": "JSON",
     "application/octet-stream": "binary data",
 }
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SNIFF_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|article)\b", re.I | re.S)
 
 
@@ -247,17 +246,6 @@ def describe_error(err: httpx.HTTPError, settings: Settings, current: str, url: 
 
 def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split())
-
-
-def declared_charset(content_type_charset: str | None, body: bytes) -> str | None:
-    """The charset the response declares: HTTP header first, then a `<meta>` tag."""
-    charset = content_type_charset
-    if not charset:
-        m = _META_CHARSET.search(body[:8192])
-        charset = m.group(1).decode("ascii", "replace") if m else None
-    if charset and charset.strip().lower() in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
-        return "windows-1252"  # what browsers do: the common misdeclaration of cp1252 text
-    return charset
 
 
 def article_from_body(url: str, final_url: str, body: bytes, content_type: str, charset: str | None) -> Article:

@@ -25,6 +25,25 @@ def is_url(source: str) -> bool:
     return bool(_URL_RE.match(source.strip()))
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"}
+
+
+def declared_charset(header_charset: str | None, data: bytes) -> str | None:
+    """The charset a page declares: the HTTP header's, else its `<meta>` tag's.
+
+    Latin-1 and ASCII declarations are read as windows-1252, as browsers do: pages that say
+    ISO-8859-1 commonly use cp1252's curly quotes and dashes.
+    """
+    charset = header_charset
+    if not charset:
+        m = _META_CHARSET.search(data[:8192])
+        charset = m.group(1).decode("ascii", "replace") if m else None
+    if charset and charset.strip().lower() in _CP1252_ALIASES:
+        return "windows-1252"
+    return charset
+
+
 def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     """Bytes to text: UTF-8 (with or without BOM), the declared charset, then detection."""
     if b"\x00" in data[:8192]:
@@ -60,7 +79,7 @@ def read_file(path_text: str) -> Article:
     if suffix in HTML_SUFFIXES:
         from .html import extract_article
 
-        return extract_article(decode_bytes(data, path_text), path_text)
+        return extract_article(decode_bytes(data, path_text, declared_charset(None, data)), path_text)
     text = decode_bytes(data, path_text)
     if suffix in (".md", ".markdown"):
         return markdown_article(text, path_text)
