@@ -315,3 +315,16 @@ def test_saved_page_charset_from_its_meta_tag(tmp_path):
     path.write_bytes(html.encode("cp1252"))
     article = read_file(str(path))
     assert "Dr. Ren\u00e9e Fran\u00e7ois" in article.text and "owners\u2019 claims" in article.text
+
+
+def test_body_with_each_paragraph_in_its_own_wrapper():
+    wrapped = "".join(f'<div data-component="text-block"><p>{t}</p></div>' for t in BODY)
+    html = f"""<html><body><div class="story-page"><h1>Daily pill cut migraine days</h1>
+<div class="article">{wrapped}</div>
+<div class="related-links"><ul><li><a href="/x">Migraine: five things to know about the new pills and how they work</a></li></ul></div>
+</div></body></html>"""
+    soup_body = html_module.find_body_container(html_module.BeautifulSoup(html, "lxml"))
+    assert soup_body.get("class") == ["article"]
+    article = extract_article(html, "p.html")
+    assert all(t in article.text for t in BODY)
+    assert "five things" not in article.text

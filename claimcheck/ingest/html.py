@@ -203,7 +203,10 @@ def _text_len(tag: Tag) -> int:
 
 
 def find_body_container(soup: BeautifulSoup) -> Tag | None:
-    """The element whose own paragraphs hold the most text (reader comments not counted)."""
+    """The element whose paragraphs hold the most text (reader comments not counted).
+
+    Each paragraph counts in full for its parent and half for its grandparent.
+    """
     in_comments: dict[int, bool] = {}
 
     def inside_comments(tag: Tag) -> bool:
@@ -223,25 +226,28 @@ def find_body_container(soup: BeautifulSoup) -> Tag | None:
             in_comments[id(seen)] = result
         return result
 
-    scores: dict[int, int] = {}
-    parents: dict[int, Tag] = {}
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+
+    def credit(tag: Tag | None, amount: float) -> None:
+        if tag is not None and tag.name not in ("html", "[document]"):
+            tags[id(tag)] = tag
+            scores[id(tag)] = scores.get(id(tag), 0) + amount
+
     for block in soup.find_all(["p", "div", "section", "td"]):
         if block.name == "p":
-            length = _text_len(block)
+            holder, length, minimum = block.parent, _text_len(block), 25
         else:  # text written straight into a div (older CMSs), between <br> tags
+            holder, minimum = block, 80
             length = sum(len(_squash(str(s))) for s in block.find_all(string=True, recursive=False))
-            if length < 80:
-                continue
-            parents[id(block)] = block
-            scores[id(block)] = scores.get(id(block), 0) + length
+        if length < minimum or holder is None or inside_comments(block):
             continue
-        if length < 25 or block.parent is None or inside_comments(block):
-            continue
-        parents[id(block.parent)] = block.parent
-        scores[id(block.parent)] = scores.get(id(block.parent), 0) + length
+        credit(holder, length)
+        # half to the grandparent: a body whose paragraphs each sit in a wrapper still wins
+        credit(holder.parent, length / 2)
     if not scores:
         return None
-    return parents[max(scores, key=scores.__getitem__)]
+    return tags[max(scores, key=scores.__getitem__)]
 
 
 def _ancestors_and_self(tag: Tag | None) -> set[int]:
