@@ -59,11 +59,7 @@ class ClaimcheckApp(App[int]):
         return f"{mode} · {safe(report.title or report.input)[:70]}"
 
     def get_default_screen(self) -> Screen:
-        return MainScreen()
-
-    def on_mount(self) -> None:
-        if self.initial:
-            self.main_screen.check(self.initial)
+        return MainScreen(initial=self.initial)
 
     @property
     def main_screen(self) -> MainScreen:

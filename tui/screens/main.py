@@ -63,8 +63,9 @@ class MainScreen(Screen):
         Binding("a", "focus_article", "Article", show=False, tooltip="Focus the article to scroll it"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, initial: str | None = None) -> None:
         super().__init__()
+        self.initial = initial
         self.report: Report | None = None
         self.marked_item: Claim | Flag | Source | None = None
         self._run = 0
@@ -96,6 +97,9 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.article.border_title = "Article"
         self.input_bar.focus_input()
+        if self.initial:
+            self.input_bar.input.value = self.initial
+            self.check(self.initial)
 
     @property
     def article(self) -> ArticleView:

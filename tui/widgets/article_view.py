@@ -71,19 +71,27 @@ class ArticleParagraph(Static):
         self.source_text = text
         self.start = start
         self.end = end
+        self._shown: tuple | None = None
 
-    def build(self, highlights: list[Highlight], mark: tuple[int, int] | None = None) -> Text:
-        text = Text(safe(self.source_text[self.start : self.end]))
+    def _spans(self, highlights: list[Highlight], mark: tuple[int, int] | None) -> tuple[Highlight, ...]:
         spans = list(highlights)
         if mark is not None:
             spans.append(Highlight(mark[0], mark[1], MARK_STYLE))
-        for h in spans:
+        return tuple(h for h in spans if h.start < self.end and h.end > self.start)
+
+    def build(self, highlights: list[Highlight], mark: tuple[int, int] | None = None) -> Text:
+        text = Text(safe(self.source_text[self.start : self.end]))
+        for h in self._spans(highlights, mark):
             s, e = max(h.start, self.start), min(h.end, self.end)
-            if s < e:
-                text.stylize(h.style, s - self.start, e - self.start)
+            text.stylize(h.style, s - self.start, e - self.start)
         return text
 
     def show(self, highlights: list[Highlight], mark: tuple[int, int] | None = None) -> None:
+        """Render with these highlights (only when they changed for this paragraph)."""
+        shown = self._spans(highlights, mark)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.update(self.build(highlights, mark))
         self.set_class(mark is not None, "-marked")
 
