@@ -117,7 +117,9 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     """Offsets of closing curly quotes `”` with no opening `“` before them."""
     carried = 0
     for start, end in _paragraphs(text):
-        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)]
+        # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
+        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)
+                 if text[m.start() - 1:m.start()] != "€"]
         if any(mark in "„«»" for _, mark in marks):
             carried = 0  # another language's quotation style: leave the paragraph alone
             continue
