@@ -17,13 +17,15 @@ class FlagFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        seen: set[tuple[str, int, int]] = set()
+        # spaCy keys span extensions by character offsets only, so a second flag on the same
+        # characters would overwrite the first one's message: the first check to flag them wins
+        seen: set[tuple[int, int]] = set()
         for check in self.checks:
             for hit in check.func(doc):
                 span = doc.char_span(hit.start, hit.end, label=check.kind, alignment_mode="expand")
-                if span is None or (check.kind, span.start, span.end) in seen:
+                if span is None or (span.start_char, span.end_char) in seen:
                     continue
-                seen.add((check.kind, span.start, span.end))
+                seen.add((span.start_char, span.end_char))
                 span._.flag_severity = hit.severity or check.severity
                 span._.flag_message = hit.message
                 span._.flag_suggestion = hit.suggestion
