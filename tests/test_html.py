@@ -328,3 +328,13 @@ def test_body_with_each_paragraph_in_its_own_wrapper():
     article = extract_article(html, "p.html")
     assert all(t in article.text for t in BODY)
     assert "five things" not in article.text
+
+
+def test_layout_table_is_read_as_blocks_but_data_tables_stay():
+    data = "<table><tr><th>Group</th><th>Patients</th></tr><tr><td>Drug</td><td>156</td></tr></table>"
+    html = (f"<html><body><table><tr><td class='nav'><a href='/'>Home</a></td><td class='content'>"
+            f"{'<br><br>'.join(BODY)}{data}</td></tr></table></body></html>")
+    text = extract_article(html, "old.html").text
+    assert "| Home |" not in text
+    assert all(t in text for t in BODY)
+    assert "| Drug | 156 |" in text

@@ -258,8 +258,23 @@ def _ancestors_and_self(tag: Tag | None) -> set[int]:
     return ids
 
 
+def unwrap_layout_tables(soup: BeautifulSoup) -> None:
+    """Tables used for page layout (a cell holding 300+ characters) become plain divs.
+
+    Data tables (results, doses) stay tables; a layout table would otherwise come out as one
+    `| menu | article |` row.
+    """
+    for table in soup.find_all("table"):
+        parts = [t for t in table.find_all(["thead", "tbody", "tfoot", "tr", "td", "th"])
+                 if t.find_parent("table") is table]
+        if any(t.name in ("td", "th") and _text_len(t) > 300 for t in parts):
+            for tag in [table, *parts]:
+                tag.name = "div"
+
+
 def preclean(soup: BeautifulSoup, body: Tag | None) -> None:
     """Remove reader comments anywhere, and furniture boxes and teaser cards outside `body`."""
+    unwrap_layout_tables(soup)
     keep = _ancestors_and_self(body)
     inside = {id(t) for t in body.find_all(True)} if body is not None else set()
     body_len = _text_len(body) if body is not None else 0
