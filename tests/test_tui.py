@@ -143,6 +143,9 @@ async def test_pasted_article_text_is_checked_directly():
         field.post_message(events.Paste(ARTICLE))
         await pilot.pause()
         assert field.pasted_text == ARTICLE
+        field.post_message(events.Paste(ARTICLE.replace("\n", "\r")))  # how many terminals paste
+        await pilot.pause()
+        assert field.pasted_text == ARTICLE
         assert "pasted article" in field.value
         await pilot.press("enter")
         await settle(pilot)

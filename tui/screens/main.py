@@ -142,6 +142,8 @@ class MainScreen(Screen):
         self._run += 1
         self.status.start("starting")
         self._worker = self.check_worker(self._run, source, text)
+        if self.input_bar.input.has_focus:
+            self.article.focus()  # keys are commands again while the check runs
         self.refresh_bindings()
 
     @on(CheckRequested)
@@ -176,6 +178,8 @@ class MainScreen(Screen):
             return
         self.status.finish(f"✖ {message.reason}", "-error")
         self.notify(message.reason, title="Could not check", severity="error", markup=False)
+        if self.report is None:
+            self.input_bar.focus_input()  # nothing else to look at: let the user fix the input
         self.refresh_bindings()
 
     def on_check_finished(self, message: CheckFinished) -> None:

@@ -12,6 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from claimcheck.ingest.files import normalise_newlines
+
 from ..messages import CheckRequested
 
 
@@ -28,12 +30,13 @@ class ArticleInput(Input):
         self.pasted_text: str | None = None
 
     def on_paste(self, event: events.Paste) -> None:
-        if "\n" not in event.text.strip():
-            return  # Input's own handler inserts the line
+        # Terminals send line breaks in a paste as CR, LF or CRLF.
+        if len(event.text.strip().splitlines()) < 2:
+            return  # one line: Input's own handler inserts it
         event.prevent_default()
         event.stop()
-        self.pasted_text = event.text
-        self.value = pasted_marker(event.text)
+        self.pasted_text = normalise_newlines(event.text)
+        self.value = pasted_marker(self.pasted_text)
         self.cursor_position = len(self.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
