@@ -1,0 +1,269 @@
+"""`name_variant`: one person or organisation spelled two ways in one article.
+
+`Dr. Axel Wollmer` ... `Wollmer said` (5 times) ... `Woolmer said` (twice): the minority
+spelling is flagged at each occurrence, with the majority spelling as the suggestion.
+
+No model is needed (the default pipeline is `spacy.blank("en")`):
+
+1. Candidates are capitalised words in name contexts: after a title (`Dr.`, `Prof.`, `Ms`),
+   beside a speech verb (`Wollmer said`, `said Dr. Ingrid Halvorsen`, `Halvorsen explained`),
+   after `according to` / `led by`, before `and his team`, as `First Surname` followed by an
+   apposition (`Henrik Kjellberg, a medical oncologist`), before an organisation word
+   (`Semmelweis University`); PERSON/ORG entities count too when a model ran.
+2. Spellings are grouped by edit distance with rapidfuzz (one edit on words of five letters
+   or more, two on words of eight or more), same first letter.
+3. Not variants: a word added at the end (`Paris`/`Parish`, plurals, `Okafor's`), words the
+   article also uses in lower case (ordinary words at the start of a sentence), two people
+   introduced with different first names (`Dr. Anna Berg`, `Tom Bergh`), a spelling
+   introduced with its own first name that the other never has.
+
+Word lists live in `data/names.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from rapidfuzz.distance import OSA
+from spacy.tokens import Doc, Token
+
+from .registry import Hit, register
+
+_DATA_FILE = "names.json"
+_LIST_KEYS = {"titles", "speech_verbs", "after_name_words", "before_name_words", "org_words", "not_names"}
+_KEYS = _LIST_KEYS | {"gendered_titles"}
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict:
+    """The lists of `data/names.json`, validated once (unknown keys rejected)."""
+    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) != _KEYS:
+        got = set(raw) if isinstance(raw, dict) else set()
+        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
+    lists: dict = {}
+    for key in _LIST_KEYS:
+        words = raw[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
+        lists[key] = frozenset(words)
+    gendered = raw["gendered_titles"]
+    if not isinstance(gendered, dict) or set(gendered) != {"male", "female"}:
+        raise ValueError(f"{_DATA_FILE}: 'gendered_titles' must have exactly the keys 'male' and 'female'")
+    lists["gendered_titles"] = {k: frozenset(v) for k, v in gendered.items()}
+    lists["speech_verbs"] = frozenset(w.lower() for w in lists["speech_verbs"])
+    lists["before_name_words"] = tuple(sorted((w.lower().split() for w in lists["before_name_words"]), key=len, reverse=True))
+    lists["after_name_words"] = tuple(sorted((w.lower().split() for w in lists["after_name_words"]), key=len, reverse=True))
+    return lists
+
+
+_NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))+$")
+
+
+def is_name_token(token: Token) -> bool:
+    """`Wollmer`, `O'Brien`, `McDonald`: capitalised, with lower-case letters, no digits."""
+    text = token.text
+    return (
+        len(text) >= 2 and text[0].isupper() and any(c.islower() for c in text[1:])
+        and _NAME_CHARS.match(text) is not None
+    )
+
+
+@dataclass
+class Spelling:
+    """Everything the article says about one spelling of a name."""
+
+    form: str
+    occurrences: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    in_context: int = 0  # occurrences in a name context
+    first_names: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    org: bool = False
+
+
+def _words_before(doc: Doc, i: int, n: int) -> list[str]:
+    return [t.lower_ for t in doc[max(0, i - n):i]]
+
+
+def _words_after(doc: Doc, i: int, n: int) -> list[str]:
+    return [t.lower_ for t in doc[i:i + n]]
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Runs of name tokens on one line (`Axel Wollmer`, `Amara Osei-Bonsu`), as token ranges."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            prev = doc[j - 1]
+            if is_name_token(doc[j]) and is_name_token(prev) and prev.whitespace_ == " ":
+                j += 1
+            elif (doc[j].text == "-" and not prev.whitespace_ and not doc[j].whitespace_
+                  and j + 1 < n and is_name_token(doc[j + 1])):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _in_person_context(doc: Doc, start: int, end: int, lists: dict) -> tuple[bool, str | None]:
+    """Whether the run doc[start:end] stands where a name stands; and the title before it."""
+    if start > 0 and doc[start - 1].text in lists["titles"]:
+        return True, doc[start - 1].text
+    # "said Halvorsen", "said lead author Colm Arkwright": a speech verb, then at most two
+    # lower-case words
+    for k in range(start - 1, max(-1, start - 4), -1):
+        token = doc[k]
+        if token.lower_ in lists["speech_verbs"]:
+            return True, None
+        if not (token.is_lower and token.is_alpha):
+            break
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    for phrase in lists["before_name_words"]:
+        if before[-len(phrase):] == phrase:
+            return True, None
+    after = [t.lower_ for t in doc[end:end + 4]]
+    if after and after[0] in lists["speech_verbs"]:
+        return True, None
+    if len(after) >= 2 and after[0] == "," and after[1] in lists["speech_verbs"]:
+        return True, None
+    for phrase in lists["after_name_words"]:
+        if after[:len(phrase)] == phrase:
+            return True, None
+    # an apposition after a full name: "Henrik Kjellberg, a medical oncologist"
+    if end - start >= 2 and len(after) >= 2 and after[0] == "," and after[1] in ("a", "an", "the", "who"):
+        return True, None
+    return False, None
+
+
+def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
+    """Every capitalised name-like word, with what its contexts say about it."""
+    spellings: dict[str, Spelling] = {}
+    entity_tokens: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            entity_tokens.update(range(ent.start, ent.end))
+    titles, org_words = lists["titles"], lists["org_words"]
+    for start, end in _name_runs(doc):
+        names = [t for t in doc[start:end] if is_name_token(t)]
+        for token in names:
+            spelling = spellings.setdefault(token.text, Spelling(token.text))
+            spelling.occurrences.append((token.idx, token.idx + len(token.text)))
+            if token.i in entity_tokens:
+                spelling.in_context += 1
+        in_context, title = _in_person_context(doc, start, end, lists)
+        while names and names[0].text in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
+            title = names.pop(0).text
+            in_context = True
+        if not names:
+            continue
+        # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland"
+        of_org = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in org_words
+        if names[-1].text in org_words or of_org:
+            for token in names:
+                if token.text not in org_words:
+                    spelling = spellings[token.text]
+                    spelling.org = True
+                    spelling.in_context += 1
+            continue
+        surname = spellings[names[-1].text]
+        if not (in_context or title):
+            continue
+        surname.in_context += 1
+        if title:
+            surname.titles.add(title)
+        if len(names) >= 2:
+            given = names[-2]
+            if not doc.vocab[given.lower_].is_stop and given.text not in org_words:
+                surname.first_names.add(given.text)
+    return spellings
+
+
+def _similar(a: str, b: str) -> bool:
+    """One edit on names of five letters or more, two on names of eight or more; same first
+    letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`)."""
+    shorter = min(len(a), len(b))
+    if shorter < 5 or a[0].lower() != b[0].lower() or a.lower() == b.lower():
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False
+    distance = OSA.distance(a.lower(), b.lower(), score_cutoff=2)
+    return distance == 1 or (distance == 2 and shorter >= 8 and a[:2].lower() == b[:2].lower())
+
+
+def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bool:
+    """Two people, not one spelled two ways: different first names, or a man and a woman."""
+    if minority.first_names and not (minority.first_names & majority.first_names):
+        return True  # introduced with a first name of its own
+    male, female = lists["gendered_titles"]["male"], lists["gendered_titles"]["female"]
+    if (minority.titles & male and majority.titles & female) or (minority.titles & female and majority.titles & male):
+        return True
+    return False
+
+
+def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
+    """(minority, majority) pairs of spellings of the same name."""
+    lists = word_lists()
+    spellings = _collect(doc, lists)
+    lower_words = {t.lower_ for t in doc if t.is_lower}
+    vocab = doc.vocab
+
+    def usable(s: Spelling) -> bool:
+        lower = s.form.lower()
+        return (
+            s.form not in lists["not_names"] and s.form not in lists["org_words"]
+            and lower not in lower_words and not vocab[lower].is_stop and len(s.form) >= 5
+        )
+
+    names = [s for s in spellings.values() if s.in_context and usable(s)]
+    by_initial: dict[str, list[Spelling]] = defaultdict(list)
+    for s in names:
+        by_initial[s.form[0].lower()].append(s)
+    pairs = []
+    for group in by_initial.values():
+        for minority in group:
+            best = None
+            for majority in group:
+                if majority is minority or not _similar(minority.form, majority.form):
+                    continue
+                n_min, n_maj = len(minority.occurrences), len(majority.occurrences)
+                introduced_min = bool(minority.titles or minority.first_names)
+                introduced_maj = bool(majority.titles or majority.first_names)
+                if n_maj < n_min or (n_maj == n_min and not (introduced_maj and not introduced_min)):
+                    continue
+                if minority.org != majority.org and not (minority.in_context and majority.in_context):
+                    continue
+                if _different_people(minority, majority, lists):
+                    continue
+                if best is None or len(majority.occurrences) > len(best.occurrences):
+                    best = majority
+            if best is not None:
+                pairs.append((minority, best))
+    return pairs
+
+
+@register(
+    "name_variant",
+    severity="warning",
+    description="one person or organisation spelled two ways (Wollmer ... Woolmer): the minority spelling",
+)
+def find_name_variants(doc: Doc) -> Iterator[Hit]:
+    for minority, majority in find_variants(doc):
+        n = len(majority.occurrences)
+        times = "once" if n == 1 else f"{n} times"
+        for start, end in minority.occurrences:
+            yield Hit(
+                start, end,
+                f"`{minority.form}` is elsewhere spelled `{majority.form}` ({times}): the same name spelled two ways?",
+                f"elsewhere spelled `{majority.form}` ({times})",
+            )

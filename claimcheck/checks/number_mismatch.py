@@ -1,0 +1,486 @@
+"""`number_mismatch`: the same quantity given two values, or parts larger than their whole.
+
+Read from the claims in `doc.spans["claims"]` (and the words around them):
+
+(a) a definite reference back to the study's sample with another number:
+    `The trial enrolled 312 patients` ... `Of the 321 patients here`;
+    `The study followed 386 residents` ... `the 368 seniors who took part`;
+    and an outcome of one arm given twice: `97 patients in the combination group ... had died`
+    ... `the 79 deaths in the combination arm`;
+(b) parts that add up to more than their whole: `1,840 participants ..., 1,012 women and 903
+    men`; `Of these, 156 were assigned to the drug and 166 to placebo` (312 enrolled);
+(c) a group of the study larger than the study: `1,840 participants` ... `Among the 1,960
+    participants who had their hearing retested`; `The remaining 1,300` (612 + 1,300 != 1,840).
+
+Different groups legitimately have different numbers (arms, subgroups, other studies), so every
+rule asks for strong evidence: a definite article, the same (or a general) noun, no words
+narrowing the group, the same study (a new study mentioned in between ends the comparison),
+and a number not already introduced earlier in the article. The later, conflicting mention is
+flagged and the message names the earlier one. Word lists live in `data/number_terms.json`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from ..nlp.claims import terms as claim_terms
+from ..nlp.extensions import CLAIMS
+from ..nlp.numbers import NUMBER, parse_number
+from .registry import Hit, register
+
+_DATA_FILE = "number_terms.json"
+_LIST_KEYS = {
+    "general_people_nouns", "complementary_pairs", "enrolment_cues", "new_study_cues", "study_words",
+    "whole_sample_cues", "restricting_words", "pre_enrolment_words", "subset_openers", "comparison_words",
+    "death_verbs", "hospital_verbs",
+}
+_MAP_KEYS = {"singular_plural", "outcome_nouns"}
+_KEYS = _LIST_KEYS | _MAP_KEYS
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict:
+    """The lists of `data/number_terms.json`, validated once (unknown keys rejected)."""
+    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) != _KEYS:
+        got = set(raw) if isinstance(raw, dict) else set()
+        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
+    for key in _LIST_KEYS - {"complementary_pairs"}:
+        words = raw[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
+    pairs = raw["complementary_pairs"]
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) and w for w in p) for p in pairs
+    ):
+        raise ValueError(f"{_DATA_FILE}: 'complementary_pairs' must be a list of [word, word] pairs")
+    for key in _MAP_KEYS:
+        mapping = raw[key]
+        if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+            raise ValueError(f"{_DATA_FILE}: {key!r} must map strings to strings")
+    return raw
+
+
+def _alternation(words) -> str:
+    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "|".join(parts)
+
+
+_NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
+_APPROX = {"nearly", "almost", "about", "around", "approximately", "roughly", "some", "an estimated",
+           "close to", "just under", "just over", "~", "≈"}
+_LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">", "≥"}
+_UPPER_BOUND = {"less than", "fewer than", "under", "up to", "at most", "no more than", "as many as", "<", "≤"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    t = word_lists()
+    ct = claim_terms()
+    people = _alternation(ct["people_nouns"])
+    pair_words = {w for pair in t["complementary_pairs"] for w in pair}
+    return {
+        "definite": re.compile(
+            r"(?:\b(?i:the|these|those|all)|\b(?i:all|each|both|any|none|most|many|some|half)\s+(?i:of)\s+(?i:the|these|those))"
+            r"\s+(?:(?i:nearly|almost|about|around|approximately|roughly|some|original|same|initial|entire|whole)\s+)?$"
+        ),
+        "enrolment": re.compile(rf"\b(?i:{_alternation(t['enrolment_cues'])})\s+(?:\S+\s+){{0,4}}?$"),
+        "new_study": re.compile(
+            rf"\b(?i:{_alternation(t['new_study_cues'])})\s+(?:[\w\-]+\s+){{0,3}}?(?i:{_alternation(t['study_words'])})\b"
+        ),
+        "indefinite_study": re.compile(
+            rf"\b(?i:a|an)\s+(?:(?!(?i:{_alternation(ct['not_modifiers'])})\b)[\w\-]+\s+){{0,3}}?(?i:{_alternation(t['study_words'])})\b"
+        ),
+        "hypothetical": re.compile(
+            r"\b(?i:would|will|want|wants|wanted|need|needs|needed|plan|plans|planned|planning|hope|hopes|hoped|should"
+            r"|could|might|future|upcoming|next|larger|bigger)\b"
+        ),
+        "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
+        "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
+        "pre_enrolment": re.compile(rf"\b(?i:{_alternation(t['pre_enrolment_words'])})\b"),
+        "subset_opener": re.compile(rf"^\W*(?i:{_alternation(t['subset_openers'])})\b"),
+        "comparison": re.compile(rf"\b(?i:{_alternation(t['comparison_words'])})\b"),
+        "group_label": re.compile(
+            r"\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
+        ),
+        "death": re.compile(rf"\b(?i:{_alternation(t['death_verbs'])})\b"),
+        "hospital": re.compile(rf"\b(?i:{_alternation(t['hospital_verbs'])})\b"),
+        "subgroup_of": re.compile(
+            r"\b(?i:of)\s+(?i:them|these|those|whom|the\s+(?:[\w\-]+\s+)?(?:participants|patients|volunteers|people|subjects))\b"
+            r"|\b(?i:assigned|randomi[sz]ed|allocated)\b|\b(?i:in|on)\s+(?i:the)\s+(?:[\w\-]+\s+){0,2}?(?i:group|arm)\b"
+        ),
+        "remaining": re.compile(r"\b(?i:the\s+(?:remaining|other|rest\s+of\s+the))\s*$"),
+        # "1,012 women and 903 men", "1,012 were women and 903 (were) men"
+        "pair": re.compile(
+            rf"(?P<n1>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?(?P<w1>(?i:{_alternation(pair_words)}))\b"
+            rf"(?:\s*\([^)]*\))?\s*,?\s+(?i:and|while|with)\s+(?P<n2>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?"
+            rf"(?P<w2>(?i:{_alternation(pair_words)}))\b"
+        ),
+        # "156 were assigned to X ..., and 166 to placebo"; "156 in the X group and 166 in the Y group"
+        "arms": re.compile(
+            rf"(?P<n1>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?(?P<how>(?i:assigned|randomi[sz]ed|allocated)\s+to|(?i:in|on)\s+the)\b"
+            rf"[^.;]{{1,120}}?,?\s+(?i:and|while|with)\s+(?P<n2>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?"
+            r"(?:(?i:assigned|randomi[sz]ed|allocated)\s+)?(?i:to|in\s+the|on\s+the)\b"
+        ),
+        "number": re.compile(_NUM),
+    }
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A number of people or events the claim finder read, with the words around it."""
+
+    span: Span
+    value: float
+    noun: str | None
+    mods: str
+    qualifier: str | None
+    definite: bool
+    sentence: int
+    before: str  # the sentence up to the claim
+    after: str  # the sentence after the claim
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+
+def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int]]]:
+    if not doc.has_annotation("SENT_START"):
+        return (lambda _offset: 0), [(0, len(doc.text))]
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    starts = [b[0] for b in bounds]
+    return (lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)), bounds
+
+
+def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> list[Mention]:
+    t = word_lists()
+    p = _patterns()
+    text = doc.text
+    mentions = []
+    for span in doc.spans[CLAIMS] if CLAIMS in doc.spans else []:
+        if span.label_ not in ("sample_size", "count"):
+            continue
+        value = span._.claim_value
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+            continue
+        noun, mods = _noun_and_modifiers(span.text, span._.claim_unit)
+        index = sentence_of(span.start_char)
+        s_start, s_end = bounds[index]
+        before = text[s_start:span.start_char]
+        mentions.append(Mention(
+            span, float(value), noun, mods.lower(), span._.claim_qualifier, bool(p["definite"].search(before)),
+            index, before, text[span.end_char:s_end],
+        ))
+    return mentions
+
+
+def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str]:
+    """`40 Botox-injected patients` -> (patients, botox-injected); `79 deaths in the combination
+    arm` (no unit read) -> (deaths, "")."""
+    t = word_lists()
+    number = _patterns()["number"].search(claim_text)
+    if not number:
+        return None, ""
+    tail = claim_text[number.end():].lower()
+    words = re.findall(r"[\w'’\-]+", tail)
+    if unit:
+        noun_words = unit.lower().split()
+        for i in range(len(words) - len(noun_words), -1, -1):
+            if words[i:i + len(noun_words)] == noun_words:
+                noun = " ".join(noun_words)
+                return t["singular_plural"].get(noun, noun), " ".join(words[:i])
+        return t["singular_plural"].get(unit.lower(), unit.lower()), ""
+    if words and words[0] in _nouns():
+        return t["singular_plural"].get(words[0], words[0]), ""
+    return None, ""
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    ct = claim_terms()
+    return frozenset(w.lower() for w in ct["people_nouns"] + ct["event_nouns"])
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _conflicts(later: float, earlier: float, q_later: str | None, q_earlier: str | None) -> bool:
+    """Whether two numbers for one quantity cannot both be right, given their qualifiers."""
+    if later == earlier:
+        return False
+    for q in (q_later, q_earlier):
+        if q in _APPROX and abs(later - earlier) <= 0.1 * max(later, earlier):
+            return False
+    if q_earlier in _LOWER_BOUND and later >= earlier:
+        return False
+    if q_earlier in _UPPER_BOUND and later <= earlier:
+        return False
+    if q_later in _LOWER_BOUND and earlier >= later:
+        return False
+    if q_later in _UPPER_BOUND and earlier <= later:
+        return False
+    return True
+
+
+def _numbers_before(text: str, offset: int) -> set[float]:
+    """Every number written before `offset`: an antecedent for a definite `the 156 volunteers`."""
+    values = set()
+    for m in _patterns()["number"].finditer(text, 0, offset):
+        value = parse_number(m.group(0))
+        if value is not None:
+            values.add(float(value))
+    return values
+
+
+def _compatible_nouns(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    general = set(word_lists()["general_people_nouns"])
+    return a == b or (a in general and b in general)
+
+
+# --- (a) and (c): the study's sample, referred back to -----------------------------------
+
+
+def _is_total(m: Mention) -> bool:
+    """`enrolled 312 patients`, `a study of 1,840 participants`: the sample of a study."""
+    if m.definite or not m.noun or m.span.label_ != "sample_size":
+        return False
+    if m.noun not in {n.lower() for n in claim_terms()["people_nouns"]}:
+        return False
+    if _patterns()["subset_opener"].search(m.before[-30:]) or re.search(r"\b(?i:of)\s*$", m.before):
+        return False
+    return bool(_patterns()["enrolment"].search(m.before)) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
+
+
+def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int]]) -> list[bool]:
+    """Per sentence: does another study begin here? A real one (`A 2021 review of ...`,
+    `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
+    older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
+    p = _patterns()
+    breaks = []
+    for index, (s_start, s_end) in enumerate(bounds):
+        sentence = text[s_start:s_end]
+        other_study = p["new_study"].search(sentence) or p["indefinite_study"].search(sentence)
+        own_sample = any(
+            m.sentence == index and not m.definite and m.noun and m.span.label_ == "sample_size" for m in mentions
+        )
+        breaks.append(bool(other_study and (own_sample or not p["hypothetical"].search(sentence))))
+    return breaks
+
+
+def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+    text = doc.text
+    total: Mention | None = None
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for index, is_break in enumerate(breaks):
+        here = by_sentence.get(index, [])
+        if is_break:
+            total = None
+        for m in here:
+            if _is_total(m):
+                if total is None:
+                    total = m
+                continue
+            if total is None:
+                continue
+            hit = _check_against_total(text, m, total)
+            if hit:
+                yield hit
+
+
+def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
+    p = _patterns()
+    earlier = f"`{total.span.text}`"
+    # (c) a group of the study larger than the study
+    subgroup = m.definite or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.after) \
+        or p["subset_opener"].search(m.before)
+    if subgroup and m.value > total.value and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
+            and (m.noun is None or _compatible_nouns(m.noun, total.noun) or m.noun == total.noun) \
+            and not p["pre_enrolment"].search(m.after[:60]) and total.qualifier not in _LOWER_BOUND:
+        return Hit(
+            m.start, m.end,
+            f"`{m.span.text}` is more than the whole study: it enrolled {earlier} earlier in the article.",
+            f"check against {earlier}",
+        )
+    # (a) a definite reference back to the whole sample with another number
+    if not m.definite or not _compatible_nouns(m.noun, total.noun) or m.span.label_ != "sample_size":
+        return None
+    if not _conflicts(m.value, total.value, m.qualifier, total.qualifier):
+        return None
+    whole = bool(p["whole_cue"].match(m.after))
+    if not whole and (m.mods or p["restricting"].match(m.after)):
+        return None
+    if m.mods and m.mods not in total.mods:
+        return None
+    if m.value in _numbers_before(text, m.start):
+        return None  # an antecedent: "156 were assigned ..." ... "the 156 volunteers"
+    return Hit(
+        m.start, m.end,
+        f"`{m.span.text}` does not match {earlier} given earlier for the same study.",
+        f"check against {earlier}",
+    )
+
+
+def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+    """`612 of the participants ...; the remaining 1,300`: a split must add up to the whole."""
+    p = _patterns()
+    text = doc.text
+    totals = [m for m in mentions if _is_total(m)]
+    for m in mentions:
+        if not p["remaining"].search(m.before) or m.qualifier:
+            continue
+        total = next((t for t in reversed(totals) if t.start < m.start and m.sentence - t.sentence <= 3), None)
+        if total is None or total.qualifier:
+            continue
+        parts = [o for o in mentions if total.end <= o.start < m.start and 0 <= m.sentence - o.sentence <= 1
+                 and o is not m and not o.qualifier]
+        if len(parts) != 1 or any(breaks[total.sentence + 1:m.sentence + 1]):
+            continue
+        part = parts[0]
+        if part.value + m.value != total.value and part.value < total.value:
+            yield Hit(
+                m.start, m.end,
+                f"{_fmt(part.value)} plus {_fmt(m.value)} is {_fmt(part.value + m.value)}, "
+                f"but the study had `{total.span.text}`.",
+                f"the remaining {_fmt(total.value - part.value)}?",
+            )
+
+
+# --- (a) the same outcome of the same arm, given twice -----------------------------------
+
+
+def _outcome(m: Mention, text: str) -> tuple[str, str] | None:
+    """(outcome, arm) of a count: `the 79 deaths in the combination arm` -> (death, combination)."""
+    p = _patterns()
+    t = word_lists()
+    label = p["group_label"].search(m.span.text) or p["group_label"].match(m.after[:60].lstrip())
+    if not label:
+        after = m.after[:60]
+        label = re.match(r"^\s*" + p["group_label"].pattern, after)
+        if not label:
+            return None
+    arm = re.sub(r"[\s\-]+", "", label["label"].lower())
+    arm = re.sub(r"^(?:the)", "", arm)
+    outcome = t["outcome_nouns"].get(m.noun or "")
+    if outcome is None:
+        clause = re.split(r"[;:]|\b(?:but|while|whereas)\b", m.after)[0]
+        if p["death"].search(clause):
+            outcome = "death"
+        elif p["hospital"].search(clause):
+            outcome = "hospitalisation"
+    return (outcome, arm) if outcome else None
+
+
+def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+    text = doc.text
+    seen: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        key = _outcome(m, text)
+        if key is None:
+            continue
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = m
+            continue
+        if not m.definite or not _conflicts(m.value, earlier.value, m.qualifier, earlier.qualifier):
+            continue
+        if any(breaks[earlier.sentence + 1:m.sentence + 1]) or re.search(r"\b(?i:by|at|after)\s+(?i:week|month|year|day)\b", m.before + m.after):
+            continue
+        yield Hit(
+            m.start, m.end,
+            f"`{m.span.text}` does not match `{earlier.span.text}` given earlier for the same group "
+            f"({_fmt(earlier.value)} {key[0]}s).",
+            f"check against `{earlier.span.text}`",
+        )
+
+
+# --- (b) parts larger than their whole ---------------------------------------------------
+
+
+def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
+               bounds: list[tuple[int, int]], totals_by_sentence: dict[int, Mention], arms: bool) -> Mention | None:
+    p = _patterns()
+    s_start, _ = bounds[s_index]
+    same = [m for m in mentions if m.sentence == s_index and m.end <= parts_start and m.noun
+            and m.span.label_ == "sample_size"]
+    if same:
+        whole = same[-1]
+        between = text[whole.end:parts_start]
+        if p["comparison"].search(between) or not re.search(r"[,:(—–]|\b(?i:including|comprising|of\s+whom|namely)\b", between):
+            return None
+        return whole
+    if p["subset_opener"].search(text[s_start:parts_start]) or arms:
+        previous = [totals_by_sentence[i] for i in (s_index - 1, s_index - 2) if i in totals_by_sentence]
+        return previous[0] if previous else None
+    return None
+
+
+def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    p = _patterns()
+    t = word_lists()
+    text = doc.text
+    pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
+    totals_by_sentence = {m.sentence: m for m in mentions if _is_total(m)}
+    for index, (s_start, s_end) in enumerate(bounds):
+        sentence = text[s_start:s_end]
+        found = []
+        for m in p["pair"].finditer(sentence):
+            if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
+                found.append((m, False))
+        for m in p["arms"].finditer(sentence):
+            found.append((m, True))
+        for m, arms in found:
+            n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
+            if n1 is None or n2 is None:
+                continue
+            start = s_start + m.start("n1")
+            whole = _whole_for(start, index, mentions, text, bounds, totals_by_sentence, arms)
+            if whole is None or whole.qualifier in _LOWER_BOUND:
+                continue
+            total = n1 + n2
+            slack = 0.05 * whole.value if whole.qualifier in _APPROX else 0
+            if total <= whole.value + slack:
+                continue
+            yield Hit(
+                start, s_start + (m.end("n2") if arms else m.end()),
+                f"{_fmt(n1)} + {_fmt(n2)} = {_fmt(total)}, more than the whole: `{whole.span.text}`.",
+                f"the parts should add up to at most {_fmt(whole.value)}",
+            )
+
+
+@register(
+    "number_mismatch",
+    severity="warning",
+    description="the same quantity given two values, parts that add up to more than their whole, "
+    "a group larger than the study",
+)
+def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
+    sentence_of, bounds = _sentence_index(doc)
+    mentions = _mentions(doc, sentence_of, bounds)
+    if not mentions:
+        return
+    breaks = study_breaks(doc.text, mentions, bounds)
+    yield from find_sample_conflicts(doc, mentions, breaks)
+    yield from find_remaining_conflicts(doc, mentions, breaks)
+    yield from find_outcome_conflicts(doc, mentions, breaks)
+    yield from find_parts_over_whole(doc, mentions, bounds)
