@@ -76,6 +76,16 @@ def only(text):
         ("Teens drank four or more cans a day.", "dose", 4),
         ("Energy drinks doubles heart flutter risk.", "effect_size", 2),
         ("Afterwards 9 of the 22 women relapsed.", "proportion", 0.409),
+        ("The trial had 1 204 participants.", "sample_size", 1204),
+        ("The confidence interval ran from 0.78 to 1.03.", "confidence_interval", [0.78, 1.03]),
+        ("With a confidence interval of 95%: 0.62–0.99, it held.", "confidence_interval", [0.62, 0.99]),
+        ("The study lasted a month.", "duration", 1),
+        ("Pain eased as early as week 4.", "duration", 4),
+        ("The results came in XX% of cases.", "percentage", None),
+        ("Half were offered the classes.", "proportion", 0.5),
+        ("The drug cut the risk by about a third.", "proportion", 0.333),
+        ("It affects an estimated 58,000 children.", "count", 58000),
+        ("Kidney disease affects 37 million U.S. adults.", "count", 37_000_000),
     ],
 )
 def test_each_kind_is_found_with_its_value(text, kind, value):
@@ -104,6 +114,14 @@ def test_each_kind_is_found_with_its_value(text, kind, value):
         "Phase Bio Inc. announced results.",
         "Glucose was 126 mg/dL at baseline.",
         "The lungs expel air in one second.",
+        "It is recommended for infants younger than 8 months.",
+        "The shot is given between 32 and 36 weeks of pregnancy.",
+        "It can be given at the 2-month vaccines visit.",
+        "Every class should be within a 15-minute drive.",
+        "Ray, who has taught tai chi for 20 years, agreed.",
+        "A replay will be available on the website for 30 days.",
+        "Antonia, 78 years, took part.",
+        "Participants were randomized 1:1 to the drug.",
     ],
 )
 def test_look_alikes_are_not_claims(text):
@@ -113,6 +131,11 @@ def test_look_alikes_are_not_claims(text):
 def test_ci_level_is_not_a_percentage():
     claims = found("Risk fell (hazard ratio 0.78; 95% CI 0.61-0.92).")
     assert [k for k, _, _ in claims] == ["effect_size", "confidence_interval"]
+
+
+def test_a_change_from_one_percentage_to_another_is_two_values():
+    claims = found("Hypertension fell from 31% to 24% in the village.")
+    assert [v for _, _, v in claims] == [31, 24]
 
 
 def test_two_percentages_joined_by_and_are_not_a_range():

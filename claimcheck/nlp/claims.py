@@ -74,8 +74,8 @@ QUALIFIERS = (
 )
 QUAL = rf"(?:(?P<between>(?i:between|from))\s+|(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
 # A number not glued to a word, a price or a code: not `COVID-19`, `B12`, `$1,200`, `24/7`.
-START = r"(?<![\w\-/.,$£€¥#+])"
-END = r"(?![\w/]|\.\d|,\d)"
+START = r"(?<![\w\-/.,:$£€¥#+])"
+END = r"(?![\w/]|[.,:]\d)"
 NUM = rf"{START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
 RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
@@ -172,7 +172,8 @@ def _preceding_words(text: str, start: int, n: int = 2) -> list[str]:
 CI_RE = re.compile(
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
     r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
-    r"\s*[\[(]?\s*(?:(?i:of|was|were|from|ranging\s+from)\s*|[:,=]\s*)*"
+    r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
+    r"\s*[\[(]?\s*(?:(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between)\s*|[:,=]\s*)*"
     rf"(?P<a>-?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>-?{DIGIT_NUMBER})(?:\s?%)?"
 )
 
@@ -294,11 +295,13 @@ PART_OF_WHOLE_RE = re.compile(
 _FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
-    rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b(?P<of>\s+(?i:of)\b)?"
+    rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"
+    r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received)\b))?"
 )
 HALF_RE = re.compile(
     rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+)?"
-    r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents)\b)"
+    r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
+    r"were|was|got|received|took|had|said|reported|agreed|developed|showed)\b)"
 )
 
 
@@ -317,7 +320,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
         # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
-        if not (m["of"] or (m["hyph"] and plural) or (plural and m["num"].lower() not in ("a", "an", "one"))):
+        if not (m["of"] is not None or (m["hyph"] and plural) or (plural and m["num"].lower() not in ("a", "an", "one"))):
             continue
         if _preceding_word(text, m.start()) in ("the", "every", "each"):
             continue
@@ -338,10 +341,30 @@ PERCENT_RE = re.compile(
 )
 
 
+PLACEHOLDER_PERCENT_RE = re.compile(r"\bX{1,3}\s?(?:%|(?i:per\s?cent|percent)\b)")
+_CHANGE_VERBS = re.compile(
+    r"(?i:\b(?:fell|fall|falls|falling|rose|rise|rises|rising|dropped|drop|drops|declined|decreased|increased|"
+    r"went|climbed|descended|grew|jumped|improved|reduced|lowered|cut|slipped|shrank|soared|plunged|"
+    r"changed|moved|shifted|down|up)\s*$)"
+)
+
+
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
+    placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
+    for m in placeholders:
+        yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
     for m in _scan(PERCENT_RE, text):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        if isinstance(value, list) and (m["between"] or "").lower() == "from" and _CHANGE_VERBS.search(
+            text[max(0, m.start() - 25):m.start()]
+        ):
+            # "fell from 31% to 24%": a change between two values, not a range
+            for part in ("a", "b"):
+                end = m.end(part)
+                unit = re.match(PCT, text[end:])
+                yield ClaimMatch("percentage", m.start(part), end + (unit.end() if unit else 0), _num(m[part]), unit="percent")
             continue
         unit = "percentage points" if "point" in m.group(0).lower() else "percent"
         yield ClaimMatch("percentage", m.start(), m.end(), value, unit=unit, qualifier=_qualifier(m))
@@ -353,20 +376,42 @@ DURATION_RE = re.compile(
 )
 _NOT_DURATION_AFTER = re.compile(
     r"^(?:[\s\-\u2010]+(?i:old)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
-    r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b)"
+    r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b"
+    r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
+    r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
+    r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b)"  # travel, not a study
 )
+# "younger than 8 months", "people older of 60 years": ages.
+_AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
+# "Antonia, 78 years," : an age in apposition.
+_AGE_APPOSITION = re.compile(r",\s*$")
+_CAREER_BEFORE = re.compile(
+    r"(?i:\b(?:has|have|had)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
+    r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
+)
+_BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
 
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
 SINGLE_UNIT_RE = re.compile(
-    r"\b(?P<prep>(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than))\s+"
+    r"\b(?P<prep>(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than|"
+    r"lasted|lasting|lasts|last))\s+"
     r"(?i:a|an|one)\s+(?:(?i:full|whole|single)\s+)?(?P<unit>(?i:hour|day|week|month|year|decade))\b"
     r"(?P<later>\s+(?i:later))?(?!\s+(?i:old|of\s+age|ago)\b)"
 )
 
 
+# "at week 12", "as early as week 4", "by day 28": time points of a study.
+TIME_POINT_RE = re.compile(
+    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in)\s+"
+    r"(?P<unit>(?i:week|month|day|year))\s+(?P<a>\d{1,3})\b(?![.,]\d)"
+)
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
+    for m in TIME_POINT_RE.finditer(text):
+        yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit=m["unit"].lower() + "s")
     singles = SINGLE_UNIT_RE.finditer(text) if _mentions(text, " a ", " an ", " one ") else ()
     for m in singles:
         end = m.end("later") if m["later"] else m.end("unit")
@@ -375,6 +420,14 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
+            continue
+        window = text[max(0, m.start() - 60):m.start()]
+        if _AGE_BEFORE.search(window) or _CAREER_BEFORE.search(window):
+            continue
+        after_unit = text[m.end("unit"):m.end("unit") + 2]
+        if _AGE_APPOSITION.search(window) and (not after_unit or after_unit[0] in ",.)"):
+            continue
+        if _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
@@ -419,7 +472,7 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     t = terms()
     # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
-    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*){{0,3}}?)".format(
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
         stop=_alternation(t["not_modifiers"]))
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     noun_re = re.compile(
@@ -435,12 +488,13 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         r"|(?i:of)\s+(?i:them|those|these)\b"
         rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
         r"|(?i:were|was)\s+(?i:assigned|randomi[sz]ed|allocated)\b"
+        r"|(?i:were|was)\s+(?i:men|women|boys|girls|children|adults|smokers|female|male)\b"
         r"|(?i:received|got|used)\s+(?i:the|a|an)\b"
         r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
     )
     enrolled = re.compile(
         r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|analy[sz]ed|studied|followed|the\s+other|the\s+remaining)"
-        rf"\s+{QUAL}(?P<a>{NUM})(?!\s*(?:%|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
+        rf"\s+{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
     )
     return noun_re, n_equals, enrolled, arm
 
@@ -451,7 +505,8 @@ _COUNT_VERBS = re.compile(
     r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
     r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
     r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
-    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived)\b"
+    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
+    r"visited|returned|turned\s+out|showed\s+signs)\b"
 )
 _POPULATION_VERBS = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
@@ -494,6 +549,8 @@ def _is_year(raw: str) -> bool:
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
     """A number of people: the study's sample, or a count of those who had an outcome?"""
     before = text[max(0, start - 40):start]
+    if re.match(r"(?i:an\s+estimated|estimated)\b", text[start:end]):
+        return "count"  # "an estimated 58,000 children": a population estimate
     if _STUDY_VERB_BEFORE.search(before):
         return "sample_size"
     if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
@@ -554,21 +611,28 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value is None or value <= 0:
             continue
         tail = m["tail"].lower()
+        if m["qual"] and m["qual"].lower() in ("an estimated",):
+            yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+            continue
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
         s_start, s_end = sentence_of(m.start())
         clause = text[m.start():s_end]
         if _STUDY_VERB_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             kind = "sample_size"
-        elif re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b", tail) and not _EVENT_CONTEXT.search(clause[:120]):
+        elif re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail) and not _EVENT_CONTEXT.search(clause[:120]):
             kind = "sample_size"
+        elif re.search(r"group|arm|cohort", tail) and not re.search(
+            r"(?i:assigned|randomi[sz]ed|allocated|enrolled|split|divided|placed)", text[s_start:s_end]
+        ):
+            kind = "count"  # "19 in the comparison group" (broke a bone): an outcome per arm
         elif _EVENT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _EVENT_CONTEXT.search(text[s_start:s_end]):
             kind = "count"
         else:
             kind = "sample_size"
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in enrolled.finditer(text):
-        if _is_year(m["a"]):
+        if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
             continue
         start = m.start("qual") if m["qual"] else m.start("a")
         yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))

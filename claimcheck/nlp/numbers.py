@@ -38,7 +38,10 @@ WORD_NUMBER = (
     rf"(?:(?:{_TENS_RE})(?:[-\u2010\u2011 ](?:{_ONES_RE}))?|(?:{_UNIT_RE})|a\s+hundred|a\s+dozen|dozen)"
 )
 # A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands may be grouped by commas or by (thin, no-break or plain) spaces: "1 204".
+DIGIT_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
+)
 SCALE_WORD = r"(?:hundred|thousand|million|billion)"
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
 NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
@@ -53,6 +56,8 @@ def parse_number(text: str) -> float | None:
     (1840, 45, 1200000)
     """
     cleaned = text.strip().lower().replace("\u2212", "-")
+    if re.fullmatch(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+", cleaned):
+        cleaned = re.sub(r"[\u202f\u00a0 ]", "", cleaned)
     if not cleaned:
         return None
     match = re.fullmatch(
