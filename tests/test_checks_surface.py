@@ -61,6 +61,8 @@ def texts(nlp, text, kind):
     ("The trial will cost £??? a year.", "???"),
     ("It will enrol ??? patients in 14 hospitals.", "???"),
     ("Treatment cost £XX per patient.", "£XX"),
+    ("Walkers showed an XX-fold rise in activity.", "XX-fold"),
+    ("Dear <<FIRST_NAME>>, thank you for your interest.", "<<FIRST_NAME>>"),
 ])
 def test_placeholder_is_flagged(nlp, text, expected):
     found = texts(nlp, text, "placeholder")
@@ -111,6 +113,10 @@ def test_placeholder_rules_reject_unknown_keys():
     ("The cream costs Â£40 a tube.", "Â£40", "£40"),
     ("A fever of 39Â°C or more.", "39Â°C", "39°C"),
     ("doctorsâ€”and nurses", "doctorsâ€”and", "doctors—and"),
+    ("The trial cost Â£120,000 in all.", "Â£120,000", "£120,000"),
+    ("Dr Okoro said it\x92s cheap.", "it\x92s", "it’s"),
+    ("It&#8217;s a cheap intervention.", "It&#8217;s", "It’s"),
+    ("Smith &amp; Nephew supplied the implants.", "&amp;", "&"),
 ])
 def test_mojibake_is_flagged_with_repair(nlp, text, expected, suggestion):
     doc = nlp(text)
@@ -155,6 +161,7 @@ def test_stray_punctuation_is_flagged(nlp):
             "yielded mixed results. He hoped to see the results. , which has been investigated. "
             "Patients , , and doctors,, agreed.")
     assert texts(nlp, text, "garbled") == [". .", ". ,", ", ,", ",,"]
+    assert texts(nlp, "The results, . The trial ended.. Then the team met.", "garbled") == [", .", ".."]
 
 
 @pytest.mark.parametrize("text", [
@@ -164,6 +171,10 @@ def test_stray_punctuation_is_flagged(nlp):
 ])
 def test_ellipses_and_decimals_are_not_stray_punctuation(nlp, text):
     assert texts(nlp, text, "garbled") == []
+
+
+def test_doubled_word_across_a_line_break_is_flagged(nlp):
+    assert texts(nlp, "Scans were done in the\nthe morning.", "garbled") == ["the\nthe"]
 
 
 def test_doubled_word_is_flagged(nlp):
@@ -179,7 +190,7 @@ def test_doubled_word_is_flagged(nlp):
     "They flew to Walla Walla and Bora Bora; ylang ylang oil was used.",
     "The follow-up up to 2024 was done. One one-hundredth of the dose.",
     "The dose was 10 10 mg tablets.",
-    "Scans were done in the\nthe morning heading.",
+    "Vaccines\nVaccines are offered to adults over 75.",
 ])
 def test_legitimate_doubles_are_not_flagged(nlp, text):
     assert texts(nlp, text, "garbled") == []
@@ -255,10 +266,23 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Skip to content",
     "Home > Health > Nutrition",
     "© 2024 Meridian Media Group Ltd. All rights reserved.",
+    "Click to share on WhatsApp (Opens in new window)",
+    "Advertisement - Continue Reading Below",
+    "Cookie Policy | Privacy Policy | Terms of Use",
+    "Sign up to our free weekly newsletter and get the latest health news in your inbox",
+    "Health › Nutrition › Diabetes",
+    "Leave a Reply Cancel reply",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."
     assert texts(nlp, text, "residue") == [line.strip()]
+
+
+def test_share_bar_with_one_button_per_line_is_flagged(nlp):
+    text = "The authors called for a larger trial.\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading..."
+    assert texts(nlp, text, "residue") == ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."]
+    # a platform name on its own line is furniture only inside a block of furniture
+    assert texts(nlp, "The campaign ran on one platform:\n\nFacebook\n\nIt reached 2 million users.", "residue") == []
 
 
 def test_glued_breadcrumb_at_the_top_is_flagged(nlp):

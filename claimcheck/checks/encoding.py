@@ -1,5 +1,6 @@
-"""The `encoding` check: mojibake (`Itâ€™s`, `RÃ©union`, `Â£40`) and U+FFFD replacement
-characters (`Saint-Beno�t`), each flagged on its word with ftfy's repair as the suggestion.
+"""The `encoding` check: mojibake (`Itâ€™s`, `RÃ©union`, `Â£40`), U+FFFD replacement
+characters (`Saint-Beno�t`) and unrendered HTML entities (`It&#8217;s`), each flagged on its
+word with the repair (ftfy's, for mojibake) as the suggestion.
 
 The analysed text is never modified: the flag only tells the editor what the word should
 read. Candidates are found with one regular expression: a byte that starts a UTF-8 sequence
@@ -12,6 +13,7 @@ dashes and curly quotes never flag.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from importlib import resources
@@ -59,13 +61,14 @@ _CORE = (
     rf"[{_LEAD}][{_CONT}]"  # Ã© â€ Â£ ...
     r"|[\u00c2\u00c3](?=[ \u00a0])"  # Â / Ã before a space: a mangled no-break space
     r"|\u201a\u00c4\S|\u221a[^\s\d]"  # Mac Roman: ‚Äô √©
+    r"|[\u0080-\u009f]"  # a Windows-1252 byte read as Latin-1: a C1 control (`it\x92s`)
     rf"|{REPLACEMENT}"
 )
-_WORD_CHAR = r"[^\s()\[\]{}<>,;!?\"`]"
+_WORD_CHAR = r"[^\s()\[\]{}<>\"`]"
 CANDIDATE = re.compile(rf"{_WORD_CHAR}*?(?:{_CORE}){_WORD_CHAR}*")
 _MOJIBAKE_CHARS = re.compile(rf"[{_LEAD}{_CONT}]")
 _LEADING_QUOTES = "“‘«'"  # never the start of a mojibake sequence
-_TRAILING_PUNCT = ".:'"
+_TRAILING_PUNCT = ".,;:!?'"
 _TRAILING_QUOTES = "”’»"  # part of a sequence only right after another mojibake character (â€”)
 
 
@@ -76,12 +79,15 @@ def repair(word: str) -> str:
     return ftfy.fix_encoding(word)
 
 
+_ENTITY_END = re.compile(r"&#?\w+$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The word without the ordinary quotes and punctuation around it."""
+    """The word without the ordinary quotes and punctuation around it (`;` ending `&amp;` stays)."""
     while end - start > 1 and text[start] in _LEADING_QUOTES:
         start += 1
     while end - start > 1 and (
-        text[end - 1] in _TRAILING_PUNCT
+        (text[end - 1] in _TRAILING_PUNCT and not (text[end - 1] == ";" and _ENTITY_END.search(text, start, end - 1)))
         or (text[end - 1] in _TRAILING_QUOTES and not _MOJIBAKE_CHARS.match(text[end - 2]))
     ):
         end -= 1
@@ -103,6 +109,21 @@ def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
             yield start, end, fixed
 
 
+# an HTML entity the page never rendered: `It&#8217;s`, `AT&amp;T`
+_ENTITY = r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+HTML_ENTITY_WORD = re.compile(rf"{_WORD_CHAR}*?{_ENTITY}{_WORD_CHAR}*")
+
+
+def find_html_entities(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, rendered word) for every word with an unrendered HTML entity."""
+    for m in HTML_ENTITY_WORD.finditer(text):
+        start, end = _trim(text, *m.span())
+        word = text[start:end]
+        rendered = html.unescape(word)
+        if rendered != word:
+            yield start, end, rendered
+
+
 def _message(word: str, fixed: str | None) -> str:
     if REPLACEMENT in word and fixed is None:
         return (f"`{word}` contains U+FFFD, the replacement character: a character was lost when the "
@@ -119,3 +140,7 @@ def find_encoding_errors(doc: Doc) -> Iterator[Hit]:
         word = text[start:end]
         suggestion = fixed if fixed and fixed.strip() else None
         yield Hit(start, end, _message(word, fixed), suggestion=suggestion)
+    for start, end, rendered in find_html_entities(text):
+        shown = "a space" if rendered.isspace() else f"`{rendered}`"
+        yield Hit(start, end, f"`{text[start:end]}` holds an HTML entity that was never rendered: it should read "
+                              f"{shown}", suggestion=" " if rendered.isspace() else rendered)

@@ -2,8 +2,8 @@
 
 Three families, each a pure function over the text:
 
-- stray punctuation: `imaging. . The trial`, `the results. , which`, `, ,`, `,,` (never a
-  spaced ellipsis `. . .` or a decimal `.5`);
+- stray punctuation: `imaging. . The trial`, `the results. , which`, `, ,`, `, .`, `,,`,
+  `imaging.. The` (never an ellipsis `...`/`. . .` or a decimal `.5`);
 - a doubled word: `the the` (not `had had`, `that that`, `what it is is`, `Walla Walla`;
   the list is data, `claimcheck/data/garbled.json`);
 - a closing curly quotation mark `”` that was never opened: `... explained. It is only ...
@@ -59,7 +59,9 @@ _STRAY_PUNCTUATION = re.compile(
     r"(?<!\.)(?<!\.[ \t])\.[ \t]+\.(?![ \t]*\.)(?!\d)"  # ". ." but not ". . ." or ". .5"
     r"|(?<!\.)\.[ \t]+,"  # ". ,"
     r"|,[ \t]+,"  # ", ,"
+    r"|,[ \t]+\.(?![\d.])"  # ", ." (not ", .5" or ", ...")
     r"|(?<!,),,(?!,)"  # ",,"
+    r"|(?<=[^\s.])\.\.(?=[ \t]+[A-Z])"  # "imaging.. The" (not an ellipsis "...")
 )
 
 
@@ -70,7 +72,11 @@ def find_stray_punctuation(text: str) -> Iterator[tuple[int, int]]:
 
 # --- doubled words -------------------------------------------------------------------------
 
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t]+(\1)(?![\w'’-]|-\w)", re.IGNORECASE)
+# the repeat may straddle a line break inside a paragraph (`of the\nthe trial`), never a heading
+# and the paragraph after it (`Vaccines\nVaccines are`): after a break the repeat is lower case
+_DOUBLED = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+)(?:[ \t]+|[ \t]*\n[ \t]*(?=(?-i:[a-z])))(\1)(?![\w'’-]|-\w)", re.IGNORECASE
+)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 
 

@@ -26,7 +26,7 @@ from .registry import Hit, register
 DATA_FILE = "residue.json"
 _TOP_KEYS = {"about", "rules", "glued_breadcrumb"}
 _RULE_REQUIRED = {"id", "match", "pattern", "message"}
-_RULE_OPTIONAL = {"max_words", "requires", "ignore_case"}
+_RULE_OPTIONAL = {"max_words", "requires", "ignore_case", "after_furniture"}
 _GLUE_KEYS = {"max_words", "first_lines", "message"}
 _MATCH_KINDS = ("line", "start", "contains")
 
@@ -43,6 +43,7 @@ class ResidueRule:
     message: str
     max_words: int | None = None
     requires: re.Pattern[str] | None = None
+    after_furniture: bool = False  # only right after another furniture line (`Share this:` / `Twitter`)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,10 @@ def _compile(item: dict, where: str) -> ResidueRule:
         requires = re.compile(item["requires"], flags) if item.get("requires") else None
     except re.error as err:
         raise ValueError(f"{where}: bad regular expression: {err}") from err
-    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires)
+    after = item.get("after_furniture", False)
+    if not isinstance(after, bool):
+        raise ValueError(f"{where}: 'after_furniture' must be true or false")
+    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires, after)
 
 
 def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[tuple[ResidueRule, ...], GlueConfig]:
@@ -140,16 +144,23 @@ def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
 
 def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of every furniture line in `text`."""
+    after_furniture = False
     for n, (start, end) in enumerate(_lines(text)):
         line = text[start:end]
         if n < GLUE.first_lines and is_glued_breadcrumb(line):
             yield start, end, GLUE.message
+            after_furniture = True
             continue
         for rule in RULES:
+            if rule.after_furniture and not after_furniture:
+                continue
             offset = _match_rule(rule, line)
             if offset is not None:
                 yield start + offset, end, rule.message
+                after_furniture = True
                 break
+        else:
+            after_furniture = False
 
 
 @register("residue", severity="warning", description="page furniture left in the article body")
