@@ -338,3 +338,11 @@ def test_layout_table_is_read_as_blocks_but_data_tables_stay():
     assert "| Home |" not in text
     assert all(t in text for t in BODY)
     assert "| Drug | 156 |" in text
+
+
+def test_expert_comment_box_inside_the_body_is_kept():
+    body = paragraphs(BODY[:2]) + (
+        '<blockquote class="expert-comment"><p>Professor Ann Lee, who was not involved, said: "This is a '
+        'well-run trial, but 12 weeks is too short to judge long-term safety."</p></blockquote>') + paragraphs(BODY[2:])
+    article = extract_article(page(body), "p.html")
+    assert "12 weeks is too short to judge long-term safety" in article.text

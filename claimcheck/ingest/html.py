@@ -8,11 +8,11 @@ The steps, in order:
 1. BeautifulSoup reads the meta tags trafilatura drops (`citation_*`, `dc.*`, `og:*`,
    `article:*`, the canonical URL) into `Article.meta`.
 2. The page is pre-cleaned: the body container (the element holding the most paragraph
-   text, reader comments left out) is located, reader comments are removed wherever they
-   are, and boxes marked by their class or id as related links, most-read lists, teasers,
-   newsletter sign-ups, promos, share bars, cookie banners or ad slots are removed when they
-   sit OUTSIDE the body container. Furniture inside the body is left to trafilatura; what
-   survives is kept in the text so the residue check can show it to the user.
+   text, reader comments left out) is located, and OUTSIDE it reader comments, boxes marked
+   by their class or id as related links, most-read lists, teasers, newsletter sign-ups,
+   promos, share bars, cookie banners or ad slots, and teaser cards (a link wrapping a
+   headline) are removed. Furniture inside the body is left to trafilatura; what survives
+   stays in the text so the residue check can show it to the user.
 3. trafilatura (`bare_extraction`, metadata on, dedup off, links kept as `<ref>`) extracts
    the main text, title, author, date and site. Blocks are joined by blank lines.
 4. The links trafilatura kept in the main text become `Article.links`, each with the offsets
@@ -137,7 +137,7 @@ def identifiers_in_url(href: str) -> dict[str, str]:
 
 _CSS_MODULE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_COMMENT_WORDS = {"comment", "comments", "commentlist", "disqus", "coral", "talk", "discussion"}
+_COMMENT_WORDS = {"comment", "comments", "commentlist", "disqus"}
 _COMMENT_IDS = {"respond", "disqus_thread", "comments", "comment-section", "commentsection"}
 _COMMENT_NOT = {"open", "closed", "count", "counts", "link", "links", "icon", "btn", "button", "number", "num", "policy"}
 _FURNITURE_WORDS = {
@@ -176,8 +176,6 @@ def is_comments(tag: Tag) -> bool:
         return True
     for words in _class_tokens(tag):
         if _COMMENT_WORDS & set(words) and not _COMMENT_NOT & set(words):
-            if "talk" in words and "comment" not in words and "comments" not in words:
-                continue
             return True
     return False
 
@@ -273,20 +271,21 @@ def unwrap_layout_tables(soup: BeautifulSoup) -> None:
 
 
 def preclean(soup: BeautifulSoup, body: Tag | None) -> None:
-    """Remove reader comments anywhere, and furniture boxes and teaser cards outside `body`."""
+    """Remove reader comments, furniture boxes and teaser cards outside `body`.
+
+    Inside the body nothing is removed here: a marked box there ("expert comment", an inline
+    promo) is left to trafilatura, and plain furniture lines stay for the residue check.
+    """
     unwrap_layout_tables(soup)
     keep = _ancestors_and_self(body)
     inside = {id(t) for t in body.find_all(True)} if body is not None else set()
     body_len = _text_len(body) if body is not None else 0
     for tag in soup.find_all(True):
-        if tag.decomposed or id(tag) in keep:
+        if tag.decomposed or id(tag) in keep or id(tag) in inside:
             continue
         if is_comments(tag):
             tag.decompose()
-            continue
-        if id(tag) in inside:
-            continue
-        if is_furniture(tag) and (body is None or _text_len(tag) < 0.5 * body_len):
+        elif is_furniture(tag) and (body is None or _text_len(tag) < 0.5 * body_len):
             tag.decompose()
         elif _is_teaser_card(tag):
             tag.decompose()
