@@ -8,13 +8,16 @@ raised the way httpx raises them.
 from __future__ import annotations
 
 import gzip
+import json
 import socket
 import ssl
 import time
+from importlib import resources
 from pathlib import Path
 
 import brotli
 import httpx
+import jsonschema
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug.wrappers import Response
@@ -555,9 +558,9 @@ def test_cli_checks_a_local_url(local, cli_settings, capsys):
     assert cli.main(["check", url, "--format", "json"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    import json
-
     report = json.loads(out)
+    schema = json.loads(resources.files("claimcheck.schema").joinpath("report.schema.json").read_text("utf-8"))
+    jsonschema.validate(report, schema)
     assert report["input"] == url and report["url"] == url and report["final_url"] == url
     assert report["title"] == "Daily pill cut migraine days in a trial"
     assert any(c["text"] == "312 patients" for c in report["claims"])
@@ -616,8 +619,6 @@ def test_cli_offline_flag_and_environment(local, cli_settings, capsys, monkeypat
 
 
 def test_cli_one_bad_url_among_several_inputs(local, cli_settings, capsys):
-    import json
-
     serve_html(local, "/page.html", PAGE)
     local.expect_request("/gone").respond_with_data("", status=404)
     good, bad = local.url_for("/page.html"), local.url_for("/gone")

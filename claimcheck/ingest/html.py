@@ -364,16 +364,16 @@ def text_of_body(body: _Element) -> str:
     return "\n\n".join(blocks)
 
 
-def fallback_text(soup: BeautifulSoup, body: Tag | None) -> tuple[str, str]:
-    """Text of `<article>`, `<main>` or the densest block, and which one was used."""
+def fallback_text(soup: BeautifulSoup, body: Tag | None) -> tuple[str, str, Tag | None]:
+    """Text of `<article>`, `<main>` or the densest block, which one was used, and the element."""
     for tag, label in ((soup.find("article"), "<article> element"), (soup.find("main"), "<main> element"),
                        (body, "densest text block")):
         if tag is None:
             continue
         text = block_text(tag)
         if looks_like_prose(text):
-            return text, label
-    return "", ""
+            return text, label, tag
+    return "", "", None
 
 
 def block_text(tag: Tag) -> str:
@@ -390,7 +390,11 @@ def block_text(tag: Tag) -> str:
 # Links
 
 def locate_links(text: str, anchors: Iterable[tuple[str, str]], base: str | None) -> list[Link]:
-    """`Link`s for (href, anchor text) pairs, each found in `text` after the previous one."""
+    """`Link`s for (href, anchor text) pairs, each found in `text` after the previous one.
+
+    An anchor not found after the previous link is dropped rather than pinned to an earlier,
+    possibly unrelated, occurrence of the same words.
+    """
     links: list[Link] = []
     cursor = 0
     for href, anchor in anchors:
@@ -399,11 +403,10 @@ def locate_links(text: str, anchors: Iterable[tuple[str, str]], base: str | None
         if not href or not words or href.startswith(("#", "javascript:")):
             continue
         pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-        m = pattern.search(text, cursor) or pattern.search(text)
+        m = pattern.search(text, cursor)
         if m is None:
             continue
-        if m.start() >= cursor:
-            cursor = m.end()
+        cursor = m.end()
         if base:
             href = urljoin(base, href)
         links.append(Link(href=href, text=m.group(0), start=m.start(), end=m.end()))
@@ -460,12 +463,12 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     if looks_like_prose(text):
         anchors = kept_links(cleaned, url)
     else:
-        text, used = fallback_text(soup, body)
+        text, used, container = fallback_text(soup, body)
         if not text:
             raise ExtractionError(name, "no article text found in the page")
         warnings.append(f"the main-text extractor found no article text; used the page's {used} "
                         "instead, so menus or other page furniture may be mixed in")
-        anchors = _soup_anchors(soup.find("article") or soup.find("main") or body)
+        anchors = _soup_anchors(container)
     links = locate_links(text, anchors, base)
     _summarise_identifiers(links, meta)
 
