@@ -1,0 +1,221 @@
+"""`claimcheck batch` at scale: throughput for --jobs 1 and 2, the blank-tokenizer floor with
+the same number of processes, and peak RSS per worker as N grows.
+
+    python benchmarks/batch.py                 # N = 1,000 for the rates; 1,000 and 5,000 for memory
+    python benchmarks/batch.py --n 2000        # the rates on 2,000 articles
+    python benchmarks/batch.py --quick         # 200 for the rates, 200 and 1,000 for memory
+    python benchmarks/batch.py --keep DIR      # keep the generated articles and outputs in DIR
+
+Articles are generated from the corpus with varied text (`corpus.build_articles`), so no cache
+sees the same text twice; the mix of .txt/.md/.html follows the corpus. Each run is the real
+command in a subprocess (`python -m claimcheck batch DIR --out F --jobs J --offline`), its
+process tree sampled with psutil every 50 ms for RSS.
+
+Rates:
+- end to end: N / wall time of the command (interpreter and worker start-up included);
+- steady: lines written per second between the first and the last line of the output, which
+  is what a long batch sees;
+- floor: the analysed texts (the `text` of each output record, i.e. after HTML extraction)
+  written as .txt files and tokenised by `spacy.blank("en")` in a pool of J spawned processes,
+  each reading its files; timed after the workers have started.
+The ratio is steady batch rate / floor rate at the same J (target >= 0.3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import build_articles  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BatchRun:
+    n: int
+    jobs: int
+    wall: float
+    steady_rate: float
+    parent_peak_mb: float
+    worker_peaks_mb: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    @property
+    def end_to_end_rate(self) -> float:
+        return self.n / self.wall
+
+
+def run_batch(src: Path, out: Path, jobs: int, n: int) -> BatchRun:
+    if out.exists():
+        out.unlink()
+    cmd = [sys.executable, "-m", "claimcheck", "batch", str(src), "--out", str(out),
+           "--jobs", str(jobs), "--offline", "--summary", "json"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    peaks: dict[int, float] = {}
+    is_worker: dict[int, bool] = {}
+    first_line: tuple[float, int] | None = None
+    last_count = 0
+    last_change = start
+    while proc.poll() is None:
+        try:
+            tree = [root] + root.children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        for p in tree:
+            try:
+                rss = p.memory_info().rss / 2**20
+                if p.pid not in is_worker:
+                    is_worker[p.pid] = p.pid != root.pid and "spawn_main" in " ".join(p.cmdline())
+            except psutil.Error:
+                continue
+            peaks[p.pid] = max(peaks.get(p.pid, 0.0), rss)
+        count = _lines(out)
+        now = time.perf_counter()
+        if count and first_line is None:
+            first_line = (now, count)
+        if count != last_count:
+            last_count, last_change = count, now
+        time.sleep(0.05)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed ({proc.returncode}): {stderr[-2000:]}")
+    summary = json.loads(stdout)
+    total = _lines(out)
+    assert total == n, f"{total} lines for {n} articles"
+    if first_line is None or last_change <= first_line[0]:
+        steady = n / wall
+    else:
+        steady = (last_count - first_line[1]) / (last_change - first_line[0])
+    workers = [peak for pid, peak in peaks.items() if is_worker.get(pid)]
+    return BatchRun(n, jobs, wall, steady, peaks.get(root.pid, 0.0), sorted(workers, reverse=True),
+                    summary["errors"]["total"])
+
+
+def _lines(path: Path) -> int:
+    try:
+        with open(path, "rb") as handle:
+            return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    except FileNotFoundError:
+        return 0
+
+
+# --- the floor: spacy.blank("en") in J processes over the same texts ----------------------
+
+_BLANK = None
+
+
+def _init_blank() -> None:
+    global _BLANK
+    import spacy
+
+    _BLANK = spacy.blank("en")
+
+
+def _tokenise_file(path: str) -> int:
+    with open(path, encoding="utf-8") as handle:
+        return len(_BLANK(handle.read()))
+
+
+def _ready(_: int) -> bool:
+    return _BLANK is not None
+
+
+def write_analysed_texts(out: Path, dest: Path) -> list[str]:
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with open(out, encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            path = dest / f"t{i:05d}.txt"
+            path.write_text(json.loads(line)["text"], encoding="utf-8")
+            paths.append(str(path))
+    return paths
+
+
+def floor_rate(paths: list[str], jobs: int) -> float:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs, initializer=_init_blank) as pool:
+        assert all(pool.map(_ready, range(jobs * 4), chunksize=1))
+        start = time.perf_counter()
+        pool.map(_tokenise_file, paths, chunksize=16)
+        return len(paths) / (time.perf_counter() - start)
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles for the rate runs (default 1000)")
+    parser.add_argument("--memory-n", type=int, nargs=2, default=None, metavar=("SMALL", "LARGE"),
+                        help="the two sizes for the memory runs (default 1000 5000)")
+    parser.add_argument("--quick", action="store_true", help="N = 200, memory at 200 and 1000")
+    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    n = 200 if args.quick else args.n
+    small, large = args.memory_n or ((200, 1000) if args.quick else (1000, 5000))
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        built: dict[int, Path] = {}
+
+        def articles(count: int) -> Path:
+            if count not in built:
+                built[count] = work / f"articles-{count}"
+                if not built[count].exists():
+                    build_articles(built[count], count, seed=count)
+            return built[count]
+
+        print(f"cores: {psutil.cpu_count()} logical; load average at start: {psutil.getloadavg()[0]:.2f}")
+        runs: dict[tuple[int, int], BatchRun] = {}
+        floors: dict[int, float] = {}
+        for jobs in (1, 2):
+            runs[(n, jobs)] = run_batch(articles(n), work / f"out-{n}-j{jobs}.jsonl", jobs, n)
+        texts = write_analysed_texts(work / f"out-{n}-j1.jsonl", work / f"texts-{n}")
+        for jobs in (1, 2):
+            floors[jobs] = floor_rate(texts, jobs)
+        for count in (small, large):
+            if (count, 2) not in runs:
+                runs[(count, 2)] = run_batch(articles(count), work / f"out-{count}-j2.jsonl", 2, count)
+
+        print(f"\nthroughput, N = {n} (articles/s)")
+        print(f"{'jobs':>4}  {'end to end':>10}  {'steady':>8}  {'blank floor':>11}  {'ratio':>6}")
+        for jobs in (1, 2):
+            run = runs[(n, jobs)]
+            print(f"{jobs:>4}  {run.end_to_end_rate:>10.1f}  {run.steady_rate:>8.1f}  {floors[jobs]:>11.1f}"
+                  f"  {run.steady_rate / floors[jobs]:>6.3f}")
+        scaling = runs[(n, 2)].steady_rate / runs[(n, 1)].steady_rate
+        print(f"scaling 1 -> 2 jobs: {scaling:.2f}x; target: ratio >= 0.3")
+
+        print("\nmemory, --jobs 2 (peak RSS, MB)")
+        print(f"{'N':>6}  {'per worker':>16}  {'main process':>12}  {'wall s':>7}  {'errors':>6}")
+        for count in (small, large):
+            run = runs[(count, 2)]
+            workers = ", ".join(f"{p:.0f}" for p in run.worker_peaks_mb[:4])
+            extra = f" (+{len(run.worker_peaks_mb) - 4})" if len(run.worker_peaks_mb) > 4 else ""
+            print(f"{count:>6}  {workers + extra:>16}  {run.parent_peak_mb:>12.0f}  {run.wall:>7.1f}  {run.errors:>6}")
+        growth = max(runs[(large, 2)].worker_peaks_mb) - max(runs[(small, 2)].worker_peaks_mb)
+        print(f"largest worker peak, N = {small} -> {large}: {growth:+.0f} MB")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Offline checking speed in one process, against spaCy's blank tokenizer on the same texts.
+
+    python benchmarks/throughput.py            # 600 articles
+    python benchmarks/throughput.py --n 2000   # more
+    python benchmarks/throughput.py --quick    # 200, for a smoke run
+    python benchmarks/throughput.py --profile  # plus where the check's time goes (cProfile)
+
+The corpus's articles are read once (HTML extracted), then varied (`corpus.vary_text`: other
+numbers, rotated paragraphs, a serial line) until there are N distinct texts, so no cache sees
+a text twice. Reported: articles/s of `check_article` (the offline analysis `check` and
+`batch` run), articles/s of `spacy.blank("en")` tokenising the same texts (the floor), their
+ratio (target >= 0.3), and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import corpus_files, vary_text  # noqa: E402
+
+from claimcheck.check import check_article  # noqa: E402
+from claimcheck.ingest import load_article  # noqa: E402
+from claimcheck.models import Article  # noqa: E402
+from claimcheck.nlp.pipeline import build_nlp  # noqa: E402
+from claimcheck.settings import get_settings  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def varied_articles(n: int, seed: int = 11) -> list[Article]:
+    settings = get_settings(offline=True)
+    base = [load_article(str(p), settings) for p in corpus_files()]
+    rng = random.Random(seed)
+    return [
+        Article(text=vary_text(base[i % len(base)].text, rng, i), input=f"varied-{i}", title=base[i % len(base)].title)
+        for i in range(n)
+    ]
+
+
+def rate(func, articles: list[Article]) -> float:
+    start = time.perf_counter()
+    for article in articles:
+        func(article)
+    return len(articles) / (time.perf_counter() - start)
+
+
+def profile_check(nlp, articles: list[Article], top: int = 25) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for article in articles:
+        check_article(article, nlp)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=600, help="articles (default 600)")
+    parser.add_argument("--quick", action="store_true", help="200 articles")
+    parser.add_argument("--profile", action="store_true", help="profile the check and print the top functions")
+    args = parser.parse_args(argv)
+    n = 200 if args.quick else args.n
+
+    articles = varied_articles(n)
+    texts_chars = sum(len(a.text) for a in articles)
+    nlp = build_nlp()
+    blank = build_blank()
+    for article in articles[:20]:  # warm up both (regex compilation, lazy imports)
+        check_article(article, nlp)
+        blank(article.text)
+    rss_before = peak_rss_mb()
+
+    fresh = varied_articles(n, seed=12)  # texts neither pipeline has seen
+    check_rate = rate(lambda a: check_article(a, nlp), articles)
+    blank_rate = rate(lambda a: blank(a.text), fresh)
+    ratio = check_rate / blank_rate
+
+    print(f"articles: {n} ({texts_chars / n:,.0f} characters on average), one process")
+    print(f"check_article (offline): {check_rate:8.1f} articles/s")
+    print(f"spacy.blank('en'):       {blank_rate:8.1f} articles/s")
+    print(f"ratio: {ratio:.3f} (target >= 0.3)")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB (after warm-up: {rss_before:.0f} MB)")
+    if args.profile:
+        print()
+        print(profile_check(nlp, varied_articles(min(n, 300), seed=13)))
+    return 0
+
+
+def build_blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
