@@ -64,6 +64,8 @@ IMPLAUSIBLE = [
     ("The registry counted -3 deaths in the placebo group.", "-3 deaths"),
     ("Six in five adults say they sleep badly.", "Six in five adults"),
     ("Of the volunteers, 612 of the 540 participants were women.", "612 of the 540 participants"),
+    # regression: holdout blog-vitamin-d-colds, a share of people doing something
+    ("Among those deficient participants, 112% had at least one cold over the winter.", "112%"),
 ]
 
 
@@ -99,6 +101,8 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "People aged 18 to 65 took part, and COVID-19 patients were excluded.",
         "One in five adults is affected, and 12 of the 540 participants dropped out.",
         "The shampoo is a two in one product for adults.",
+        "Drinkers were 112% more likely to fall, and costs were 150% higher.",
+        "An increase of 112% had been expected by the team.",
     ],
 )
 def test_implausible_look_alikes_are_left_alone(nlp, text):
@@ -190,3 +194,85 @@ def test_acronym_look_alikes_are_left_alone(nlp, text):
 )
 def test_acronym_contrasts_are_left_alone(nlp, text):
     assert flags(nlp, text, "acronym_mismatch") == []
+
+
+# --- number_mismatch -----------------------------------------------------------------------
+
+NUMBER_MISMATCHES = [
+    # (a) a definite reference back to the sample with another number
+    ("The team examined 45 patients with borderline personality disorder. "
+     "After treatment, all 50 participants completed questionnaires.", "50 participants"),
+    ("The study followed 386 residents age 65 and older. Half were offered classes. "
+     "Kowalczyk said the 368 seniors who took part ranged in age from 65 to 93.", "368 seniors"),
+    ("The randomised trial enrolled 312 patients with pancreatic cancer. Side effects were common. "
+     '"Of the 321 patients here, a sizeable share were fit and active," she said.', "321 patients"),
+    ("A total of 240 volunteers were recruited. Later, the 420 volunteers were split into two groups.",
+     "420 volunteers"),
+    # (a) one arm's outcome given twice
+    ("By the data cut-off, 97 patients in the combination group and 118 in the chemotherapy group had died. "
+     "A committee reviewed the 79 deaths in the combination arm.", "79 deaths"),
+    # (b) parts larger than their whole
+    ("Researchers followed 1,840 participants aged 65 to 84 from three communities, 1,012 women and 903 men.",
+     "1,012 women and 903 men"),
+    ("The trial enrolled 500 patients. Of these, 260 were randomised to the vaccine and 270 to placebo.",
+     "260 were randomised"),
+    ("The study included 800 children. Of them, 450 were girls and 400 were boys.", "450 were girls"),
+    # (c) a group larger than the study
+    ("Researchers followed 1,840 participants. Among the 1,960 participants who had their hearing retested "
+     "at three years, users were less lonely.", "1,960 participants"),
+    ("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. "
+     "The remaining 1,300 did not use them.", "1,300"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", NUMBER_MISMATCHES)
+def test_number_mismatches_are_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, "number_mismatch", flagged), flags(nlp, text)
+
+
+def test_number_mismatch_message_names_the_earlier_mention(nlp):
+    doc = nlp(NUMBER_MISMATCHES[0][0])
+    [flag] = [s for s in doc.spans["flags"] if s.label_ == "number_mismatch"]
+    assert "45 patients" in flag._.flag_message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arms, subgroups and completers have their own numbers
+        "The trial enrolled 1,200 adults with type 2 diabetes. Of these, 600 were assigned to the drug and 600 "
+        "to placebo. After a year, the 600 patients on the drug had lost more weight. Among the 480 participants "
+        "who completed the study, results were similar. The 1,200 participants were followed for two years.",
+        "Researchers recruited 312 adults aged 35 to 70. Each of the 156 volunteers in the time-restricted arm "
+        "ate between 10 a.m. and 6 p.m.",
+        "The trial enrolled 500 patients. The 260 patients with severe disease did best, and the 450 patients "
+        "who finished the course were followed up.",
+        # a definite number introduced earlier
+        "The survey included 2,000 people. Of the 2,000, 1,100 were women and 900 were men. Researchers then "
+        "examined 400 of the participants in detail. The 400 participants underwent MRI scans.",
+        # people before enrolment outnumber the sample
+        "The survey included 2,000 people. Among the 2,500 people who were invited, 2,000 agreed.",
+        # another study, with its own numbers
+        "A study of 5,000 nurses found that night shifts raised risk. The 5,000 nurses were followed for ten "
+        "years. A previous study of 90 patients found similar results, and the 85 patients who finished saw gains.",
+        "The trial included 200 patients with migraine. The 1,200 patients in the company's earlier trials showed "
+        "similar results. Nationwide, 12,000 people die each year. All 200 participants received counselling.",
+        "The study enrolled 300 women. The 5,000 women who die of ovarian cancer each year in the UK are the reason.",
+        # a whole given as a lower bound or an approximation
+        "The study enrolled more than 1,800 participants, 1,012 women and 903 men.",
+        "Nearly 500 patients were included in the trial, 260 women and 250 men.",
+        # parts of another population, or compared with the sample
+        "The researchers analysed 300 children. They were compared with 1,012 boys and 903 girls in a national "
+        "registry. In the UK, 1,500 girls and 1,400 boys are diagnosed each year.",
+        "The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. The remaining 1,228 "
+        "did not use hearing aids.",
+        # outcomes at different time points
+        "The study enrolled 386 residents. By week 12, 20 deaths had occurred in the placebo group. At two years, "
+        "the 40 deaths in the placebo group were reviewed.",
+        # a wish for a larger study is not another study
+        "The trial enrolled 312 patients. \"We want to see this confirmed in a larger study,\" he said. "
+        "All 312 patients were followed.",
+    ],
+)
+def test_number_look_alikes_are_left_alone(nlp, text):
+    assert flags(nlp, text, "number_mismatch") == []

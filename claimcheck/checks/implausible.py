@@ -71,7 +71,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"^\s+(?i:of)\s+(?:(?i:the|all|those|these|our|its|their|each)\s+)?"
             rf"(?:{DIGIT_NUMBER}\s+)?{mods}(?i:{people})\b(?!['’])"
         ),
-        "share_said": re.compile(rf"^\s+(?:of\s+them\s+)?(?i:{_alternation(t['reported_verbs'])})\b"),
+        # "112% had at least one cold", "130% said": a share of people doing something
+        "share_said": re.compile(
+            rf"^\s+(?:(?i:of\s+them)\s+)?(?i:{_alternation(t['reported_verbs'])})\b"
+            r"(?!\s+(?i:more|less|higher|lower|greater|bigger|smaller|likelier|up|down|above|below|times|as)\b)"
+        ),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
             r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5})[abcABC]?(?:\s*/\s*(?:\d{1,2}|[IVX]{1,5})[abcABC]?)?)\b"

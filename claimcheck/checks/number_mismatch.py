@@ -75,6 +75,9 @@ def _alternation(words) -> str:
 
 
 _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
+# A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
+# within these bounds; a definite group far outside them is another group.
+_MIN_RATIO, _MAX_RATIO = 0.5, 3.0
 _APPROX = {"nearly", "almost", "about", "around", "approximately", "roughly", "some", "an estimated",
            "close to", "just under", "just over", "~", "≈"}
 _LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">", "≥"}
@@ -121,7 +124,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "1,012 women and 903 men", "1,012 were women and 903 (were) men"
         "pair": re.compile(
             rf"(?P<n1>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?(?P<w1>(?i:{_alternation(pair_words)}))\b"
-            rf"(?:\s*\([^)]*\))?\s*,?\s+(?i:and|while|with)\s+(?P<n2>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?"
+            rf"(?:\s*\([^)]*\))?\s*,?\s+(?i:and|while|whereas)\s+(?P<n2>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?"
             rf"(?P<w2>(?i:{_alternation(pair_words)}))\b"
         ),
         # "156 were assigned to X ..., and 166 to placebo"; "156 in the X group and 166 in the Y group"
@@ -265,7 +268,7 @@ def _is_total(m: Mention) -> bool:
         return False
     if m.noun not in {n.lower() for n in claim_terms()["people_nouns"]}:
         return False
-    if _patterns()["subset_opener"].search(m.before[-30:]) or re.search(r"\b(?i:of)\s*$", m.before):
+    if _patterns()["subset_opener"].search(m.before[-30:]):
         return False
     return bool(_patterns()["enrolment"].search(m.before)) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
 
@@ -314,12 +317,13 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
     # (c) a group of the study larger than the study
     subgroup = m.definite or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.after) \
         or p["subset_opener"].search(m.before)
-    if subgroup and m.value > total.value and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
+    if subgroup and total.value < m.value <= _MAX_RATIO * total.value \
+            and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
             and (m.noun is None or _compatible_nouns(m.noun, total.noun) or m.noun == total.noun) \
             and not p["pre_enrolment"].search(m.after[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
             m.start, m.end,
-            f"`{m.span.text}` is more than the whole study: it enrolled {earlier} earlier in the article.",
+            f"`{m.span.text}` is more than the whole study ({earlier} earlier in the article).",
             f"check against {earlier}",
         )
     # (a) a definite reference back to the whole sample with another number
@@ -327,6 +331,8 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
         return None
     if not _conflicts(m.value, total.value, m.qualifier, total.qualifier):
         return None
+    if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
+        return None  # "the 12 patients", "the 30 million adults with diabetes": another group
     whole = bool(p["whole_cue"].match(m.after))
     if not whole and (m.mods or p["restricting"].match(m.after)):
         return None
@@ -342,27 +348,34 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
 
 
 def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
-    """`612 of the participants ...; the remaining 1,300`: a split must add up to the whole."""
+    """`612 of the participants ... The remaining 1,300`: a split must add up to the whole."""
     p = _patterns()
     text = doc.text
     totals = [m for m in mentions if _is_total(m)]
+    claims = [c for c in (doc.spans[CLAIMS] if CLAIMS in doc.spans else []) if c.label_ not in ("sample_size", "count")]
     for m in mentions:
         if not p["remaining"].search(m.before) or m.qualifier:
             continue
         total = next((t for t in reversed(totals) if t.start < m.start and m.sentence - t.sentence <= 3), None)
-        if total is None or total.qualifier:
+        if total is None or total.qualifier or any(breaks[total.sentence + 1:m.sentence + 1]):
             continue
-        parts = [o for o in mentions if total.end <= o.start < m.start and 0 <= m.sentence - o.sentence <= 1
-                 and o is not m and not o.qualifier]
-        if len(parts) != 1 or any(breaks[total.sentence + 1:m.sentence + 1]):
+        # the other part: the one number written between the total and "the remaining"
+        numbers = []
+        for n in p["number"].finditer(text, total.end, m.start):
+            if any(c.start_char <= n.start() < c.end_char for c in claims):
+                continue  # a percentage, a duration, a dose
+            value = parse_number(n.group(0))
+            if value is not None and not re.fullmatch(r"(?:19|20)\d\d", n.group(0)):
+                numbers.append(float(value))
+        if len(numbers) != 1 or not numbers[0] < total.value:
             continue
-        part = parts[0]
-        if part.value + m.value != total.value and part.value < total.value:
+        part = numbers[0]
+        if part + m.value != total.value:
             yield Hit(
                 m.start, m.end,
-                f"{_fmt(part.value)} plus {_fmt(m.value)} is {_fmt(part.value + m.value)}, "
+                f"{_fmt(part)} plus the remaining {_fmt(m.value)} is {_fmt(part + m.value)}, "
                 f"but the study had `{total.span.text}`.",
-                f"the remaining {_fmt(total.value - part.value)}?",
+                f"the remaining {_fmt(total.value - part)}?",
             )
 
 
@@ -391,6 +404,13 @@ def _outcome(m: Mention, text: str) -> tuple[str, str] | None:
     return (outcome, arm) if outcome else None
 
 
+_TIME_POINT = re.compile(
+    r"\b(?i:by|at|after|within|over|in|during)\s+(?:(?i:the|a|an|its|their)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?i:weeks?|months?|years?|days?|end|close|follow-up|cut-?off)\b"
+    r"|\b(?i:so\s+far|to\s+date|since|until|final|interim)\b"
+)
+
+
 def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
     text = doc.text
     seen: dict[tuple[str, str], Mention] = {}
@@ -404,8 +424,8 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
             continue
         if not m.definite or not _conflicts(m.value, earlier.value, m.qualifier, earlier.qualifier):
             continue
-        if any(breaks[earlier.sentence + 1:m.sentence + 1]) or re.search(r"\b(?i:by|at|after)\s+(?i:week|month|year|day)\b", m.before + m.after):
-            continue
+        if any(breaks[earlier.sentence + 1:m.sentence + 1]) or _TIME_POINT.search(m.before + m.after):
+            continue  # another study, or another time point ("at two years, the 40 deaths ...")
         yield Hit(
             m.start, m.end,
             f"`{m.span.text}` does not match `{earlier.span.text}` given earlier for the same group "
