@@ -276,3 +276,80 @@ def test_number_mismatch_message_names_the_earlier_mention(nlp):
 )
 def test_number_look_alikes_are_left_alone(nlp, text):
     assert flags(nlp, text, "number_mismatch") == []
+
+
+# --- name_variant --------------------------------------------------------------------------
+
+WOLLMER = (
+    '"This field is based on facial feedback," said Dr. Axel Wollmer, a psychiatry expert. '
+    "He added that the idea dates back to Darwin. "
+    '"One reinforces the other," Woolmer said. '
+    "Wollmer and his team set out to build on previous research. "
+    '"Once the muscles are activated, a signal is generated," Woolmer explained. '
+    "Wollmer said BPD patients are overwhelmed. "
+    '"We discovered a calming effect," Wollmer said. '
+    "Wollmer said that treatments do not work well enough."
+)
+
+
+def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
+    doc = nlp(WOLLMER)
+    found = [s for s in doc.spans["flags"] if s.label_ == "name_variant"]
+    assert [s.text for s in found] == ["Woolmer", "Woolmer"]
+    assert found[0]._.flag_suggestion == "elsewhere spelled `Wollmer` (5 times)"
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # a dropped letter, the variant introduced with the same first name
+        ('"It matters," said Dr. Henrik Kjellberg, an oncologist. Kjellberg said the signal was clear. '
+         "Kjellberg and his colleagues will continue. Henrik Kjelberg said a larger trial had begun.", "Kjelberg"),
+        # -sen / -son
+        ('"The gut talks," said Dr. Ingrid Halvorsen, a gastroenterologist. "It is a wheel," Halvorson said. '
+         "Halvorsen and her colleagues went on. Halvorsen explained the idea. Halvorsen said more was needed.",
+         "Halvorson"),
+        # an organisation
+        ("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
+         "and Semmelweiss University paid for it. Semmelweis University is old.", "Semmelweiss"),
+    ],
+)
+def test_name_variants(nlp, text, flagged):
+    found = [t for _kind, t in flags(nlp, text, "name_variant")]
+    assert found and set(found) == {flagged}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people who share a surname
+        "Dr. Anna Berg led the study. Berg said the results were clear. Her colleague Tom Berg, a nurse, "
+        "said patients liked it. Berg added that more work is needed.",
+        # two people, one letter apart, each introduced with their own first name
+        "Professor Ingrid Hansen of the University of Oslo said the data were robust. Dr. Pieter Jansen, "
+        "a cardiologist, said Jansen's team would replicate it. Hansen said she agreed. Jansen said so too.",
+        "Dr. Eva Larsen said the drug worked. Larsen added that it was safe. Larsen explained why. "
+        "Prof. Tom Larson, who was not involved, said he was cautious.",
+        "Mr Smith said he felt better. Smith added that he walks daily. Smith said so. Ms Smyth said she did not.",
+        # a name and its possessive, plural or inflected form
+        "Dr. Chidi Okafor said the results were striking. Okafor's team followed 300 people. "
+        "Okafor said more work was needed. The Okafors moved to Leeds.",
+        # a person and a place, or an ordinary word
+        "Dr. Emma Parish said the heat was dangerous. Parish added that Paris had suffered most. "
+        "Parish said cooling centres helped. Parish explained the data.",
+        "Dr. Ruth Mayo said the trial began in May. Mayo said results will come in May.",
+        # sentence-initial ordinary words beside speech verbs
+        "Researchers said the drug helped. Patients said they felt better. Researcher Ann Cole said the trial "
+        "was small. Officials said more data were needed. Participants said the classes were fun.",
+        # a company and a person
+        "Johnson & Johnson said in a statement that it would appeal. Dr. Amy Johnston said the ruling was fair. "
+        "Johnston added that patients deserve answers. Johnston said so.",
+        # two organisations
+        "The Northgate Institute ran the trial. The Northgate Institute paid for it, and the Northgale Hospital "
+        "treated the patients.",
+        # a first name and a place
+        "Dr. Caroline Smith, a paediatrician in North Carolina, said children slept less. Smith said so.",
+    ],
+)
+def test_name_look_alikes_are_left_alone(nlp, text):
+    assert flags(nlp, text, "name_variant") == []

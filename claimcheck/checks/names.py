@@ -85,6 +85,7 @@ class Spelling:
     first_names: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     org: bool = False
+    org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
 
 
 def _words_before(doc: Doc, i: int, n: int) -> list[str]:
@@ -169,11 +170,14 @@ def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
             continue
         # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland"
         of_org = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in org_words
-        if names[-1].text in org_words or of_org:
+        ampersand = (start > 0 and doc[start - 1].text == "&") or (end < len(doc) and doc[end].text == "&")
+        if names[-1].text in org_words or of_org or ampersand:
+            kind = names[-1].text if names[-1].text in org_words else doc[start - 2].text if of_org else "&"
             for token in names:
                 if token.text not in org_words:
                     spelling = spellings[token.text]
                     spelling.org = True
+                    spelling.org_words.add(kind)
                     spelling.in_context += 1
             continue
         surname = spellings[names[-1].text]
@@ -191,12 +195,14 @@ def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
 
 def _similar(a: str, b: str) -> bool:
     """One edit on names of five letters or more, two on names of eight or more; same first
-    letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`)."""
+    letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`), unless
+    the last letter is doubled (`Semmelweis`/`Semmelweiss`)."""
     shorter = min(len(a), len(b))
     if shorter < 5 or a[0].lower() != b[0].lower() or a.lower() == b.lower():
         return False
-    if a.startswith(b) or b.startswith(a):
-        return False
+    longer, shorter_form = (a, b) if len(a) > len(b) else (b, a)
+    if longer.startswith(shorter_form) and longer != shorter_form + shorter_form[-1]:
+        return False  # letters added at the end (Paris/Parish, Okafor/Okafors), but not a doubled last letter
     distance = OSA.distance(a.lower(), b.lower(), score_cutoff=2)
     return distance == 1 or (distance == 2 and shorter >= 8 and a[:2].lower() == b[:2].lower())
 
@@ -241,8 +247,10 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
                 introduced_maj = bool(majority.titles or majority.first_names)
                 if n_maj < n_min or (n_maj == n_min and not (introduced_maj and not introduced_min)):
                     continue
-                if minority.org != majority.org and not (minority.in_context and majority.in_context):
-                    continue
+                if minority.org != majority.org:
+                    continue  # a company and a person: Johnson & Johnson, Dr. Amy Johnston
+                if minority.org and not minority.org_words & majority.org_words:
+                    continue  # Northgate Institute and Northgale Hospital: two organisations
                 if _different_people(minority, majority, lists):
                     continue
                 if best is None or len(majority.occurrences) > len(best.occurrences):
