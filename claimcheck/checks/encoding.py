@@ -52,6 +52,9 @@ def _continuation_chars() -> str:
         except UnicodeDecodeError:
             pass
     chars.add(REPLACEMENT)  # an undefined byte that became U+FFFD
+    # byte 0xA0 is a no-break space, which real text puts after letters (`voilà !`); it counts
+    # only after `Â`/`Ã` (the `_CORE` alternative below)
+    chars.discard("\u00a0")
     return "".join(sorted(chars))
 
 
@@ -65,7 +68,21 @@ _CORE = (
     rf"|{REPLACEMENT}"
 )
 _WORD_CHAR = r"[^\s()\[\]{}<>\"`]"
-CANDIDATE = re.compile(rf"{_WORD_CHAR}*?(?:{_CORE}){_WORD_CHAR}*")
+MOJIBAKE = re.compile(_CORE)
+_WORD_START = re.compile(rf"{_WORD_CHAR}*$")
+_WORD_END = re.compile(rf"{_WORD_CHAR}*")
+
+
+def _words_around(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The whole word around each match of `pattern` (found first: matches are rare), once per word."""
+    last_end = -1
+    for m in pattern.finditer(text):
+        if m.start() < last_end:
+            continue
+        start = _WORD_START.search(text, max(0, m.start() - 64), m.start()).start()
+        end = _WORD_END.match(text, m.end()).end()
+        last_end = end
+        yield start, end
 _MOJIBAKE_CHARS = re.compile(rf"[{_LEAD}{_CONT}]")
 _LEADING_QUOTES = "“‘«'"  # never the start of a mojibake sequence
 _TRAILING_PUNCT = ".,;:!?'"
@@ -96,8 +113,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, repaired word or None) for every word with mojibake or U+FFFD."""
-    for m in CANDIDATE.finditer(text):
-        start, end = _trim(text, *m.span())
+    for span in _words_around(MOJIBAKE, text):
+        start, end = _trim(text, *span)
         word = text[start:end]
         # a trailing space lets ftfy recognise a mangled no-break space (`Â ` -> no-break space)
         tail = text[end:end + 1] if text[end:end + 1] in (" ", "\u00a0") else ""
@@ -110,14 +127,13 @@ def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
 
 
 # an HTML entity the page never rendered: `It&#8217;s`, `AT&amp;T`
-_ENTITY = r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-HTML_ENTITY_WORD = re.compile(rf"{_WORD_CHAR}*?{_ENTITY}{_WORD_CHAR}*")
+HTML_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def find_html_entities(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rendered word) for every word with an unrendered HTML entity."""
-    for m in HTML_ENTITY_WORD.finditer(text):
-        start, end = _trim(text, *m.span())
+    for span in _words_around(HTML_ENTITY, text):
+        start, end = _trim(text, *span)
         word = text[start:end]
         rendered = html.unescape(word)
         if rendered != word:

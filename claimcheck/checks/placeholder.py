@@ -23,7 +23,7 @@ from .registry import Hit, register
 DATA_FILE = "placeholders.json"
 _TOP_KEYS = {"about", "rules"}
 _RULE_REQUIRED = {"id", "pattern", "message"}
-_RULE_OPTIONAL = {"ignore_case", "suggestion", "not_after", "not_before", "unless_defined"}
+_RULE_OPTIONAL = {"ignore_case", "suggestion", "not_after", "not_before", "unless_defined", "triggers"}
 _CONTEXT = 40  # characters of context the guards look at
 
 
@@ -36,6 +36,7 @@ class PlaceholderRule:
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     unless_defined: bool = False
+    triggers: tuple[str, ...] = ()  # the rule runs only on a text containing one of these
 
 
 def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, ...]:
@@ -63,8 +64,11 @@ def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, 
         suggestion = item.get("suggestion")
         if suggestion is not None and not isinstance(suggestion, str):
             raise ValueError(f"{where}: 'suggestion' must be a string or null")
+        triggers = item.get("triggers", [])
+        if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
+            raise ValueError(f"{where}: 'triggers' must be a list of non-empty strings")
         rules.append(PlaceholderRule(item["id"], pattern, item["message"], suggestion, not_after,
-                                     not_before, bool(item.get("unless_defined", False))))
+                                     not_before, bool(item.get("unless_defined", False)), tuple(triggers)))
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{source}: duplicate rule ids")
@@ -87,7 +91,10 @@ def _is_defined(text: str, letters: str) -> bool:
 def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RULES) -> list[tuple[int, int, PlaceholderRule]]:
     """Every placeholder in `text` as (start, end, rule), longest first where rules overlap."""
     found = []
+    defined: dict[str, bool] = {}  # letters -> the article defines them (looked up once per article)
     for rule in rules:
+        if rule.triggers and not any(t in text for t in rule.triggers):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span()
             if start == end:
@@ -96,8 +103,12 @@ def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RUL
                 continue
             if rule.not_before and rule.not_before.search(text[end:end + _CONTEXT]):
                 continue
-            if rule.unless_defined and _is_defined(text, m.group().strip()):
-                continue
+            if rule.unless_defined:
+                letters = m.group().strip()
+                if letters not in defined:
+                    defined[letters] = _is_defined(text, letters)
+                if defined[letters]:
+                    continue
             found.append((start, end, rule))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, PlaceholderRule]] = []
