@@ -105,4 +105,8 @@ def check_input(
     settings = settings or get_settings()
     article = load_article(source, settings)
     report = check_article(article, nlp, only, skip)
+    if not settings.offline:
+        from .sources.resolve import resolve_report
+
+        resolve_report(report, settings)
     return report
