@@ -57,6 +57,13 @@ def article_path(tmp_path):
     return path
 
 
+def make_app(initial: str | None = None, offline: bool | None = None):
+    """The app as the entry point builds it, with animations off (they only slow tests)."""
+    app = create_app(initial, offline=offline)
+    app.animation_level = "none"
+    return app
+
+
 def record_notifications(app) -> list[tuple[str, str]]:
     """Every notification the app shows, as (message, severity)."""
     seen: list[tuple[str, str]] = []
@@ -96,12 +103,12 @@ def require_check(kind: str) -> None:
 
 
 def long_report() -> Report:
-    """60 paragraphs, flags near the top, the middle and the end: enough to scroll."""
-    paragraphs = [f"Paragraph {i} says little of note, filling the page with words." for i in range(60)]
+    """40 paragraphs, flags near the top, the middle and the end: enough to scroll."""
+    paragraphs = [f"Paragraph {i} says little of note, filling the page with words." for i in range(40)]
     paragraphs[2] += " TK"
     paragraphs[10] += " It enrolled 45 patients."
-    paragraphs[30] += " Phase XNUMX"
-    paragraphs[58] += " Lorem ipsum"
+    paragraphs[20] += " Phase XNUMX"
+    paragraphs[38] += " Lorem ipsum"
     text = "\n\n".join(paragraphs)
     flags = []
     for i, needle in enumerate(("TK", "XNUMX", "Lorem ipsum"), 1):
@@ -119,7 +126,7 @@ def long_report() -> Report:
 
 
 async def test_path_shows_claims_and_flags(article_path):
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await submit(pilot, str(article_path))
         screen = app.main_screen
@@ -136,7 +143,7 @@ async def test_path_shows_claims_and_flags(article_path):
 
 
 async def test_pasted_article_text_is_checked_directly():
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         field = app.main_screen.query_one(ArticleInput)
         field.focus()
@@ -156,7 +163,7 @@ async def test_pasted_article_text_is_checked_directly():
 
 
 async def test_single_line_paste_stays_a_path(article_path):
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         field = app.main_screen.query_one(ArticleInput)
         field.focus()
@@ -172,7 +179,7 @@ async def test_url_from_local_server_gives_a_report(httpserver):
     ) + "</article></body></html>"
     httpserver.expect_request("/story.html").respond_with_data(body, content_type="text/html; charset=utf-8")
     url = httpserver.url_for("/story.html")
-    app = create_app(offline=False)
+    app = make_app(offline=False)
     async with app.run_test(size=SIZE) as pilot:
         await submit(pilot, url)
         report = app.main_screen.report
@@ -189,7 +196,7 @@ async def test_failing_url_is_a_notification_and_the_app_stays_usable(httpserver
     url = httpserver.url_for("/gone.html")
     with pytest.raises(ClaimcheckError) as cli_error:  # what the CLI prints after "claimcheck: "
         check_input(url, get_settings(offline=False))
-    app = create_app(offline=False)
+    app = make_app(offline=False)
     async with app.run_test(size=SIZE) as pilot:
         seen = record_notifications(app)
         await submit(pilot, url)
@@ -204,7 +211,7 @@ async def test_missing_file_is_a_notification_with_the_cli_reason(tmp_path, arti
     missing = str(tmp_path / "nope.txt")
     with pytest.raises(ClaimcheckError) as cli_error:
         check_input(missing, get_settings(offline=True))
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         seen = record_notifications(app)
         await submit(pilot, missing)
@@ -215,7 +222,7 @@ async def test_missing_file_is_a_notification_with_the_cli_reason(tmp_path, arti
 
 async def test_offline_is_shown_and_urls_are_refused(monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_OFFLINE", "1")
-    app = create_app()
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         assert app.settings.offline
         assert app.sub_title.startswith("offline")
@@ -233,7 +240,7 @@ async def test_check_can_be_cancelled_and_keys_answer_meanwhile(monkeypatch, art
         return Report(input=source, text="late")
 
     monkeypatch.setattr("tui.runner.check_input", slow_check)
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         screen.action_focus_input()
@@ -258,7 +265,7 @@ async def test_check_can_be_cancelled_and_keys_answer_meanwhile(monkeypatch, art
 
 async def test_flag_navigation_scrolls_the_article_and_marks_the_flag():
     report = long_report()
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         screen.show_report(report)
@@ -289,7 +296,7 @@ async def test_flag_navigation_scrolls_the_article_and_marks_the_flag():
 
 async def test_selecting_a_claim_row_marks_it_in_the_article():
     report = long_report()
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         screen.show_report(report)
@@ -306,7 +313,7 @@ async def test_selecting_a_claim_row_marks_it_in_the_article():
 
 async def test_filters_by_severity_and_kind():
     report = long_report()
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         screen.show_report(report)
@@ -329,7 +336,7 @@ async def test_filters_by_severity_and_kind():
 
 async def test_details_view_and_copying_a_flag_message():
     report = long_report()
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         app.main_screen.show_report(report)
         await pilot.press("n", "c")
@@ -345,7 +352,7 @@ async def test_details_view_and_copying_a_flag_message():
 
 
 async def test_export_writes_a_valid_report(article_path, isolated):
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         seen = record_notifications(app)
         await submit(pilot, str(article_path))
@@ -362,7 +369,7 @@ async def test_export_writes_a_valid_report(article_path, isolated):
 
 
 async def test_history_reopens_without_fetching_and_deletes(monkeypatch, article_path):
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await submit(pilot, str(article_path))
         first = app.main_screen.report
@@ -420,7 +427,7 @@ async def test_control_characters_and_markup_in_the_article_are_inert():
         claims=[Claim("c1", "count", "[bold]", start, start + 6, 1, sentence=text)],
         sources=[Source("s1", "a\x07b", 0, 4)],
     )
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         screen.show_report(report)
@@ -438,7 +445,7 @@ async def test_control_characters_and_markup_in_the_article_are_inert():
 
 
 async def test_help_lists_every_key_and_the_palette_lists_the_actions():
-    app = create_app(offline=True)
+    app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -461,7 +468,7 @@ def test_main_parses_its_own_argv_or_the_cli_s(monkeypatch):
 
 
 async def test_initial_input_is_checked_on_start(article_path):
-    app = create_app(str(article_path), offline=True)
+    app = make_app(str(article_path), offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await asyncio.sleep(0)
         await settle(pilot)
