@@ -147,6 +147,7 @@ def test_encoding_flags_never_change_the_text(nlp):
     "We met at a café with Dr. Müller, whose naïve façade fooled nobody; the résumé said Zürich.",
     "The trial — run in São Paulo and Ångström's lab — used “curly quotes” and ‘single’ ones… and en–dashes.",
     "IRMÃ DULCE hospital, ESPAÑA” and Øresund; Đức Nguyễn; 37°C, ±2, µg, ½ dose, ×3, © 2024.",
+    "« Voilà\u00a0! » dit-il. Die Straß\u00a0ist lang. R&D; Q&A; a&b; &foo;",
     "قال الباحثون إن النتائج مشجعة. 研究人员说结果令人鼓舞。 Исследователи довольны.",
     "„Das ist gut“, sagte er. «C'est bien», a-t-il dit.",
 ])
@@ -211,6 +212,24 @@ def test_closing_quote_never_opened_is_flagged_with_the_words_before_it(nlp):
 def test_closing_quote_never_opened_is_found_on_page_lines(nlp):
     text = "First paragraph of the story.\n“When the muscle rests,” she said. It lives normally all the day.”\nNext."
     assert texts(nlp, text, "garbled") == ["all the day.”"]
+
+
+def test_straight_closing_quote_never_opened_is_flagged(nlp):
+    text = '"Once activated," Woolmer explained. It is only then that they are not perceived as such."'
+    assert texts(nlp, text, "garbled") == ['perceived as such."']
+
+
+@pytest.mark.parametrize("text", [
+    '"We are pleased," she said. "It works."',
+    '"This is the first paragraph.\n\n"This is the second.\n\n"And the last," she said.',
+    '"He told me "no" and left," she said.',
+    'A 12" pizza and a 6" sub. He said:"The results are clear." Then he left.',
+    '“We are pleased," she said, mixing her quote marks.',
+    '"This quote starts here\n\nand continues," she said.',
+    '"Muscles of Sorrow"\n\nFacial muscle relaxation has been studied.',
+])
+def test_balanced_straight_quotes_are_not_flagged(nlp, text):
+    assert texts(nlp, text, "garbled") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -308,6 +327,10 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "Share of patients improving: 40%.",
     "Ryan Sheikh Mohammed\n\nDeputy Editor-in-Chief and Head of Relations Department, Bachelor of Civil Engineering",
     "PubMed, YouTube and medRxiv\n\nThe preprint was posted on medRxiv.",
+    "More from the study\n\nThe team also found that sleep improved.",
+    "Legal help\n\nPatients can ask the hospital's advice service.",
+    "Advertising\n\nJunk-food advertising before 9pm will be banned.",
+    "Powered by Google: how AI reads scans\n\nA new tool reads mammograms.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []

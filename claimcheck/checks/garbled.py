@@ -6,12 +6,13 @@ Three families, each a pure function over the text:
   `imaging.. The` (never an ellipsis `...`/`. . .` or a decimal `.5`);
 - a doubled word: `the the` (not `had had`, `that that`, `what it is is`, `Walla Walla`;
   the list is data, `claimcheck/data/garbled.json`);
-- a closing curly quotation mark `”` that was never opened: `... explained. It is only ...
-  perceived as such.”`. Only curly double quotes are a safe signal (a straight `"` both opens
-  and closes). A quotation that runs over several paragraphs, each opening with `“` and only
-  the last one closing, is the press style and is followed; a `”` that stands where an opening
-  mark belongs (`”Yes`), an inch mark (`6”`), or a quotation opened with a straight `"` and
-  closed with a curly one are not flagged. Paragraphs are blocks between blank lines when the
+- a closing quotation mark that was never opened: `... explained. It is only ... perceived
+  as such.”`. Curly quotes say which way they face; a straight `"` is read from where it
+  stands and flagged only where a paragraph has an odd number of them. A quotation that runs
+  over several paragraphs, each opening with a quote mark and only the last one closing, is
+  the press style and is followed; a `”` that stands where an opening mark belongs (`”Yes`),
+  an inch mark (`6”`), nested quotes, or a quotation opened with one kind of mark and closed
+  with the other are not flagged. Paragraphs are blocks between blank lines when the
   text has them, lines otherwise (extracted web pages put one paragraph per line).
 """
 
@@ -119,32 +120,58 @@ def _is_opening_position(text: str, i: int, start: int, end: int) -> bool:
     return (before.isspace() or before in "([{—–-") and not after.isspace() and after not in ".,;:!?)"
 
 
+def _is_closing_position(text: str, i: int, start: int, end: int) -> bool:
+    """A quote mark where a closing one belongs: after a word or punctuation, before a space,
+    punctuation or the end of the paragraph."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–")
+
+
 def find_unopened_quotes(text: str) -> Iterator[int]:
-    """Offsets of closing curly quotes `”` with no opening `“` before them."""
-    carried = 0
+    """Offsets of closing quotation marks with no opening one before them.
+
+    Curly quotes say which way they face; a straight `"` is read from where it stands (after a
+    space it opens, before one it closes), and is flagged only in a paragraph with an odd number
+    of them, where one really is unmatched. An opening mark of either kind may be closed by the
+    other kind (sloppy but not garbled)."""
+    carried_curly = carried_straight = 0
     for start, end in _paragraphs(text):
         # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
         marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)
                  if text[m.start() - 1:m.start()] != "€"]
         if any(mark in "„«»" for _, mark in marks):
-            carried = 0  # another language's quotation style: leave the paragraph alone
+            carried_curly = carried_straight = 0  # another language's quotation style: leave it alone
             continue
-        depth, straight_open = carried, False
+        odd_straight = sum(mark == '"' for _, mark in marks) % 2 == 1
+        curly, straight = carried_curly, carried_straight
         for n, (i, mark) in enumerate(marks):
+            if i > start and text[i - 1].isdigit() and _is_closing_position(text, i, start, end):
+                continue  # an inch mark: `a 6” wound`, `a 12" pizza`
+            # a paragraph that opens with a quote mark continues a quotation carried over
+            continues = n == 0 and (carried_curly or carried_straight) and not text[start:i].strip()
             if mark == '"':
-                straight_open = not straight_open
+                if continues:
+                    curly, straight = 0, 1
+                elif _is_opening_position(text, i, start, end):
+                    straight += 1
+                elif straight:
+                    straight -= 1
+                elif curly:
+                    curly -= 1  # opened with a curly quote, closed with a straight one
+                elif odd_straight and _is_closing_position(text, i, start, end):
+                    yield i
+                else:
+                    straight += 1
             elif mark == "“" or _is_opening_position(text, i, start, end):
-                # a paragraph that opens with a quote mark continues a quotation carried over
-                depth = 1 if (n == 0 and carried and not text[start:i].strip()) else depth + 1
-            elif i > start and text[i - 1].isdigit():
-                continue  # an inch mark: `a 6” wound`
-            elif depth:
-                depth -= 1
-            elif straight_open:
-                straight_open = False  # opened with a straight quote, closed with a curly one
+                curly, straight = (1, 0) if continues else (curly + 1, straight)
+            elif curly:
+                curly -= 1
+            elif straight:
+                straight -= 1  # opened with a straight quote, closed with a curly one
             else:
                 yield i
-        carried = 1 if depth and marks else 0
+        carried_curly, carried_straight = (min(curly, 1), min(straight, 1)) if marks else (0, 0)
 
 
 def _span_with_words_before(text: str, i: int) -> tuple[int, int]:
@@ -168,5 +195,5 @@ def find_garbled(doc: Doc) -> Iterator[Hit]:
         yield Hit(start, end, f"the word `{word}` is repeated", suggestion=word)
     for i in find_unopened_quotes(text):
         start, end = _span_with_words_before(text, i)
-        yield Hit(start, end, "closing quotation mark `”` that was never opened: the start of the quotation, "
-                              "or its opening mark, may have been lost")
+        yield Hit(start, end, f"closing quotation mark `{text[i]}` that was never opened: the start of the "
+                              "quotation, or its opening mark, may have been lost")
