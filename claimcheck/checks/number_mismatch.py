@@ -78,6 +78,7 @@ _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
 # A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
 # within these bounds; a definite group far outside them is another group.
 _MIN_RATIO, _MAX_RATIO = 0.5, 3.0
+_SPLIT = 0.15
 _APPROX = {"nearly", "almost", "about", "around", "approximately", "roughly", "some", "an estimated",
            "close to", "just under", "just over", "~", "≈"}
 _LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">", "≥"}
@@ -242,14 +243,22 @@ def _conflicts(later: float, earlier: float, q_later: str | None, q_earlier: str
     return True
 
 
-def _numbers_before(text: str, offset: int) -> set[float]:
-    """Every number written before `offset`: an antecedent for a definite `the 156 volunteers`."""
+def _has_antecedent(text: str, offset: int, value: float) -> bool:
+    """Whether a definite `the 156 volunteers` / `the 800 patients` can point back to numbers
+    written before `offset`: the number itself, or the sum or difference of two of them
+    (`500 in Europe and 300 more in Asia` ... `the 800 patients`)."""
     values = set()
     for m in _patterns()["number"].finditer(text, 0, offset):
-        value = parse_number(m.group(0))
-        if value is not None:
-            values.add(float(value))
-    return values
+        number = parse_number(m.group(0))
+        if number is not None:
+            values.add(float(number))
+    if value in values:
+        return True
+    # a split is sizeable; a slip (386 for 368) differs by a little that may appear by chance
+    whole = [v for v in values if v >= 10 and v == int(v)]
+    sums = any(value - v in values and value - v >= _SPLIT * value for v in whole)
+    differences = any(v - value in values and v - value >= _SPLIT * v for v in whole if v > value)
+    return sums or differences
 
 
 def _compatible_nouns(a: str | None, b: str | None) -> bool:
@@ -319,6 +328,7 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
         or p["subset_opener"].search(m.before)
     if subgroup and total.value < m.value <= _MAX_RATIO * total.value \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
+            and not _has_antecedent(text, m.start, m.value) \
             and (m.noun is None or _compatible_nouns(m.noun, total.noun) or m.noun == total.noun) \
             and not p["pre_enrolment"].search(m.after[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
@@ -338,7 +348,7 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
         return None
     if m.mods and m.mods not in total.mods:
         return None
-    if m.value in _numbers_before(text, m.start):
+    if _has_antecedent(text, m.start, m.value):
         return None  # an antecedent: "156 were assigned ..." ... "the 156 volunteers"
     return Hit(
         m.start, m.end,
