@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterator
@@ -34,6 +37,21 @@ CRASHED = "worker process died while checking this file (crash or out of memory)
 
 class BatchAborted(Exception):
     """The executor cannot go on (workers die before finishing anything, cluster unreachable)."""
+
+
+@contextmanager
+def sigint_ignored_in_children() -> Iterator[None]:
+    """Processes started inside this block ignore Ctrl-C for life (SIG_IGN survives exec and
+    Python keeps it), so a terminal's Ctrl-C, sent to the whole process group, reaches only the
+    main process, which stops the workers itself: no tracebacks from them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def chunk_size(total: int, workers: int) -> int:
@@ -84,15 +102,16 @@ class LocalExecutor:
                 while in_flight or ((queue or suspects) and budget > 0):
                     if should_stop():
                         return
-                    if suspects and not in_flight:
-                        chunk = suspects.popleft()
-                        in_flight[pool.submit(check_files, chunk, self.offline)] = chunk
-                        isolated = True
-                    elif not suspects:
-                        while queue and budget > 0 and len(in_flight) < self.jobs * 2:
-                            chunk = queue.popleft()
-                            budget -= len(chunk)
+                    with sigint_ignored_in_children():  # submit() may start a worker
+                        if suspects and not in_flight:
+                            chunk = suspects.popleft()
                             in_flight[pool.submit(check_files, chunk, self.offline)] = chunk
+                            isolated = True
+                        elif not suspects:
+                            while queue and budget > 0 and len(in_flight) < self.jobs * 2:
+                                chunk = queue.popleft()
+                                budget -= len(chunk)
+                                in_flight[pool.submit(check_files, chunk, self.offline)] = chunk
                     done, _ = wait(in_flight, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                     if not done:
                         yield None
@@ -160,13 +179,14 @@ class DaskExecutor:
                 return Client(self.scheduler, timeout="10s"), None
             except (OSError, TimeoutError) as err:
                 raise BatchAborted(f"cannot reach the Dask scheduler {self.scheduler}: {err}") from None
-        cluster = LocalCluster(
-            n_workers=self.jobs,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        with sigint_ignored_in_children():
+            cluster = LocalCluster(
+                n_workers=self.jobs,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # any free port: never clash with a running cluster
+                silence_logs=logging.ERROR,
+            )
         return Client(cluster), cluster
 
     def run(self, items: list[Item], should_stop: StopCheck) -> Iterator[ArticleResult | None]:

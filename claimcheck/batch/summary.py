@@ -74,7 +74,7 @@ class Summary:
             "interrupted": self.interrupted,
             "aborted": self.aborted,
             "elapsed_s": round(self.elapsed, 3),
-            "articles_per_s": round(self.checked / self.elapsed, 2) if self.elapsed > 0 else None,
+            "articles_per_s": round(self.checked / self.elapsed, 2) if self.elapsed > 0 and self.checked else None,
         }
 
     def to_json(self) -> str:
