@@ -291,6 +291,10 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Sign up to our free weekly newsletter and get the latest health news in your inbox",
     "Health › Nutrition › Diabetes",
     "Leave a Reply Cancel reply",
+    "Check Also",
+    "Facebook X LinkedIn Tumblr Pinterest Reddit VKontakte Odnoklassniki Pocket Share via Email Print",
+    "Please consider supporting us by disabling your ad blocker",
+    "Image 3 of 12",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."
@@ -331,6 +335,7 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "Legal help\n\nPatients can ask the hospital's advice service.",
     "Advertising\n\nJunk-food advertising before 9pm will be banned.",
     "Powered by Google: how AI reads scans\n\nA new tool reads mammograms.",
+    "The search for a cure continues.\nCheck also your blood pressure regularly, the doctor said.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []
