@@ -84,7 +84,7 @@ class DetailsScreen(ModalScreen[None]):
         for name, value in item_fields(self.item, self.report):
             table.add_row(Text(name), Text(safe(value)))
         with VerticalScroll(id="details-box") as box:
-            box.border_title = f"{type(self.item).__name__} {self.item.id}"
+            box.border_title = Text(safe(f"{type(self.item).__name__} {self.item.id}"))
             box.border_subtitle = "Esc close · c copy"
             yield Static(table)
             yield Static(context_of(self.report, self.item.start, self.item.end), id="details-context")

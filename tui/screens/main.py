@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -228,7 +229,8 @@ class MainScreen(Screen):
         self._set_filter_options(report)
         self._fill()
         self.article.show_article(report.text, self._highlights())
-        self.article.border_title = safe(report.title or report.input)[:80]
+        # Text, not str: a border title string would be read as markup
+        self.article.border_title = Text(safe(report.title or report.input)[:80])
         self.app.sub_title = self.app.subtitle_for(report)
         self.status.finish(f"✓ {safe(report.input)}: {summary(report)}{note}")
         for warning in report.warnings:
