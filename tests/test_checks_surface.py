@@ -78,6 +78,7 @@ def test_placeholder_is_flagged(nlp, text, expected):
     "The drug is a TK inhibitor: thymidine kinase (TK) activity fell by half.",
     "She bought the blood-pressure monitor at TK Maxx for £30.",
     "Super Bowl XXX was held in Arizona, and the XXX Olympiad in London.",
+    "Triple X syndrome, also called XXX syndrome or trisomy X (47,XXX), affects girls; 47,XXY affects boys.",
     "The trial used TKI drugs, and the TK1 enzyme was measured.",
     "Really??? Nobody expected that, said one parent. Why? Nobody knows.",
     "Prices rose 31 % in the region, and 50 % d'entre eux said so.",
