@@ -26,7 +26,7 @@ from typing import Callable
 
 from ..models import Claim, Flag, Report
 from ..nlp.claims import ClaimMatch, find_claims, terms
-from .mentions import _index_of, sentence_spans
+from .mentions import span_index, sentence_spans
 
 APPROXIMATE = {
     "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "more than",
@@ -64,7 +64,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     spans = sentence_spans(text)
 
     def sentence_of(offset: int) -> tuple[int, int]:
-        return spans[_index_of(spans, offset)] if spans else (0, len(text))
+        return spans[span_index(spans, offset)] if spans else (0, len(text))
 
     out = []
     for m in find_claims(text, sentence_of):
@@ -177,7 +177,8 @@ def compare_claim(claim: Claim, numbers: list[SourceNumber]) -> tuple[str, Sourc
         for n in pool:
             if _values_agree(claim.value, n.value, rel):
                 return "confirmed", n
-        sizes = [n for n in pool if n.kind == "sample_size" and _scalars(n.value)]
+        # the study's size: sample sizes, and counts of people or records ("40 thousand reports")
+        sizes = [n for n in pool if (n.kind == "sample_size" or n.unit) and _scalars(n.value)]
         if kind == "sample_size" and sizes and _scalars(claim.value):
             return _size_mismatch(claim, sizes)
         return "not_in_source", None

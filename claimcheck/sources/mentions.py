@@ -50,7 +50,12 @@ STUDY_NOUNS = (
     "preprint", "experiment", "article", "letter", "commentary", "editorial", "findings", "results",
     "data", "work", "investigation", "cohort",
 )
-_STUDY_NOUN = "|".join(sorted(map(re.escape, STUDY_NOUNS), key=len, reverse=True))
+# Nouns that, with a year, name one study: "a 2021 meta-analysis" (not "2021 data", "2020 results").
+DATED_NOUNS = (
+    "study", "trial", "analysis", "meta-analysis", "metaanalysis", "review", "systematic review", "paper",
+    "report", "survey", "research", "preprint", "experiment", "investigation",
+)
+_STUDY_NOUN = "|".join(sorted(map(re.escape, DATED_NOUNS), key=len, reverse=True))
 CITE_VERBS = {
     "published", "publish", "publishes", "publishing", "appear", "appears", "appeared", "appearing",
     "reported", "report", "reports", "reporting", "described", "describe", "describes", "detailed",
@@ -108,7 +113,6 @@ class Mention:
     doi: str | None = None
     url: str | None = None
     new_study: bool = False  # the wording says another study ("a separate analysis in ...")
-    definite: bool = False  # "the 2021 study": refers back to a study already named
 
 
 @dataclass
@@ -180,7 +184,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def _index_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
+def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     for i, (start, end) in enumerate(spans):
         if offset < end:
             return i if offset >= start else max(0, i - 1)
@@ -389,7 +393,6 @@ def find_dated_studies(text: str) -> list[Mention]:
             mentions.append(Mention(
                 start, end, "study", year=int(m.group("y")),
                 new_study=bool(words & NEW_STUDY_WORDS) or det.startswith(("a", "one")),
-                definite=det.startswith(("the", "this", "that")),
             ))
     return sorted(mentions, key=lambda x: x.start)
 
@@ -421,7 +424,7 @@ def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> l
     mentions = []
     for name, pattern in _databases():
         for m in pattern.finditer(text):
-            s, e = sentences[_index_of(sentences, m.start())] if sentences else (0, len(text))
+            s, e = sentences[span_index(sentences, m.start())] if sentences else (0, len(text))
             if _STUDY_CUE.search(text[s:m.start()] + " " + text[m.end():e]):
                 mentions.append(Mention(m.start(), m.end(), "database"))
     return sorted(mentions, key=lambda x: x.start)
@@ -492,7 +495,7 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
     pointers = [m for m in mentions if m.kind in ("doi", "url")]
 
     def same_sentence(a: Mention, b: Mention) -> bool:
-        return _index_of(sentences, a.start) == _index_of(sentences, b.start)
+        return span_index(sentences, a.start) == span_index(sentences, b.start)
 
     for m in sorted(citing, key=lambda x: x.start):
         target = None
@@ -506,15 +509,11 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
             same = [g for g in groups if g.journal == m.journal and g.agrees(m)]
             if same:
                 target = same[-1]
-        # 3. a dated study: the same year already cited is the same study; "the 2021 study" refers back
+        # 3. a dated study: the same year already cited is the same study
         if target is None and m.kind == "study":
             same = [g for g in groups if g.year == m.year]
             if same:
                 target = same[-1]
-            elif m.definite:
-                undated = [g for g in groups if g.year is None]
-                if undated:
-                    target = undated[-1]
         if target is None:
             target = SourceGroup()
             groups.append(target)
@@ -528,11 +527,11 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
             continue
         target = None
         # a DOI or link in the sentence of a citation (or the next, "... in The Lancet. DOI: ...")
-        s_idx = _index_of(sentences, m.start)
-        p_idx = _index_of(paragraphs, m.start)
+        s_idx = span_index(sentences, m.start)
+        p_idx = span_index(paragraphs, m.start)
         candidates = [
             (prev, g) for prev, g in where
-            if _index_of(paragraphs, prev.start) == p_idx and s_idx - 1 <= _index_of(sentences, prev.start) <= s_idx
+            if span_index(paragraphs, prev.start) == p_idx and s_idx - 1 <= span_index(sentences, prev.start) <= s_idx
             and g.doi is None and g.agrees(Mention(m.start, m.end, m.kind, journal=m.journal))
         ]
         if candidates:
@@ -638,18 +637,18 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim]) -> No
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for gi, group in enumerate(groups):
         for m in group.mentions:
-            by_sentence.setdefault(_index_of(sentences, m.start), []).append((m.start, gi))
+            by_sentence.setdefault(span_index(sentences, m.start), []).append((m.start, gi))
     for claim in claims:
-        here = by_sentence.get(_index_of(sentences, claim.start))
+        here = by_sentence.get(span_index(sentences, claim.start))
         if here:
             before = [(pos, gi) for pos, gi in here if pos <= claim.start]
             pos, gi = max(before) if before else min(here)
             claim.source = f"s{gi + 1}"
             continue
-        owner = owners[_index_of(paragraphs, claim.start)] if paragraphs else None
+        owner = owners[span_index(paragraphs, claim.start)] if paragraphs else None
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
-            p_start, _ = paragraphs[_index_of(paragraphs, claim.start)]
+            p_start, _ = paragraphs[span_index(paragraphs, claim.start)]
             earlier = [(m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if p_start <= m.start < claim.start]
             claim.source = f"s{(max(earlier)[1] if earlier else owner) + 1}"
 
@@ -702,7 +701,7 @@ def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] 
     for source in sources:
         if source.id not in contexts:
             p = paragraph_spans(text)
-            s, e = p[_index_of(p, source.start)] if p else (0, len(text))
+            s, e = p[span_index(p, source.start)] if p else (0, len(text))
             contexts[source.id] = SourceContext(text=text[s:e], researchers=[n for n, _ in find_researchers(text[s:e])])
     return contexts
 

@@ -32,7 +32,7 @@ from ..settings import Settings
 from .crosscheck import crosscheck_report
 from .crossref import Crossref
 from .europepmc import EuropePMC
-from .mentions import SourceContext, _index_of, find_researchers, sentence_spans, source_contexts
+from .mentions import SourceContext, span_index, find_researchers, sentence_spans, source_contexts
 from .ncbi import NCBI
 from .rank import ACCEPT, Ranked, rank_candidates, topic_terms
 from .records import BibliographicAPI, Query, Record, fold
@@ -183,7 +183,7 @@ def unresolved(reason: str, query: str | None = None) -> dict:
 def query_for(source: Source, text: str, context: SourceContext, known_researchers: list[str]) -> tuple[Query, str]:
     """The search query for a source and the text to rank candidates against."""
     spans = sentence_spans(text)
-    s, e = spans[_index_of(spans, source.start)] if spans else (0, len(text))
+    s, e = spans[span_index(spans, source.start)] if spans else (0, len(text))
     sentence = text[s:e]
     names = list(context.researchers)
     folded_context = fold(context.text + " " + sentence)
