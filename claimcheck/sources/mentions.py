@@ -159,29 +159,32 @@ class SourceGroup:
 
 # --- text structure ----------------------------------------------------------------------
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|al|vs|Jr|Sr|No|Fig|Vol|U\.S|e\.g|i\.e)|\b[A-Z])\.$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: a stop followed by a capital, or a line break."""
     spans = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        end = m.end("stop") if m.group("stop") else m.start()
         # "Dr. Smith", "et al. 2021", "U.S. Food": an abbreviation, not the end of a sentence.
-        before = text[max(0, m.start() - 6):m.start()]
-        if "\n" not in m.group(0) and re.search(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|al|vs|Jr|Sr|No|Fig|Vol|U\.S|e\.g|i\.e)|\b[A-Z])\.$", before):
+        if m.group("stop") and _ABBREVIATION.search(text[max(0, m.start() - 5):m.start() + 1]):
             continue
-        if m.start() > pos:
-            spans.append((pos, m.start()))
+        if end > pos:
+            spans.append((pos, end))
         pos = m.end()
     if pos < len(text):
         spans.append((pos, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each paragraph: the text between line breaks."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
@@ -194,14 +197,45 @@ def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
 # --- journal mentions ---------------------------------------------------------------------
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many literal strings, as a trie: "Nature(?: Medicine| Aging|)".
+
+    Python's `re` tries each branch of a flat alternation at every position; a trie shares the
+    prefixes, so 700 journal spellings cost about as much as a few. Longer spellings win, as
+    every branch is greedy and the empty ending comes last. Spaces match any whitespace.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        end = False
+        for ch in sorted(node):
+            if ch == "":
+                end = True
+                continue
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if end else "") + ")"
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _journal_index() -> tuple[re.Pattern, dict[str, Journal]]:
     by_spelling: dict[str, Journal] = {}
     for journal in journals():
         for spelling in journal.spellings:
             by_spelling.setdefault(spelling, journal)
-    alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(by_spelling, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\-/.@])(?:{alternation})(?![\w\-]|\.[a-z]{{2,}})")
+    pattern = re.compile(rf"(?<![\w\-/.@]){trie_pattern(by_spelling)}(?![\w\-]|\.[a-z]{{2,}})")
     return pattern, by_spelling
 
 
@@ -382,18 +416,26 @@ def find_dated_studies(text: str) -> list[Mention]:
     """Studies identified by their year: "a 2021 meta-analysis", "research conducted in 2020"."""
     mentions = []
     taken: list[tuple[int, int]] = []
+    # Only the text around a year can hold one: search windows, not the whole article.
+    windows = []
+    for y in re.finditer(rf"\b{YEAR}\b", text):
+        lo = max(0, y.start() - 120)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        windows.append((lo, min(len(text), y.end() + 60)))
     for pattern in DATED_STUDY_RES:
-        for m in pattern.finditer(text):
-            start, end = m.start(), m.end()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            det = (m.group("det") or "").strip().lower()
-            words = set(text[start:end].lower().split())
-            taken.append((start, end))
-            mentions.append(Mention(
-                start, end, "study", year=int(m.group("y")),
-                new_study=bool(words & NEW_STUDY_WORDS) or det.startswith(("a", "one")),
-            ))
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                start, end = m.start(), m.end()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                det = (m.group("det") or "").strip().lower()
+                words = set(text[start:end].lower().split())
+                taken.append((start, end))
+                mentions.append(Mention(
+                    start, end, "study", year=int(m.group("y")),
+                    new_study=bool(words & NEW_STUDY_WORDS) or det.startswith(("a", "one")),
+                ))
     return sorted(mentions, key=lambda x: x.start)
 
 
