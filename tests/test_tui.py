@@ -131,15 +131,15 @@ async def test_path_shows_claims_and_flags(article_path):
         await submit(pilot, str(article_path))
         screen = app.main_screen
         assert screen.report is not None and screen.report.input == str(article_path)
-        claim_texts = [c.text for c in screen.claims_table.items]
+        claim_texts = [c.text for c in screen.findings.claims_table.items]
         assert "45 patients" in claim_texts
         assert "22 to 72 percent" in claim_texts
-        assert screen.claims_table.row_count == len(screen.report.claims)
+        assert screen.findings.claims_table.row_count == len(screen.report.claims)
         assert "Botox eases borderline symptoms" in screen.article.border_title
         assert "claims" in str(screen.status.render())
         require_check("placeholder")
-        assert "XNUMX" in [f.text for f in screen.flags_table.items]
-        assert screen.tabs.active == "flags-tab"
+        assert "XNUMX" in [f.text for f in screen.findings.flags_table.items]
+        assert screen.findings.tabs.active == "flags-tab"
 
 
 async def test_pasted_article_text_is_checked_directly():
@@ -291,7 +291,7 @@ async def test_flag_navigation_scrolls_the_article_and_marks_the_flag():
         await pilot.press("p")  # and back to the last
         await pilot.pause()
         assert article.marked == (report.flags[-1].start, report.flags[-1].end)
-        assert screen.flags_table.cursor_row == 2
+        assert screen.findings.flags_table.cursor_row == 2
 
 
 async def test_selecting_a_claim_row_marks_it_in_the_article():
@@ -318,20 +318,20 @@ async def test_filters_by_severity_and_kind():
         screen = app.main_screen
         screen.show_report(report)
         await pilot.pause()
-        assert screen.flags_table.row_count == 3
+        assert screen.findings.flags_table.row_count == 3
         await pilot.press("s")  # first severity present: error
         await pilot.pause()
-        assert [f.severity for f in screen.flags_table.items] == ["error", "error"]
-        assert "2/3" in str(screen.tabs.get_tab("flags-tab").label)
+        assert [f.severity for f in screen.findings.flags_table.items] == ["error", "error"]
+        assert "2/3" in str(screen.findings.tabs.get_tab("flags-tab").label)
         await pilot.press("s")  # warning
         await pilot.pause()
-        assert [f.text for f in screen.flags_table.items] == ["XNUMX"]
+        assert [f.text for f in screen.findings.flags_table.items] == ["XNUMX"]
         await pilot.press("s")  # back to all
         await pilot.pause()
-        assert screen.flags_table.row_count == 3
+        assert screen.findings.flags_table.row_count == 3
         await pilot.press("1", "k", "k")  # claims: the second kind present
         await pilot.pause()
-        assert [c.kind for c in screen.claims_table.items] == ["trial_phase"]
+        assert [c.kind for c in screen.findings.claims_table.items] == ["trial_phase"]
 
 
 async def test_details_view_and_copying_a_flag_message():
@@ -436,7 +436,7 @@ async def test_control_characters_and_markup_in_the_article_are_inert():
         rendered = paragraph.build(screen.article.highlights).plain
         assert "\x1b" not in rendered and "\x07" not in rendered and "\u202e" not in rendered
         assert "[bold]markup[/bold]" in rendered  # shown as text, not applied
-        for table in (screen.claims_table, screen.sources_table):
+        for table in (screen.findings.claims_table, screen.findings.sources_table):
             for row in range(table.row_count):
                 for cell in table.get_row_at(row):
                     assert not any(ch in cell.plain for ch in "\x1b\x07\u202e")

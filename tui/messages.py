@@ -6,6 +6,7 @@
     CheckFailed      the input could not be checked; `reason` is the CLI's one-line message
     ItemHighlighted  a table row (claim, flag or source) became the current item
     ItemChosen       a table row was chosen (Enter): show its details
+    FiltersChanged   the findings' filters changed: the article shows what the tables show
 """
 
 from __future__ import annotations
@@ -51,3 +52,8 @@ class ItemHighlighted(Message):
 @dataclass
 class ItemChosen(Message):
     item: Item
+
+
+@dataclass
+class FiltersChanged(Message):
+    pass

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from claimcheck.models import Claim, Flag, Report, Source
+from claimcheck.models import Claim, Flag, Report
 from claimcheck.render import format_value, line_of, safe
 
 from ..messages import Item

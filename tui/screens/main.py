@@ -9,12 +9,12 @@ from __future__ import annotations
 import sqlite3
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, TabbedContent, TabPane
+from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from claimcheck.errors import ClaimcheckError
@@ -22,16 +22,22 @@ from claimcheck.models import Claim, Flag, Report, Source
 from claimcheck.render import safe
 
 from ..export import export_report
-from ..messages import CheckFailed, CheckFinished, CheckRequested, ItemChosen, ItemHighlighted, StageChanged
+from ..messages import (
+    CheckFailed,
+    CheckFinished,
+    CheckRequested,
+    FiltersChanged,
+    ItemChosen,
+    ItemHighlighted,
+    StageChanged,
+)
 from ..runner import Cancelled, clean_source, run_check
-from ..widgets.article_view import ArticleView, highlights_for
+from ..widgets.article_view import ArticleView, Highlight, highlights_for
+from ..widgets.findings import FindingsPanel
 from ..widgets.input_bar import InputBar
 from ..widgets.status_line import StatusLine
-from ..widgets.tables import ClaimsTable, FlagsTable, ItemTable, SourcesTable
 from .details import DetailsScreen
 from .history import HistoryScreen
-
-TABS = {"claims": "claims-tab", "flags": "flags-tab", "sources": "sources-tab"}
 
 
 def plural(n: int, word: str) -> str:
@@ -71,7 +77,6 @@ class MainScreen(Screen):
         self.marked_item: Claim | Flag | Source | None = None
         self._run = 0
         self._worker: Worker | None = None
-        self._filter_values: dict[str, list[str]] = {}
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -80,18 +85,7 @@ class MainScreen(Screen):
         yield InputBar(id="input-bar")
         with Horizontal(id="body"):
             yield ArticleView(id="article")
-            with TabbedContent(id="findings", initial=TABS["flags"]):
-                with TabPane("Claims", id=TABS["claims"]):
-                    with Horizontal(classes="filters"):
-                        yield Select([], prompt="All claim kinds", compact=True, id="claim-kind")
-                    yield ClaimsTable(id="claims")
-                with TabPane("Flags", id=TABS["flags"]):
-                    with Horizontal(classes="filters"):
-                        yield Select([], prompt="All severities", compact=True, id="flag-severity")
-                        yield Select([], prompt="All flag kinds", compact=True, id="flag-kind")
-                    yield FlagsTable(id="flags")
-                with TabPane("Sources", id=TABS["sources"]):
-                    yield SourcesTable(id="sources")
+            yield FindingsPanel(id="findings")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -115,20 +109,8 @@ class MainScreen(Screen):
         return self.query_one(StatusLine)
 
     @property
-    def claims_table(self) -> ClaimsTable:
-        return self.query_one(ClaimsTable)
-
-    @property
-    def flags_table(self) -> FlagsTable:
-        return self.query_one(FlagsTable)
-
-    @property
-    def sources_table(self) -> SourcesTable:
-        return self.query_one(SourcesTable)
-
-    @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one(TabbedContent)
+    def findings(self) -> FindingsPanel:
+        return self.query_one(FindingsPanel)
 
     # -- checking -----------------------------------------------------------------------------
 
@@ -147,7 +129,6 @@ class MainScreen(Screen):
             self.article.focus()  # keys are commands again while the check runs
         self.refresh_bindings()
 
-    @on(CheckRequested)
     def on_check_requested(self, message: CheckRequested) -> None:
         self.check(message.source, message.text)
 
@@ -226,8 +207,7 @@ class MainScreen(Screen):
         """Show `report`: article, tables, filters, header; focus the flags (or claims)."""
         self.report = report
         self.marked_item = None
-        self._set_filter_options(report)
-        self._fill()
+        self.findings.show(report)
         self.article.show_article(report.text, self._highlights())
         # Text, not str: a border title string would be read as markup
         self.article.border_title = Text(safe(report.title or report.input)[:80])
@@ -235,58 +215,12 @@ class MainScreen(Screen):
         self.status.finish(f"✓ {safe(report.input)}: {summary(report)}{note}")
         for warning in report.warnings:
             self.notify(warning, title="Warning", severity="warning", markup=False)
-        if report.flags:
-            self.tabs.active = TABS["flags"]
-            self.flags_table.focus()
-        else:
-            self.tabs.active = TABS["claims"]
-            self.claims_table.focus()
 
-    def _visible_claims(self) -> list[Claim]:
-        kind = self.query_one("#claim-kind", Select).value
-        return [c for c in self.report.claims if kind in (Select.NULL, c.kind)] if self.report else []
-
-    def _visible_flags(self) -> list[Flag]:
-        severity = self.query_one("#flag-severity", Select).value
-        kind = self.query_one("#flag-kind", Select).value
-        if self.report is None:
-            return []
-        return [f for f in self.report.flags if severity in (Select.NULL, f.severity) and kind in (Select.NULL, f.kind)]
-
-    def _highlights(self):
+    def _highlights(self) -> list[Highlight]:
         sources = self.report.sources if self.report else []
-        return highlights_for(self._visible_claims(), self._visible_flags(), sources)
+        return highlights_for(self.findings.visible_claims(), self.findings.visible_flags(), sources)
 
-    def _fill(self) -> None:
-        assert self.report is not None
-        claims, flags = self._visible_claims(), self._visible_flags()
-        self.claims_table.set_items(claims, self.report)
-        self.flags_table.set_items(flags, self.report)
-        self.sources_table.set_items(self.report.sources, self.report)
-        for name, shown, total in (
-            ("claims", len(claims), len(self.report.claims)),
-            ("flags", len(flags), len(self.report.flags)),
-            ("sources", len(self.report.sources), len(self.report.sources)),
-        ):
-            count = f"{shown}/{total}" if shown != total else str(total)
-            self.tabs.get_tab(TABS[name]).label = f"{name.title()} ({count})"
-
-    def _set_filter_options(self, report: Report) -> None:
-        severities = [s for s in ("error", "warning", "info") if any(f.severity == s for f in report.flags)]
-        self._filter_values = {
-            "#claim-kind": list(dict.fromkeys(c.kind for c in report.claims)),
-            "#flag-kind": list(dict.fromkeys(f.kind for f in report.flags)),
-            "#flag-severity": severities,
-        }
-        with self.prevent(Select.Changed):
-            for select_id, values in self._filter_values.items():
-                self.query_one(select_id, Select).set_options([(v, v) for v in values])
-
-    @on(Select.Changed)
-    def on_filter_changed(self, event: Select.Changed) -> None:
-        if self.report is None:
-            return
-        self._fill()
+    def on_filters_changed(self, message: FiltersChanged) -> None:
         self.article.set_highlights(self._highlights())
 
     # -- items --------------------------------------------------------------------------------
@@ -300,26 +234,9 @@ class MainScreen(Screen):
         self.article.mark(message.item.start, message.item.end)
         self.action_details()
 
-    def _active_table(self) -> ItemTable:
-        active = self.tabs.active
-        if active == TABS["claims"]:
-            return self.claims_table
-        if active == TABS["sources"]:
-            return self.sources_table
-        return self.flags_table
-
     def _step_flag(self, step: int) -> None:
-        table = self.flags_table
-        if not table.items:
+        if self.findings.step_flag(self.marked_item, step) is None:
             self.notify("No flags to jump to.", markup=False)
-            return
-        self.tabs.active = TABS["flags"]
-        if isinstance(self.marked_item, Flag) and self.marked_item in table.items:
-            index = table.items.index(self.marked_item) + step
-        else:
-            index = 0 if step > 0 else -1
-        table.focus()
-        table.select_index(index)
 
     def action_next_flag(self) -> None:
         self._step_flag(+1)
@@ -330,34 +247,23 @@ class MainScreen(Screen):
     def action_details(self) -> None:
         if self.report is None:
             return
-        item = self._active_table().current or self.marked_item
+        item = self.findings.active_table.current or self.marked_item
         if item is not None:
             self.app.push_screen(DetailsScreen(item, self.report))
 
     def action_copy_flag(self) -> None:
-        flag = self.marked_item if isinstance(self.marked_item, Flag) else self.flags_table.current
+        flag = self.marked_item if isinstance(self.marked_item, Flag) else self.findings.flags_table.current
         if flag is None:
             self.notify("No flag selected.", markup=False)
             return
         self.app.copy_to_clipboard(flag.message)
         self.notify(f"Copied: {safe(flag.message)}", markup=False)
 
-    def _cycle(self, select_id: str) -> None:
-        select = self.query_one(select_id, Select)
-        values = [Select.NULL, *self._filter_values.get(select_id, [])]
-        current = values.index(select.value) if select.value in values else 0
-        select.value = values[(current + 1) % len(values)]
-
     def action_cycle_kind(self) -> None:
-        if self.tabs.active == TABS["claims"]:
-            self._cycle("#claim-kind")
-        else:
-            self.tabs.active = TABS["flags"]
-            self._cycle("#flag-kind")
+        self.findings.cycle_kind()
 
     def action_cycle_severity(self) -> None:
-        self.tabs.active = TABS["flags"]
-        self._cycle("#flag-severity")
+        self.findings.cycle_severity()
 
     # -- other actions ----------------------------------------------------------------------------
 
@@ -368,8 +274,7 @@ class MainScreen(Screen):
         self.article.focus()
 
     def action_show_tab(self, name: str) -> None:
-        self.tabs.active = TABS[name]
-        {"claims": self.claims_table, "flags": self.flags_table, "sources": self.sources_table}[name].focus()
+        self.findings.show_tab(name)
 
     def action_export(self, fmt: str) -> None:
         if self.report is None:
