@@ -132,17 +132,17 @@ def resolved_cells(source: Source) -> tuple[Text, Text]:
 
 
 class SourcesTable(ItemTable[Source]):
-    COLUMNS = ("Mention", "Journal", "Year", "Resolved", "Confidence", "Cross-check")
+    COLUMNS = ("Mention", "Resolved", "Confidence", "Cross-check", "Journal", "Year")
 
     def row_cells(self, source: Source) -> list[Text]:
         resolved, confidence = resolved_cells(source)
         return [
-            cell(source.mention, 50, "italic"),
-            cell(source.journal),
-            cell(str(source.year) if source.year else ""),
+            cell(source.mention, 32, "italic"),
             resolved,
             confidence,
             cell(crosscheck_summary(source, self.report)),
+            cell(source.journal),
+            cell(str(source.year) if source.year else ""),
         ]
 
 
