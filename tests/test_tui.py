@@ -414,6 +414,37 @@ def test_history_store_round_trip(tmp_path):
         history.load(entry_id)
 
 
+async def test_sources_tab_shows_resolution_confidence_and_cross_check():
+    text = "A study in Scientific Reports of 45 patients. A 2021 meta-analysis agreed."
+    report = Report(
+        input="s.txt",
+        text=text,
+        claims=[Claim("c1", "sample_size", "45 patients", 33, 44, 45, "patients", text, source="s1",
+                      check={"status": "confirmed", "source_text": "n = 45", "source_value": 45})],
+        sources=[
+            Source("s1", "A study in Scientific Reports", 0, 29, journal="Scientific Reports",
+                   resolved={"doi": "10.1038/s41598-022-17509-0", "title": "Neuronal effects", "score": 0.91}),
+            Source("s2", "A 2021 meta-analysis", 46, 66, year=2021,
+                   resolved={"status": "unresolved", "reason": "rate limited"}),
+        ],
+    )
+    app = make_app(offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.show_report(report)
+        await pilot.press("3")
+        table = screen.findings.sources_table
+        first = [cell.plain for cell in table.get_row_at(0)]
+        second = [cell.plain for cell in table.get_row_at(1)]
+        assert "10.1038/s41598-022-17509-0 Neuronal effects" in first and "0.91" in first
+        assert "1 confirmed" in first
+        assert "unresolved: rate limited" in second
+        await pilot.press("down")
+        assert screen.article.marked == (46, 66)
+        claims = [cell.plain for cell in screen.findings.claims_table.get_row_at(0)]
+        assert "Scientific Reports [confirmed]" in claims
+
+
 # -- safety, help, entry point ----------------------------------------------------------------
 
 
