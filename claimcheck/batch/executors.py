@@ -159,7 +159,8 @@ class DaskExecutor:
 
     Without `scheduler` a `LocalCluster` of `jobs` single-threaded worker processes is started
     (and closed at the end); with it, the batch connects to that scheduler, whose workers must
-    see the same files at the same paths (absolute paths are sent). Each Dask worker builds the
+    have claimcheck installed (the same version) and see the same files at the same paths
+    (absolute paths are sent). Each Dask worker builds the
     pipeline once, on its first article (`get_nlp` is cached per process). At most a few tasks
     per worker thread are queued at a time, so memory stays flat however many articles there are.
     """

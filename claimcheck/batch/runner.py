@@ -66,8 +66,16 @@ def make_executor(args: argparse.Namespace, jobs: int, offline: bool):
     return LocalExecutor(jobs, offline)
 
 
+def available_cpus() -> int:
+    """CPUs this process may run on (cgroup/affinity aware where the OS tells)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def run_batch(args: argparse.Namespace) -> int:
-    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    jobs = args.jobs if args.jobs is not None else available_cpus()
     if jobs < 1:
         return _fail("batch: --jobs must be at least 1")
     if args.scheduler and args.executor != "dask":
@@ -99,6 +107,9 @@ def run_batch(args: argparse.Namespace) -> int:
     summary.to_check = len(todo)
 
     console = Console(stderr=True)
+    if not offline and todo and (jobs > 1 or args.executor == "dask"):
+        console.print("claimcheck: online: every worker resolves cited sources itself, so the APIs' "
+                      "per-host rate limits apply per worker; --offline for analysis only", highlight=False, soft_wrap=True)
     show_progress = console.is_terminal and bool(todo)
     executor = make_executor(args, min(jobs, max(1, len(todo))), offline)
     stop = StopFlag()
@@ -116,7 +127,7 @@ def run_batch(args: argparse.Namespace) -> int:
                         results.append(result.line)
                         summary.add(result)
                         if result.internal:
-                            console.print(f"claimcheck: {result.input}: {result.error}", highlight=False)
+                            console.print(f"claimcheck: {result.input}: {result.error}", highlight=False, soft_wrap=True)
                         if progress:
                             progress.update(task, advance=1, errors=summary.error_count)
             finally:
