@@ -122,6 +122,31 @@ def test_real_citations_are_found(text, journal):
     assert journals_in(text) == [journal]
 
 
+@pytest.mark.parametrize("text, journal", [
+    ("The audit, published in the Irish Journal of Medical Science, followed 412 children.",
+     "Irish Journal of Medical Science"),
+    ("The study, published in the South African Medical Journal, enrolled 2,000 children.",
+     "South African Medical Journal"),
+    ("It was published in the journal Nutrition, Metabolism and Cardiovascular Diseases.",
+     "Nutrition, Metabolism and Cardiovascular Diseases"),
+    ("The findings appear in the journal Frontiers in Aging Neuroscience on Monday.", "Frontiers in Aging Neuroscience"),
+    ("A study in the Indian Journal of Medical Research found the same.", "Indian Journal of Medical Research"),
+])
+def test_unlisted_journals_after_a_citation_cue(text, journal):
+    assert journals_in(text) == [journal]
+
+
+@pytest.mark.parametrize("text", [
+    "The story was first reported in the Wall Street Journal on Monday.",
+    "According to Diabetes Ireland, 3,000 children live with type 1 diabetes.",
+    "The Journal team met the minister.",
+    "Court proceedings began in the Annals building.",
+    "The Nature Conservancy published in March a report on wetlands.",
+])
+def test_look_alike_names_are_not_journals(text):
+    assert journals_in(text) == []
+
+
 # --- journal names that are ordinary words: not journals ----------------------------------------
 
 
@@ -162,6 +187,25 @@ def test_dated_studies_without_a_journal():
         ("A 2021 meta-analysis", 2021, None),
         ("Similar research was conducted in 2020", 2020, None),
     ]
+
+
+@pytest.mark.parametrize("text, mention, year", [
+    ("In 2020, a Danish cohort study found fewer strokes.", "In 2020, a Danish cohort study", 2020),
+    ("Research published in 2019 showed the same.", "Research published in 2019", 2019),
+    ("A 2019 review of 14 trials agreed.", "A 2019 review", 2019),
+])
+def test_more_dated_studies(text, mention, year):
+    assert [(s.mention, s.year) for s in sources_of(text)] == [(mention, year)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 2021 data showed a rise in cases.",
+    "Data from 2010 to 2015 were used.",
+    "In 2019, 1.2 million people had the disease.",
+    "The law passed in 2020 after a long debate.",
+])
+def test_years_without_a_study_are_not_sources(text):
+    assert sources_of(text) == []
 
 
 def test_a_database_in_a_study_sentence_is_a_source():

@@ -74,6 +74,21 @@ def test_europepmc_query_syntax():
     assert build_query(q) == 'JOURNAL:"Scientific Reports" AND PUB_YEAR:2021 AND AUTH:"Wollmer" AND (botulinum OR anxiety)'
 
 
+def test_preprint_servers_are_searched_as_preprints(settings):
+    assert build_query(Query(journal="medRxiv", terms=["rsv"])) == 'SRC:PPR AND PUBLISHER:"medRxiv" AND (rsv)'
+    record = record_from_result({"source": "PPR", "title": "T", "bookOrReportDetails": {"publisher": "medRxiv"}})
+    assert record.journal == "medRxiv"
+    seen = []
+
+    def handler(request):
+        seen.append(request.url.params)
+        return httpx.Response(200, json={"status": "ok", "message": {"items": []}})
+
+    Crossref(session_for(handler, settings), "http://cr.test", "m@x").search(Query(journal="bioRxiv", year=2024, terms=["x"]))
+    assert "query.container-title" not in seen[0]
+    assert seen[0]["filter"] == "type:posted-content,from-pub-date:2024-01-01,until-pub-date:2024-12-31"
+
+
 def test_europepmc_get_by_each_identifier(settings):
     seen = []
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import SourceError
+from .journals import journal_named
 from .records import Candidate, Query, Record, author_name, strip_markup
 from .session import ApiSession
 
@@ -67,10 +68,16 @@ class Crossref:
             params["query.bibliographic"] = " ".join(query.terms)
         if query.authors:
             params["query.author"] = " ".join(query.authors)
-        if query.journal:
+        filters = []
+        journal = journal_named(query.journal)
+        if journal is not None and journal.kind == "preprint":
+            filters.append("type:posted-content")  # preprints are posted content, not in a container
+        elif query.journal:
             params["query.container-title"] = query.journal
         if query.year:
-            params["filter"] = f"from-pub-date:{query.year}-01-01,until-pub-date:{query.year}-12-31"
+            filters.append(f"from-pub-date:{query.year}-01-01,until-pub-date:{query.year}-12-31")
+        if filters:
+            params["filter"] = ",".join(filters)
         url = f"{self.base}/works"
         data = self.session.get_json(url, params, rate=RATE)
         try:

@@ -9,6 +9,7 @@
 
 Query syntax: fielded terms `JOURNAL:"Scientific Reports"`, `PUB_YEAR:2021`, `AUTH:"Wollmer"`,
 `DOI:"10.…"`, `EXT_ID:123 AND SRC:MED`, `PMCID:PMC123`, combined with AND; topic words OR-ed.
+Preprints have no journal: `SRC:PPR AND PUBLISHER:"medRxiv"` (the server is `bookOrReportDetails.publisher`).
 Europe PMC asks for no more than ~10 requests per second.
 """
 
@@ -19,6 +20,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..errors import SourceError
+from .journals import journal_named
 from .records import Candidate, Query, Record, author_name, strip_markup
 from .session import ApiSession
 
@@ -32,7 +34,10 @@ def _quote(text: str) -> str:
 
 def build_query(query: Query) -> str:
     parts = []
-    if query.journal:
+    journal = journal_named(query.journal)
+    if journal is not None and journal.kind == "preprint":
+        parts.append(f"SRC:PPR AND PUBLISHER:{_quote(journal.name)}")  # preprints have no journal
+    elif query.journal:
         parts.append(f"JOURNAL:{_quote(query.journal)}")
     if query.year:
         parts.append(f"PUB_YEAR:{query.year}")
@@ -44,7 +49,8 @@ def build_query(query: Query) -> str:
 
 
 def record_from_result(item: dict[str, Any]) -> Record:
-    journal = ((item.get("journalInfo") or {}).get("journal") or {}).get("title") or item.get("journalTitle")
+    journal = (((item.get("journalInfo") or {}).get("journal") or {}).get("title") or item.get("journalTitle")
+               or (item.get("bookOrReportDetails") or {}).get("publisher"))
     authors = [
         author_name(a.get("lastName"), a.get("firstName"), a.get("initials")) if a.get("lastName") else a.get("fullName", "")
         for a in (item.get("authorList") or {}).get("author", []) or []

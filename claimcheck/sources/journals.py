@@ -48,8 +48,8 @@ def _key(name: str) -> str:
 
 def parse_journals(raw: dict) -> tuple[Journal, ...]:
     """Validate the JSON document of the journal list and build the entries."""
-    if set(raw) - {"about", "journals"} or not isinstance(raw.get("journals"), list):
-        raise ValueError("journals.json: expected {'about', 'journals': [...]}")
+    if set(raw) - {"about", "journals", "not_journals"} or not isinstance(raw.get("journals"), list):
+        raise ValueError("journals.json: expected {'about', 'journals': [...], 'not_journals': [...]}")
     journals = []
     owner: dict[str, str] = {}
     for entry in raw["journals"]:
@@ -76,10 +76,23 @@ def parse_journals(raw: dict) -> tuple[Journal, ...]:
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads(resources.files("claimcheck.data").joinpath("journals.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def journals() -> tuple[Journal, ...]:
     """The shipped journal list, loaded and validated once."""
-    text = resources.files("claimcheck.data").joinpath("journals.json").read_text("utf-8")
-    return parse_journals(json.loads(text))
+    return parse_journals(_raw())
+
+
+@lru_cache(maxsize=1)
+def not_journals() -> frozenset[str]:
+    """Newspapers and magazines with journal-like names (casefolded): "wall street journal"."""
+    names = _raw().get("not_journals", [])
+    if not all(isinstance(n, str) for n in names):
+        raise ValueError("journals.json: not_journals must be a list of names")
+    return frozenset(n.casefold() for n in names)
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ from typing import Iterable, Sequence
 
 from ..ingest.html import identifiers_in_url
 from ..models import Article, Claim, Link, Source
-from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals
+from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, not_journals
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 MONTHS = (
@@ -336,7 +336,8 @@ def _follower_ok(text: str, end: int, strength: str) -> bool:
     if not word:
         return True  # punctuation or the end of the text
     if word[0].isupper():
-        return True
+        # a capital goes on with a longer name ("Diabetes Ireland", "Science Museum"), unless it is a date
+        return word.lower() in TIME_WORDS
     if word.lower() in COMPOUND_HEADS:
         return False
     return strength == "strong" or word.lower() in FOLLOWERS
@@ -384,14 +385,64 @@ def find_journal_mentions(text: str) -> list[Mention]:
                 continue
             if not _follower_ok(text, m.end(), strength or "strong"):
                 continue
-        elif spelling.isupper() and len(spelling) <= 5 and not strength and re.match(r"[''’]s\s+[a-z]", text[m.end():m.end() + 4]) is None:
-            # Short acronyms (JCO, JCI, MJA) stand alone only where a journal is plausible:
-            # not as part of a longer capitalised name ("JCI Group").
-            if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]) and journal.name not in ("JAMA", "The BMJ", "The New England Journal of Medicine"):
+        elif spelling.isupper() and len(spelling) <= 5 and not strength and journal.name not in _COMMON_ACRONYMS:
+            # Short acronyms (JCO, JCI, MJA) without a cue: not when they start a longer name ("JCI Group").
+            if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
                 continue
         year = _year_of(text, start, m.start(), m.end())
         end = m.end()
         mentions.append(Mention(start, end, "journal", journal=journal.name, year=year, new_study=new_study))
+    return mentions + find_unlisted_journals(text, mentions)
+
+
+_COMMON_ACRONYMS = {"JAMA", "The BMJ", "The New England Journal of Medicine"}
+_LINK_WORD = r"(?:of|and|for|the|&)"
+_TITLE_WORD = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’&\-]*"
+UNLISTED_JOURNAL_RE = re.compile(
+    rf"(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
+    rf"(?:\s+(?:{_LINK_WORD}\s+)*{_TITLE_WORD}){{0,6}}"
+)
+
+
+# "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
+AFTER_JOURNAL_RE = re.compile(
+    rf"\b[Jj]ournal\s+(?P<name>{_TITLE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|the|&|in)\s+)*){_TITLE_WORD}){{0,8}})"
+)
+
+
+def _trim_name(name: str) -> str:
+    """Cut a name at a comma unless the commas make a list of title words ("A, B and C")."""
+    if "," in name and not re.search(rf",\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})*\s+(?:and|&)\s+{_TITLE_WORD}", name):
+        name = name.split(",", 1)[0]
+    return name
+
+
+def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention]:
+    """Journals not on the list, named after a citation cue.
+
+    Either the name holds Journal, Annals, Archives, Proceedings, Bulletin or Acta ("published
+    in the Irish Journal of Medical Science"), or it follows the word journal ("in the journal
+    Nutrition, Metabolism and Cardiovascular Diseases"); in title case, and newspapers ("the
+    Wall Street Journal") are not journals.
+    """
+    found: list[tuple[int, int]] = []
+    for m in UNLISTED_JOURNAL_RE.finditer(text):
+        found.append((m.start(), m.end()))
+    for m in AFTER_JOURNAL_RE.finditer(text):
+        name = _trim_name(m.group("name"))
+        found.append((m.start("name"), m.start("name") + len(name)))
+    mentions: list[Mention] = []
+    for begin, end in sorted(found, key=lambda se: (se[0], -se[1])):
+        if any(j.start <= begin < j.end or begin <= j.start < j.end and j.start < end for j in [*listed, *mentions]):
+            continue
+        name = re.sub(r"^(?:The|the) ", "", re.sub(r"\s+", " ", text[begin:end]))
+        if name.casefold() in not_journals() or (len(name.split()) < 2 and not text[max(0, begin - 8):begin].lower().strip().endswith("journal")):
+            continue
+        strength, start, new_study = _cue_before(text, begin)
+        if not strength:
+            continue
+        year = _year_of(text, start, begin, end)
+        mentions.append(Mention(start, end, "journal", journal=name, year=year, new_study=new_study))
     return mentions
 
 
@@ -400,15 +451,17 @@ def find_journal_mentions(text: str) -> list[Mention]:
 _LEAD_WORDS = r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Ss]imilar|[Ee]arlier|[Pp]revious|[Oo]ther|[Rr]elated|[Ss]eparate|[Nn]ew|[Rr]ecent|[Ss]ome|[Oo]ne|[Ii]ts|[Tt]heir)"
 DATED_STUDY_RES = (
     # "A 2021 meta-analysis", "a 2019 Danish cohort study", "the 2020 trial"
-    re.compile(rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Oo]ne)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?(?:{_STUDY_NOUN})\b(?!-)"),
+    re.compile(rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Oo]ne)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?(?i:{_STUDY_NOUN})\b(?!-)"),
     # "Similar research was conducted in 2020", "a study published in 2019"
     re.compile(
-        rf"\b(?P<det>(?:{_LEAD_WORDS}\s+){{1,2}})?(?:[\w-]+\s+)?(?:{_STUDY_NOUN})\s+(?:(?:was|were|had\s+been|has\s+been|that\s+was|which\s+was)\s+)?"
+        rf"\b(?P<det>(?:{_LEAD_WORDS}\s+){{1,2}})?(?:[\w-]+\s+)?(?i:{_STUDY_NOUN})\s+(?:(?:was|were|had\s+been|has\s+been|that\s+was|which\s+was)\s+)?"
         rf"(?:conducted|published|carried\s+out|done|performed|released|presented|run|undertaken|completed|posted)\s+"
         rf"(?:in|during)\s+(?:(?:{MONTHS})\.?\s+)?(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*\d)"
     ),
-    # "a study from 2019", "research in 2018 found"
-    re.compile(rf"\b(?P<det>[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+)?(?:{_STUDY_NOUN})\s+from\s+(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*\d)"),
+    # "In 2020, a study of nurses found"
+    re.compile(rf"\b[Ii]n\s+(?P<y>{YEAR}),?\s+(?P<det>an?|one|another)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_STUDY_NOUN})\b(?!-)"),
+    # "a study from 2019"
+    re.compile(rf"\b(?P<det>[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+)?(?i:{_STUDY_NOUN})\s+from\s+(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*\d)"),
 )
 
 
