@@ -37,7 +37,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import build_articles  # noqa: E402
+from corpus import build_articles
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -25,13 +25,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import corpus_files, vary_text  # noqa: E402
+from corpus import corpus_files, vary_text
 
-from claimcheck.check import check_article  # noqa: E402
-from claimcheck.ingest import load_article  # noqa: E402
-from claimcheck.models import Article  # noqa: E402
-from claimcheck.nlp.pipeline import build_nlp  # noqa: E402
-from claimcheck.settings import get_settings  # noqa: E402
+from claimcheck.check import check_article
+from claimcheck.ingest import load_article
+from claimcheck.models import Article
+from claimcheck.nlp.pipeline import build_nlp
+from claimcheck.settings import get_settings
 
 
 def peak_rss_mb() -> float:

@@ -182,7 +182,7 @@ def test_globs_and_stdin_list(tmp_path, articles, capsys, monkeypatch):
     txt = [p for p in articles if p.suffix == ".txt"]
     md = [p for p in articles if p.suffix == ".md"]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(str(p) for p in md[:3]) + "\n\n"))
-    code, summary = run([str(tmp_path / "in" / "*.txt"), "-", "--out", str(out), "--jobs", "1", "--offline"], capsys)
+    code, _ = run([str(tmp_path / "in" / "*.txt"), "-", "--out", str(out), "--jobs", "1", "--offline"], capsys)
     assert code == 0
     assert_one_line_per_article(out, txt + md[:3])
 
@@ -222,9 +222,9 @@ def test_resume_after_kill_9_loses_and_duplicates_nothing(tmp_path):
     written = len(read_records(out)) if out.read_bytes().endswith(b"\n") else None
     assert written is None or written < 40, "the batch finished before the kill"
     # orphaned workers notice their parent is gone and exit
-    gone, alive = psutil.wait_procs(workers, timeout=5)
+    _, alive = psutil.wait_procs(workers, timeout=5)
     assert not alive
-    rerun = subprocess.run(cmd + ["--summary", "json"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    rerun = subprocess.run(cmd + ["--summary", "json"], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
     assert summary["articles"]["already_done"] + summary["articles"]["checked"] == 40
@@ -247,7 +247,7 @@ def test_ctrl_c_stops_cleanly_and_can_be_resumed(tmp_path):
     assert "re-run" in stdout
     done = read_records(out)  # every line complete and valid
     assert 0 < len(done) < 40 and len({r["input"] for r in done}) == len(done)
-    rerun = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=60)
+    rerun = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert_one_line_per_article(out, paths)
 
@@ -262,7 +262,7 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path):
     wait_for_lines(out, proc)
     workers = [p for p in psutil.Process(proc.pid).children() if "resource_tracker" not in " ".join(p.cmdline())]
     workers[0].kill()
-    stdout, stderr = proc.communicate(timeout=60)
+    _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 0, stderr
     records = assert_one_line_per_article(out, paths)
     # a worker killed from outside looks like a crash only if it was running a suspect alone

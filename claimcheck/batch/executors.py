@@ -21,12 +21,19 @@ import signal
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator
+from contextlib import contextmanager
 
-from .work import ArticleResult, _failed, check_file, check_files, hash_file, init_worker
+from .work import (
+    ArticleResult,
+    _failed,
+    check_file,
+    check_files,
+    hash_file,
+    init_worker,
+)
 
 Item = tuple[str, str]  # (path to read, input as reported)
 StopCheck = Callable[[], bool]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import glob
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from ..ingest.files import HTML_SUFFIXES
 

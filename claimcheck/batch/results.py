@@ -83,9 +83,9 @@ class ResultsFile:
         self.written = 0
 
     @classmethod
-    def open(cls, path: str) -> "ResultsFile":
+    def open(cls, path: str) -> ResultsFile:
         """Open (creating) `path` for appending: lock it, scan it, cut a torn tail."""
-        handle = open(path, "a+b")
+        handle = open(path, "a+b")  # noqa: SIM115 - kept open for the whole batch, closed by close()
         try:
             if fcntl is not None:
                 try:
@@ -122,7 +122,7 @@ class ResultsFile:
             os.fsync(self._handle.fileno())
             self._handle.close()
 
-    def __enter__(self) -> "ResultsFile":
+    def __enter__(self) -> ResultsFile:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc) -> None:

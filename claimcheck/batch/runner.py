@@ -15,8 +15,8 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from rich.console import Console
 
@@ -48,7 +48,7 @@ class StopFlag:
         self.stopping = True
 
     @contextmanager
-    def installed(self) -> Iterator["StopFlag"]:
+    def installed(self) -> Iterator[StopFlag]:
         if threading.current_thread() is not threading.main_thread():
             yield self
             return
