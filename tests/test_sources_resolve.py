@@ -49,6 +49,7 @@ class FakeAPIs:
             item.update((epmc_overrides or {}).get(item["doi"], {}))
         self.crossref = load("crossref-works.json")
         self.summary = load("ncbi-esummary.json")
+        self.full_texts: dict[str, str] = {}
         self.seen: list[str] = []
 
     # Europe PMC: JOURNAL:"..." AND PUB_YEAR:2021 AND AUTH:"..." AND (a OR b), DOI:"...", EXT_ID:1 AND SRC:MED
@@ -118,6 +119,11 @@ class FakeAPIs:
 
     def answer(self, path: str, params: dict[str, str]) -> tuple[int, str, str]:
         self.seen.append(path)
+        if path.startswith("/europepmc/PMC") and path.endswith("/fullTextXML"):
+            pmcid = path.split("/")[2]
+            if pmcid not in self.full_texts:
+                return 404, "not found", "text/plain"
+            return 200, self.full_texts[pmcid], "application/xml"
         if path.startswith("/europepmc/search"):
             body = dict(self.epmc, resultList={"result": self.europepmc(params)})
             body["hitCount"] = len(body["resultList"]["result"])
@@ -268,6 +274,22 @@ def test_a_different_count_in_the_abstract_is_a_source_mismatch():
     assert "40,000" in flag.message and "40 " in flag.message and "Wollmer et al." in flag.message
     assert flag.severity == "error"
     assert flag.id == f"f{len(report.flags)}"
+
+
+def test_open_access_full_text_is_read_when_the_abstract_is_silent():
+    # an invented PMCID: the fixture abstract here leaves out the 4-week time point
+    fake = FakeAPIs({DOIS[0]: {"pmcid": "PMC0000001", "abstractText": (
+        "We studied the neuronal effects of glabellar botulinum toxin injections in 45 women with borderline "
+        "personality disorder, with acupuncture as the active control.")}})
+    fake.full_texts["PMC0000001"] = (
+        "<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta>"
+        "</front><body><sec><title>Methods</title><p>Participants were scanned before treatment and again "
+        "4 weeks after the injections.</p></sec></body></article>")
+    report = resolve_with(fake.transport())
+    c = claim(report, "four weeks later")
+    assert (c.check["status"], c.check["in"]) == ("confirmed", "full_text")
+    assert claim(report, "45 patients").check["in"] == "abstract"
+    assert "/europepmc/PMC0000001/fullTextXML" in fake.seen
 
 
 def test_report_json_carries_resolved_and_checks(seed_resolved):

@@ -264,6 +264,13 @@ def test_body_size_cap(settings):
         session.get_bytes("http://x.test/a")
 
 
+def test_a_bad_api_url_is_a_source_error(settings):
+    session = session_for(lambda r: httpx.Response(200), settings)
+    for url in ("not a url", "ftp://x.test/a", "http://"):
+        with pytest.raises(SourceError, match="invalid API URL"):
+            session.get_bytes(url)
+
+
 def test_api_client_identifies_itself(settings):
     client = make_api_client(settings)
     assert settings.contact_email in client.headers["user-agent"]

@@ -171,7 +171,12 @@ class ApiSession:
         self.requests = 0  # sent over the network (cache hits not counted)
 
     def get_bytes(self, url: str, params: Mapping[str, Any] | None = None, rate: float = 3.0) -> bytes:
-        full = httpx.URL(url, params={k: v for k, v in (params or {}).items() if v is not None})
+        try:
+            full = httpx.URL(url, params={k: v for k, v in (params or {}).items() if v is not None})
+        except (httpx.InvalidURL, TypeError) as err:
+            raise SourceError(url, f"invalid API URL ({err})") from None
+        if full.scheme not in ("http", "https") or not full.host:
+            raise SourceError(url, "invalid API URL (not http or https)")
         key = cache_key(full)
         if self.cache is not None:
             cached = self.cache.get(key)
