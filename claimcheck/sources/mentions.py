@@ -11,6 +11,9 @@ What counts as a mention of a cited study:
   medRxiv". Names that are also ordinary words (Nature, Science, Cell, Circulation ...) count
   only next to a citation cue ("published in", "the journal", "a study in" + a word that
   cannot continue a noun phrase), so "human nature" and "cell phone" are not journals;
+- a journal not on the list, after a citation cue: a title-case name holding Journal, Annals,
+  Archives, Proceedings, Bulletin or Acta ("published in the Irish Journal of Medical
+  Science"), or any title-case name after "the journal"; newspapers are not journals;
 - a dated study without a journal: "a 2021 meta-analysis", "similar research was conducted
   in 2020", "a study published in 2019";
 - a database analysed in a study sentence: "data in a US Food and Drug Administration
