@@ -180,3 +180,27 @@ def test_seed_article_every_gold_claim_found_with_value():
         assert hits, item
         assert values_equal(hits[0].value, item["value"]), (item, hits[0])
     assert len(matches) == len(gold["claims"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "There were seven serious adverse reactions in total, four in the insulin group and three in the placebo group.",
+            {7: "count", 4: "count", 3: "count"},
+        ),
+        (
+            "The study randomized 312 patients with frequent flare-ups: 104 patients in the low-dose arm, "
+            "105 in the high-dose arm and 112 in the placebo arm.",
+            {312: "sample_size", 104: "sample_size", 105: "sample_size", 112: "sample_size"},
+        ),
+        (
+            "Eleven people in the tai chi group broke a bone, compared with 19 in the comparison group.",
+            {11: "count", 19: "count"},
+        ),
+        ("There were 41 deaths in the drug group.", {41: "count"}),
+        ("The 603 people in the exercise arm received home visits.", {603: "sample_size"}),
+    ],
+)
+def test_arm_sizes_are_told_from_outcome_counts(text, expected):
+    assert {v: k for k, _, v in found(text)} == expected

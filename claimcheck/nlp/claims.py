@@ -299,9 +299,9 @@ FRACTION_RE = re.compile(
     r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received)\b))?"
 )
 HALF_RE = re.compile(
-    rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+)?"
+    rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+(?=[\w])|"
     r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
-    r"were|was|got|received|took|had|said|reported|agreed|developed|showed)\b)"
+    r"were|was|got|received|took|had|said|reported|agreed|developed|showed)\b))"
 )
 
 
@@ -312,6 +312,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(PROPORTION_IN_RE, text):
+        if _is_year(m["den"]):
+            continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
             continue
@@ -379,7 +381,8 @@ _NOT_DURATION_AFTER = re.compile(
     r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b"
     r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
     r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
-    r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b)"  # travel, not a study
+    r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
+    r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b)"  # the six-minute walk test is a test
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
@@ -482,9 +485,10 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
     # "156 were assigned to zelritamab", "12,470 received the vaccine".
     arm = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?:\s+(?i:{nouns}))?"
+        rf"{QUAL}(?P<a>{NUM})(?:(?:\s+[a-z][\w-]*)?\s+(?P<noun>(?i:{nouns})))?"
         r"(?P<tail>\s+(?:(?i:in|on|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:group|arm|cohort)\b"
         r"|(?i:on|with|to|took|taking|given|receiving)\s+(?:the\s+)?(?i:placebo|the\s+drug|the\s+vaccine|the\s+active\s+drug|usual\s+care|standard\s+care)\b"
+        r"|(?i:to)\s+(?i:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?i:regimen|treatment|therapy|course|drug|vaccine|programme|program|intervention|diet)\b"
         r"|(?i:of)\s+(?i:them|those|these)\b"
         rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
         r"|(?i:were|was)\s+(?i:assigned|randomi[sz]ed|allocated)\b"
@@ -513,11 +517,11 @@ _POPULATION_VERBS = re.compile(
     r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
 )
 _EVENT_CONTEXT = re.compile(
-    r"(?i:\b(?:died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
+    r"(?i:\b(?:reactions?|died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
     r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
     r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
     r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
-    r"readmissions?|operations|surger(?:y|ies)|outcomes?)\b)"
+    r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
 )
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
 _EVENT_BEFORE = re.compile(
@@ -562,6 +566,43 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
     if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
         return "count"  # "about 57 million people worldwide": a population, not a sample
     return "sample_size"
+
+
+_SAMPLE_AFTER = re.compile(
+    r"\s+(?i:received|were\s+given|got|took|were\s+offered|underwent|were\s+treated|were\s+followed)\b"
+)
+_DESCRIPTIVE_EVENT = re.compile(r"(?i:\b(?:history\s+of|prior|previous|risk\s+of|frequent|recurrent|with|without)\s+(?:\w+\s+)?$)")
+
+
+_DESIGN_WORDS = re.compile(
+    r"(?i:\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|recruited|split|divided|included|involved|involving)\b)"
+)
+
+
+def _nearest_signal_is_event(before: str) -> bool:
+    """In the words before a number, is the nearest cue an event ("adverse reactions ... four in
+    the insulin group") rather than the study design ("randomized 312 ... : 104 in the arm")?"""
+    last_event = -1
+    for e in _EVENT_CONTEXT.finditer(before):
+        if not _DESCRIPTIVE_EVENT.search(before[:e.start()]):
+            last_event = e.start()
+    last_study = max((m.start() for m in _DESIGN_WORDS.finditer(before)), default=-1)
+    return last_event > last_study
+
+
+def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> str:
+    """The number of an arm or subgroup: its size (sample) or how many in it had an outcome (count)?"""
+    s_start, s_end = sentence
+    before = text[max(s_start, m.start() - 100):m.start()]
+    after = text[m.end():s_end]
+    clause_after = after[:re.search(r"[.;,:]|$", after).start()]
+    if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after):
+        return "sample_size"
+    if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
+        return "count"
+    if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail):
+        return "sample_size"
+    return "count" if _nearest_signal_is_event(before) else "sample_size"
 
 
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
@@ -616,20 +657,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
-        s_start, s_end = sentence_of(m.start())
-        clause = text[m.start():s_end]
-        if _STUDY_VERB_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-            kind = "sample_size"
-        elif re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail) and not _EVENT_CONTEXT.search(clause[:120]):
-            kind = "sample_size"
-        elif re.search(r"group|arm|cohort", tail) and not re.search(
-            r"(?i:assigned|randomi[sz]ed|allocated|enrolled|split|divided|placed)", text[s_start:s_end]
-        ):
-            kind = "count"  # "19 in the comparison group" (broke a bone): an outcome per arm
-        elif _EVENT_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _EVENT_CONTEXT.search(text[s_start:s_end]):
-            kind = "count"
-        else:
-            kind = "sample_size"
+        noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
+        kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in enrolled.finditer(text):
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:

@@ -18,7 +18,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000,
+}
 _ABBREVIATED_SCALES = {"m": 1_000_000, "bn": 1_000_000_000}
 
 # Denominators of fractions in words ("a third", "two-fifths", "one in five").
@@ -42,7 +45,7 @@ WORD_NUMBER = (
 DIGIT_NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
 )
-SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
 NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
 
@@ -61,7 +64,7 @@ def parse_number(text: str) -> float | None:
     if not cleaned:
         return None
     match = re.fullmatch(
-        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|million|billion|m|bn)?", cleaned
+        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn)?", cleaned
     )
     if match and match.group(1) not in ("", "-"):
         value = float(match.group(1).replace(",", ""))
