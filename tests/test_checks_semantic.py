@@ -135,6 +135,9 @@ def test_undefined_acronym_one_edit_from_a_defined_one_is_flagged(nlp):
         # a transposition, and each occurrence flagged
         ("Chronic obstructive pulmonary disease (COPD) is common. COPD kills. COPD hurts. "
          "Many CODP patients smoke. Others with CODP do not.", "CODP"),
+        # regression (holdout2 nasal insulin): MCL is also a roman numeral, but reads as an acronym
+        ("It helped people with mild cognitive impairment (MCI). MCI is common. "
+         '"We need to test it in a larger group of people with MCL," she said.', "MCL"),
         # a deletion
         ("Post-traumatic stress disorder in veterans, or traumatic brain injury (TBI), was studied. "
          "TBI is common. People with TB injuries were excluded.", None),
@@ -380,3 +383,12 @@ def test_seed_article_gets_exactly_its_gold_flags_of_these_kinds(nlp):
     for kind, g in expected:
         assert any(k == kind and (flagged in g or g in flagged) for k, flagged in found), (kind, g)
     assert sorted(found) == [("acronym_mismatch", "BDD"), ("name_variant", "Woolmer"), ("name_variant", "Woolmer")]
+
+
+def test_three_arms_that_add_up_to_more_than_the_trial(nlp):
+    # regression: holdout2 pharma-trade COPD antibody
+    text = ("The 52-week study randomized 312 patients with COPD to low-dose VRD-417, high-dose VRD-417 or placebo: "
+            "104 patients in the low-dose arm, 105 in the high-dose arm and 112 in the placebo arm.")
+    assert flagged_over(nlp, text, "number_mismatch", "112 in the placebo arm"), flags(nlp, text)
+    fixed = text.replace("112 in the placebo", "103 in the placebo")
+    assert flags(nlp, fixed, "number_mismatch") == []

@@ -32,6 +32,7 @@ from typing import Iterator
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
+from ..nlp.sentences import sentence_bounds
 from .registry import Hit, register
 
 _DATA_FILE = "acronyms.json"
@@ -152,7 +153,9 @@ def find_definitions(text: str) -> Definitions:
 # An all-caps token of 2-6 characters (digits allowed after the first letter), with an
 # optional plural or possessive; not part of a code (`GLX-4`, `IL-6`, `anti-TNF`).
 _ACRONYM = re.compile(r"(?<![\w\-/.@&])(?P<sf>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w@]|-\d|\.\w|/\w)")
-_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+# Roman numerals as news uses them (Phase III, World War II, Henry VIII, XXI); not MCL or CD,
+# which read as acronyms
+_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 def _shouting_line(text: str, start: int, end: int, exempt: frozenset[str] | set[str]) -> bool:
@@ -178,11 +181,9 @@ def _shouting_line(text: str, start: int, end: int, exempt: frozenset[str] | set
 
 
 def _sentence_index(doc: Doc):
-    """offset -> index of its sentence (0 for every offset without sentence boundaries)."""
-    if not doc.has_annotation("SENT_START"):
-        return lambda _offset: 0
-    starts = [sent.start_char for sent in doc.sents]
-    return lambda offset: bisect.bisect_right(starts, offset) - 1
+    """offset -> index of its sentence."""
+    starts = [start for start, _end in sentence_bounds(doc)]
+    return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _spelled_out(text: str, sf: str) -> bool:

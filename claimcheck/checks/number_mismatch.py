@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import NUMBER, parse_number
+from ..nlp.sentences import sentence_bounds
 from .registry import Hit, register
 
 _DATA_FILE = "number_terms.json"
@@ -128,12 +129,16 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s*\([^)]*\))?\s*,?\s+(?i:and|while|whereas)\s+(?P<n2>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?"
             rf"(?P<w2>(?i:{_alternation(pair_words)}))\b"
         ),
-        # "156 were assigned to X ..., and 166 to placebo"; "156 in the X group and 166 in the Y group"
-        "arms": re.compile(
-            rf"(?P<n1>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?(?P<how>(?i:assigned|randomi[sz]ed|allocated)\s+to|(?i:in|on)\s+the)\b"
-            rf"[^.;]{{1,120}}?,?\s+(?i:and|while|with)\s+(?P<n2>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?"
-            r"(?:(?i:assigned|randomi[sz]ed|allocated)\s+)?(?i:to|in\s+the|on\s+the)\b"
+        # one arm of a trial: "156 were assigned to zelritamab", "105 in the high-dose arm",
+        # "112 on placebo"; after a first part, also the elided "156 to the chemotherapy alone"
+        "arm_part": re.compile(
+            rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?"
+            r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
+            r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
+            r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
+            r"|(?i:on|received|got|took)\s+(?:(?i:the|a|an)\s+)?(?P<on>placebo|[\w\-]+\s+(?i:dose|doses))\b)"
         ),
+        "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
         "number": re.compile(_NUM),
     }
 
@@ -154,6 +159,8 @@ class Mention:
     sentence: int
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
+    post: str  # what follows the noun: the rest of the claim, then the sentence
+
 
     @property
     def start(self) -> int:
@@ -165,9 +172,8 @@ class Mention:
 
 
 def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int]]]:
-    if not doc.has_annotation("SENT_START"):
-        return (lambda _offset: 0), [(0, len(doc.text))]
-    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    """offset -> index of its sentence, and the sentences' (start, end) offsets."""
+    bounds = sentence_bounds(doc)
     starts = [b[0] for b in bounds]
     return (lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)), bounds
 
@@ -183,36 +189,37 @@ def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[in
         value = span._.claim_value
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             continue
-        noun, mods = _noun_and_modifiers(span.text, span._.claim_unit)
+        noun, mods, rest = _noun_and_modifiers(span.text, span._.claim_unit)
         index = sentence_of(span.start_char)
         s_start, s_end = bounds[index]
         before = text[s_start:span.start_char]
         mentions.append(Mention(
             span, float(value), noun, mods.lower(), span._.claim_qualifier, bool(p["definite"].search(before)),
-            index, before, text[span.end_char:s_end],
+            index, before, text[span.end_char:s_end], rest + text[span.end_char:s_end],
         ))
     return mentions
 
 
-def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str]:
-    """`40 Botox-injected patients` -> (patients, botox-injected); `79 deaths in the combination
-    arm` (no unit read) -> (deaths, "")."""
+def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str, str]:
+    """(noun, modifiers, rest) of a claim: `40 Botox-injected patients` -> (patients,
+    botox-injected, ""); `79 deaths in the combination arm` -> (deaths, "", " in the combination arm")."""
     t = word_lists()
     number = _patterns()["number"].search(claim_text)
     if not number:
-        return None, ""
-    tail = claim_text[number.end():].lower()
-    words = re.findall(r"[\w'’\-]+", tail)
-    if unit:
-        noun_words = unit.lower().split()
-        for i in range(len(words) - len(noun_words), -1, -1):
-            if words[i:i + len(noun_words)] == noun_words:
+        return None, "", ""
+    tail = claim_text[number.end():]
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in re.finditer(r"[\w'’\-]+", tail)]
+    texts = [w for w, _, _ in words]
+    noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
+    if noun_words:
+        for i in range(0, len(texts) - len(noun_words) + 1):
+            if texts[i:i + len(noun_words)] == noun_words:
                 noun = " ".join(noun_words)
-                return t["singular_plural"].get(noun, noun), " ".join(words[:i])
-        return t["singular_plural"].get(unit.lower(), unit.lower()), ""
-    if words and words[0] in _nouns():
-        return t["singular_plural"].get(words[0], words[0]), ""
-    return None, ""
+                rest = tail[words[i + len(noun_words) - 1][2]:]
+                return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
+        noun = " ".join(noun_words)
+        return t["singular_plural"].get(noun, noun), "", ""
+    return None, "", tail
 
 
 @lru_cache(maxsize=1)
@@ -243,15 +250,21 @@ def _conflicts(later: float, earlier: float, q_later: str | None, q_earlier: str
     return True
 
 
-def _has_antecedent(text: str, offset: int, value: float) -> bool:
+def _numbers(text: str) -> list[tuple[int, float]]:
+    """(offset, value) of every number in the text, in order."""
+    found = []
+    for m in _patterns()["number"].finditer(text):
+        number = parse_number(m.group(0))
+        if number is not None:
+            found.append((m.start(), float(number)))
+    return found
+
+
+def _has_antecedent(numbers: list[tuple[int, float]], offset: int, value: float) -> bool:
     """Whether a definite `the 156 volunteers` / `the 800 patients` can point back to numbers
     written before `offset`: the number itself, or the sum or difference of two of them
     (`500 in Europe and 300 more in Asia` ... `the 800 patients`)."""
-    values = set()
-    for m in _patterns()["number"].finditer(text, 0, offset):
-        number = parse_number(m.group(0))
-        if number is not None:
-            values.add(float(number))
+    values = {v for start, v in numbers[:bisect.bisect_left(numbers, (offset, float("-inf")))]}
     if value in values:
         return True
     # a split is sizeable; a slip (386 for 368) differs by a little that may appear by chance
@@ -299,7 +312,7 @@ def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int
 
 
 def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
-    text = doc.text
+    numbers = _numbers(doc.text)
     total: Mention | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -315,22 +328,22 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
                 continue
             if total is None:
                 continue
-            hit = _check_against_total(text, m, total)
+            hit = _check_against_total(numbers, m, total)
             if hit:
                 yield hit
 
 
-def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
+def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.span.text}`"
     # (c) a group of the study larger than the study
-    subgroup = m.definite or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.after) \
+    subgroup = m.definite or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.post) \
         or p["subset_opener"].search(m.before)
     if subgroup and total.value < m.value <= _MAX_RATIO * total.value \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
-            and not _has_antecedent(text, m.start, m.value) \
+            and not _has_antecedent(numbers, m.start, m.value) \
             and (m.noun is None or _compatible_nouns(m.noun, total.noun) or m.noun == total.noun) \
-            and not p["pre_enrolment"].search(m.after[:60]) and total.qualifier not in _LOWER_BOUND:
+            and not p["pre_enrolment"].search(m.post[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
             m.start, m.end,
             f"`{m.span.text}` is more than the whole study ({earlier} earlier in the article).",
@@ -343,12 +356,12 @@ def _check_against_total(text: str, m: Mention, total: Mention) -> Hit | None:
         return None
     if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
         return None  # "the 12 patients", "the 30 million adults with diabetes": another group
-    whole = bool(p["whole_cue"].match(m.after))
-    if not whole and (m.mods or p["restricting"].match(m.after)):
+    whole = bool(p["whole_cue"].match(m.post))
+    if not whole and (m.mods or p["restricting"].match(m.post)):
         return None
     if m.mods and m.mods not in total.mods:
         return None
-    if _has_antecedent(text, m.start, m.value):
+    if _has_antecedent(numbers, m.start, m.value):
         return None  # an antecedent: "156 were assigned ..." ... "the 156 volunteers"
     return Hit(
         m.start, m.end,
@@ -465,7 +478,31 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
     return None
 
 
+def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
+    """Runs of two or more parts naming different arms of one trial, in one sentence:
+    `104 patients in the low-dose arm, 105 in the high-dose arm and 112 in the placebo arm`."""
+    p = _patterns()
+    chain: list[re.Match] = []
+    labels: set[str] = set()
+    for m in p["arm_part"].finditer(sentence):
+        label = (m["label"] or m["to"] or m["elided"] or m["on"] or "").lower()
+        follows = chain and p["arm_gap"].match(sentence[chain[-1].end():m.start()]) and label not in labels
+        if m["elided"] and not follows:
+            continue  # "N to X" is a part only after "M were assigned to Y"
+        if follows:
+            chain.append(m)
+            labels.add(label)
+            continue
+        if len(chain) >= 2:
+            yield chain
+        chain, labels = [m], {label}
+    if len(chain) >= 2:
+        yield chain
+
+
 def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
+    arm, 105 in the high-dose arm and 112 in the placebo arm`."""
     p = _patterns()
     t = word_lists()
     text = doc.text
@@ -473,27 +510,28 @@ def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[
     totals_by_sentence = {m.sentence: m for m in mentions if _is_total(m)}
     for index, (s_start, s_end) in enumerate(bounds):
         sentence = text[s_start:s_end]
-        found = []
+        found: list[tuple[list[tuple[str, int, int]], bool]] = []
         for m in p["pair"].finditer(sentence):
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
-                found.append((m, False))
-        for m in p["arms"].finditer(sentence):
-            found.append((m, True))
-        for m, arms in found:
-            n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
-            if n1 is None or n2 is None:
+                found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
+        for chain in _arm_chains(sentence):
+            found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
+        for parts, arms in found:
+            values = [parse_number(raw) for raw, _, _ in parts]
+            if any(v is None for v in values):
                 continue
-            start = s_start + m.start("n1")
+            start = s_start + parts[0][1]
             whole = _whole_for(start, index, mentions, text, bounds, totals_by_sentence, arms)
             if whole is None or whole.qualifier in _LOWER_BOUND:
                 continue
-            total = n1 + n2
+            total = sum(values)
             slack = 0.05 * whole.value if whole.qualifier in _APPROX else 0
             if total <= whole.value + slack:
                 continue
+            shown = " + ".join(_fmt(v) for v in values)
             yield Hit(
-                start, s_start + (m.end("n2") if arms else m.end()),
-                f"{_fmt(n1)} + {_fmt(n2)} = {_fmt(total)}, more than the whole: `{whole.span.text}`.",
+                start, s_start + parts[-1][2],
+                f"{shown} = {_fmt(total)}, more than the whole: `{whole.span.text}`.",
                 f"the parts should add up to at most {_fmt(whole.value)}",
             )
 
