@@ -71,12 +71,11 @@ class FakeAPIs:
                 ok &= m.group(1).lower() == item["doi"].lower()
             for m in re.finditer(r"EXT_ID:(\d+)", q):
                 ok &= m.group(1) == item["pmid"]
-            group = re.search(r"\(([^()]*)\)", q)
             score = 0
-            if group:
-                terms = [t.strip().lower() for t in group.group(1).split(" OR ")]
-                score = len(set(terms) & _words(text))
-                ok &= score > 0
+            for group in re.findall(r"\(([^()]*)\)", q):  # each OR-group needs one word or phrase
+                found = [t for t in (t.strip().strip('"').lower() for t in group.split(" OR ")) if t in text.lower()]
+                score += len(found)
+                ok &= bool(found)
             if ok:
                 hits.append((score, item))
         hits.sort(key=lambda h: -h[0])
@@ -110,9 +109,8 @@ class FakeAPIs:
                 ok &= any(a["name"].lower().startswith(m.group(1).lower()) for a in item["authors"])
             for m in re.finditer(r"(\S+)\[doi\]", term):
                 ok &= m.group(1).lower() in efetch.lower()
-            group = re.search(r"\(([^()]*)\)", term)
-            if group:
-                ok &= bool({t.strip().lower() for t in group.group(1).split(" OR ")} & _words(efetch))
+            for group in re.findall(r"\(([^()]*)\)", term):
+                ok &= any(t.strip().strip('"').lower() in efetch.lower() for t in group.split(" OR "))
             if ok:
                 ids.append(uid)
         return ids

@@ -281,6 +281,23 @@ def test_api_client_identifies_itself(settings):
 # --- ranking ------------------------------------------------------------------------------------------
 
 
+def test_main_topic_joins_brand_and_generic_names():
+    from claimcheck.sources.rank import main_topic
+
+    assert main_topic("Botox eased anxiety.", "Botox injections. Botox again. The Botox group.") == ["botox", "botulinum toxin"]
+    assert main_topic("", "Semaglutide cut weight; semaglutide users ate less.") == ["semaglutide"]
+    assert main_topic("", "Ozempic, or semaglutide: semaglutide users ate less.") == ["ozempic", "semaglutide"]
+    assert main_topic("", "") == []
+
+
+def test_queries_relax_step_by_step():
+    q = Query(journal="J", year=2020, authors=["Wollmer"], terms=["a"], topic=["botox", "botulinum toxin"])
+    assert [(x.authors, x.topic) for x in q.relaxations()] == [
+        (["Wollmer"], ["botox", "botulinum toxin"]), ([], ["botox", "botulinum toxin"]), ([], [])]
+    assert build_query(q) == 'JOURNAL:"J" AND PUB_YEAR:2020 AND AUTH:"Wollmer" AND (botox OR "botulinum toxin") AND (a)'
+    assert build_term(q).endswith('AND (botox OR "botulinum toxin") AND (a)')
+
+
 def test_brand_names_are_expanded_for_search():
     assert "botulinum toxin" in with_generic_names("Botox-injected patients")
     assert topic_terms("Ozempic users lost weight.", "")[:2] == ["ozempic", "semaglutide"]

@@ -61,11 +61,12 @@ class Crossref:
         self.mailto = mailto
 
     def search(self, query: Query) -> list[Candidate]:
-        if not (query.terms or query.authors):
+        words = query.topic + query.terms
+        if not (words or query.authors):
             return []
         params: dict[str, Any] = {"rows": ROWS, "mailto": self.mailto}
-        if query.terms:
-            params["query.bibliographic"] = " ".join(query.terms)
+        if words:
+            params["query.bibliographic"] = " ".join(words)
         if query.authors:
             params["query.author"] = " ".join(query.authors)
         filters = []

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import SourceError
 from .journals import journal_named
-from .records import Candidate, Query, Record, author_name, strip_markup
+from .records import Candidate, Query, Record, any_of, author_name, strip_markup
 from .session import ApiSession
 
 RATE = 10.0
@@ -43,8 +43,10 @@ def build_query(query: Query) -> str:
         parts.append(f"PUB_YEAR:{query.year}")
     for author in query.authors:
         parts.append(f"AUTH:{_quote(author)}")
+    if query.topic:
+        parts.append(any_of(query.topic))
     if query.terms:
-        parts.append("(" + " OR ".join(query.terms) + ")")
+        parts.append(any_of(query.terms))
     return " AND ".join(parts)
 
 

@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..errors import SourceError
-from .records import Candidate, Query, Record, author_name
+from .records import Candidate, Query, Record, any_of, author_name
 from .session import ApiSession
 
 RETMAX = 10
@@ -33,8 +33,10 @@ def build_term(query: Query) -> str:
     if query.year:
         parts.append(f"{query.year}[dp]")
     parts += [f"{a}[Author]" for a in query.authors]
+    if query.topic:
+        parts.append(any_of(query.topic))
     if query.terms:
-        parts.append("(" + " OR ".join(query.terms) + ")")
+        parts.append(any_of(query.terms))
     return " AND ".join(parts)
 
 

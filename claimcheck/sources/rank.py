@@ -101,6 +101,22 @@ def topic_terms(mention_sentence: str, context: str, limit: int = 8) -> list[str
     return terms
 
 
+def main_topic(mention_sentence: str, context: str) -> list[str]:
+    """The word the article repeats most about the study, with its brand or generic names:
+    ["botox", "botulinum toxin"]. A search requires one of them."""
+    counts = Counter(content_words(with_generic_names(context + " " + mention_sentence)))
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][0]
+    brands = brand_names()
+    if top in brands:
+        return [top, brands[top]]
+    named = [b for b, generic in brands.items() if top in generic.split() and b in counts]
+    if named:
+        return [named[0], brands[named[0]]]
+    return [top]
+
+
 def text_similarity(context: str, documents: list[str]) -> list[float]:
     """TF-IDF cosine between `context` and each document (fitted on these texts alone)."""
     if not documents:

@@ -1,6 +1,7 @@
 """The one protocol every bibliographic API adapter follows, and the one record type they return.
 
-    api.search(Query(journal="Scientific Reports", year=2021, authors=["Wollmer"], terms=[...]))
+    api.search(Query(journal="Scientific Reports", year=2021, authors=["Wollmer"],
+                     topic=["botox", "botulinum toxin"], terms=["anxiety", ...]))
         -> list[Record]          (search hits: a Record, as complete as the API's search answer)
     api.get("10.1038/s41598-021-03713-x" | "PMID:34934096" | "PMC1234567") -> Record
 
@@ -66,16 +67,35 @@ class Query:
     journal: str | None = None
     year: int | None = None
     authors: list[str] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # topic words, any of them (OR)
+    topic: list[str] = field(default_factory=list)  # the study's main subject, one of these required
 
     def without_authors(self) -> "Query":
-        return Query(self.journal, self.year, [], list(self.terms))
+        return Query(self.journal, self.year, [], list(self.terms), list(self.topic))
+
+    def without_topic(self) -> "Query":
+        return Query(self.journal, self.year, list(self.authors), list(self.terms), [])
+
+    def relaxations(self) -> list["Query"]:
+        """This query, then looser ones to try when it finds nothing: without names, without the topic."""
+        out = [self]
+        if self.authors:
+            out.append(self.without_authors())
+        if self.topic:
+            out.append(self.without_authors().without_topic())
+        return out
 
     def describe(self) -> str:
         parts = [f"journal={self.journal}" if self.journal else "", f"year={self.year}" if self.year else "",
                  f"authors={','.join(self.authors)}" if self.authors else "",
+                 f"topic={'|'.join(self.topic)}" if self.topic else "",
                  f"terms={' '.join(self.terms)}" if self.terms else ""]
         return "; ".join(p for p in parts if p)
+
+
+def any_of(words: list[str]) -> str:
+    """ "(a OR "b c")": one of the words or phrases, for Europe PMC and PubMed queries."""
+    return "(" + " OR ".join(f'"{w}"' if " " in w else w for w in words) + ")"
 
 
 class BibliographicAPI(Protocol):

@@ -8,8 +8,10 @@ For each source:
    directly: Europe PMC, then Crossref (DOIs), then NCBI.
 2. Otherwise a query is built from what the article says: the journal, the year, the surnames
    of researchers named near the mention, and topic words from the mention's sentence and the
-   paragraphs about the study. Europe PMC is asked first, Crossref and NCBI when it fails or
-   finds nothing; without a hit, the query is retried without the author names. Candidates
+   paragraphs about the study; the word the article repeats most (with its brand/generic
+   names: Botox, botulinum toxin) is required. Europe PMC is asked first, Crossref and NCBI
+   when it fails or finds nothing; without a hit, the query is retried without the author
+   names, then without the required topic. Candidates
    are ranked (rank.py) and the best is accepted at `rank.ACCEPT` or more; its score and the
    runner-up are kept.
 3. A hit without an abstract (Crossref, PubMed summaries) is completed by a direct lookup.
@@ -34,7 +36,7 @@ from .crossref import Crossref
 from .europepmc import EuropePMC
 from .mentions import SourceContext, span_index, find_researchers, sentence_spans, source_contexts
 from .ncbi import NCBI
-from .rank import ACCEPT, Ranked, rank_candidates, topic_terms
+from .rank import ACCEPT, Ranked, main_topic, rank_candidates, topic_terms
 from .records import BibliographicAPI, Query, Record, fold
 from .session import ApiSession, Etiquette, ResponseCache, make_api_client
 
@@ -81,15 +83,17 @@ class Resolver:
         return unresolved(f"{identifier}: " + "; ".join(reasons))
 
     def by_search(self, query: Query, context: str) -> dict:
-        if not (query.terms or query.authors):
+        if not (query.terms or query.topic or query.authors):
             return unresolved("nothing to search with (no journal, year, names or topic words)")
         reasons = []
         best_miss: Ranked | None = None
         for api in self.apis:
             try:
-                hits = api.search(query)
-                if not hits and query.authors:
-                    hits = api.search(query.without_authors())
+                hits = []
+                for attempt in query.relaxations():
+                    hits = api.search(attempt)
+                    if hits:
+                        break
             except SourceError as err:
                 reasons.append(f"{api.name}: {err.reason}")
                 continue
@@ -190,8 +194,10 @@ def query_for(source: Source, text: str, context: SourceContext, known_researche
     for name in known_researchers:  # "Wollmer said ..." after "Dr. Axel Wollmer" elsewhere
         if name not in names and fold(name) in folded_context:
             names.append(name)
-    terms = [t for t in topic_terms(sentence, context.text) if t not in {fold(n) for n in names}]
-    query = Query(journal=source.journal, year=source.year, authors=names[:2], terms=terms)
+    topic = main_topic(sentence, context.text)
+    skip = {fold(n) for n in names} | {w for t in topic for w in t.split()}
+    terms = [t for t in topic_terms(sentence, context.text, limit=10) if t not in skip][:8]
+    query = Query(journal=source.journal, year=source.year, authors=names[:2], terms=terms, topic=topic)
     return query, sentence + "\n" + context.text
 
 
