@@ -16,7 +16,7 @@ from textual import events
 from claimcheck.check import check_input
 from claimcheck.checks.registry import all_checks
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Claim, Flag, Report, Source
+from claimcheck.models import Article, Claim, Flag, Report, Source
 from claimcheck.settings import get_settings
 from tui import app as tui_app
 from tui.app import create_app
@@ -31,7 +31,8 @@ SIZE = (120, 40)
 
 ARTICLE = """Botox eases borderline symptoms
 
-A new study examined 45 patients with borderline personality disorder (BPD) over 12 weeks.
+A study published in the journal Scientific Reports examined 45 patients with borderline
+personality disorder (BPD) over 12 weeks.
 
 About a third of patients improved, and 22 to 72 percent fewer anxiety reports were seen.
 
@@ -39,14 +40,24 @@ A larger Phase XNUMX clinical trial is planned.
 """
 
 
+def fake_resolve_report(report, settings, *args, **kwargs):
+    """Stands in for `claimcheck.sources.resolve.resolve_report` (polite API look-ups take
+    seconds): every source resolves to a made-up study."""
+    for source in report.sources:
+        source.resolved = {"status": "resolved", "doi": f"10.0000/{source.id}", "title": "A study", "score": 0.9}
+    return report
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
-    """A fresh data dir and cache, and bibliographic APIs pointed at a closed local port."""
+    """A fresh data dir and cache; bibliographic APIs pointed at a closed local port and
+    source resolution faked (the library's own tests cover it)."""
     monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("CLAIMCHECK_OFFLINE", raising=False)
     for name in ("CLAIMCHECK_EUROPEPMC_URL", "CLAIMCHECK_CROSSREF_URL", "CLAIMCHECK_NCBI_URL"):
         monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.setattr("claimcheck.sources.resolve.resolve_report", fake_resolve_report)
     return tmp_path
 
 
@@ -235,11 +246,11 @@ async def test_offline_is_shown_and_urls_are_refused(monkeypatch):
 async def test_check_can_be_cancelled_and_keys_answer_meanwhile(monkeypatch, article_path):
     release = threading.Event()
 
-    def slow_check(source, settings, nlp, *args, **kwargs):
+    def slow_load(source, settings):
         release.wait(10)
-        return Report(input=source, text="late")
+        return Article(text="late", input=source)
 
-    monkeypatch.setattr("tui.runner.check_input", slow_check)
+    monkeypatch.setattr("tui.runner.load_article", slow_load)
     app = make_app(offline=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
@@ -258,6 +269,73 @@ async def test_check_can_be_cancelled_and_keys_answer_meanwhile(monkeypatch, art
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)
         assert screen.report is None  # the late result is ignored
+
+
+@pytest.mark.parametrize("offline", [True, False])
+async def test_the_tui_reports_what_check_input_reports(article_path, offline):
+    """The TUI runs the library's steps one by one (to show stages): same result as the CLI's."""
+    app = make_app(offline=offline)
+    async with app.run_test(size=SIZE) as pilot:
+        await submit(pilot, str(article_path))
+        expected = check_input(str(article_path), get_settings(offline=offline))
+        assert app.main_screen.report.to_dict() == expected.to_dict()
+        assert bool(expected.sources) and (expected.sources[0].resolved is None) == offline
+
+
+async def test_analysis_shows_before_sources_resolve(monkeypatch, article_path):
+    release = threading.Event()
+
+    def slow_resolve(report, settings, *args, **kwargs):
+        release.wait(10)
+        return fake_resolve_report(report, settings)
+
+    monkeypatch.setattr("claimcheck.sources.resolve.resolve_report", slow_resolve)
+    app = make_app(offline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.action_focus_input()
+        screen.input_bar.input.value = str(article_path)
+        await pilot.press("enter")
+        deadline = time.monotonic() + 10
+        while screen.report is None:
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
+        assert screen.busy and "resolving sources" in str(screen.status.render())
+        assert "45 patients" in [c.text for c in screen.findings.claims_table.items]
+        assert all(s.resolved is None for s in screen.report.sources)
+        await pilot.press("n")  # the analysis can be explored meanwhile
+        await pilot.pause()
+        marked = screen.article.marked
+        release.set()
+        await settle(pilot)
+        assert all(s.resolved["doi"] for s in screen.report.sources)
+        assert screen.article.marked == marked  # updated in place: the mark and view stay
+        assert str(screen.status.render()).startswith("✓") and not screen.busy
+
+
+async def test_cancelling_while_resolving_keeps_the_analysis(monkeypatch, article_path):
+    release = threading.Event()
+
+    def slow_resolve(report, settings, *args, **kwargs):
+        release.wait(10)
+        return fake_resolve_report(report, settings)
+
+    monkeypatch.setattr("claimcheck.sources.resolve.resolve_report", slow_resolve)
+    app = make_app(offline=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        screen.action_focus_input()
+        screen.input_bar.input.value = str(article_path)
+        await pilot.press("enter")
+        while screen.report is None:
+            await pilot.pause(0.05)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "sources not resolved" in str(screen.status.render())
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert screen.report is not None and all(s.resolved is None for s in screen.report.sources)
 
 
 # -- the report -----------------------------------------------------------------------------

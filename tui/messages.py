@@ -2,7 +2,8 @@
 
     CheckRequested   the input bar asks for a check (a path/URL, or pasted article text)
     StageChanged     the check worker entered a stage ("reading", "analysing", ...)
-    CheckFinished    the worker produced a report
+    AnalysisReady    the worker analysed the article; its sources are being resolved
+    CheckFinished    the worker produced the full report
     CheckFailed      the input could not be checked; `reason` is the CLI's one-line message
     ItemHighlighted  a table row (claim, flag or source) became the current item
     ItemChosen       a table row was chosen (Enter): show its details
@@ -30,6 +31,12 @@ class CheckRequested(Message):
 class StageChanged(Message):
     run: int
     stage: str
+
+
+@dataclass
+class AnalysisReady(Message):
+    run: int
+    report: Report
 
 
 @dataclass

@@ -23,6 +23,7 @@ from claimcheck.render import safe
 
 from ..export import export_report
 from ..messages import (
+    AnalysisReady,
     CheckFailed,
     CheckFinished,
     CheckRequested,
@@ -77,6 +78,7 @@ class MainScreen(Screen):
         self.marked_item: Claim | Flag | Source | None = None
         self._run = 0
         self._worker: Worker | None = None
+        self._shown_run = 0  # the run whose analysis is on screen before its sources resolve
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class MainScreen(Screen):
                 self.app.settings,
                 self.app.nlp,
                 on_stage=lambda stage: self.post_message(StageChanged(run, stage)),
+                on_analysis=lambda report: self.post_message(AnalysisReady(run, report)),
                 is_cancelled=lambda: worker.is_cancelled,
             )
         except Cancelled:
@@ -164,16 +167,30 @@ class MainScreen(Screen):
             self.input_bar.focus_input()  # nothing else to look at: let the user fix the input
         self.refresh_bindings()
 
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        """The analysis, shown while the sources are still being resolved."""
+        if message.run != self._run:
+            return
+        self._save(message.report)
+        self.show_report(message.report, final=False)
+        self._shown_run = message.run
+
     def on_check_finished(self, message: CheckFinished) -> None:
         if message.run != self._run:
             return
         report = message.report
+        self._save(report)
+        if self._shown_run == message.run:
+            self.update_report(report)  # the same article, now with its sources resolved
+        else:
+            self.show_report(report)
+        self.refresh_bindings()
+
+    def _save(self, report: Report) -> None:
         try:
             self.app.history.add(report)
         except (sqlite3.Error, OSError) as err:
             self.notify(f"History not saved: {err}", severity="warning", markup=False)
-        self.show_report(report)
-        self.refresh_bindings()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self._worker:
@@ -189,8 +206,9 @@ class MainScreen(Screen):
         if not self.busy or self._worker is None:
             return
         self._worker.cancel()
+        shown = self._shown_run == self._run
         self._run += 1  # anything the old run still sends is ignored
-        self.status.finish("Cancelled.", "")
+        self.status.finish("Cancelled: sources not resolved." if shown else "Cancelled.", "")
         self.notify("Check cancelled.", markup=False)
         self.refresh_bindings()
 
@@ -203,8 +221,9 @@ class MainScreen(Screen):
 
     # -- showing a report ----------------------------------------------------------------------
 
-    def show_report(self, report: Report, note: str = "") -> None:
-        """Show `report`: article, tables, filters, header; focus the flags (or claims)."""
+    def show_report(self, report: Report, note: str = "", final: bool = True) -> None:
+        """Show `report`: article, tables, filters, header; focus the flags (or claims).
+        `final=False`: more is coming for it (its sources), the status line stays busy."""
         self.report = report
         self.marked_item = None
         self.findings.show(report)
@@ -212,9 +231,23 @@ class MainScreen(Screen):
         # Text, not str: a border title string would be read as markup
         self.article.border_title = Text(safe(report.title or report.input)[:80])
         self.app.sub_title = self.app.subtitle_for(report)
-        self.status.finish(f"✓ {safe(report.input)}: {summary(report)}{note}")
+        if final:
+            self.status.finish(f"✓ {safe(report.input)}: {summary(report)}{note}")
         for warning in report.warnings:
             self.notify(warning, title="Warning", severity="warning", markup=False)
+
+    def update_report(self, report: Report) -> None:
+        """Replace the report of the article shown (same text) keeping tab, rows and scroll."""
+        marked = self.marked_item
+        self.report = report
+        self.findings.show(report, keep_view=True)
+        self.article.set_highlights(self._highlights())
+        if marked is not None:
+            items = [*report.claims, *report.flags, *report.sources]
+            self.marked_item = next(
+                (i for i in items if type(i) is type(marked) and (i.start, i.end) == (marked.start, marked.end)), None
+            )
+        self.status.finish(f"✓ {safe(report.input)}: {summary(report)}")
 
     def _highlights(self) -> list[Highlight]:
         sources = self.report.sources if self.report else []

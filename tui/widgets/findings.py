@@ -87,19 +87,31 @@ class FindingsPanel(Vertical):
 
     # -- the report and its filters -------------------------------------------------------------
 
-    def show(self, report: Report) -> None:
-        """Show `report` with no filter; the flags tab first when there are flags."""
+    def show(self, report: Report, keep_view: bool = False) -> None:
+        """Show `report` with no filter and the flags tab first (when there are flags); with
+        `keep_view`, keep the tab, the filters and the rows (the same article, updated)."""
         self.report = report
         self._filter_values = {
             "#claim-kind": list(dict.fromkeys(c.kind for c in report.claims)),
             "#flag-kind": list(dict.fromkeys(f.kind for f in report.flags)),
             "#flag-severity": [s for s in SEVERITY_ORDER if any(f.severity == s for f in report.flags)],
         }
+        rows = {name: self.table(name).cursor_row for name in TABS}
         with self.prevent(Select.Changed):
             for select_id, values in self._filter_values.items():
-                self.query_one(select_id, Select).set_options([(v, v) for v in values])
+                select = self.query_one(select_id, Select)
+                current = select.value
+                select.set_options([(v, v) for v in values])
+                if keep_view and current in values:
+                    select.value = current
         self._fill()
-        self.show_tab("flags" if report.flags else "claims")
+        if keep_view:
+            for name, row in rows.items():
+                table = self.table(name)
+                if table.row_count:
+                    table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+        else:
+            self.show_tab("flags" if report.flags else "claims")
 
     def visible_claims(self) -> list[Claim]:
         kind = self.query_one("#claim-kind", Select).value
