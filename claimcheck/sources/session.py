@@ -15,6 +15,9 @@ makes no request. Why not hishel: its cache obeys the APIs' cache headers (Europ
 E-utilities mostly say not to store), and a few lines of our own give a cache that always
 answers a repeated lookup, is easy to inspect and to clear.
 
+A host that cannot be reached, or that still rate-limits after the retries, is not asked
+again during the same check: the other sources get the same reason at once.
+
 Failures are `SourceError` with a one-line reason: "HTTP 500 from api.crossref.org",
 "rate limited by www.ebi.ac.uk (HTTP 429, Retry-After 120 s)", "timed out after 20 s
 (eutils.ncbi.nlm.nih.gov)", "malformed JSON from api.crossref.org".
@@ -34,7 +37,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from ..errors import SourceError
-from ..ingest.fetch import make_client
+from ..ingest.fetch import describe_error, make_client
 from ..settings import Settings
 
 CACHE_FILE = "api-cache.sqlite3"
@@ -137,6 +140,14 @@ def cache_key(url: httpx.URL) -> str:
     return str(url.copy_with(params=params))
 
 
+class _Unreachable(Exception):
+    """A host that cannot be reached at all (DNS, refused, connect timeout): not asked again."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
 def retry_after(response: httpx.Response) -> float | None:
     """Seconds to wait from a Retry-After header (seconds or an HTTP date), None without one."""
     value = response.headers.get("retry-after", "").strip()
@@ -169,6 +180,7 @@ class ApiSession:
         self.sleep = sleep
         self.limiter = RateLimiter(sleep=sleep)
         self.requests = 0  # sent over the network (cache hits not counted)
+        self.down: dict[str, str] = {}  # host -> why we stopped asking it (unreachable, rate limited)
 
     def get_bytes(self, url: str, params: Mapping[str, Any] | None = None, rate: float = 3.0) -> bytes:
         try:
@@ -182,11 +194,17 @@ class ApiSession:
             cached = self.cache.get(key)
             if cached is not None:
                 return cached
-        host = full.host or url
+        host = full.host
+        if host in self.down:  # unreachable or rate-limiting us earlier in this check: do not insist
+            raise SourceError(str(full), self.down[host])
         attempt = 0
         while True:
             self.limiter.wait(host, rate)
-            body, response = self._send(full, host)
+            try:
+                body, response = self._send(full, host)
+            except _Unreachable as err:
+                self.down[host] = err.reason
+                raise SourceError(str(full), err.reason) from None
             if response.status_code == 200:
                 if self.cache is not None:
                     self.cache.put(key, body)
@@ -200,7 +218,10 @@ class ApiSession:
                     self.sleep(wait)
                     attempt += 1
                     continue
-            raise SourceError(str(full), _status_reason(response, host, attempt))
+            reason = _status_reason(response, host, attempt)
+            if status == 429:
+                self.down[host] = reason
+            raise SourceError(str(full), reason)
 
     def get_json(self, url: str, params: Mapping[str, Any] | None = None, rate: float = 3.0) -> Any:
         body = self.get_bytes(url, params, rate)
@@ -217,10 +238,14 @@ class ApiSession:
         self.requests += 1
         try:
             response = self.client.send(self.client.build_request("GET", url), stream=True)
+        except httpx.ConnectTimeout:
+            raise _Unreachable(f"timed out after {self.settings.connect_timeout:g} s connecting to {host}") from None
         except httpx.TimeoutException:
             raise SourceError(str(url), f"timed out after {self.settings.read_timeout:g} s ({host})") from None
+        except (httpx.ConnectError, httpx.UnsupportedProtocol) as err:
+            raise _Unreachable(_with_host(describe_error(err, self.settings, str(url), str(url)), host)) from None
         except httpx.HTTPError as err:
-            raise SourceError(str(url), f"cannot reach {host} ({type(err).__name__}: {' '.join(str(err).split())})") from None
+            raise SourceError(str(url), _with_host(describe_error(err, self.settings, str(url), str(url)), host)) from None
         try:
             chunks, size = [], 0
             for chunk in response.iter_bytes():
@@ -235,6 +260,10 @@ class ApiSession:
         finally:
             response.close()
         return b"".join(chunks), response
+
+
+def _with_host(reason: str, host: str) -> str:
+    return reason if host in reason else f"{reason} ({host})"
 
 
 def _status_reason(response: httpx.Response, host: str, retries: int) -> str:
