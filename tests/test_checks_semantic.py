@@ -225,6 +225,10 @@ NUMBER_MISMATCHES = [
      "at three years, users were less lonely.", "1,960 participants"),
     ("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. "
      "The remaining 1,300 did not use them.", "1,300"),
+    ("The trial enrolled 240 patients. Of these, 130 received the drug and 120 a placebo.", "120 a placebo"),
+    ("The survey included 2,000 adults, of whom 62% were women and 45% were men.", "45% were men"),
+    ("The trial enrolled 300 patients. There were 23 serious adverse events during the study. "
+     "The company said the 32 serious adverse events were unrelated to the drug.", "32 serious adverse events"),
 ]
 
 
@@ -278,6 +282,13 @@ def test_number_mismatch_message_names_the_earlier_mention(nlp):
         # a total made of two parts
         "The trial enrolled 500 patients in Europe and recruited 300 more in Asia. The 800 patients were "
         "followed for a year.",
+        # overlapping groups, rates within groups, balanced shares
+        "The trial enrolled 240 patients. Of these, 120 received the vaccine and 130 received a booster. "
+        "Overall, 62% of women and 45% of men reported pain. The sample was 52% women and 48% men.",
+        # events counted at another time or in a narrower group
+        "The trial enrolled 300 patients. There were 23 serious adverse events. Of the 23 serious adverse events, "
+        "12 occurred in the drug group. In the first month, 30 infections were recorded; by the end of the study "
+        "the 45 infections had all cleared. Researchers counted 120 falls. The 95 falls among women were fewer.",
         # a wish for a larger study is not another study
         "The trial enrolled 312 patients. \"We want to see this confirmed in a larger study,\" he said. "
         "All 312 patients were followed.",

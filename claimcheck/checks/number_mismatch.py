@@ -76,6 +76,7 @@ def _alternation(words) -> str:
 
 
 _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
+_PCT_NUM = r"(?<![\w\-/.,$£€])\d{1,3}(?:\.\d+)?"
 # A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
 # within these bounds; a definite group far outside them is another group.
 _MIN_RATIO, _MAX_RATIO = 0.5, 3.0
@@ -129,14 +130,22 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s*\([^)]*\))?\s*,?\s+(?i:and|while|whereas)\s+(?P<n2>{_NUM})\s+(?:(?i:were|was|are)\s+)?(?:[\w\-]+\s+)?"
             rf"(?P<w2>(?i:{_alternation(pair_words)}))\b"
         ),
+        # "62% were women and 45% men", "the sample was 62% women and 45% men" (not "62% of women")
+        "pct_pair": re.compile(
+            rf"(?P<n1>{_PCT_NUM})\s*(?:%|(?i:per\s?cent|percent))\s+(?:(?i:of)\s+(?:(?i:the|them|those)\s+)?(?:[\w\-]+\s+)?(?i:were|was|are)\s+|(?i:were|was|are)\s+)?"
+            rf"(?P<w1>(?i:{_alternation(pair_words)}))\b\s*,?\s+(?i:and|while|whereas)\s+(?P<n2>{_PCT_NUM})\s*(?:%|(?i:per\s?cent|percent))\s+"
+            rf"(?:(?i:were|was|are)\s+)?(?P<w2>(?i:{_alternation(pair_words)}))\b"
+        ),
         # one arm of a trial: "156 were assigned to zelritamab", "105 in the high-dose arm",
-        # "112 on placebo"; after a first part, also the elided "156 to the chemotherapy alone"
+        # "112 on placebo"; after a first part, also the elided "156 to the chemotherapy alone";
+        # "130 received the drug and 120 (received) a placebo"
         "arm_part": re.compile(
             rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?"
             r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
             r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
             r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
-            r"|(?i:on|received|got|took)\s+(?:(?i:the|a|an)\s+)?(?P<on>placebo|[\w\-]+\s+(?i:dose|doses))\b)"
+            r"|(?:(?i:received|got|took|given|on)\s+)?(?:(?i:the|a|an)\s+)?(?P<control>(?i:placebo|dummy\s+\w+|sham\s+\w+|usual\s+care|standard\s+care|no\s+treatment))\b"
+            r"|(?i:on|received|got|took|given)\s+(?:(?i:the|a|an)\s+)?(?P<on>[\w\-]+(?:\s+(?i:dose|doses))?))"
         ),
         "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
         "number": re.compile(_NUM),
@@ -434,25 +443,42 @@ _TIME_POINT = re.compile(
 )
 
 
+def _event_key(m: Mention) -> tuple[str, str] | None:
+    """(event noun with its modifiers, "") of an unrestricted count of events: `23 serious
+    adverse events` -> ("serious adverse events", "")."""
+    events = {w.lower() for w in claim_terms()["event_nouns"]}
+    if not m.noun or m.noun not in events or _patterns()["restricting"].match(m.post):
+        return None
+    return (f"{m.mods} {m.noun}".strip(), "")
+
+
 def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+    """`97 patients in the combination group ... had died` ... `the 79 deaths in the combination
+    arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
     text = doc.text
+    numbers = _numbers(text)
     seen: dict[tuple[str, str], Mention] = {}
     for m in mentions:
-        key = _outcome(m, text)
+        key = _outcome(m, text) or _event_key(m)
         if key is None:
             continue
         earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = m
+        if earlier is None or not m.definite:
+            if not m.definite:
+                seen[key] = m
             continue
-        if not m.definite or not _conflicts(m.value, earlier.value, m.qualifier, earlier.qualifier):
+        if not _conflicts(m.value, earlier.value, m.qualifier, earlier.qualifier):
+            continue
+        if not _MIN_RATIO * earlier.value <= m.value <= _MAX_RATIO * earlier.value:
             continue
         if any(breaks[earlier.sentence + 1:m.sentence + 1]) or _TIME_POINT.search(m.before + m.after):
             continue  # another study, or another time point ("at two years, the 40 deaths ...")
+        if not key[1] and _has_antecedent(numbers, m.start, m.value):
+            continue
+        what = f"for the same group ({_fmt(earlier.value)} {key[0]}s)" if key[1] else "for the same events"
         yield Hit(
             m.start, m.end,
-            f"`{m.span.text}` does not match `{earlier.span.text}` given earlier for the same group "
-            f"({_fmt(earlier.value)} {key[0]}s).",
+            f"`{m.span.text}` does not match `{earlier.span.text}` given earlier {what}.",
             f"check against `{earlier.span.text}`",
         )
 
@@ -484,8 +510,14 @@ def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
     p = _patterns()
     chain: list[re.Match] = []
     labels: set[str] = set()
+    def complete(parts: list[re.Match]) -> bool:
+        # "received X" parts partition a trial only beside a control arm ("120 a placebo");
+        # "120 received the vaccine and 100 received a booster" may overlap
+        loose = any(part["on"] for part in parts)
+        return len(parts) >= 2 and (not loose or any(part["control"] for part in parts))
+
     for m in p["arm_part"].finditer(sentence):
-        label = (m["label"] or m["to"] or m["elided"] or m["on"] or "").lower()
+        label = re.sub(r"\s+", " ", (m["label"] or m["to"] or m["elided"] or m["control"] or m["on"] or "").lower())
         follows = chain and p["arm_gap"].match(sentence[chain[-1].end():m.start()]) and label not in labels
         if m["elided"] and not follows:
             continue  # "N to X" is a part only after "M were assigned to Y"
@@ -493,10 +525,10 @@ def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
             chain.append(m)
             labels.add(label)
             continue
-        if len(chain) >= 2:
+        if complete(chain):
             yield chain
         chain, labels = [m], {label}
-    if len(chain) >= 2:
+    if complete(chain):
         yield chain
 
 
@@ -516,6 +548,15 @@ def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence):
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
+        for m in p["pct_pair"].finditer(sentence):
+            n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
+            if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
+                    and n1 + n2 > 101:  # one point of rounding
+                yield Hit(
+                    s_start + m.start("n1"), s_start + m.end(),
+                    f"{_fmt(n1)}% + {_fmt(n2)}% = {_fmt(n1 + n2)}%: two parts of one group add up to more than all of it.",
+                    "the shares should add up to at most 100%",
+                )
         for parts, arms in found:
             values = [parse_number(raw) for raw, _, _ in parts]
             if any(v is None for v in values):
