@@ -18,7 +18,6 @@ from claimcheck.sources.journals import (
     parse_journals,
 )
 from claimcheck.sources.mentions import (
-    detect_groups,
     find_researchers,
     find_sources,
     sentence_spans,

@@ -87,7 +87,8 @@ class FakeAPIs:
         for item in self.crossref["message"]["items"]:
             if year and str(item["issued"]["date-parts"][0][0]) != year.group(1):
                 continue
-            if params.get("query.container-title") and params["query.container-title"].lower() != item["container-title"][0].lower():
+            container = params.get("query.container-title")
+            if container and container.lower() != item["container-title"][0].lower():
                 continue
             words = _words(params.get("query.bibliographic", ""))
             if words and not words & _words(item["title"][0] + " " + item["abstract"]):

@@ -112,7 +112,8 @@ def test_europepmc_get_not_found(settings):
 
 def test_europepmc_full_text_reads_jats_body(settings):
     jats = ("<article><front><article-meta><abstract><p>Short.</p></abstract></article-meta></front>"
-            "<body><sec><p>We enrolled 212 adults at <italic>two</italic> centres.</p><p>Follow-up was 24 weeks.</p></sec></body></article>")
+            "<body><sec><p>We enrolled 212 adults at <italic>two</italic> centres.</p>"
+            "<p>Follow-up was 24 weeks.</p></sec></body></article>")
     api = EuropePMC(session_for(lambda r: httpx.Response(200, text=jats), settings), "http://epmc.test/rest")
     assert api.full_text("PMC1") == "We enrolled 212 adults at two centres.\nFollow-up was 24 weeks."
     broken = EuropePMC(session_for(lambda r: httpx.Response(200, text="<article><body>"), settings), "http://e.test")

@@ -99,7 +99,7 @@ def _values_agree(claim_value, source_value, rel: float, abs_tol: float = 0.0) -
     if len(a) == 1 and len(b) == 1:
         return _close(a[0], b[0], rel, abs_tol)
     if len(a) == 2 and len(b) == 2:
-        return all(_close(x, y, rel, abs_tol) for x, y in zip(sorted(a), sorted(b)))
+        return all(_close(x, y, rel, abs_tol) for x, y in zip(sorted(a), sorted(b), strict=True))
     return False
 
 
@@ -189,7 +189,12 @@ def compare_claim(claim: Claim, numbers: list[SourceNumber]) -> tuple[str, Sourc
         return "not_in_source", None
     if kind == "proportion":
         for n in numbers:
-            value = n.value if n.kind == "proportion" else [v / 100 for v in _scalars(n.value)] if n.kind == "percentage" else None
+            if n.kind == "proportion":
+                value = n.value
+            elif n.kind == "percentage":
+                value = [v / 100 for v in _scalars(n.value)]
+            else:
+                value = None
             if isinstance(value, list) and len(value) == 1:
                 value = value[0]
             if value is not None and _values_agree(claim.value, value, rel, abs_tol=0.02):

@@ -85,7 +85,7 @@ COMPOUND_HEADS = {
     "medicine", "therapy", "therapies", "treatment", "treatments", "drug", "drugs", "relief", "killer",
     "killers", "management", "medication", "medications", "walk", "walks", "lovers", "lover", "trail",
     "trails", "documentary", "program", "programme", "research", "researchers", "experts", "expert",
-    "scientists", "writer", "writers", "journalist", "journalists", "fog", "health", "bank", "donor",
+    "scientists", "writer", "writers", "journalist", "journalists", "fog", "bank", "donor",
     "donors", "transfusion", "transfusions", "biology", "division", "signalling", "signaling",
 }
 # After a weak cue ("a study in Nature ..."), the next word must be one that cannot continue a name.
@@ -96,10 +96,13 @@ FOLLOWERS = {
     "had", "also", "said", "says", "the", "a", "an", "for", "with", "of", "to", "describes", "described",
     "adds", "added", "noted", "notes", "revealed", "reveals", "estimated", "estimates", "indicated",
     "indicates", "linked", "links", "looked", "examined", "followed", "tracked", "involving", "involved",
-    "led", "yesterday", "at", "but", "or", "as", "earlier", "now", "back", "late", "early", "then",
+    "led", "yesterday", "at", "but", "or", "as", "now", "back", "late", "early", "then",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "over", "among",
 }
-NEW_STUDY_WORDS = {"another", "separate", "different", "earlier", "previous", "second", "other", "older", "newer", "later", "follow-up", "similar"}
+NEW_STUDY_WORDS = {
+    "another", "separate", "different", "earlier", "previous", "second", "other", "older", "newer", "later",
+    "follow-up", "similar",
+}
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*(?:[.,]\d+)*|[,;:()\u2013\u2014]")
 
@@ -311,6 +314,9 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
     return (strength, start, False) if strength else ("", name_start, False)
 
 
+_NOT_MODIFIERS = {"in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"}
+
+
 def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, bool]:
     """Walk back from a study noun over its modifiers ("a new randomised trial")."""
     start = words[i][1]
@@ -325,7 +331,7 @@ def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, 
         if lowered in DETERMINERS:
             start = words[k][1]
             break
-        if not re.fullmatch(r"[A-Za-z0-9][\w'’-]*", word) or lowered in ("in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"):
+        if not re.fullmatch(r"[A-Za-z0-9][\w'’-]*", word) or lowered in _NOT_MODIFIERS:
             break
         start = words[k][1]
         k -= 1
@@ -400,7 +406,11 @@ def find_journal_mentions(text: str) -> list[Mention]:
 
 _COMMON_ACRONYMS = {"JAMA", "The BMJ", "The New England Journal of Medicine"}
 _LINK_WORD = r"(?:of|and|for|the|&)"
-_TITLE_WORD = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’&\-]*"
+_DATE_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+_TITLE_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&\-]*"
 UNLISTED_JOURNAL_RE = re.compile(
     rf"(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
     rf"(?:\s+(?:{_LINK_WORD}\s+)*{_TITLE_WORD}){{0,6}}"
@@ -439,7 +449,8 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
         if any(j.start <= begin < j.end or begin <= j.start < j.end and j.start < end for j in [*listed, *mentions]):
             continue
         name = re.sub(r"^(?:The|the) ", "", re.sub(r"\s+", " ", text[begin:end]))
-        if name.casefold() in not_journals() or (len(name.split()) < 2 and not text[max(0, begin - 8):begin].lower().strip().endswith("journal")):
+        after_journal_word = text[max(0, begin - 8):begin].lower().strip().endswith("journal")
+        if name.casefold() in not_journals() or (len(name.split()) < 2 and not after_journal_word):
             continue
         strength, start, new_study = _cue_before(text, begin)
         if not strength:
@@ -451,7 +462,10 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
 
 # --- dated studies without a journal --------------------------------------------------------
 
-_LEAD_WORDS = r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Ss]imilar|[Ee]arlier|[Pp]revious|[Oo]ther|[Rr]elated|[Ss]eparate|[Nn]ew|[Rr]ecent|[Ss]ome|[Oo]ne|[Ii]ts|[Tt]heir)"
+_LEAD_WORDS = (
+    r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Ss]imilar|[Ee]arlier|[Pp]revious|[Oo]ther|[Rr]elated"
+    r"|[Ss]eparate|[Nn]ew|[Rr]ecent|[Ss]ome|[Oo]ne|[Ii]ts|[Tt]heir)"
+)
 DATED_STUDY_RES = (
     # "A 2021 meta-analysis", "a 2019 Danish cohort study", "the 2020 trial"
     re.compile(rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Oo]ne)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?(?i:{_STUDY_NOUN})\b(?!-)"),
@@ -520,7 +534,7 @@ _STUDY_CUE = re.compile(
 def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
     """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
     mentions = []
-    for name, pattern in _databases():
+    for _name, pattern in _databases():
         for m in pattern.finditer(text):
             s, e = sentences[span_index(sentences, m.start())] if sentences else (0, len(text))
             if _STUDY_CUE.search(text[s:m.start()] + " " + text[m.end():e]):

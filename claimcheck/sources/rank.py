@@ -47,8 +47,8 @@ NEWS_WORDS = {
     "similar", "previous", "conducted", "examined", "examining", "role", "hope", "larger", "different",
     "citing", "cited", "common", "received", "receive", "treatments", "conditions", "less", "likely",
     "analysis", "meta", "also", "could", "would", "might", "still", "even", "much", "many", "group",
-    "groups", "other", "others", "same", "found", "show", "shown", "suggest", "suggests", "suggested",
-    "effect", "effects", "field", "based", "state", "states", "called", "well", "work", "works", "need",
+    "groups", "other", "others", "same", "show", "shown", "suggest", "suggests", "suggested",
+    "effect", "effects", "field", "based", "state", "states", "work", "works", "need",
 }
 STOP = ENGLISH_STOP_WORDS | NEWS_WORDS
 
@@ -160,7 +160,7 @@ def rank_candidates(context: str, query: Query, candidates: list[Candidate]) -> 
     pool = list(unique.values())
     sims = text_similarity(context, [f"{c.title}. {c.title}. {c.abstract}" for c in pool])
     ranked = []
-    for c, sim in zip(pool, sims):
+    for c, sim in zip(pool, sims, strict=True):
         parts = {
             "text": round(min(1.0, sim / TEXT_FULL), 4),
             "journal": _journal_part(query, c),
