@@ -15,7 +15,7 @@ from .ingest import load_article
 from .models import Article, Claim, Flag, Report
 from .nlp.extensions import CLAIMS, FLAGS
 from .nlp.pipeline import get_nlp
-from .nlp.sentences import sentence_finder
+from .nlp.sentences import doc_text, sentence_finder
 from .settings import Settings, get_settings
 from .sources.mentions import find_sources
 
@@ -23,6 +23,7 @@ from .sources.mentions import find_sources
 def claims_from_doc(doc: Doc) -> list[Claim]:
     claims = []
     sentence_of = sentence_finder(doc)
+    text = doc_text(doc)
     for i, span in enumerate(doc.spans.get(CLAIMS, []), 1):
         claims.append(
             Claim(
@@ -33,7 +34,7 @@ def claims_from_doc(doc: Doc) -> list[Claim]:
                 end=span.end_char,
                 value=span._.claim_value,
                 unit=span._.claim_unit,
-                sentence=doc.text[slice(*sentence_of(span.start_char))].strip(),
+                sentence=text[slice(*sentence_of(span.start_char))].strip(),
                 qualifier=span._.claim_qualifier,
             )
         )
@@ -68,7 +69,7 @@ def report_from_doc(
     claims = claims_from_doc(doc)
     return Report(
         input=article.input,
-        text=doc.text,
+        text=doc_text(doc),
         title=article.title,
         claims=claims,
         flags=flags_from_doc(doc, only, skip),

@@ -22,6 +22,7 @@ from typing import Iterator
 import ftfy
 from spacy.tokens import Doc
 
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 DATA_FILE = "encoding.json"
@@ -151,7 +152,7 @@ def _message(word: str, fixed: str | None) -> str:
 
 @register("encoding", severity="error", description="mojibake and replacement characters")
 def find_encoding_errors(doc: Doc) -> Iterator[Hit]:
-    text = doc.text
+    text = doc_text(doc)
     for start, end, fixed in find_encoding_matches(text):
         word = text[start:end]
         suggestion = fixed if fixed and fixed.strip() else None

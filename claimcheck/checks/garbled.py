@@ -25,6 +25,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 DATA_FILE = "garbled.json"
@@ -185,7 +186,7 @@ def _span_with_words_before(text: str, i: int) -> tuple[int, int]:
 
 @register("garbled", severity="warning", description="stray punctuation, doubled words, unopened quotations")
 def find_garbled(doc: Doc) -> Iterator[Hit]:
-    text = doc.text
+    text = doc_text(doc)
     for start, end in find_stray_punctuation(text):
         found = text[start:end]
         yield Hit(start, end, f"stray punctuation `{found}`: something was lost here in translation or editing",

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 DATA_FILE = "placeholders.json"
@@ -121,6 +122,6 @@ def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RUL
 
 @register("placeholder", severity="error", description="template and machine-translation placeholders left in the text")
 def find_placeholders(doc: Doc) -> Iterator[Hit]:
-    text = doc.text
+    text = doc_text(doc)
     for start, end, rule in find_placeholder_matches(text):
         yield Hit(start, end, rule.message.replace("{text}", text[start:end]), suggestion=rule.suggestion)

@@ -21,6 +21,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 DATA_FILE = "residue.json"
@@ -165,5 +166,5 @@ def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 @register("residue", severity="warning", description="page furniture left in the article body")
 def find_residue(doc: Doc) -> Iterator[Hit]:
-    for start, end, message in find_residue_lines(doc.text):
+    for start, end, message in find_residue_lines(doc_text(doc)):
         yield Hit(start, end, message)

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
-from .sentences import sentence_finder
+from .sentences import doc_text, sentence_finder
 from .numbers import (
     DIGIT_NUMBER,
     TENS,
@@ -748,7 +748,7 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in find_claims(doc.text, sentence_finder(doc)):
+        for match in find_claims(doc_text(doc), sentence_finder(doc)):
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None:
                 continue
