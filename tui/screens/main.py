@@ -2,6 +2,8 @@
 
 Checking runs in a thread worker (`run_check` calls the library); the worker talks back only
 through messages, tagged with the run number so that a cancelled or superseded run is ignored.
+Online, the analysis is shown as soon as it is ready and updated in place (same tab, rows and
+scroll) when the sources have been resolved.
 """
 
 from __future__ import annotations
