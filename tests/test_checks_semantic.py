@@ -49,6 +49,7 @@ IMPLAUSIBLE = [
     ("Nearly 120 percent of the children in the study were vaccinated.", "120 percent of the children"),
     ("A small Phase 5 trial is now under way.", "Phase 5"),
     ("The company will start a phase VI clinical trial next year.", "phase VI"),
+    ("The drug is now in a Phase Five trial.", "Phase Five"),
     ("The difference was significant (p = 1.3).", "p = 1.3"),
     ("The effect was small (P = -0.04).", "P = -0.04"),
     ("The reduction in risk was estimated at 64 to 18 percent.", "64 to 18 percent"),
@@ -329,6 +330,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         ('"The gut talks," said Dr. Ingrid Halvorsen, a gastroenterologist. "It is a wheel," Halvorson said. '
          "Halvorsen and her colleagues went on. Halvorsen explained the idea. Halvorsen said more was needed.",
          "Halvorson"),
+        # the variant only as a possessive
+        ("Dr. Axel Wollmer led the study. Wollmer said the results were clear. Wollmer added that more work "
+         "is needed. Woolmer's team will now run a larger trial. Wollmer explained why.", "Woolmer"),
         # an organisation
         ("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
          "and Semmelweiss University paid for it. Semmelweis University is old.", "Semmelweiss"),

@@ -78,7 +78,8 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
-            r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5})[abcABC]?(?:\s*/\s*(?:\d{1,2}|[IVX]{1,5})[abcABC]?)?)\b"
+            r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5}|(?i:five|six|seven|eight|nine|ten))[abcABC]?"
+            r"(?:\s*/\s*(?:\d{1,2}|[IVX]{1,5})[abcABC]?)?)\b"
         ),
         "trial_after": re.compile(rf"^(?:\s+[\w\-]+){{0,3}}?\s+(?i:{_alternation(t['trial_words'])})\b"),
         "trial_before": re.compile(rf"\b(?i:{_alternation(t['trial_words'])})\b(?:\s+\S+){{0,5}}\s*$"),
@@ -105,11 +106,14 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_PHASE_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _phase_number(part: str) -> int | None:
     """`III` -> 3, `2b` -> 2, `5` -> 5; None when unreadable."""
     core = re.sub(r"[abcABC]$", "", part.strip())
+    if core.lower() in _PHASE_WORDS:
+        return _PHASE_WORDS[core.lower()]
     if core.isdigit():
         return int(core)
     if core and set(core) <= set(_ROMAN):
