@@ -226,6 +226,9 @@ NUMBER_MISMATCHES = [
      "at three years, users were less lonely.", "1,960 participants"),
     ("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. "
      "The remaining 1,300 did not use them.", "1,300"),
+    ("A total of 450 patients took part in the trial. Writing in the journal, the authors said the study of "
+     "540 patients was the largest yet.", "540 patients"),
+    ("The study recruited 1,840 participants. Of these, 2,100 were women.", "2,100 were women"),
     ("The trial enrolled 240 patients. Of these, 130 received the drug and 120 a placebo.", "120 a placebo"),
     ("The survey included 2,000 adults, of whom 62% were women and 45% were men.", "45% were men"),
     ("The trial enrolled 300 patients. There were 23 serious adverse events during the study. "

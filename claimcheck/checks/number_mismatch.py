@@ -98,6 +98,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:\b(?i:the|these|those|all)|\b(?i:all|each|both|any|none|most|many|some|half)\s+(?i:of)\s+(?i:the|these|those))"
             r"\s+(?:(?i:nearly|almost|about|around|approximately|roughly|some|original|same|initial|entire|whole)\s+)?$"
         ),
+        "study_ref": re.compile(
+            rf"\b(?i:the|this)\s+(?:(?!(?i:{_alternation(t['new_study_cues'])})\b)[\w\-]+\s+){{0,2}}?"
+            r"(?i:study|trial|survey|analysis|cohort)\s+(?i:of|with|in|involving|including|among)\s+"
+            r"(?:(?i:nearly|almost|about|around|approximately|roughly|some|just|more\s+than|over)\s+)?$"
+        ),
         "enrolment": re.compile(rf"\b(?i:{_alternation(t['enrolment_cues'])})\s+(?:\S+\s+){{0,4}}?$"),
         "new_study": re.compile(
             rf"\b(?i:{_alternation(t['new_study_cues'])})\s+(?:[\w\-]+\s+){{0,3}}?(?i:{_alternation(t['study_words'])})\b"
@@ -166,6 +171,7 @@ class Mention:
     qualifier: str | None
     definite: bool
     sentence: int
+    study_ref: bool  # "the study of 540 patients": the sample of a study already introduced
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
     post: str  # what follows the noun: the rest of the claim, then the sentence
@@ -202,9 +208,10 @@ def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[in
         index = sentence_of(span.start_char)
         s_start, s_end = bounds[index]
         before = text[s_start:span.start_char]
+        study_ref = bool(p["study_ref"].search(before))
         mentions.append(Mention(
-            span, float(value), noun, mods.lower(), span._.claim_qualifier, bool(p["definite"].search(before)),
-            index, before, text[span.end_char:s_end], rest + text[span.end_char:s_end],
+            span, float(value), noun, mods.lower(), span._.claim_qualifier,
+            study_ref or bool(p["definite"].search(before)), index, study_ref, before, text[span.end_char:s_end], rest + text[span.end_char:s_end],
         ))
     return mentions
 
@@ -365,7 +372,7 @@ def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Me
         return None
     if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
         return None  # "the 12 patients", "the 30 million adults with diabetes": another group
-    whole = bool(p["whole_cue"].match(m.post))
+    whole = m.study_ref or bool(p["whole_cue"].match(m.post))
     if not whole and (m.mods or p["restricting"].match(m.post)):
         return None
     if m.mods and m.mods not in total.mods:
