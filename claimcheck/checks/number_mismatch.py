@@ -112,7 +112,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "hypothetical": re.compile(
             r"\b(?i:would|will|want|wants|wanted|need|needs|needed|plan|plans|planned|planning|hope|hopes|hoped|should"
-            r"|could|might|future|upcoming|next|larger|bigger)\b"
+            r"|could|might|future|upcoming|next)\b"
         ),
         "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
         "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
@@ -166,16 +166,15 @@ class Mention:
 
     span: Span
     value: float
-    noun: str | None
-    mods: str
-    qualifier: str | None
-    definite: bool
-    sentence: int
+    noun: str | None  # "patients", "deaths" (plural), or None when the claim names none
+    mods: str  # words between the number and the noun: "botox-injected"
+    qualifier: str | None  # "about", "more than" ...
+    definite: bool  # "the 50 patients", "all 50 participants", "of the 321 patients"
     study_ref: bool  # "the study of 540 patients": the sample of a study already introduced
+    sentence: int  # index of its sentence
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
     post: str  # what follows the noun: the rest of the claim, then the sentence
-
 
     @property
     def start(self) -> int:
@@ -208,10 +207,12 @@ def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[in
         index = sentence_of(span.start_char)
         s_start, s_end = bounds[index]
         before = text[s_start:span.start_char]
+        after = text[span.end_char:s_end]
         study_ref = bool(p["study_ref"].search(before))
         mentions.append(Mention(
-            span, float(value), noun, mods.lower(), span._.claim_qualifier,
-            study_ref or bool(p["definite"].search(before)), index, study_ref, before, text[span.end_char:s_end], rest + text[span.end_char:s_end],
+            span=span, value=float(value), noun=noun, mods=mods.lower(), qualifier=span._.claim_qualifier,
+            definite=study_ref or bool(p["definite"].search(before)), study_ref=study_ref,
+            sentence=index, before=before, after=after, post=rest + after,
         ))
     return mentions
 
@@ -300,11 +301,14 @@ def _compatible_nouns(a: str | None, b: str | None) -> bool:
 # --- (a) and (c): the study's sample, referred back to -----------------------------------
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for n in claim_terms()["people_nouns"])
+
+
 def _is_total(m: Mention) -> bool:
     """`enrolled 312 patients`, `a study of 1,840 participants`: the sample of a study."""
-    if m.definite or not m.noun or m.span.label_ != "sample_size":
-        return False
-    if m.noun not in {n.lower() for n in claim_terms()["people_nouns"]}:
+    if m.definite or not m.noun or m.span.label_ != "sample_size" or m.noun not in _people_nouns():
         return False
     if _patterns()["subset_opener"].search(m.before[-30:]):
         return False
@@ -316,14 +320,12 @@ def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
+    with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.span.label_ == "sample_size"}
     breaks = []
     for index, (s_start, s_end) in enumerate(bounds):
         sentence = text[s_start:s_end]
         other_study = p["new_study"].search(sentence) or p["indefinite_study"].search(sentence)
-        own_sample = any(
-            m.sentence == index and not m.definite and m.noun and m.span.label_ == "sample_size" for m in mentions
-        )
-        breaks.append(bool(other_study and (own_sample or not p["hypothetical"].search(sentence))))
+        breaks.append(bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence))))
     return breaks
 
 
@@ -352,13 +354,17 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
 def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.span.text}`"
-    # (c) a group of the study larger than the study
-    subgroup = m.definite or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.post) \
-        or p["subset_opener"].search(m.before)
-    if subgroup and total.value < m.value <= _MAX_RATIO * total.value \
+    # (c) a group of the study larger than the study: "Of these, 2,100 were women", "612 of the
+    # participants", "in the placebo arm"; or a definite group of the same kind of people
+    part_of_study = bool(
+        p["subset_opener"].search(m.before) or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.post)
+    )
+    same_people = (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
+        m.definite and _compatible_nouns(m.noun, total.noun)
+    )
+    if same_people and total.value < m.value <= _MAX_RATIO * total.value \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
             and not _has_antecedent(numbers, m.start, m.value) \
-            and (m.noun is None or _compatible_nouns(m.noun, total.noun) or m.noun == total.noun) \
             and not p["pre_enrolment"].search(m.post[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
             m.start, m.end,
