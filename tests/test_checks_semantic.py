@@ -131,17 +131,17 @@ def test_undefined_acronym_one_edit_from_a_defined_one_is_flagged(nlp):
     "text, flagged",
     [
         # the long form after the short form
-        ("The trial enrolled people with IBS (irritable bowel syndrome). IBS is common. "
-         "In IBD patients the pain fell.", "IBD"),
+        (("The trial enrolled people with IBS (irritable bowel syndrome). IBS is common. "
+         "In IBD patients the pain fell."), "IBD"),
         # a transposition, and each occurrence flagged
-        ("Chronic obstructive pulmonary disease (COPD) is common. COPD kills. COPD hurts. "
-         "Many CODP patients smoke. Others with CODP do not.", "CODP"),
+        (("Chronic obstructive pulmonary disease (COPD) is common. COPD kills. COPD hurts. "
+         "Many CODP patients smoke. Others with CODP do not."), "CODP"),
         # regression (holdout2 nasal insulin): MCL is also a roman numeral, but reads as an acronym
-        ("It helped people with mild cognitive impairment (MCI). MCI is common. "
-         '"We need to test it in a larger group of people with MCL," she said.', "MCL"),
+        (("It helped people with mild cognitive impairment (MCI). MCI is common. "
+         '"We need to test it in a larger group of people with MCL," she said.'), "MCL"),
         # a deletion
-        ("Post-traumatic stress disorder in veterans, or traumatic brain injury (TBI), was studied. "
-         "TBI is common. People with TB injuries were excluded.", None),
+        (("Post-traumatic stress disorder in veterans, or traumatic brain injury (TBI), was studied. "
+         "TBI is common. People with TB injuries were excluded."), None),
     ],
 )
 def test_acronym_slips(nlp, text, flagged):
@@ -168,11 +168,11 @@ def test_acronym_slips(nlp, text, flagged):
         "Patients with atrial fibrillation (AF) in Boston, MA took 20 MG doses. AF is common.",
         # codes and numbered siblings
         "The protein GLX-4 binds GLP. Glucagon-like peptide (GLP) drugs help. GLP works.",
-        "The H5N1 virus (bird flu) and H5N2 were studied. Sodium-glucose cotransporter 2 (SGLT2) inhibitors "
-        "block SGLT1 less.",
+        ("The H5N1 virus (bird flu) and H5N2 were studied. Sodium-glucose cotransporter 2 (SGLT2) inhibitors "
+        "block SGLT1 less."),
         # an acronym introduced loosely rather than in parentheses
-        "Body dysmorphic disorder, or BDD, was excluded. Borderline personality disorder (BPD) is the focus. "
-        "BPD is common and BDD is not.",
+        ("Body dysmorphic disorder, or BDD, was excluded. Borderline personality disorder (BPD) is the focus. "
+        "BPD is common and BDD is not."),
         # spelled out as a capitalised name elsewhere
         "The Beck Depression Diagnostic was used. Borderline personality disorder (BPD) patients took the BDD. BPD again.",
         # the two-letter acronyms leave too little to go on
@@ -187,10 +187,10 @@ def test_acronym_look_alikes_are_left_alone(nlp, text):
     "text",
     [
         # a deliberate contrast in one sentence
-        "Selective serotonin reuptake inhibitors (SSRIs) are common. SSRIs help many. "
-        "Unlike SSRIs, SNRIs also act on noradrenaline.",
-        "Heart failure with preserved ejection fraction (HFpEF) is hard to treat. HFpEF is common; "
-        "HFpEF and HFrEF differ.",
+        ("Selective serotonin reuptake inhibitors (SSRIs) are common. SSRIs help many. "
+        "Unlike SSRIs, SNRIs also act on noradrenaline."),
+        ("Heart failure with preserved ejection fraction (HFpEF) is hard to treat. HFpEF is common; "
+        "HFpEF and HFrEF differ."),
         # a word added at an end: a different term, not a slip
         "Non-small cell lung cancer (NSCLC) is the commonest form. NSCLC grows slowly, SCLC fast.",
         "Chronic obstructive pulmonary disease (COPD) was studied. COPD is common. COP patients were excluded.",
@@ -204,17 +204,17 @@ def test_acronym_contrasts_are_left_alone(nlp, text):
 
 NUMBER_MISMATCHES = [
     # (a) a definite reference back to the sample with another number
-    ("The team examined 45 patients with borderline personality disorder. "
-     "After treatment, all 50 participants completed questionnaires.", "50 participants"),
-    ("The study followed 386 residents age 65 and older. Half were offered classes. "
-     "Kowalczyk said the 368 seniors who took part ranged in age from 65 to 93.", "368 seniors"),
-    ("The randomised trial enrolled 312 patients with pancreatic cancer. Side effects were common. "
-     '"Of the 321 patients here, a sizeable share were fit and active," she said.', "321 patients"),
+    (("The team examined 45 patients with borderline personality disorder. "
+     "After treatment, all 50 participants completed questionnaires."), "50 participants"),
+    (("The study followed 386 residents age 65 and older. Half were offered classes. "
+     "Kowalczyk said the 368 seniors who took part ranged in age from 65 to 93."), "368 seniors"),
+    (("The randomised trial enrolled 312 patients with pancreatic cancer. Side effects were common. "
+     '"Of the 321 patients here, a sizeable share were fit and active," she said.'), "321 patients"),
     ("A total of 240 volunteers were recruited. Later, the 420 volunteers were split into two groups.",
      "420 volunteers"),
     # (a) one arm's outcome given twice
-    ("By the data cut-off, 97 patients in the combination group and 118 in the chemotherapy group had died. "
-     "A committee reviewed the 79 deaths in the combination arm.", "79 deaths"),
+    (("By the data cut-off, 97 patients in the combination group and 118 in the chemotherapy group had died. "
+     "A committee reviewed the 79 deaths in the combination arm."), "79 deaths"),
     # (b) parts larger than their whole
     ("Researchers followed 1,840 participants aged 65 to 84 from three communities, 1,012 women and 903 men.",
      "1,012 women and 903 men"),
@@ -222,17 +222,17 @@ NUMBER_MISMATCHES = [
      "260 were randomised"),
     ("The study included 800 children. Of them, 450 were girls and 400 were boys.", "450 were girls"),
     # (c) a group larger than the study
-    ("Researchers followed 1,840 participants. Among the 1,960 participants who had their hearing retested "
-     "at three years, users were less lonely.", "1,960 participants"),
-    ("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. "
-     "The remaining 1,300 did not use them.", "1,300"),
-    ("A total of 450 patients took part in the trial. Writing in the journal, the authors said the study of "
-     "540 patients was the largest yet.", "540 patients"),
+    (("Researchers followed 1,840 participants. Among the 1,960 participants who had their hearing retested "
+     "at three years, users were less lonely."), "1,960 participants"),
+    (("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. "
+     "The remaining 1,300 did not use them."), "1,300"),
+    (("A total of 450 patients took part in the trial. Writing in the journal, the authors said the study of "
+     "540 patients was the largest yet."), "540 patients"),
     ("The study recruited 1,840 participants. Of these, 2,100 were women.", "2,100 were women"),
     ("The trial enrolled 240 patients. Of these, 130 received the drug and 120 a placebo.", "120 a placebo"),
     ("The survey included 2,000 adults, of whom 62% were women and 45% were men.", "45% were men"),
-    ("The trial enrolled 300 patients. There were 23 serious adverse events during the study. "
-     "The company said the 32 serious adverse events were unrelated to the drug.", "32 serious adverse events"),
+    (("The trial enrolled 300 patients. There were 23 serious adverse events during the study. "
+     "The company said the 32 serious adverse events were unrelated to the drug."), "32 serious adverse events"),
 ]
 
 
@@ -251,51 +251,51 @@ def test_number_mismatch_message_names_the_earlier_mention(nlp):
     "text",
     [
         # arms, subgroups and completers have their own numbers
-        "The trial enrolled 1,200 adults with type 2 diabetes. Of these, 600 were assigned to the drug and 600 "
+        ("The trial enrolled 1,200 adults with type 2 diabetes. Of these, 600 were assigned to the drug and 600 "
         "to placebo. After a year, the 600 patients on the drug had lost more weight. Among the 480 participants "
-        "who completed the study, results were similar. The 1,200 participants were followed for two years.",
-        "Researchers recruited 312 adults aged 35 to 70. Each of the 156 volunteers in the time-restricted arm "
-        "ate between 10 a.m. and 6 p.m.",
-        "The trial enrolled 500 patients. The 260 patients with severe disease did best, and the 450 patients "
-        "who finished the course were followed up.",
+        "who completed the study, results were similar. The 1,200 participants were followed for two years."),
+        ("Researchers recruited 312 adults aged 35 to 70. Each of the 156 volunteers in the time-restricted arm "
+        "ate between 10 a.m. and 6 p.m."),
+        ("The trial enrolled 500 patients. The 260 patients with severe disease did best, and the 450 patients "
+        "who finished the course were followed up."),
         # a definite number introduced earlier
-        "The survey included 2,000 people. Of the 2,000, 1,100 were women and 900 were men. Researchers then "
-        "examined 400 of the participants in detail. The 400 participants underwent MRI scans.",
+        ("The survey included 2,000 people. Of the 2,000, 1,100 were women and 900 were men. Researchers then "
+        "examined 400 of the participants in detail. The 400 participants underwent MRI scans."),
         # people before enrolment outnumber the sample
         "The survey included 2,000 people. Among the 2,500 people who were invited, 2,000 agreed.",
         # another study, with its own numbers
-        "A study of 5,000 nurses found that night shifts raised risk. The 5,000 nurses were followed for ten "
-        "years. A previous study of 90 patients found similar results, and the 85 patients who finished saw gains.",
-        "The trial included 200 patients with migraine. The 1,200 patients in the company's earlier trials showed "
-        "similar results. Nationwide, 12,000 people die each year. All 200 participants received counselling.",
+        ("A study of 5,000 nurses found that night shifts raised risk. The 5,000 nurses were followed for ten "
+        "years. A previous study of 90 patients found similar results, and the 85 patients who finished saw gains."),
+        ("The trial included 200 patients with migraine. The 1,200 patients in the company's earlier trials showed "
+        "similar results. Nationwide, 12,000 people die each year. All 200 participants received counselling."),
         "The study enrolled 300 women. The 5,000 women who die of ovarian cancer each year in the UK are the reason.",
         # a whole given as a lower bound or an approximation
         "The study enrolled more than 1,800 participants, 1,012 women and 903 men.",
         "Nearly 500 patients were included in the trial, 260 women and 250 men.",
         # parts of another population, or compared with the sample
-        "The researchers analysed 300 children. They were compared with 1,012 boys and 903 girls in a national "
-        "registry. In the UK, 1,500 girls and 1,400 boys are diagnosed each year.",
-        "The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. The remaining 1,228 "
-        "did not use hearing aids.",
+        ("The researchers analysed 300 children. They were compared with 1,012 boys and 903 girls in a national "
+        "registry. In the UK, 1,500 girls and 1,400 boys are diagnosed each year."),
+        ("The trial enrolled 1,840 participants. Of these, 612 were fitted with hearing aids. The remaining 1,228 "
+        "did not use hearing aids."),
         # outcomes at different time points
-        "The study enrolled 386 residents. By week 12, 20 deaths had occurred in the placebo group. At two years, "
-        "the 40 deaths in the placebo group were reviewed.",
+        ("The study enrolled 386 residents. By week 12, 20 deaths had occurred in the placebo group. At two years, "
+        "the 40 deaths in the placebo group were reviewed."),
         # the analysed population differs from the enrolled one
-        "Researchers enrolled 500 patients. The 450 patients analysed had complete data, and the 460 patients "
-        "included in the final analysis were mostly men.",
+        ("Researchers enrolled 500 patients. The 450 patients analysed had complete data, and the 460 patients "
+        "included in the final analysis were mostly men."),
         # a total made of two parts
-        "The trial enrolled 500 patients in Europe and recruited 300 more in Asia. The 800 patients were "
-        "followed for a year.",
+        ("The trial enrolled 500 patients in Europe and recruited 300 more in Asia. The 800 patients were "
+        "followed for a year."),
         # overlapping groups, rates within groups, balanced shares
-        "The trial enrolled 240 patients. Of these, 120 received the vaccine and 130 received a booster. "
-        "Overall, 62% of women and 45% of men reported pain. The sample was 52% women and 48% men.",
+        ("The trial enrolled 240 patients. Of these, 120 received the vaccine and 130 received a booster. "
+        "Overall, 62% of women and 45% of men reported pain. The sample was 52% women and 48% men."),
         # events counted at another time or in a narrower group
-        "The trial enrolled 300 patients. There were 23 serious adverse events. Of the 23 serious adverse events, "
+        ("The trial enrolled 300 patients. There were 23 serious adverse events. Of the 23 serious adverse events, "
         "12 occurred in the drug group. In the first month, 30 infections were recorded; by the end of the study "
-        "the 45 infections had all cleared. Researchers counted 120 falls. The 95 falls among women were fewer.",
+        "the 45 infections had all cleared. Researchers counted 120 falls. The 95 falls among women were fewer."),
         # a wish for a larger study is not another study
-        "The trial enrolled 312 patients. \"We want to see this confirmed in a larger study,\" he said. "
-        "All 312 patients were followed.",
+        ("The trial enrolled 312 patients. \"We want to see this confirmed in a larger study,\" he said. "
+        "All 312 patients were followed."),
     ],
 )
 def test_number_look_alikes_are_left_alone(nlp, text):
@@ -327,18 +327,18 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
     "text, flagged",
     [
         # a dropped letter, the variant introduced with the same first name
-        ('"It matters," said Dr. Henrik Kjellberg, an oncologist. Kjellberg said the signal was clear. '
-         "Kjellberg and his colleagues will continue. Henrik Kjelberg said a larger trial had begun.", "Kjelberg"),
+        (('"It matters," said Dr. Henrik Kjellberg, an oncologist. Kjellberg said the signal was clear. '
+         "Kjellberg and his colleagues will continue. Henrik Kjelberg said a larger trial had begun."), "Kjelberg"),
         # -sen / -son
-        ('"The gut talks," said Dr. Ingrid Halvorsen, a gastroenterologist. "It is a wheel," Halvorson said. '
-         "Halvorsen and her colleagues went on. Halvorsen explained the idea. Halvorsen said more was needed.",
+        (('"The gut talks," said Dr. Ingrid Halvorsen, a gastroenterologist. "It is a wheel," Halvorson said. '
+         "Halvorsen and her colleagues went on. Halvorsen explained the idea. Halvorsen said more was needed."),
          "Halvorson"),
         # the variant only as a possessive
-        ("Dr. Axel Wollmer led the study. Wollmer said the results were clear. Wollmer added that more work "
-         "is needed. Woolmer's team will now run a larger trial. Wollmer explained why.", "Woolmer"),
+        (("Dr. Axel Wollmer led the study. Wollmer said the results were clear. Wollmer added that more work "
+         "is needed. Woolmer's team will now run a larger trial. Wollmer explained why."), "Woolmer"),
         # an organisation
-        ("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
-         "and Semmelweiss University paid for it. Semmelweis University is old.", "Semmelweiss"),
+        (("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
+         "and Semmelweiss University paid for it. Semmelweis University is old."), "Semmelweiss"),
     ],
 )
 def test_name_variants(nlp, text, flagged):
@@ -350,30 +350,30 @@ def test_name_variants(nlp, text, flagged):
     "text",
     [
         # two people who share a surname
-        "Dr. Anna Berg led the study. Berg said the results were clear. Her colleague Tom Berg, a nurse, "
-        "said patients liked it. Berg added that more work is needed.",
+        ("Dr. Anna Berg led the study. Berg said the results were clear. Her colleague Tom Berg, a nurse, "
+        "said patients liked it. Berg added that more work is needed."),
         # two people, one letter apart, each introduced with their own first name
-        "Professor Ingrid Hansen of the University of Oslo said the data were robust. Dr. Pieter Jansen, "
-        "a cardiologist, said Jansen's team would replicate it. Hansen said she agreed. Jansen said so too.",
-        "Dr. Eva Larsen said the drug worked. Larsen added that it was safe. Larsen explained why. "
-        "Prof. Tom Larson, who was not involved, said he was cautious.",
+        ("Professor Ingrid Hansen of the University of Oslo said the data were robust. Dr. Pieter Jansen, "
+        "a cardiologist, said Jansen's team would replicate it. Hansen said she agreed. Jansen said so too."),
+        ("Dr. Eva Larsen said the drug worked. Larsen added that it was safe. Larsen explained why. "
+        "Prof. Tom Larson, who was not involved, said he was cautious."),
         "Mr Smith said he felt better. Smith added that he walks daily. Smith said so. Ms Smyth said she did not.",
         # a name and its possessive, plural or inflected form
-        "Dr. Chidi Okafor said the results were striking. Okafor's team followed 300 people. "
-        "Okafor said more work was needed. The Okafors moved to Leeds.",
+        ("Dr. Chidi Okafor said the results were striking. Okafor's team followed 300 people. "
+        "Okafor said more work was needed. The Okafors moved to Leeds."),
         # a person and a place, or an ordinary word
-        "Dr. Emma Parish said the heat was dangerous. Parish added that Paris had suffered most. "
-        "Parish said cooling centres helped. Parish explained the data.",
+        ("Dr. Emma Parish said the heat was dangerous. Parish added that Paris had suffered most. "
+        "Parish said cooling centres helped. Parish explained the data."),
         "Dr. Ruth Mayo said the trial began in May. Mayo said results will come in May.",
         # sentence-initial ordinary words beside speech verbs
-        "Researchers said the drug helped. Patients said they felt better. Researcher Ann Cole said the trial "
-        "was small. Officials said more data were needed. Participants said the classes were fun.",
+        ("Researchers said the drug helped. Patients said they felt better. Researcher Ann Cole said the trial "
+        "was small. Officials said more data were needed. Participants said the classes were fun."),
         # a company and a person
-        "Johnson & Johnson said in a statement that it would appeal. Dr. Amy Johnston said the ruling was fair. "
-        "Johnston added that patients deserve answers. Johnston said so.",
+        ("Johnson & Johnson said in a statement that it would appeal. Dr. Amy Johnston said the ruling was fair. "
+        "Johnston added that patients deserve answers. Johnston said so."),
         # two organisations
-        "The Northgate Institute ran the trial. The Northgate Institute paid for it, and the Northgale Hospital "
-        "treated the patients.",
+        ("The Northgate Institute ran the trial. The Northgate Institute paid for it, and the Northgale Hospital "
+        "treated the patients."),
         # a first name and a place
         "Dr. Caroline Smith, a paediatrician in North Carolina, said children slept less. Smith said so.",
     ],

@@ -24,10 +24,10 @@ import bisect
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc

@@ -25,10 +25,10 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
@@ -86,14 +86,6 @@ class Spelling:
     titles: set[str] = field(default_factory=set)
     org: bool = False
     org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
-
-
-def _words_before(doc: Doc, i: int, n: int) -> list[str]:
-    return [t.lower_ for t in doc[max(0, i - n):i]]
-
-
-def _words_after(doc: Doc, i: int, n: int) -> list[str]:
-    return [t.lower_ for t in doc[i:i + n]]
 
 
 def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -212,9 +204,9 @@ def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bo
     if minority.first_names and not (minority.first_names & majority.first_names):
         return True  # introduced with a first name of its own
     male, female = lists["gendered_titles"]["male"], lists["gendered_titles"]["female"]
-    if (minority.titles & male and majority.titles & female) or (minority.titles & female and majority.titles & male):
-        return True
-    return False
+    man_and_woman = minority.titles & male and majority.titles & female
+    woman_and_man = minority.titles & female and majority.titles & male
+    return bool(man_and_woman or woman_and_man)
 
 
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:

@@ -24,10 +24,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -193,11 +193,10 @@ def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int
 
 
 def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> list[Mention]:
-    t = word_lists()
     p = _patterns()
     text = doc.text
     mentions = []
-    for span in doc.spans[CLAIMS] if CLAIMS in doc.spans else []:
+    for span in doc.spans.get(CLAIMS, []):
         if span.label_ not in ("sample_size", "count"):
             continue
         value = span._.claim_value
@@ -229,7 +228,7 @@ def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, 
     texts = [w for w, _, _ in words]
     noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
     if noun_words:
-        for i in range(0, len(texts) - len(noun_words) + 1):
+        for i in range(len(texts) - len(noun_words) + 1):
             if texts[i:i + len(noun_words)] == noun_words:
                 noun = " ".join(noun_words)
                 rest = tail[words[i + len(noun_words) - 1][2]:]
@@ -262,9 +261,7 @@ def _conflicts(later: float, earlier: float, q_later: str | None, q_earlier: str
         return False
     if q_later in _LOWER_BOUND and earlier >= later:
         return False
-    if q_later in _UPPER_BOUND and earlier <= later:
-        return False
-    return True
+    return not (q_later in _UPPER_BOUND and earlier <= later)
 
 
 def _numbers(text: str) -> list[tuple[int, float]]:
@@ -397,7 +394,7 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
     p = _patterns()
     text = doc.text
     totals = [m for m in mentions if _is_total(m)]
-    claims = [c for c in (doc.spans[CLAIMS] if CLAIMS in doc.spans else []) if c.label_ not in ("sample_size", "count")]
+    claims = [c for c in (doc.spans.get(CLAIMS, [])) if c.label_ not in ("sample_size", "count")]
     for m in mentions:
         if not p["remaining"].search(m.before) or m.qualifier:
             continue
