@@ -47,6 +47,7 @@ def flagged_over(nlp, text, kind, needle):
 IMPLAUSIBLE = [
     ("A staggering 130% of participants said they regularly ate ready meals.", "130% of participants"),
     ("Nearly 120 percent of the children in the study were vaccinated.", "120 percent of the children"),
+    ("An event occurred in 569 of the 503 patients (113.1%) in the drug group.", "113.1%"),
     ("A small Phase 5 trial is now under way.", "Phase 5"),
     ("The company will start a phase VI clinical trial next year.", "phase VI"),
     ("The drug is now in a Phase Five trial.", "Phase Five"),
@@ -84,6 +85,7 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "The dose was 150% of the recommended daily intake.",
         "Fitness reached 120% of participants' predicted value.",
         "The clinic ran at 110% of capacity all winter.",
+        "Spending on the 40 patients (up 120%) rose sharply.",
         "Enrolment reached 105% of the target.",
         "The city entered phase 5 of its reopening plan.",
         "A Phase IV study will follow the drug after approval.",

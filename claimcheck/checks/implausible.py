@@ -76,6 +76,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"^\s+(?:(?i:of\s+them)\s+)?(?i:{_alternation(t['reported_verbs'])})\b"
             r"(?!\s+(?i:more|less|higher|lower|greater|bigger|smaller|likelier|up|down|above|below|times|as)\b)"
         ),
+        # "569 of the 8,803 patients (106.5%)": a share of the people just counted
+        "share_in_parens": re.compile(rf"\b(?i:{people})\s*\(\s*$"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
             r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5}|(?i:five|six|seven|eight|nine|ten))[abcABC]?"
@@ -153,12 +155,14 @@ def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
         if not _is_number(high) or high <= 100:
             continue
         after = text[claim.end_char:claim.end_char + 80]
-        match = p["share_of"].match(after) or p["share_said"].match(after)
-        if not match:
+        before = text[max(0, claim.start_char - 40):claim.start_char]
+        share_of = p["share_of"].match(after)
+        in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
+        if not (share_of or in_parens or p["share_said"].match(after)):
             continue
-        if p["change_before"].search(text[max(0, claim.start_char - 40):claim.start_char]):
+        if p["change_before"].search(before):
             continue
-        end = claim.end_char + match.end() if p["share_of"].match(after) else claim.end_char
+        end = claim.end_char + share_of.end() if share_of else claim.end_char
         yield Hit(
             claim.start_char, end,
             f"{_fmt(high)}% of a group is more than the whole group: a share cannot exceed 100%.",
