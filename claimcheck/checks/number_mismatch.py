@@ -145,7 +145,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "112 on placebo"; after a first part, also the elided "156 to the chemotherapy alone";
         # "130 received the drug and 120 (received) a placebo"
         "arm_part": re.compile(
-            rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?"
+            rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?(?:(?i:randomly|equally|then|each)\s+)?"
             r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
             r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
             r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
@@ -496,8 +496,28 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
 # --- (b) parts larger than their whole ---------------------------------------------------
 
 
+def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Mention | None]:
+    """Per sentence: the study sample in effect as the sentence begins (None after a new study)."""
+    first_total: dict[int, Mention] = {}
+    for m in mentions:
+        if _is_total(m):
+            first_total.setdefault(m.sentence, m)
+    in_effect: list[Mention | None] = []
+    total: Mention | None = None
+    for index, is_break in enumerate(breaks):
+        if is_break:
+            total = None
+        in_effect.append(total)
+        if total is None and index in first_total:
+            total = first_total[index]
+    return in_effect
+
+
 def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
-               bounds: list[tuple[int, int]], totals_by_sentence: dict[int, Mention], arms: bool) -> Mention | None:
+               bounds: list[tuple[int, int]], totals: list[Mention | None], arms: bool) -> Mention | None:
+    """The whole the parts starting at `parts_start` belong to: a group just before them in the
+    sentence (`1,840 participants ..., 1,012 women and 903 men`), or, after `Of these` or for the
+    arms of a trial, the study's sample."""
     p = _patterns()
     s_start, _ = bounds[s_index]
     same = [m for m in mentions if m.sentence == s_index and m.end <= parts_start and m.noun
@@ -509,8 +529,7 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
             return None
         return whole
     if p["subset_opener"].search(text[s_start:parts_start]) or arms:
-        previous = [totals_by_sentence[i] for i in (s_index - 1, s_index - 2) if i in totals_by_sentence]
-        return previous[0] if previous else None
+        return totals[s_index]
     return None
 
 
@@ -542,14 +561,16 @@ def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
         yield chain
 
 
-def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+def find_parts_over_whole(
+    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool]
+) -> Iterator[Hit]:
     """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
     arm, 105 in the high-dose arm and 112 in the placebo arm`."""
     p = _patterns()
     t = word_lists()
     text = doc.text
     pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
-    totals_by_sentence = {m.sentence: m for m in mentions if _is_total(m)}
+    totals = _totals_in_effect(mentions, breaks)
     for index, (s_start, s_end) in enumerate(bounds):
         sentence = text[s_start:s_end]
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
@@ -572,7 +593,7 @@ def find_parts_over_whole(doc: Doc, mentions: list[Mention], bounds: list[tuple[
             if any(v is None for v in values):
                 continue
             start = s_start + parts[0][1]
-            whole = _whole_for(start, index, mentions, text, bounds, totals_by_sentence, arms)
+            whole = _whole_for(start, index, mentions, text, bounds, totals, arms)
             if whole is None or whole.qualifier in _LOWER_BOUND:
                 continue
             total = sum(values)
@@ -602,4 +623,4 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_sample_conflicts(doc, mentions, breaks)
     yield from find_remaining_conflicts(doc, mentions, breaks)
     yield from find_outcome_conflicts(doc, mentions, breaks)
-    yield from find_parts_over_whole(doc, mentions, bounds)
+    yield from find_parts_over_whole(doc, mentions, bounds, breaks)
