@@ -232,8 +232,8 @@ NUMBER_MISMATCHES = [
      "540 patients was the largest yet."), "540 patients"),
     ("The study recruited 1,840 participants. Of these, 2,100 were women.", "2,100 were women"),
     # arms a few sentences after the sample, "randomly assigned"
-    ("A study of 19,114 people has found no benefit. Researchers followed them for 4.7 years. Half took aspirin "
-     "daily. In all, 9,525 were randomly assigned to aspirin and 9,598 to placebo.", "9,598 to placebo"),
+    (("A study of 19,114 people has found no benefit. Researchers followed them for 4.7 years. Half took aspirin "
+     "daily. In all, 9,525 were randomly assigned to aspirin and 9,598 to placebo."), "9,598 to placebo"),
     ("The trial enrolled 240 patients. Of these, 130 received the drug and 120 a placebo.", "120 a placebo"),
     ("The survey included 2,000 adults, of whom 62% were women and 45% were men.", "45% were men"),
     (("The trial enrolled 300 patients. There were 23 serious adverse events during the study. "
