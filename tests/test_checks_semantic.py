@@ -268,6 +268,7 @@ def test_number_mismatch_message_names_the_earlier_mention(nlp):
         "examined 400 of the participants in detail. The 400 participants underwent MRI scans."),
         # people before enrolment outnumber the sample
         "The survey included 2,000 people. Among the 2,500 people who were invited, 2,000 agreed.",
+        "The trial enrolled 1,000 patients. Of the 1,500 patients who responded to adverts, many were turned away.",
         # another study, with its own numbers
         ("A study of 5,000 nurses found that night shifts raised risk. The 5,000 nurses were followed for ten "
         "years. A previous study of 90 patients found similar results, and the 85 patients who finished saw gains."),
