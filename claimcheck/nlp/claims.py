@@ -136,6 +136,20 @@ def _scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
             yield m
 
 
+def _search_near(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 40, after: int = 160) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a costly pattern that always contains a cheap `anchor`:
+    searched only in a window around each anchor."""
+    last_end = -1
+    for a in anchor.finditer(text):
+        if a.start() < last_end:
+            continue
+        for m in pattern.finditer(text, max(last_end, a.start() - before, 0), min(len(text), a.end() + after)):
+            if m.start() <= a.start() < m.end() and m.start() >= last_end:
+                last_end = m.end()
+                yield m
+                break
+
+
 def _qualifier(match: re.Match) -> str | None:
     groups = match.groupdict()
     if groups.get("between") and groups.get("b"):
@@ -224,7 +238,7 @@ RATIO_RE = re.compile(
     r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
 )
-_RATIO_ABBREVIATION = re.compile(r"\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b")
+_RATIO_ANCHOR = re.compile(r"[Rr]atios?\b|[Rr]isks?\b|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b")
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times))\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
@@ -246,9 +260,7 @@ _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
-    has_ratio = _mentions(text, "ratio", "relative risk") or _RATIO_ABBREVIATION.search(text)
-    ratios = RATIO_RE.finditer(text) if has_ratio else ()
-    for m in ratios:
+    for m in _search_near(RATIO_RE, text, _RATIO_ANCHOR):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in _scan(MULTIPLE_RE, text):
@@ -398,27 +410,33 @@ _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
 SINGLE_UNIT_RE = re.compile(
-    r"\b(?P<prep>(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than|"
-    r"lasted|lasting|lasts|last))\s+"
-    r"(?i:a|an|one)\s+(?:(?i:full|whole|single)\s+)?(?P<unit>(?i:hour|day|week|month|year|decade))\b"
-    r"(?P<later>\s+(?i:later))?(?!\s+(?i:old|of\s+age|ago)\b)"
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year|decade)\b"
+    r"(?P<later>\s+later)?(?!\s+(?:old|of\s+age|ago)\b)"
+)
+_SINGLE_UNIT_PREP = re.compile(
+    r"\b(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than|"
+    r"lasted|lasting|lasts|last)\s+$"
 )
 
 
 # "at week 12", "as early as week 4", "by day 28": time points of a study.
-TIME_POINT_RE = re.compile(
-    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in)\s+"
-    r"(?P<unit>(?i:week|month|day|year))\s+(?P<a>\d{1,3})\b(?![.,]\d)"
+# Anchored on the unit word (cheap to scan for); the preposition is checked looking back.
+TIME_POINT_RE = re.compile(r"(?<![\w-])(?P<unit>[Ww]eek|[Mm]onth|[Dd]ay|[Yy]ear)\s+(?P<a>\d{1,3})\b(?![.,]\d)")
+_TIME_POINT_PREP = re.compile(
+    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in)\s+$"
 )
 
 
 def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in TIME_POINT_RE.finditer(text):
-        yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit=m["unit"].lower() + "s")
-    singles = SINGLE_UNIT_RE.finditer(text) if _mentions(text, " a ", " an ", " one ") else ()
-    for m in singles:
-        end = m.end("later") if m["later"] else m.end("unit")
-        yield ClaimMatch("duration", m.start(), end, 1, unit=m["unit"].lower() + "s")
+        prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
+        if prep:
+            yield ClaimMatch("duration", prep.start(), m.end(), _num(m["a"]), unit=m["unit"].lower() + "s")
+    for m in SINGLE_UNIT_RE.finditer(text):
+        prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
+        if prep:
+            end = m.end("later") if m["later"] else m.end("unit")
+            yield ClaimMatch("duration", prep.start(), end, 1, unit=m["unit"].lower() + "s")
     for m in _scan(DURATION_RE, text):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
@@ -470,6 +488,12 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
 
 
+_ENROLLED_BEFORE = re.compile(
+    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
+    r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
+)
+
+
 @lru_cache(maxsize=1)
 def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     t = terms()
@@ -496,9 +520,10 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         r"|(?i:received|got|used)\s+(?i:the|a|an)\b"
         r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
     )
+    # "enrolled 312", "a sample of 1,000", "the remaining 1,228": tried at each number, the verb
+    # checked looking back (a whole-text scan for the verbs costs ten times more).
     enrolled = re.compile(
-        r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|analy[sz]ed|studied|followed|the\s+other|the\s+remaining)"
-        rf"\s+{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
+        rf"{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
     )
     return noun_re, n_equals, enrolled, arm
 
@@ -660,8 +685,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in enrolled.finditer(text):
+    for m in _scan(enrolled, text):
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
+            continue
+        if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         start = m.start("qual") if m["qual"] else m.start("a")
         yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))

