@@ -21,18 +21,17 @@ Word lists live in `data/acronyms.json`.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
-from ..nlp.sentences import sentence_bounds
+from ..data import load_data
+from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
 _DATA_FILE = "acronyms.json"
@@ -42,16 +41,8 @@ _KEYS = {"known", "units", "us_states", "common_words"}
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The lists of `data/acronyms.json`, validated once (unknown keys rejected)."""
-    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        got = set(raw) if isinstance(raw, dict) else set()
-        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
-    lists = {}
-    for key, words in raw.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
-        lists[key] = frozenset(words)
-    return lists
+    raw = load_data(_DATA_FILE, _KEYS, string_lists=_KEYS)
+    return {key: frozenset(words) for key, words in raw.items()}
 
 
 # --- finding definitions -----------------------------------------------------------------
@@ -222,7 +213,7 @@ def _one_edit(used: str, defined: str) -> bool:
     description="an acronym never defined that is one edit from one the article defined (BPD ... BDD)",
 )
 def find_acronym_mismatches(doc: Doc) -> Iterator[Hit]:
-    text = doc.text
+    text = doc_text(doc)
     lists = word_lists()
     definitions = find_definitions(text)
     if not definitions.defined:

@@ -18,17 +18,17 @@ patterns. Word lists live in `data/implausible_terms.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from ..data import load_data
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, parse_number
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 _DATA_FILE = "implausible_terms.json"
@@ -41,14 +41,7 @@ _KEYS = {
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, list[str]]:
     """The word lists of `data/implausible_terms.json`, validated once (unknown keys rejected)."""
-    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        got = set(raw) if isinstance(raw, dict) else set()
-        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
-    for key, words in raw.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
-    return raw
+    return load_data(_DATA_FILE, _KEYS, string_lists=_KEYS)
 
 
 def _alternation(words: list[str]) -> str:
@@ -146,7 +139,7 @@ def _fmt(value: float) -> str:
 def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
     """`130% of participants`, `a staggering 130% said`: more than all of a group."""
     p = _patterns()
-    text = doc.text
+    text = doc_text(doc)
     for claim in _claims(doc):
         if claim.label_ != "percentage" or claim._.claim_unit == "percentage points":
             continue
@@ -173,7 +166,7 @@ def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
 def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
     """`Phase 5 trial`: clinical trials have phases 0 to IV."""
     p = _patterns()
-    text = doc.text
+    text = doc_text(doc)
     for m in p["phase"].finditer(text):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
@@ -210,7 +203,7 @@ def find_impossible_p_values(doc: Doc) -> Iterator[Hit]:
             f"`{claim.text}`: a p-value is a probability and cannot exceed 1.",
             "check the value (perhaps a misplaced decimal point)",
         )
-    for m in p["negative_p"].finditer(doc.text):
+    for m in p["negative_p"].finditer(doc_text(doc)):
         yield Hit(
             m.start(), m.end(),
             f"`{m.group(0)}`: a p-value cannot be negative.",
@@ -234,7 +227,7 @@ def _reads_as_change(text: str, claim: Span) -> bool:
 
 def find_inverted_ranges(doc: Doc) -> Iterator[Hit]:
     """`between 72 and 22 percent`, `95% CI 0.90-0.60`: a range whose low end is above its high end."""
-    text = doc.text
+    text = doc_text(doc)
     kinds = {"percentage", "confidence_interval", "effect_size", "dose", "duration"}
     for claim in _claims(doc):
         value = claim._.claim_value
@@ -276,7 +269,7 @@ def _interval_after(text: str, estimate: Span, next_claim: list[Span]) -> tuple[
 
 def find_intervals_excluding_estimate(doc: Doc) -> Iterator[Hit]:
     """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
-    text = doc.text
+    text = doc_text(doc)
     claims = _claims(doc)
     for i, estimate in enumerate(claims):
         if estimate.label_ not in ("effect_size", "percentage"):
@@ -305,7 +298,7 @@ def find_intervals_excluding_estimate(doc: Doc) -> Iterator[Hit]:
 
 def find_negative_counts(doc: Doc) -> Iterator[Hit]:
     """`-3 deaths`, `minus 12 patients`: a count of people or events cannot be negative."""
-    for m in _patterns()["negative_count"].finditer(doc.text):
+    for m in _patterns()["negative_count"].finditer(doc_text(doc)):
         yield Hit(
             m.start(), m.end(),
             f"`{m.group(0)}`: a count of people or events cannot be negative.",
@@ -317,7 +310,7 @@ def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
     """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
     p = _patterns()
     for name in ("proportion", "part_of_whole"):
-        for m in p[name].finditer(doc.text):
+        for m in p[name].finditer(doc_text(doc)):
             num, den = parse_number(m["num"]), parse_number(m["den"])
             if num is None or den is None or num <= den:
                 continue

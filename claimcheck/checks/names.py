@@ -22,17 +22,16 @@ Word lists live in `data/names.json`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
+from ..data import load_data
 from .registry import Hit, register
 
 _DATA_FILE = "names.json"
@@ -43,16 +42,8 @@ _KEYS = _LIST_KEYS | {"gendered_titles"}
 @lru_cache(maxsize=1)
 def word_lists() -> dict:
     """The lists of `data/names.json`, validated once (unknown keys rejected)."""
-    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        got = set(raw) if isinstance(raw, dict) else set()
-        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
-    lists: dict = {}
-    for key in _LIST_KEYS:
-        words = raw[key]
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
-        lists[key] = frozenset(words)
+    raw = load_data(_DATA_FILE, _KEYS, string_lists=_LIST_KEYS)
+    lists: dict = {key: frozenset(raw[key]) for key in _LIST_KEYS}
     gendered = raw["gendered_titles"]
     if not isinstance(gendered, dict) or set(gendered) != {"male", "female"}:
         raise ValueError(f"{_DATA_FILE}: 'gendered_titles' must have exactly the keys 'male' and 'female'")

@@ -22,19 +22,18 @@ flagged and the message names the earlier one. Word lists live in `data/number_t
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from ..data import load_data
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import NUMBER, parse_number
-from ..nlp.sentences import sentence_bounds
+from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
 _DATA_FILE = "number_terms.json"
@@ -50,14 +49,7 @@ _KEYS = _LIST_KEYS | _MAP_KEYS
 @lru_cache(maxsize=1)
 def word_lists() -> dict:
     """The lists of `data/number_terms.json`, validated once (unknown keys rejected)."""
-    raw = json.loads(resources.files("claimcheck.data").joinpath(_DATA_FILE).read_text("utf-8"))
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        got = set(raw) if isinstance(raw, dict) else set()
-        raise ValueError(f"{_DATA_FILE}: expected keys {sorted(_KEYS)}, unexpected/missing {sorted(got ^ _KEYS)}")
-    for key in _LIST_KEYS - {"complementary_pairs"}:
-        words = raw[key]
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{_DATA_FILE}: {key!r} must be a list of non-empty strings")
+    raw = load_data(_DATA_FILE, _KEYS, string_lists=_LIST_KEYS - {"complementary_pairs"})
     pairs = raw["complementary_pairs"]
     if not isinstance(pairs, list) or not all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) and w for w in p) for p in pairs
@@ -194,7 +186,7 @@ def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int
 
 def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> list[Mention]:
     p = _patterns()
-    text = doc.text
+    text = doc_text(doc)
     mentions = []
     for span in doc.spans.get(CLAIMS, []):
         if span.label_ not in ("sample_size", "count"):
@@ -327,7 +319,7 @@ def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int
 
 
 def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
-    numbers = _numbers(doc.text)
+    numbers = _numbers(doc_text(doc))
     total: Mention | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -392,7 +384,7 @@ def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Me
 def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
     """`612 of the participants ... The remaining 1,300`: a split must add up to the whole."""
     p = _patterns()
-    text = doc.text
+    text = doc_text(doc)
     totals = [m for m in mentions if _is_total(m)]
     claims = [c for c in (doc.spans.get(CLAIMS, [])) if c.label_ not in ("sample_size", "count")]
     for m in mentions:
@@ -465,7 +457,7 @@ def _event_key(m: Mention) -> tuple[str, str] | None:
 def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
     """`97 patients in the combination group ... had died` ... `the 79 deaths in the combination
     arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
-    text = doc.text
+    text = doc_text(doc)
     numbers = _numbers(text)
     seen: dict[tuple[str, str], Mention] = {}
     for m in mentions:
@@ -568,7 +560,7 @@ def find_parts_over_whole(
     arm, 105 in the high-dose arm and 112 in the placebo arm`."""
     p = _patterns()
     t = word_lists()
-    text = doc.text
+    text = doc_text(doc)
     pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
     totals = _totals_in_effect(mentions, breaks)
     for index, (s_start, s_end) in enumerate(bounds):
@@ -619,7 +611,7 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     mentions = _mentions(doc, sentence_of, bounds)
     if not mentions:
         return
-    breaks = study_breaks(doc.text, mentions, bounds)
+    breaks = study_breaks(doc_text(doc), mentions, bounds)
     yield from find_sample_conflicts(doc, mentions, breaks)
     yield from find_remaining_conflicts(doc, mentions, breaks)
     yield from find_outcome_conflicts(doc, mentions, breaks)

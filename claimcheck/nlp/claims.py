@@ -9,16 +9,15 @@ sample of five). The spaCy component at the bottom only turns matches into spans
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..data import load_data
 from .extensions import CLAIMS, register_extensions
 from .sentences import doc_text, sentence_finder
 from .numbers import (
@@ -48,14 +47,11 @@ class ClaimMatch:
 @lru_cache(maxsize=1)
 def terms() -> dict[str, list[str]]:
     """The word lists, validated once."""
-    raw = json.loads(resources.files("claimcheck.data").joinpath("claim_terms.json").read_text("utf-8"))
-    expected = {
+    keys = {
         "people_nouns", "record_nouns", "pooled_nouns", "event_nouns",
         "not_people_before_number", "not_modifiers",
     }
-    if set(raw) != expected:
-        raise ValueError(f"claim_terms.json: unexpected keys {sorted(set(raw) ^ expected)}")
-    return raw
+    return load_data("claim_terms.json", keys, string_lists=keys)
 
 
 def _alternation(words: list[str]) -> str:

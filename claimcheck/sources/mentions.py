@@ -39,7 +39,10 @@ from importlib import resources
 from typing import Iterable, Sequence
 
 from ..ingest.html import identifiers_in_url
+from spacy.tokens import Doc
+
 from ..models import Article, Claim, Link, Source
+from ..nlp.sentences import doc_text
 from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, not_journals
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -823,7 +826,7 @@ def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] 
 
 def find_sources(doc, article: Article, claims: list[Claim]) -> list[Source]:
     """The sources `doc` cites, one per study; links each claim to its source (in place)."""
-    text = doc.text if hasattr(doc, "text") else str(doc)
+    text = doc_text(doc) if isinstance(doc, Doc) else str(doc)
     groups = detect_groups(text, article.links)
     sources = sources_from_groups(text, groups)
     apply_meta(sources, article.meta)
