@@ -70,6 +70,7 @@ def run_batch(src: Path, out: Path, jobs: int, n: int) -> BatchRun:
     first_line: tuple[float, int] | None = None
     last_count = 0
     last_change = start
+    counter = LineCounter(out)
     while proc.poll() is None:
         try:
             tree = [root] + root.children(recursive=True)
@@ -83,7 +84,7 @@ def run_batch(src: Path, out: Path, jobs: int, n: int) -> BatchRun:
             except psutil.Error:
                 continue
             peaks[p.pid] = max(peaks.get(p.pid, 0.0), rss)
-        count = _lines(out)
+        count = counter.count()
         now = time.perf_counter()
         if count and first_line is None:
             first_line = (now, count)
@@ -104,6 +105,26 @@ def run_batch(src: Path, out: Path, jobs: int, n: int) -> BatchRun:
     workers = [peak for pid, peak in peaks.items() if is_worker.get(pid)]
     return BatchRun(n, jobs, wall, steady, peaks.get(root.pid, 0.0), sorted(workers, reverse=True),
                     summary["errors"]["total"])
+
+
+class LineCounter:
+    """Lines in a growing file, reading only what was appended since the last call."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+        self.lines = 0
+
+    def count(self) -> int:
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset)
+                data = handle.read()
+        except FileNotFoundError:
+            return 0
+        self.offset += len(data)
+        self.lines += data.count(b"\n")
+        return self.lines
 
 
 def _lines(path: Path) -> int:

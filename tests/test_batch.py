@@ -285,3 +285,23 @@ def test_dask_executor_gives_the_same_records_as_local(tmp_path, articles, capsy
 
     assert len(records(local_out)) == 13
     assert records(dask_out) == records(local_out)
+
+
+def test_a_pipeline_that_cannot_be_built_stops_the_batch_with_its_reason(tmp_path):
+    write_articles(tmp_path / "in", 4)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import claimcheck.nlp.pipeline as pipeline\n"
+        "def build_nlp(model=None):\n"
+        "    raise RuntimeError('a check module does not import')\n"
+        "pipeline.build_nlp = build_nlp\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(REPO)])}
+    out = tmp_path / "out.jsonl"
+    cmd = batch_command(str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--offline")
+    done = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert "cannot build the pipeline: RuntimeError: a check module does not import" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert out.read_bytes() == b""  # no error line for articles that were never checked

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 
 from .work import (
     ArticleResult,
+    PipelineUnavailable,
     _failed,
     check_file,
     check_files,
@@ -131,6 +132,8 @@ class LocalExecutor:
                         except BrokenProcessPool:
                             lost.append(chunk)
                             continue
+                        except PipelineUnavailable as err:
+                            raise BatchAborted(str(err)) from None
                         produced = True
                         yield from results
                     if lost:  # the pool is dead: everything still in flight is lost too
@@ -224,6 +227,9 @@ class DaskExecutor:
                     _, path, input = in_flight.pop(future.key)
                     if isinstance(result, ArticleResult):
                         yield result
+                    elif isinstance(result, PipelineUnavailable):
+                        client.cancel([entry[0] for entry in in_flight.values()])
+                        raise BatchAborted(str(result))
                     else:  # KilledWorker and the like: the task itself never raises
                         yield _failed(input, hash_file(path), f"{CRASHED}: {type(result).__name__}")
         finally:

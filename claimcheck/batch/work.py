@@ -30,6 +30,11 @@ from ..models import Report
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+class PipelineUnavailable(Exception):
+    """The worker cannot build the pipeline (a broken install or check module): the batch
+    stops, rather than write an error line for every article."""
+
+
 @dataclass(frozen=True)
 class ArticleResult:
     """What a worker sends back: the line to append and what the summary counts."""
@@ -72,6 +77,17 @@ def record_line(report: Report, input: str, digest: str | None) -> str:
     return line
 
 
+def pipeline():
+    """This process's pipeline, built on first use; `PipelineUnavailable` if it cannot be."""
+    try:
+        from ..check import check_input  # noqa: F401 - a broken import is a broken pipeline too
+        from ..nlp.pipeline import get_nlp
+
+        return get_nlp()
+    except Exception as err:  # noqa: BLE001 - whatever broke, it is not this article's fault
+        raise PipelineUnavailable(f"cannot build the pipeline: {type(err).__name__}: {err}") from None
+
+
 def _settings(offline: bool):
     from ..settings import get_settings
 
@@ -80,12 +96,12 @@ def _settings(offline: bool):
 
 def check_file(path: str, input: str, offline: bool) -> ArticleResult:
     """Check the file at `path` (reported as `input`); never raises for a bad article."""
+    nlp = pipeline()
     from ..check import check_input
-    from ..nlp.pipeline import get_nlp
 
+    digest = hash_file(path)
     try:
-        digest = hash_file(path)
-        report = check_input(path, _settings(offline), get_nlp())
+        report = check_input(path, _settings(offline), nlp)
     except ClaimcheckError as err:
         return _failed(input, digest, err.reason)
     except Exception as err:  # noqa: BLE001 - a checker bug must not stop a 5,000-article batch
@@ -118,9 +134,11 @@ def init_worker(parent_pid: int) -> None:
     the pipeline once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
-    from ..nlp.pipeline import get_nlp
-
-    get_nlp()
+    try:
+        pipeline()
+    except PipelineUnavailable:
+        pass  # raised again by the first check_file, where the parent can read the reason
+        # (an initializer that raises only breaks the pool, and says nothing about why)
 
 
 def _exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
