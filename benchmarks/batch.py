@@ -18,7 +18,9 @@ Rates:
 - floor: the analysed texts (the `text` of each output record, i.e. after HTML extraction)
   written as .txt files and tokenised by `spacy.blank("en")` in a pool of J spawned processes,
   each reading its files; timed after the workers have started.
-The ratio is steady batch rate / floor rate at the same J (target >= 0.3).
+The ratio is steady batch rate / floor rate at the same J (target >= 0.3). For scale, the
+per-article work (`work.check_file`: read, extract, check, serialise) is also timed in the
+benchmark's own process, without worker processes, IPC or the writer.
 """
 
 from __future__ import annotations
@@ -176,6 +178,20 @@ def floor_rate(paths: list[str], jobs: int) -> float:
         return len(paths) / (time.perf_counter() - start)
 
 
+def in_process_rate(src: Path, limit: int = 300) -> float:
+    """`work.check_file` on the first `limit` articles in this process: the batch machinery
+    (processes, IPC, writing) left out, for comparison with the --jobs 1 rate."""
+    from claimcheck.batch.work import check_file
+
+    files = sorted(str(p) for p in src.rglob("*") if p.is_file())[:limit]
+    for path in files[:10]:
+        check_file(path, path, True)
+    start = time.perf_counter()
+    for path in files:
+        check_file(path, path, True)
+    return len(files) / (time.perf_counter() - start)
+
+
 # --- the report ---------------------------------------------------------------------------
 
 
@@ -210,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = write_analysed_texts(work / f"out-{n}-j1.jsonl", work / f"texts-{n}")
         for jobs in (1, 2):
             floors[jobs] = floor_rate(texts, jobs)
+        in_process = in_process_rate(articles(n))
         for count in (small, large):
             if (count, 2) not in runs:
                 runs[(count, 2)] = run_batch(articles(count), work / f"out-{count}-j2.jsonl", 2, count)
@@ -220,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             run = runs[(n, jobs)]
             print(f"{jobs:>4}  {run.end_to_end_rate:>10.1f}  {run.steady_rate:>8.1f}  {floors[jobs]:>11.1f}"
                   f"  {run.steady_rate / floors[jobs]:>6.3f}")
+        print(f"in one process, no batch machinery (work.check_file, first 300): {in_process:.1f}")
         scaling = runs[(n, 2)].steady_rate / runs[(n, 1)].steady_rate
         print(f"scaling 1 -> 2 jobs: {scaling:.2f}x; target: ratio >= 0.3")
 
@@ -232,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count:>6}  {workers + extra:>16}  {run.parent_peak_mb:>12.0f}  {run.wall:>7.1f}  {run.errors:>6}")
         growth = max(runs[(large, 2)].worker_peaks_mb) - max(runs[(small, 2)].worker_peaks_mb)
         print(f"largest worker peak, N = {small} -> {large}: {growth:+.0f} MB")
+        print(f"load average at the end: {psutil.getloadavg()[0]:.2f}")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
