@@ -86,11 +86,28 @@ DASHES = "-–—"
 # number-led patterns are instead tried only at the numbers (and at a qualifier just before
 # one), found by one cheap pass over the words. Same matches, ~10x less work.
 
-_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\.?\d[\d,.]*")
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "twice", "thrice", "double", "dozen"}
-_QUAL_BEFORE = re.compile(
-    rf"(?:\b(?i:between|from|{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*$"
-)
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\.?\d[\d,.]*")
+_QUALIFIER_WORDS = frozenset(QUALIFIERS) | {"between", "from"}
+_QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
+
+
+def _qualifier_start(text: str, pos: int) -> int | None:
+    """Start of a qualifier ("nearly", "more than", "between", "<") just before `pos`, if any."""
+    window = text[max(0, pos - 25):pos]
+    stripped = window.rstrip()
+    if not stripped:
+        return None
+    if stripped[-1] in _QUALIFIER_SIGNS:
+        return pos - len(window) + len(stripped) - 1
+    words = stripped.split()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_WORDS:
+            phrase_start = stripped.rfind(words[-n])
+            if phrase_start > 0 and stripped[phrase_start - 1].isalnum():
+                return None
+            return pos - len(window) + phrase_start
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -99,13 +116,13 @@ def number_starts(text: str) -> tuple[int, ...]:
     starts: set[int] = set()
     for m in _WORD_OR_NUMBER.finditer(text):
         token = m.group()
-        if not (token[0].isdigit() or token[0] == "." or token.lower() in _NUMBER_WORDS):
+        if not (token[0] in "0123456789." or token.lower() in _NUMBER_WORDS):
             continue
         pos = m.start()
         starts.add(pos)
-        qual = _QUAL_BEFORE.search(text, max(0, pos - 25), pos)
-        if qual:
-            starts.add(qual.start())
+        qual = _qualifier_start(text, pos)
+        if qual is not None:
+            starts.add(qual)
     return tuple(sorted(starts))
 
 
