@@ -86,6 +86,8 @@ def only(text):
         ("The drug cut the risk by about a third.", "proportion", 0.333),
         ("It affects an estimated 58,000 children.", "count", 58000),
         ("Kidney disease affects 37 million U.S. adults.", "count", 37_000_000),
+        ("Of those enrolled, 386 died during follow-up.", "count", 386),
+        ("Each year 300 are newly diagnosed.", "count", 300),
     ],
 )
 def test_each_kind_is_found_with_its_value(text, kind, value):

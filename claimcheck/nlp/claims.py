@@ -508,7 +508,7 @@ _ENROLLED_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _group_res() -> tuple[re.Pattern, ...]:
     t = terms()
     # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
@@ -538,7 +538,14 @@ def _group_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     enrolled = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
     )
-    return noun_re, n_equals, enrolled, arm
+    # "386 died", "37 had at least one admission", "300 are newly diagnosed": a bare number
+    # whose verb tells an outcome.
+    bare_count = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
+        r"(?:died|developed|had\s+at\s+least|were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|readmitted|killed)|"
+        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
+    )
+    return noun_re, n_equals, enrolled, arm, bare_count
 
 
 _COUNT_VERBS = re.compile(
@@ -650,7 +657,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     pooled = {w.lower() for w in t["pooled_nouns"]}
     records = {w.lower() for w in t["record_nouns"]}
     blocked = set(t["not_people_before_number"])
-    noun_re, n_equals, enrolled, arm = _group_res()
+    noun_re, n_equals, enrolled, arm, bare_count = _group_res()
     for m in _scan(noun_re, text):
         if _is_year(m["a"]):
             continue
@@ -698,6 +705,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(bare_count, text):
+        value = _num(m["a"])
+        if _is_year(m["a"]) or value is None or value <= 0:
+            continue
+        yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(enrolled, text):
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
             continue
