@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from ..data import load_data
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
-from ..nlp.numbers import NUMBER, parse_number
+from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
@@ -69,6 +69,10 @@ def _alternation(words) -> str:
 
 _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
 _PCT_NUM = r"(?<![\w\-/.,$£€])\d{1,3}(?:\.\d+)?"
+# Where a number of `_NUM` can begin, read in the lower-cased text (see `_folded`): a digit or
+# `.5`, or one number word (`forty-five` is counted twice, which only makes the count safer).
+_NUMBER_WORDS = "|".join(sorted([*UNITS, *TENS, "dozen"], key=len, reverse=True))
+_NUMBER_HEAD = rf"(?:\.?\d|{_NUMBER_WORDS}|a\s+(?:hundred|dozen))"
 # A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
 # within these bounds; a definite group far outside them is another group.
 _MIN_RATIO, _MAX_RATIO = 0.5, 3.0
@@ -146,6 +150,13 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
         "number": re.compile(_NUM),
+        # Cheap pre-tests run over the lower-cased text (`_folded`), case-sensitive (a large
+        # case-insensitive alternation costs ~6x more): where a word or a number that a costly
+        # per-sentence pattern needs could begin. Each finds at least what that pattern reads.
+        "study_word_at": re.compile(_alternation(t["study_words"])),
+        "pair_word_at": re.compile(_alternation(pair_words)),
+        "number_at": re.compile(rf"(?<![\w\-/.,$£€]){_NUMBER_HEAD}"),
+        "number_head": re.compile(_NUMBER_HEAD),
     }
 
 
@@ -175,6 +186,57 @@ class Mention:
     @property
     def end(self) -> int:
         return self.span.end_char
+
+
+# Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
+# not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+@lru_cache(maxsize=2)
+def _folded(text: str) -> str | None:
+    """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
+    what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
+    folded = text.translate(_FOLD).lower()
+    return folded if len(folded) == len(text) else None
+
+
+class _Positions:
+    """Sorted offsets where a pre-test pattern matches in the folded text, to ask cheaply whether
+    a sentence can hold what a costly pattern needs before running that pattern on it.
+
+    Every offset where the pattern matches is kept, overlapping ones too (`non-smokers` holds
+    `smokers`); with no folded text, every question is answered with "maybe"."""
+
+    def __init__(self, pattern: re.Pattern, text: str, overlapping: bool = True) -> None:
+        folded = _folded(text)
+        self.offsets: list[int] | None = None if folded is None else []
+        if folded is None:
+            return
+        if not overlapping:
+            self.offsets = [m.start() for m in pattern.finditer(folded)]
+            return
+        m = pattern.search(folded)
+        while m:
+            self.offsets.append(m.start())
+            m = pattern.search(folded, m.start() + 1)
+
+    def count(self, start: int, end: int) -> int:
+        """How many offsets lie in [start, end) (a large number when unknown)."""
+        if self.offsets is None:
+            return end - start + 1
+        return bisect.bisect_left(self.offsets, end) - bisect.bisect_left(self.offsets, start)
+
+
+def _number_starts(text: str, start: int, end: int, heads: _Positions) -> int:
+    """How many numbers can begin in text[start:end] (at least as many as do). `heads` misses a
+    number at `start` when the character before it forbids one in the whole text but not in the
+    sentence (`_NUM` looks behind), so the first offset is tested on its own."""
+    folded = _folded(text)
+    if folded is None:
+        return end - start + 1
+    first = 1 if _patterns()["number_head"].match(folded, start, end) else 0
+    return first + heads.count(start + 1, end)
 
 
 def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int]]]:
@@ -266,10 +328,24 @@ def _numbers(text: str) -> list[tuple[int, float]]:
     return found
 
 
-def _has_antecedent(numbers: list[tuple[int, float]], offset: int, value: float) -> bool:
+_NUMBERS_KEY = "claimcheck_number_mismatch_numbers"
+
+
+def _doc_numbers(doc: Doc) -> list[tuple[int, float]]:
+    """`_numbers` of the Doc's text, read once per Doc and only when a rule needs them (reading
+    every number of an article costs more than all the rules that rarely ask)."""
+    numbers = doc.user_data.get(_NUMBERS_KEY)
+    if numbers is None:
+        numbers = _numbers(doc_text(doc))
+        doc.user_data[_NUMBERS_KEY] = numbers
+    return numbers
+
+
+def _has_antecedent(doc: Doc, offset: int, value: float) -> bool:
     """Whether a definite `the 156 volunteers` / `the 800 patients` can point back to numbers
     written before `offset`: the number itself, or the sum or difference of two of them
     (`500 in Europe and 300 more in Asia` ... `the 800 patients`)."""
+    numbers = _doc_numbers(doc)
     values = {v for start, v in numbers[:bisect.bisect_left(numbers, (offset, float("-inf")))]}
     if value in values:
         return True
@@ -310,8 +386,13 @@ def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.span.label_ == "sample_size"}
+    # both study patterns end on a study word: a sentence without one begins no study
+    study_words = _Positions(p["study_word_at"], text)
     breaks = []
     for index, (s_start, s_end) in enumerate(bounds):
+        if not study_words.count(s_start, s_end):
+            breaks.append(False)
+            continue
         sentence = text[s_start:s_end]
         other_study = p["new_study"].search(sentence) or p["indefinite_study"].search(sentence)
         breaks.append(bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence))))
@@ -319,7 +400,6 @@ def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int
 
 
 def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
-    numbers = _numbers(doc_text(doc))
     total: Mention | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -335,12 +415,12 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
                 continue
             if total is None:
                 continue
-            hit = _check_against_total(numbers, m, total)
+            hit = _check_against_total(doc, m, total)
             if hit:
                 yield hit
 
 
-def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Mention) -> Hit | None:
+def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.span.text}`"
     # (c) a group of the study larger than the study: "Of these, 2,100 were women", "612 of the
@@ -353,7 +433,7 @@ def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Me
     )
     if same_people and total.value < m.value <= _MAX_RATIO * total.value \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
-            and not _has_antecedent(numbers, m.start, m.value) \
+            and not _has_antecedent(doc, m.start, m.value) \
             and not p["pre_enrolment"].search(m.post[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
             m.start, m.end,
@@ -372,7 +452,7 @@ def _check_against_total(numbers: list[tuple[int, float]], m: Mention, total: Me
         return None
     if m.mods and m.mods not in total.mods:
         return None
-    if _has_antecedent(numbers, m.start, m.value):
+    if _has_antecedent(doc, m.start, m.value):
         return None  # an antecedent: "156 were assigned ..." ... "the 156 volunteers"
     return Hit(
         m.start, m.end,
@@ -458,7 +538,6 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
     """`97 patients in the combination group ... had died` ... `the 79 deaths in the combination
     arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
     text = doc_text(doc)
-    numbers = _numbers(text)
     seen: dict[tuple[str, str], Mention] = {}
     for m in mentions:
         key = _outcome(m, text) or _event_key(m)
@@ -475,7 +554,7 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
             continue
         if any(breaks[earlier.sentence + 1:m.sentence + 1]) or _TIME_POINT.search(m.before + m.after):
             continue  # another study, or another time point ("at two years, the 40 deaths ...")
-        if not key[1] and _has_antecedent(numbers, m.start, m.value):
+        if not key[1] and _has_antecedent(doc, m.start, m.value):
             continue
         what = f"for the same group ({_fmt(earlier.value)} {key[0]}s)" if key[1] else "for the same events"
         yield Hit(
@@ -563,15 +642,21 @@ def find_parts_over_whole(
     text = doc_text(doc)
     pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
     totals = _totals_in_effect(mentions, breaks)
+    # every kind of parts needs two numbers in the sentence; pairs also two pair words
+    heads = _Positions(p["number_at"], text, overlapping=False)  # a number hides no other start
+    pair_words = _Positions(p["pair_word_at"], text)
     for index, (s_start, s_end) in enumerate(bounds):
+        if _number_starts(text, s_start, s_end, heads) < 2:
+            continue
         sentence = text[s_start:s_end]
+        has_pair = pair_words.count(s_start, s_end) >= 2
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
-        for m in p["pair"].finditer(sentence):
+        for m in p["pair"].finditer(sentence) if has_pair else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence):
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
-        for m in p["pct_pair"].finditer(sentence):
+        for m in p["pct_pair"].finditer(sentence) if has_pair else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
                     and n1 + n2 > 101:  # one point of rounding
