@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from ..data import load_data
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
-from ..nlp.numbers import DIGIT_NUMBER, NUMBER, parse_number
+from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -306,11 +306,48 @@ def find_negative_counts(doc: Doc) -> Iterator[Hit]:
         )
 
 
+# Where a number can begin, in the lower-cased text: a digit or `.5` not inside another number,
+# or one number word (`forty five` gives two offsets). Matching the patterns that begin with a
+# number only at these offsets is ~5x cheaper than letting `finditer` try every character.
+_NUMBER_START = re.compile(
+    rf"(?<![\w\-/.,$£€])(?:\.?\d|{'|'.join(sorted([*UNITS, *TENS, 'dozen'], key=len, reverse=True))}|a\s+(?:hundred|dozen))"
+)
+# Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
+# not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _number_starts(text: str) -> list[int] | None:
+    """Every offset where a number (`NUMBER`, case-insensitive) can begin; None if unknown."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        return None
+    return [m.start() for m in _NUMBER_START.finditer(folded)]
+
+
+def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts`: trying
+    those offsets in order, after the end of the last match, finds the same matches."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            end = m.end()
+
+
 def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
     """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
     p = _patterns()
+    text = doc_text(doc)
+    starts = _number_starts(text)
     for name in ("proportion", "part_of_whole"):
-        for m in p[name].finditer(doc_text(doc)):
+        for m in _finditer_from(p[name], text, starts):
             num, den = parse_number(m["num"]), parse_number(m["den"])
             if num is None or den is None or num <= den:
                 continue
