@@ -28,10 +28,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz.distance import OSA
+from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, SPACY
 from spacy.tokens import Doc, Token
 
 from ..data import load_data
+from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 _DATA_FILE = "names.json"
@@ -59,7 +62,10 @@ _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))+$")
 
 def is_name_token(token: Token) -> bool:
     """`Wollmer`, `O'Brien`, `McDonald`: capitalised, with lower-case letters, no digits."""
-    text = token.text
+    return _is_name_text(token.text)
+
+
+def _is_name_text(text: str) -> bool:
     return (
         len(text) >= 2 and text[0].isupper() and any(c.islower() for c in text[1:])
         and _NAME_CHARS.match(text) is not None
@@ -79,25 +85,44 @@ class Spelling:
     org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
 
 
+def _name_tokens(doc: Doc) -> tuple[list[int], set[int], list[str], np.ndarray]:
+    """Indices of the name tokens (sorted and as a set), every token's text, and whether each
+    token is followed by a space, read through arrays: making a Token object for each of an
+    article's ~2,000 tokens costs more than the rest of this check."""
+    text = doc_text(doc)
+    array = doc.to_array([IDX, LENGTH, SPACY])
+    starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
+    texts = [text[s:s + n] for s, n in zip(starts, lengths)]
+    # a name begins with an upper-case letter, which lower-casing changes; test only those
+    lowered = text.lower()
+    if len(lowered) == len(text) and len(doc):
+        changed = np.frombuffer(text.encode("utf-32-le"), np.uint32) != np.frombuffer(lowered.encode("utf-32-le"), np.uint32)
+        candidates = np.nonzero(changed[array[:, 0]])[0].tolist()
+    else:
+        candidates = range(len(doc))
+    names = [i for i in candidates if _is_name_text(texts[i])]
+    return names, set(names), texts, array[:, 2]
+
+
 def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
     """Runs of name tokens on one line (`Axel Wollmer`, `Amara Osei-Bonsu`), as token ranges."""
-    i, n = 0, len(doc)
-    while i < n:
-        if not is_name_token(doc[i]):
-            i += 1
+    names, is_name, texts, spacy = _name_tokens(doc)
+    n = len(doc)
+    run_end = 0
+    for i in names:  # a run begins at a name token that no earlier run took in
+        if i < run_end:
             continue
         j = i + 1
         while j < n:
-            prev = doc[j - 1]
-            if is_name_token(doc[j]) and is_name_token(prev) and prev.whitespace_ == " ":
+            if j in is_name and j - 1 in is_name and spacy[j - 1]:
                 j += 1
-            elif (doc[j].text == "-" and not prev.whitespace_ and not doc[j].whitespace_
-                  and j + 1 < n and is_name_token(doc[j + 1])):
+            elif (texts[j] == "-" and not spacy[j - 1] and not spacy[j]
+                  and j + 1 < n and j + 1 in is_name):
                 j += 2
             else:
                 break
         yield i, j
-        i = j
+        run_end = j
 
 
 def _in_person_context(doc: Doc, start: int, end: int, lists: dict) -> tuple[bool, str | None]:
@@ -200,11 +225,20 @@ def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bo
     return bool(man_and_woman or woman_and_man)
 
 
+def _lower_words(doc: Doc) -> set[str]:
+    """`{t.lower_ for t in doc if t.is_lower}`, read through arrays (no Token objects)."""
+    if not len(doc):
+        return set()
+    array = doc.to_array([LOWER, IS_LOWER])
+    strings = doc.vocab.strings
+    return {strings[int(h)] for h in set(array[array[:, 1] == 1, 0].tolist())}
+
+
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of spellings of the same name."""
     lists = word_lists()
     spellings = _collect(doc, lists)
-    lower_words = {t.lower_ for t in doc if t.is_lower}
+    lower_words = _lower_words(doc)
     vocab = doc.vocab
 
     def usable(s: Spelling) -> bool:
