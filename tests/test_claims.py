@@ -202,6 +202,12 @@ def test_seed_article_every_gold_claim_found_with_value():
         ),
         ("There were 41 deaths in the drug group.", {41: "count"}),
         ("The 603 people in the exercise arm received home visits.", {603: "sample_size"}),
+        (
+            "Of these, 314 were randomly assigned to the drug and 310 received ribavirin alone.",
+            {314: "sample_size", 310: "sample_size"},
+        ),
+        ("The remaining 92 went to a dummy pill; 92 to a dummy pill.", {92: "sample_size"}),
+        ("Gout affects 200,000 New Zealanders.", {200000: "count"}),
     ],
 )
 def test_arm_sizes_are_told_from_outcome_counts(text, expected):

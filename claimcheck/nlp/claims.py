@@ -514,7 +514,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
     modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
         stop=_alternation(t["not_modifiers"]))
+    # people nouns, plus demonyms ("New Zealanders", "Nigerians", "Londoners")
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
+    nouns += r"|(?-i:[A-Z][a-z]+(?:ians|ans|ers|ese|ites))"
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
@@ -523,14 +525,16 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # "156 were assigned to zelritamab", "12,470 received the vaccine".
     arm = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:(?:\s+[a-z][\w-]*)?\s+(?P<noun>(?i:{nouns})))?"
-        r"(?P<tail>\s+(?:(?i:in|on|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:group|arm|cohort)\b"
+        r"(?P<tail>\s+(?:(?i:in|on|with|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:group|arm|cohort)\b"
         r"|(?i:on|with|to|took|taking|given|receiving)\s+(?:the\s+)?(?i:placebo|the\s+drug|the\s+vaccine|the\s+active\s+drug|usual\s+care|standard\s+care)\b"
-        r"|(?i:to)\s+(?i:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?i:regimen|treatment|therapy|course|drug|vaccine|programme|program|intervention|diet)\b"
+        r"|(?i:to)\s+(?i:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?i:regimen|treatment|therapy|course|drug|vaccine|programme|program|"
+        r"intervention|diet|pills?|tablets?|capsules?|injections?|drops|sham|app|placebo|waiting\s+list)\b"
+        r"|(?i:were|was)\s+(?:on|in)\s+(?:a|the)\s+(?i:waiting\s+list|placebo|control)\b"
         r"|(?i:of)\s+(?i:them|those|these)\b"
         rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
-        r"|(?i:were|was)\s+(?i:assigned|randomi[sz]ed|allocated)\b"
+        r"|(?i:were|was)\s+(?:(?i:randomly|then)\s+)?(?i:assigned|randomi[sz]ed|allocated)\b"
         r"|(?i:were|was)\s+(?i:men|women|boys|girls|children|adults|smokers|female|male)\b"
-        r"|(?i:received|got|used)\s+(?i:the|a|an)\b"
+        r"|(?i:received|got|used|were\s+given)(?=\s+[\w-])"
         r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
     )
     # "enrolled 312", "a sample of 1,000", "the remaining 1,228": tried at each number, the verb
@@ -578,6 +582,10 @@ _STUDY_VERB_BEFORE = re.compile(
     r"surveyed|interviewed|tracked|examined|"
     r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$"
 )
+_POPULATION_BEFORE = re.compile(
+    r"(?i:\b(?:affects?|affecting|afflicts?|kills?|killed|strikes|burdens?|threatens?)\s+"
+    r"(?:(?:an\s+estimated|about|around|nearly|more\s+than|some|roughly|over|almost|up\s+to)\s+)?)$"
+)
 _STRONG_STUDY = re.compile(
     r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
     r"surveyed|randomi[sz]ed|followed|tracked)\b)"
@@ -602,6 +610,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "count"  # "an estimated 58,000 children": a population estimate
     if _STUDY_VERB_BEFORE.search(before):
         return "sample_size"
+    if _POPULATION_BEFORE.search(before):
+        return "count"  # "gout affects 200,000 New Zealanders"
     if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
         return "count"
     if re.match(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)", text[end:end + 20]):
@@ -643,6 +653,8 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
     clause_after = after[:re.search(r"[.;,:]|$", after).start()]
     if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after):
         return "sample_size"
+    if re.search(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list", tail):
+        return "sample_size"  # the tail itself says how the group was formed
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
         return "count"
     if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail):
