@@ -1,0 +1,260 @@
+"""Sample sizes and counts: a number of people, records or events, and which of the two it is.
+
+`45 patients` examined by a study is its sample; `412 patients` in whom the outcome occurred
+are a count. The noun, the verbs around the number and the nearest cue before it decide.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from .numbers import DIGIT_NUMBER
+from .patterns import (
+    NUM,
+    QUAL,
+    RANGE_SEP,
+    TIME_UNITS,
+    ClaimMatch,
+    Value,
+    _alternation,
+    _num,
+    _preceding_word,
+    _qualifier,
+    _range_or_value,
+    _scan,
+    terms,
+)
+
+
+_ENROLLED_BEFORE = re.compile(
+    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
+    r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
+)
+
+
+@lru_cache(maxsize=1)
+def _group_res() -> tuple[re.Pattern, ...]:
+    t = terms()
+    # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
+    # function word or a lower-case plural ("five proteins could help doctors" is no sample).
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
+        stop=_alternation(t["not_modifiers"]))
+    # people nouns, plus demonyms ("New Zealanders", "Nigerians", "Londoners")
+    nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
+    nouns += r"|(?-i:[A-Z][a-z]+(?:ians|ans|ers|ese|ites))"
+    noun_re = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+    )
+    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
+    # "156 were assigned to zelritamab", "12,470 received the vaccine".
+    arm = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?:(?:\s+[a-z][\w-]*)?\s+(?P<noun>(?i:{nouns})))?"
+        r"(?P<tail>\s+(?:(?i:in|on|with|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:group|arm|cohort)\b"
+        r"|(?i:on|with|to|took|taking|given|receiving)\s+(?:the\s+)?(?i:placebo|the\s+drug|the\s+vaccine|the\s+active\s+drug|usual\s+care|standard\s+care)\b"
+        r"|(?i:to)\s+(?i:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?i:regimen|treatment|therapy|course|drug|vaccine|programme|program|"
+        r"intervention|diet|pills?|tablets?|capsules?|injections?|drops|sham|app|placebo|waiting\s+list)\b"
+        r"|(?i:were|was)\s+(?:on|in)\s+(?:a|the)\s+(?i:waiting\s+list|placebo|control)\b"
+        r"|(?i:of)\s+(?i:them|those|these)\b"
+        rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
+        r"|(?i:were|was)\s+(?:(?i:randomly|then)\s+)?(?i:assigned|randomi[sz]ed|allocated)\b"
+        r"|(?i:were|was)\s+(?i:men|women|boys|girls|children|adults|smokers|female|male)\b"
+        r"|(?i:received|got|used|were\s+given)(?=\s+[\w-])"
+        r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
+    )
+    # "enrolled 312", "a sample of 1,000", "the remaining 1,228": tried at each number, the verb
+    # checked looking back (a whole-text scan for the verbs costs ten times more).
+    enrolled = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
+    )
+    # "386 died", "37 had at least one admission", "300 are newly diagnosed": a bare number
+    # whose verb tells an outcome.
+    bare_count = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
+        r"(?:died|developed|had\s+at\s+least|were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|readmitted|killed)|"
+        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
+    )
+    return noun_re, n_equals, enrolled, arm, bare_count
+
+
+_COUNT_VERBS = re.compile(
+    r"^(?:\s+(?!(?:that|who|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
+    r"experienced|were\s+infected|became\s+infected|tested\s+positive|(?:were\s+|are\s+)?diagnosed|"
+    r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
+    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
+    r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
+    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
+    r"visited|returned|turned\s+out|showed\s+signs)\b"
+)
+_POPULATION_VERBS = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
+    r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
+)
+_EVENT_CONTEXT = re.compile(
+    r"(?i:\b(?:reactions?|died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
+    r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
+    r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
+    r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
+    r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
+)
+# "occurred in 412 patients", "were reported in 14 patients": the number counts events.
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
+    r"confirmed|found|identified|documented|noted)\s+(?:in|among)\s+)$"
+)
+_STUDY_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
+    r"surveyed|interviewed|tracked|examined|"
+    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$"
+)
+_POPULATION_BEFORE = re.compile(
+    r"(?i:\b(?:affects?|affecting|afflicts?|kills?|killed|strikes|burdens?|threatens?)\s+"
+    r"(?:(?:an\s+estimated|about|around|nearly|more\s+than|some|roughly|over|almost|up\s+to)\s+)?)$"
+)
+_STRONG_STUDY = re.compile(
+    r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
+    r"surveyed|randomi[sz]ed|followed|tracked)\b)"
+)
+_STUDY_WORDS = re.compile(
+    r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
+    r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+from|examined|included|"
+    r"involving|involved|sample|volunteers|tested|compared|assigned|tracked|observed|measured|scanned|"
+    r"experiment|researchers|scientists)\b)"
+)
+
+
+def _is_year(raw: str) -> bool:
+    """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw))
+
+
+def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
+    """A number of people: the study's sample, or a count of those who had an outcome?"""
+    before = text[max(0, start - 40):start]
+    if re.match(r"(?i:an\s+estimated|estimated)\b", text[start:end]):
+        return "count"  # "an estimated 58,000 children": a population estimate
+    if _STUDY_VERB_BEFORE.search(before):
+        return "sample_size"
+    if _POPULATION_BEFORE.search(before):
+        return "count"  # "gout affects 200,000 New Zealanders"
+    if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
+        return "count"
+    if re.match(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)", text[end:end + 20]):
+        return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
+    if _POPULATION_VERBS.match(text[end:end + 60]) and not _STUDY_WORDS.search(sentence):
+        return "count"  # "1.2 million Americans have diabetes"
+    if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
+        return "count"  # "about 57 million people worldwide": a population, not a sample
+    return "sample_size"
+
+
+_SAMPLE_AFTER = re.compile(
+    r"\s+(?i:received|were\s+given|got|took|were\s+offered|underwent|were\s+treated|were\s+followed)\b"
+)
+_DESCRIPTIVE_EVENT = re.compile(r"(?i:\b(?:history\s+of|prior|previous|risk\s+of|frequent|recurrent|with|without)\s+(?:\w+\s+)?$)")
+
+
+_DESIGN_WORDS = re.compile(
+    r"(?i:\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|recruited|split|divided|included|involved|involving)\b)"
+)
+
+
+def _nearest_signal_is_event(before: str) -> bool:
+    """In the words before a number, is the nearest cue an event ("adverse reactions ... four in
+    the insulin group") rather than the study design ("randomized 312 ... : 104 in the arm")?"""
+    last_event = -1
+    for e in _EVENT_CONTEXT.finditer(before):
+        if not _DESCRIPTIVE_EVENT.search(before[:e.start()]):
+            last_event = e.start()
+    last_study = max((m.start() for m in _DESIGN_WORDS.finditer(before)), default=-1)
+    return last_event > last_study
+
+
+def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> str:
+    """The number of an arm or subgroup: its size (sample) or how many in it had an outcome (count)?"""
+    s_start, s_end = sentence
+    before = text[max(s_start, m.start() - 100):m.start()]
+    after = text[m.end():s_end]
+    clause_after = after[:re.search(r"[.;,:]|$", after).start()]
+    if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after):
+        return "sample_size"
+    if re.search(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list", tail):
+        return "sample_size"  # the tail itself says how the group was formed
+    if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
+        return "count"
+    if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail):
+        return "sample_size"
+    return "count" if _nearest_signal_is_event(before) else "sample_size"
+
+
+def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
+    """Sample sizes and counts: a number heading a noun of people, records or events."""
+    t = terms()
+    events = {w.lower() for w in t["event_nouns"]}
+    pooled = {w.lower() for w in t["pooled_nouns"]}
+    records = {w.lower() for w in t["record_nouns"]}
+    blocked = set(t["not_people_before_number"])
+    noun_re, n_equals, enrolled, arm, bare_count = _group_res()
+    for m in _scan(noun_re, text):
+        if _is_year(m["a"]):
+            continue
+        before = _preceding_word(text, m.start())
+        if before in blocked or before.rstrip("-") in blocked:
+            continue
+        value = _range_or_value(m["a"], m["b"])
+        if value is None or (isinstance(value, (int, float)) and value <= 0):
+            continue
+        noun = re.sub(r"\s+", " ", m["noun"].lower())
+        s_start, s_end = sentence_of(m.start())
+        sentence = text[s_start:s_end]
+        if noun in pooled:
+            pooling = re.search(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)", sentence)
+            if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
+                continue
+            kind = "sample_size"
+        elif noun in events:
+            kind = "count"
+        elif noun == "reports" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+            kind = "count"  # "23 reports of headache": events, not the records analysed
+        elif noun in records:
+            kind = "sample_size"
+        else:
+            kind = _people_kind(text, m.start(), m.end(), value, sentence)
+        if value == 1 and _qualifier(m) in ("more than", "over", "at least"):
+            continue  # "more than one infection": not a count of anything
+        if m["a"].lower() in ("one", "a") and m["mods"].strip():
+            continue  # "one thing you wish people ...": `one` takes no modifiers
+        yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
+    for m in n_equals.finditer(text):
+        yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
+    for m in _scan(arm, text):
+        if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
+            continue
+        value = _num(m["a"])
+        if value is None or value <= 0:
+            continue
+        tail = m["tail"].lower()
+        if m["qual"] and m["qual"].lower() in ("an estimated",):
+            yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+            continue
+        if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
+            continue  # "one of them": a pronoun, not a number of anyone
+        noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
+        kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
+        yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(bare_count, text):
+        value = _num(m["a"])
+        if _is_year(m["a"]) or value is None or value <= 0:
+            continue
+        yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(enrolled, text):
+        if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
+            continue
+        if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        start = m.start("qual") if m["qual"] else m.start("a")
+        yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))
+
+
