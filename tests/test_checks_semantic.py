@@ -416,3 +416,13 @@ def test_three_arms_that_add_up_to_more_than_the_trial(nlp):
     assert flagged_over(nlp, text, "number_mismatch", "112 in the placebo arm"), flags(nlp, text)
     fixed = text.replace("112 in the placebo", "103 in the placebo")
     assert flags(nlp, fixed, "number_mismatch") == []
+
+
+def test_share_above_whole_of_any_group_that_reports():
+    from claimcheck.nlp.pipeline import build_nlp
+
+    nlp = build_nlp()
+    doc = nlp("Incredibly, 112 per cent of the regular dippers said the habit had improved their mood.")
+    assert [(s.label_, s.text.startswith("112 per cent")) for s in doc.spans["flags"]] == [("implausible_value", True)]
+    doc = nlp("Costs were 130% of the national average said officials.")
+    assert [s.label_ for s in doc.spans["flags"]] == []

@@ -70,6 +70,13 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?!\s+(?i:more|less|higher|lower|greater|bigger|smaller|likelier|up|down|above|below|times|as)\b)"
         ),
         # "569 of the 8,803 patients (106.5%)": a share of the people just counted
+        # "112 per cent of the regular dippers said ...": any group that is then said to report
+        "share_of_group_said": re.compile(
+            r"^\s+(?i:of)\s+(?i:the|all|those|these|our|its|their)\s+"
+            r"(?:(?!(?i:average|level|rate|baseline|normal|target|limit|total|amount|value|figure|price|cost|budget|"
+            r"capacity|dose|recommended|usual|expected|predicted)\b)[\w-]+\s+){1,3}?"
+            rf"(?i:{_alternation(t['reported_verbs'])})\b"
+        ),
         "share_in_parens": re.compile(rf"\b(?i:{people})\s*\(\s*$"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
@@ -149,7 +156,7 @@ def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
             continue
         after = text[claim.end_char:claim.end_char + 80]
         before = text[max(0, claim.start_char - 40):claim.start_char]
-        share_of = p["share_of"].match(after)
+        share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after)
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
             continue
