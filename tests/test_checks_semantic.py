@@ -426,3 +426,13 @@ def test_share_above_whole_of_any_group_that_reports():
     assert [(s.label_, s.text.startswith("112 per cent")) for s in doc.spans["flags"]] == [("implausible_value", True)]
     doc = nlp("Costs were 130% of the national average said officials.")
     assert [s.label_ for s in doc.spans["flags"]] == []
+
+
+def test_total_restated_differently_after_a_survey_verb():
+    from claimcheck.nlp.pipeline import build_nlp
+
+    doc = build_nlp()(
+        "Researchers quizzed 8,912 adults across Scotland about their mood. "
+        "Of the 8,192 adults who took part, just over a fifth said they swam."
+    )
+    assert [(s.label_, s.text) for s in doc.spans["flags"]] == [("number_mismatch", "8,192 adults")]
