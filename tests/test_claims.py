@@ -208,6 +208,7 @@ def test_seed_article_every_gold_claim_found_with_value():
         ),
         ("The remaining 92 went to a dummy pill; 92 to a dummy pill.", {92: "sample_size"}),
         ("Gout affects 200,000 New Zealanders.", {200000: "count"}),
+        ("Of these, 273 were assigned to antibiotics and 257 to appendectomy.", {273: "sample_size", 257: "sample_size"}),
     ],
 )
 def test_arm_sizes_are_told_from_outcome_counts(text, expected):

@@ -28,6 +28,7 @@ from .patterns import (
 )
 
 
+_ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
 _ENROLLED_BEFORE = re.compile(
     r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
     r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
@@ -76,7 +77,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"(?:died|developed|had\s+at\s+least|were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|readmitted|killed)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
     )
-    return noun_re, n_equals, enrolled, arm, bare_count
+    # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
+    second_arm = re.compile(rf"(?<=\band\s)(?P<a>{NUM})\s+(?i:to)\s+(?:the\s+)?[a-z][\w-]*")
+    return noun_re, n_equals, enrolled, arm, bare_count, second_arm
 
 
 _COUNT_VERBS = re.compile(
@@ -196,7 +199,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     pooled = {w.lower() for w in t["pooled_nouns"]}
     records = {w.lower() for w in t["record_nouns"]}
     blocked = set(t["not_people_before_number"])
-    noun_re, n_equals, enrolled, arm, bare_count = _group_res()
+    noun_re, n_equals, enrolled, arm, bare_count, second_arm = _group_res()
     for m in _scan(noun_re, text):
         if _is_year(m["a"]):
             continue
@@ -244,6 +247,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(second_arm, text):
+        s_start, _ = sentence_of(m.start())
+        if _is_year(m["a"]) or not _ASSIGNMENT.search(text, s_start, m.start()):
+            continue
+        yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(bare_count, text):
         value = _num(m["a"])
         if _is_year(m["a"]) or value is None or value <= 0:
