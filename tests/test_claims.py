@@ -84,6 +84,7 @@ def only(text):
         ("The results came in XX% of cases.", "percentage", None),
         ("Half were offered the classes.", "proportion", 0.5),
         ("The drug cut the risk by about a third.", "proportion", 0.333),
+        ("Hospitalisations fell by a third in 2023.", "proportion", 0.333),
         ("It affects an estimated 58,000 children.", "count", 58000),
         ("Kidney disease affects 37 million U.S. adults.", "count", 37_000_000),
         ("Of those enrolled, 386 died during follow-up.", "count", 386),

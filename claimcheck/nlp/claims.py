@@ -195,7 +195,9 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
         # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
-        if not (m["of"] is not None or (m["hyph"] and plural) or (plural and m["num"].lower() not in ("a", "an", "one"))):
+        by_a_fraction = _preceding_word(text, m.start()) == "by"  # "fell by a third in 2023"
+        if not (m["of"] is not None or by_a_fraction or (m["hyph"] and plural)
+                or (plural and m["num"].lower() not in ("a", "an", "one"))):
             continue
         if _preceding_word(text, m.start()) in ("the", "every", "each"):
             continue
