@@ -210,6 +210,12 @@ def test_seed_article_every_gold_claim_found_with_value():
         ("The remaining 92 went to a dummy pill; 92 to a dummy pill.", {92: "sample_size"}),
         ("Gout affects 200,000 New Zealanders.", {200000: "count"}),
         ("Of these, 273 were assigned to antibiotics and 257 to appendectomy.", {273: "sample_size", 257: "sample_size"}),
+        (
+            "The outcome occurred in 612 of the 7,108 patients in the drug group and 703 of the 7,104 patients "
+            "in the placebo group.",
+            {612: "count", 7108: "sample_size", 703: "count", 7104: "sample_size"},
+        ),
+        ("The bacterium has infected 27 patients since December.", {27: "count"}),
     ],
 )
 def test_arm_sizes_are_told_from_outcome_counts(text, expected):

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
-from .groups import _is_year, find_groups
+from .groups import _EVENT_BEFORE, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
@@ -178,10 +178,21 @@ HALF_RE = re.compile(
 )
 
 
+_EVENT_IN_NUMBERS = re.compile(
+    r"(?i:\b(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected)\s+(?:in|among)\s+\d)"
+)
+
+
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(PART_OF_WHOLE_RE, text):
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
+            continue
+        window = text[max(0, m.start() - 150):m.start()]
+        window = window[window.rfind(". ") + 1:]
+        if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EVENT_IN_NUMBERS.search(window):
+            # "occurred in 612 of the 7,108 patients": a count of events, out of a group
+            yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(PROPORTION_IN_RE, text):

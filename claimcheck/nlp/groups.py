@@ -104,9 +104,11 @@ _EVENT_CONTEXT = re.compile(
 )
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
 _EVENT_BEFORE = re.compile(
-    r"(?i:\b(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
-    r"confirmed|found|identified|documented|noted)\s+(?:in|among)\s+)$"
+    r"(?i:\b(?:(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
+    r"confirmed|found|identified|documented|noted)\s+(?:in|among)|infected|killed|sickened)\s+)$"
 )
+# "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
+DENOMINATOR_BEFORE = re.compile(r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$")
 _STUDY_VERB_BEFORE = re.compile(
     r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
     r"surveyed|interviewed|tracked|examined|"
@@ -138,7 +140,7 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
     before = text[max(0, start - 40):start]
     if re.match(r"(?i:an\s+estimated|estimated)\b", text[start:end]):
         return "count"  # "an estimated 58,000 children": a population estimate
-    if _STUDY_VERB_BEFORE.search(before):
+    if _STUDY_VERB_BEFORE.search(before) or DENOMINATOR_BEFORE.search(before[-25:]):
         return "sample_size"
     if _POPULATION_BEFORE.search(before):
         return "count"  # "gout affects 200,000 New Zealanders"
@@ -181,7 +183,7 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
     before = text[max(s_start, m.start() - 100):m.start()]
     after = text[m.end():s_end]
     clause_after = after[:re.search(r"[.;,:]|$", after).start()]
-    if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after):
+    if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after) or DENOMINATOR_BEFORE.search(before[-25:]):
         return "sample_size"
     if re.search(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list", tail):
         return "sample_size"  # the tail itself says how the group was formed
