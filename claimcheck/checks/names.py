@@ -85,10 +85,20 @@ class Spelling:
     org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
 
 
-def _name_tokens(doc: Doc) -> tuple[list[int], set[int], list[str], np.ndarray]:
-    """Indices of the name tokens (sorted and as a set), every token's text, and whether each
-    token is followed by a space, read through arrays: making a Token object for each of an
-    article's ~2,000 tokens costs more than the rest of this check."""
+@dataclass
+class _Tokens:
+    """The Doc's tokens as plain Python lists, read once through arrays: making a Token object
+    for each of an article's ~2,000 tokens (or for each context word looked at) costs more
+    than the rest of this check."""
+
+    texts: list[str]  # every token's text
+    starts: list[int]  # every token's character offset
+    spacy: list[int]  # whether each token is followed by a space
+    names: list[int]  # indices of the name tokens, sorted
+    is_name: set[int]  # the same, as a set
+
+
+def _name_tokens(doc: Doc) -> _Tokens:
     text = doc_text(doc)
     array = doc.to_array([IDX, LENGTH, SPACY])
     starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
@@ -101,15 +111,15 @@ def _name_tokens(doc: Doc) -> tuple[list[int], set[int], list[str], np.ndarray]:
     else:
         candidates = range(len(doc))
     names = [i for i in candidates if _is_name_text(texts[i])]
-    return names, set(names), texts, array[:, 2]
+    return _Tokens(texts, starts, array[:, 2].tolist(), names, set(names))
 
 
-def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
     """Runs of name tokens on one line (`Axel Wollmer`, `Amara Osei-Bonsu`), as token ranges."""
-    names, is_name, texts, spacy = _name_tokens(doc)
-    n = len(doc)
+    is_name, texts, spacy = tokens.is_name, tokens.texts, tokens.spacy
+    n = len(texts)
     run_end = 0
-    for i in names:  # a run begins at a name token that no earlier run took in
+    for i in tokens.names:  # a run begins at a name token that no earlier run took in
         if i < run_end:
             continue
         j = i + 1
@@ -125,30 +135,47 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
         run_end = j
 
 
-def _in_person_context(doc: Doc, start: int, end: int, lists: dict) -> tuple[bool, str | None]:
-    """Whether the run doc[start:end] stands where a name stands; and the title before it."""
-    if start > 0 and doc[start - 1].text in lists["titles"]:
-        return True, doc[start - 1].text
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[dict[str, list[list[str]]], dict[str, list[list[str]]]]:
+    """`before_name_words` by their last word and `after_name_words` by their first, so a
+    context is compared with the few phrases that can match rather than all ~50."""
+    lists = word_lists()
+    before: dict[str, list[list[str]]] = defaultdict(list)
+    after: dict[str, list[list[str]]] = defaultdict(list)
+    for phrase in lists["before_name_words"]:
+        before[phrase[-1]].append(phrase)
+    for phrase in lists["after_name_words"]:
+        after[phrase[0]].append(phrase)
+    return dict(before), dict(after)
+
+
+def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> tuple[bool, str | None]:
+    """Whether the run texts[start:end] stands where a name stands; and the title before it.
+    (`str.lower`, `islower`, `isalpha` are what spaCy's `lower_`, `is_lower`, `is_alpha` are.)"""
+    if start > 0 and texts[start - 1] in lists["titles"]:
+        return True, texts[start - 1]
     # "said Halvorsen", "said lead author Colm Arkwright": a speech verb, then at most two
     # lower-case words
+    speech_verbs = lists["speech_verbs"]
     for k in range(start - 1, max(-1, start - 4), -1):
-        token = doc[k]
-        if token.lower_ in lists["speech_verbs"]:
+        word = texts[k]
+        if word.lower() in speech_verbs:
             return True, None
-        if not (token.is_lower and token.is_alpha):
+        if not (word.islower() and word.isalpha()):
             break
-    before = [t.lower_ for t in doc[max(0, start - 3):start]]
-    for phrase in lists["before_name_words"]:
-        if before[-len(phrase):] == phrase:
-            return True, None
-    after = [t.lower_ for t in doc[end:end + 4]]
-    if after and after[0] in lists["speech_verbs"]:
+    before_index, after_index = _phrase_index()
+    before = [t.lower() for t in texts[max(0, start - 3):start]]
+    # only the phrases ending with the word just before the run can match
+    if before and any(before[-len(phrase):] == phrase for phrase in before_index.get(before[-1], ())):
         return True, None
-    if len(after) >= 2 and after[0] == "," and after[1] in lists["speech_verbs"]:
+    after = [t.lower() for t in texts[end:end + 4]]
+    if after and after[0] in speech_verbs:
         return True, None
-    for phrase in lists["after_name_words"]:
-        if after[:len(phrase)] == phrase:
-            return True, None
+    if len(after) >= 2 and after[0] == "," and after[1] in speech_verbs:
+        return True, None
+    # only the phrases starting with the word just after the run can match
+    if after and any(after[:len(phrase)] == phrase for phrase in after_index.get(after[0], ())):
+        return True, None
     # an apposition after a full name: "Henrik Kjellberg, a medical oncologist"
     if end - start >= 2 and len(after) >= 2 and after[0] == "," and after[1] in ("a", "an", "the", "who"):
         return True, None
@@ -163,41 +190,47 @@ def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
         if ent.label_ in ("PERSON", "ORG"):
             entity_tokens.update(range(ent.start, ent.end))
     titles, org_words = lists["titles"], lists["org_words"]
-    for start, end in _name_runs(doc):
-        names = [t for t in doc[start:end] if is_name_token(t)]
-        for token in names:
-            spelling = spellings.setdefault(token.text, Spelling(token.text))
-            spelling.occurrences.append((token.idx, token.idx + len(token.text)))
-            if token.i in entity_tokens:
+    tokens = _name_tokens(doc)
+    texts, starts, is_name = tokens.texts, tokens.starts, tokens.is_name
+    n_tokens = len(texts)
+    for start, end in _name_runs(tokens):
+        # a run holds name tokens and the hyphens joining them; keep the names
+        names = [i for i in range(start, end) if i in is_name]
+        for i in names:
+            form = texts[i]
+            spelling = spellings.setdefault(form, Spelling(form))
+            spelling.occurrences.append((starts[i], starts[i] + len(form)))
+            if i in entity_tokens:
                 spelling.in_context += 1
-        in_context, title = _in_person_context(doc, start, end, lists)
-        while names and names[0].text in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
-            title = names.pop(0).text
+        in_context, title = _in_person_context(texts, start, end, lists)
+        while names and texts[names[0]] in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
+            title = texts[names.pop(0)]
             in_context = True
         if not names:
             continue
         # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland"
-        of_org = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in org_words
-        ampersand = (start > 0 and doc[start - 1].text == "&") or (end < len(doc) and doc[end].text == "&")
-        if names[-1].text in org_words or of_org or ampersand:
-            kind = names[-1].text if names[-1].text in org_words else doc[start - 2].text if of_org else "&"
-            for token in names:
-                if token.text not in org_words:
-                    spelling = spellings[token.text]
+        last = texts[names[-1]]
+        of_org = start >= 2 and texts[start - 1].lower() == "of" and texts[start - 2] in org_words
+        ampersand = (start > 0 and texts[start - 1] == "&") or (end < n_tokens and texts[end] == "&")
+        if last in org_words or of_org or ampersand:
+            kind = last if last in org_words else texts[start - 2] if of_org else "&"
+            for i in names:
+                if texts[i] not in org_words:
+                    spelling = spellings[texts[i]]
                     spelling.org = True
                     spelling.org_words.add(kind)
                     spelling.in_context += 1
             continue
-        surname = spellings[names[-1].text]
+        surname = spellings[last]
         if not (in_context or title):
             continue
         surname.in_context += 1
         if title:
             surname.titles.add(title)
         if len(names) >= 2:
-            given = names[-2]
-            if not doc.vocab[given.lower_].is_stop and given.text not in org_words:
-                surname.first_names.add(given.text)
+            given = texts[names[-2]]
+            if not doc.vocab[given.lower()].is_stop and given not in org_words:
+                surname.first_names.add(given)
     return spellings
 
 
