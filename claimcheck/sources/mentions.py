@@ -420,6 +420,10 @@ UNLISTED_JOURNAL_RE = re.compile(
 )
 
 
+# A match of UNLISTED_JOURNAL_RE holds one of these words (a cheap test before the search).
+_UNLISTED_KEYWORDS = ("Journal", "Annals", "Archives", "Proceedings", "Bulletin", "Acta")
+
+
 # "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
 AFTER_JOURNAL_RE = re.compile(
     rf"\b[Jj]ournal\s+(?P<name>{_TITLE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|the|&|in)\s+)*){_TITLE_WORD}){{0,8}})"
@@ -442,9 +446,11 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     Wall Street Journal") are not journals.
     """
     found: list[tuple[int, int]] = []
-    for m in UNLISTED_JOURNAL_RE.finditer(text):
-        found.append((m.start(), m.end()))
-    for m in AFTER_JOURNAL_RE.finditer(text):
+    # both patterns try a match at every capital; most articles hold none of their key words
+    if any(word in text for word in _UNLISTED_KEYWORDS):
+        for m in UNLISTED_JOURNAL_RE.finditer(text):
+            found.append((m.start(), m.end()))
+    for m in AFTER_JOURNAL_RE.finditer(text) if "ournal" in text else ():
         name = _trim_name(m.group("name"))
         found.append((m.start("name"), m.start("name") + len(name)))
     mentions: list[Mention] = []
@@ -550,6 +556,8 @@ def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> l
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 URL_RE = re.compile(r"\bhttps?://[^\s<>\"]+|\b(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org|doi\.org)/[^\s<>\"]+")
 
+_URL_KEYWORDS = ("http", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pmc", "pmc.ncbi.nlm.nih.gov", "europepmc.org", "doi.org")
+
 
 def clean_doi(raw: str) -> str:
     """A DOI as matched in prose, without the sentence punctuation glued to it."""
@@ -567,7 +575,10 @@ def find_identifier_mentions(text: str) -> list[Mention]:
     """DOIs and study URLs (PubMed, PMC, Europe PMC, publisher pages) written in the text."""
     mentions = []
     url_spans = []
-    for m in URL_RE.finditer(text):
+    # a match of URL_RE holds one of _URL_KEYWORDS, one of DOI_RE "10."; most articles have
+    # neither, and a cheap substring test spares a search of the whole text
+    urls = URL_RE.finditer(text) if any(word in text for word in _URL_KEYWORDS) else ()
+    for m in urls:
         url = clean_doi(m.group(0))
         ids = identifiers_in_url(url if "://" in url else "https://" + url)
         journal = journal_for_url(url) or journal_for_doi(ids.get("doi"))
@@ -575,7 +586,7 @@ def find_identifier_mentions(text: str) -> list[Mention]:
             continue
         url_spans.append((m.start(), m.start() + len(url)))
         mentions.append(Mention(m.start(), m.start() + len(url), "url", journal=journal, doi=ids.get("doi"), url=url))
-    for m in DOI_RE.finditer(text):
+    for m in DOI_RE.finditer(text) if "10." in text else ():
         if any(s <= m.start() < e for s, e in url_spans):
             continue
         doi = clean_doi(m.group(0))
