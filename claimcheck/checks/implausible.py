@@ -143,11 +143,11 @@ def _fmt(value: float) -> str:
 # --- the rules ---------------------------------------------------------------------------
 
 
-def find_shares_above_whole(doc: Doc) -> Iterator[Hit]:
+def find_shares_above_whole(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
     """`130% of participants`, `a staggering 130% said`: more than all of a group."""
     p = _patterns()
     text = doc_text(doc)
-    for claim in _claims(doc):
+    for claim in _claims(doc) if claims is None else claims:
         if claim.label_ != "percentage" or claim._.claim_unit == "percentage points":
             continue
         value = claim._.claim_value
@@ -174,6 +174,8 @@ def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
     """`Phase 5 trial`: clinical trials have phases 0 to IV."""
     p = _patterns()
     text = doc_text(doc)
+    if "hase" not in text and "HASE" not in text:
+        return  # the pattern needs "Phase"/"phase"/"PHASE": spare the search of the whole text
     for m in p["phase"].finditer(text):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
@@ -192,10 +194,10 @@ def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
         )
 
 
-def find_impossible_p_values(doc: Doc) -> Iterator[Hit]:
+def find_impossible_p_values(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
     """`p = 1.3`, `p = -0.02`: a p-value is a probability, between 0 and 1."""
     p = _patterns()
-    for claim in _claims(doc):
+    for claim in _claims(doc) if claims is None else claims:
         if claim.label_ != "p_value":
             continue
         value = claim._.claim_value
@@ -232,11 +234,11 @@ def _reads_as_change(text: str, claim: Span) -> bool:
     return bool(p["range_verbs"].search(before))
 
 
-def find_inverted_ranges(doc: Doc) -> Iterator[Hit]:
+def find_inverted_ranges(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
     """`between 72 and 22 percent`, `95% CI 0.90-0.60`: a range whose low end is above its high end."""
     text = doc_text(doc)
     kinds = {"percentage", "confidence_interval", "effect_size", "dose", "duration"}
-    for claim in _claims(doc):
+    for claim in _claims(doc) if claims is None else claims:
         value = claim._.claim_value
         if claim.label_ not in kinds or not isinstance(value, list) or len(value) != 2:
             continue
@@ -274,10 +276,10 @@ def _interval_after(text: str, estimate: Span, next_claim: list[Span]) -> tuple[
     return None
 
 
-def find_intervals_excluding_estimate(doc: Doc) -> Iterator[Hit]:
+def find_intervals_excluding_estimate(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
     """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
     text = doc_text(doc)
-    claims = _claims(doc)
+    claims = _claims(doc) if claims is None else claims
     for i, estimate in enumerate(claims):
         if estimate.label_ not in ("effect_size", "percentage"):
             continue
@@ -372,10 +374,11 @@ def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
     "a CI excluding its estimate, negative counts, proportions above one",
 )
 def find_implausible_values(doc: Doc) -> Iterator[Hit]:
-    yield from find_shares_above_whole(doc)
+    claims = _claims(doc)  # once: reading doc.spans makes a new Span object per claim
+    yield from find_shares_above_whole(doc, claims)
     yield from find_impossible_phases(doc)
-    yield from find_impossible_p_values(doc)
-    yield from find_inverted_ranges(doc)
-    yield from find_intervals_excluding_estimate(doc)
+    yield from find_impossible_p_values(doc, claims)
+    yield from find_inverted_ranges(doc, claims)
+    yield from find_intervals_excluding_estimate(doc, claims)
     yield from find_negative_counts(doc)
     yield from find_proportions_above_one(doc)
