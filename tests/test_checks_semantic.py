@@ -436,3 +436,25 @@ def test_total_restated_differently_after_a_survey_verb():
         "Of the 8,192 adults who took part, just over a fifth said they swam."
     )
     assert [(s.label_, s.text) for s in doc.spans["flags"]] == [("number_mismatch", "8,192 adults")]
+
+
+def test_equally_frequent_spellings_the_one_introduced_with_a_first_name_stands():
+    from claimcheck.nlp.pipeline import build_nlp
+
+    doc = build_nlp()(
+        "Dr Priya Venkataraman, the trust's director, said the hospital acted quickly.\n\n"
+        "About one in 12 carriers develop an infection, according to Dr Venkatraman.\n\n"
+        "Dr Venkatraman apologised to families.\n\n"
+        "Dr Venkataraman said a review would follow."
+    )
+    flagged = [(s.label_, s.text) for s in doc.spans["flags"]]
+    assert flagged == [("name_variant", "Venkatraman"), ("name_variant", "Venkatraman")]
+
+
+def test_medicare_and_medicaid_are_two_programmes_not_a_variant():
+    from claimcheck.nlp.pipeline import build_nlp
+
+    doc = build_nlp()(
+        "Medicare said it would cover the drug. The Centers for Medicare & Medicaid Services did not comment."
+    )
+    assert [s.label_ for s in doc.spans["flags"]] == []

@@ -267,6 +267,12 @@ def _lower_words(doc: Doc) -> set[str]:
     return {strings[int(h)] for h in set(array[array[:, 1] == 1, 0].tolist())}
 
 
+def _standing(s: Spelling) -> tuple[bool, bool, int]:
+    """Which of two equally frequent spellings is the article's own: the one introduced with a
+    first name, then with a title, then the one that comes first."""
+    return (bool(s.first_names), bool(s.titles or s.first_names), -min(start for start, _ in s.occurrences))
+
+
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of spellings of the same name."""
     lists = word_lists()
@@ -293,9 +299,7 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
                 if majority is minority or not _similar(minority.form, majority.form):
                     continue
                 n_min, n_maj = len(minority.occurrences), len(majority.occurrences)
-                introduced_min = bool(minority.titles or minority.first_names)
-                introduced_maj = bool(majority.titles or majority.first_names)
-                if n_maj < n_min or (n_maj == n_min and not (introduced_maj and not introduced_min)):
+                if n_maj < n_min or (n_maj == n_min and _standing(majority) <= _standing(minority)):
                     continue
                 if minority.org != majority.org:
                     continue  # a company and a person: Johnson & Johnson, Dr. Amy Johnston
