@@ -169,7 +169,8 @@ _FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
     rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"
-    r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received)\b))?"
+    r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
+    r"are|is|did|do|will|would|could|developed|showed|died)\b))?"
 )
 HALF_RE = re.compile(
     rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+(?=[\w])|"
@@ -218,7 +219,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
     for m in _scan(HALF_RE, text):
-        if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "and", "a"):
+        if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
 
@@ -284,7 +285,7 @@ _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
 SINGLE_UNIT_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year|decade)\b"
+    r"\b(?:[Aa]n?|[Oo]ne|the\s+first)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year|decade)\b"
     r"(?P<later>\s+later)?(?!\s+(?:old|of\s+age|ago)\b)"
 )
 _SINGLE_UNIT_PREP = re.compile(
@@ -301,7 +302,14 @@ _TIME_POINT_PREP = re.compile(
 )
 
 
+# "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
+PLACEHOLDER_DURATION_RE = re.compile(rf"\bXNUMX[\s\-]+(?P<unit>{TIME_UNITS})\b")
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
+    for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
+        unit = m["unit"].lower()
+        yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
     for m in TIME_POINT_RE.finditer(text):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:

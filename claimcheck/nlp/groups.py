@@ -79,7 +79,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
     )
     # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
     second_arm = re.compile(rf"(?<=\band\s)(?P<a>{NUM})\s+(?i:to)\s+(?:the\s+)?[a-z][\w-]*")
-    return noun_re, n_equals, enrolled, arm, bare_count, second_arm
+    # "a randomised study on XNUMX volunteers": a group whose number was lost
+    placeholder = re.compile(rf"\bXNUMX\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>(?i:{nouns}))\b")
+    return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder
 
 
 _COUNT_VERBS = re.compile(
@@ -201,7 +203,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     pooled = {w.lower() for w in t["pooled_nouns"]}
     records = {w.lower() for w in t["record_nouns"]}
     blocked = set(t["not_people_before_number"])
-    noun_re, n_equals, enrolled, arm, bare_count, second_arm = _group_res()
+    noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder = _group_res()
+    for m in placeholder.finditer(text) if "XNUMX" in text else ():
+        noun = re.sub(r"\s+", " ", m["noun"].lower())
+        yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     for m in _scan(noun_re, text):
         if _is_year(m["a"]):
             continue
