@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..data import load_data
+from ..nlp.patterns import alternation
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
@@ -44,9 +45,8 @@ def word_lists() -> dict[str, list[str]]:
     return load_data(_DATA_FILE, _KEYS, string_lists=_KEYS)
 
 
-def _alternation(words: list[str]) -> str:
-    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "|".join(parts)
+def _alternation(words) -> str:
+    return alternation(words, lower=True)
 
 
 @lru_cache(maxsize=1)

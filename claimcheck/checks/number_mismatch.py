@@ -30,6 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..data import load_data
+from ..nlp.patterns import alternation
 from ..nlp.claims import terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
@@ -63,8 +64,7 @@ def word_lists() -> dict:
 
 
 def _alternation(words) -> str:
-    parts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "|".join(parts)
+    return alternation(words, lower=True)
 
 
 _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
-from .groups import _EVENT_BEFORE, _is_year, find_groups
+from .groups import _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
@@ -179,9 +179,7 @@ HALF_RE = re.compile(
 )
 
 
-_EVENT_IN_NUMBERS = re.compile(
-    r"(?i:\b(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected)\s+(?:in|among)\s+\d)"
-)
+_EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:

@@ -105,10 +105,12 @@ _EVENT_CONTEXT = re.compile(
     r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
 )
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
-_EVENT_BEFORE = re.compile(
-    r"(?i:\b(?:(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
-    r"confirmed|found|identified|documented|noted)\s+(?:in|among)|infected|killed|sickened)\s+)$"
+# Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
+EVENT_IN_VERBS = (
+    r"(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
+    r"confirmed|found|identified|documented|noted)"
 )
+_EVENT_BEFORE = re.compile(rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among)|infected|killed|sickened)\s+)$")
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
 DENOMINATOR_BEFORE = re.compile(r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$")
 _STUDY_VERB_BEFORE = re.compile(

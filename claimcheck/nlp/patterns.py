@@ -38,9 +38,13 @@ def terms() -> dict[str, list[str]]:
     return load_data("claim_terms.json", keys, string_lists=keys)
 
 
-def _alternation(words: list[str]) -> str:
-    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+def alternation(words, lower: bool = False) -> str:
+    """A regex alternation of literal phrases, longest first; a space matches any whitespace."""
+    parts = sorted({re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
     return "|".join(parts)
+
+
+_alternation = alternation
 
 
 # --- shared pieces -----------------------------------------------------------------------
