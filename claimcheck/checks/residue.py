@@ -45,6 +45,7 @@ class ResidueRule:
     max_words: int | None = None
     requires: re.Pattern[str] | None = None
     after_furniture: bool = False  # only right after another furniture line (`Share this:` / `Twitter`)
+    source: str = ""  # `pattern` without group "f", the bullets before it or `^`, its flags inline
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,30 @@ def _compile(item: dict, where: str) -> ResidueRule:
     max_words = item.get("max_words")
     if item["match"] != "line" and not (isinstance(max_words, int) and max_words > 0):
         raise ValueError(f"{where}: a {item['match']!r} rule needs a positive 'max_words'")
-    flags = re.IGNORECASE if item.get("ignore_case", True) else 0
+    ignore_case = item.get("ignore_case", True)
+    flags = re.IGNORECASE if ignore_case else 0
     body = item["pattern"]
     try:
-        if item["match"] == "line":
-            pattern = re.compile(rf"^{_LEAD}(?P<f>(?:{body})){_TAIL}$", flags)
-        elif item["match"] == "start":
-            pattern = re.compile(rf"^{_LEAD}(?P<f>(?:{body}))", flags)
-        else:
-            pattern = re.compile(rf"(?P<f>(?:{body}))", flags)
+        pattern = re.compile(_rule_source(item["match"], f"(?P<f>(?:{body}))"), flags)
         requires = re.compile(item["requires"], flags) if item.get("requires") else None
     except re.error as err:
         raise ValueError(f"{where}: bad regular expression: {err}") from err
     after = item.get("after_furniture", False)
     if not isinstance(after, bool):
         raise ValueError(f"{where}: 'after_furniture' must be true or false")
-    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires, after)
+    source = f"(?{'i' if ignore_case else '-i'}:{_after_lead(item['match'], f'(?:{body})')})"
+    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires, after, source)
+
+
+def _rule_source(match: str, furniture: str) -> str:
+    """The regex of a rule of kind `match` around the group `furniture`: the whole line
+    (bullets and arrows aside), the start of the line, or anywhere in it."""
+    return furniture if match == "contains" else rf"^{_LEAD}{_after_lead(match, furniture)}"
+
+
+def _after_lead(match: str, furniture: str) -> str:
+    """What follows the bullets of a `line` or `start` rule (or is all of a `contains` rule)."""
+    return rf"{furniture}{_TAIL}$" if match == "line" else furniture
 
 
 def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[tuple[ResidueRule, ...], GlueConfig]:
@@ -103,7 +112,34 @@ def load_rules() -> tuple[tuple[ResidueRule, ...], GlueConfig]:
     return parse_rules(raw)
 
 
+@dataclass(frozen=True)
+class Prefilter:
+    """Proves with two regexes that no rule matches a line, so that the rules need not be tried
+    one by one on the prose lines: one alternation of the rules anchored at the start of the
+    line, one of the rules found anywhere in it (searched only on a line short enough for one)."""
+
+    anchored: re.Pattern[str]
+    contained: re.Pattern[str]
+    contained_max_words: int
+
+    @classmethod
+    def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
+        anchored = [r.source for r in rules if r.match != "contains"]
+        contained = [r for r in rules if r.match == "contains"]
+        return cls(re.compile(rf"^{_LEAD}(?:{'|'.join(anchored) or '(?!)'})"),
+                   re.compile("|".join(r.source for r in contained) or "(?!)"),
+                   max((r.max_words for r in contained if r.max_words), default=0))
+
+    def may_match(self, line: str) -> bool:
+        """False when no rule can match `line`, whatever its `max_words`, `requires` or
+        `after_furniture` say."""
+        if self.anchored.match(line):
+            return True
+        return len(line.split()) <= self.contained_max_words and self.contained.search(line) is not None
+
+
 RULES, GLUE = load_rules()
+PREFILTER = Prefilter.of(RULES)
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # healthHealth: a lower-case letter glued to a capital
@@ -151,6 +187,9 @@ def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
         if n < GLUE.first_lines and is_glued_breadcrumb(line):
             yield start, end, GLUE.message
             after_furniture = True
+            continue
+        if not PREFILTER.may_match(line):
+            after_furniture = False
             continue
         for rule in RULES:
             if rule.after_furniture and not after_furniture:
