@@ -103,15 +103,49 @@ def _name_tokens(doc: Doc) -> _Tokens:
     array = doc.to_array([IDX, LENGTH, SPACY])
     starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
     texts = [text[s:s + n] for s, n in zip(starts, lengths)]
-    # a name begins with an upper-case letter, which lower-casing changes; test only those
-    lowered = text.lower()
-    if len(lowered) == len(text) and len(doc):
-        changed = np.frombuffer(text.encode("utf-32-le"), np.uint32) != np.frombuffer(lowered.encode("utf-32-le"), np.uint32)
-        candidates = np.nonzero(changed[array[:, 0]])[0].tolist()
-    else:
-        candidates = range(len(doc))
+    candidates = _capitalised(text, array[:, 0]).tolist()
     names = [i for i in candidates if _is_name_text(texts[i])]
     return _Tokens(texts, starts, array[:, 2].tolist(), names, set(names))
+
+
+def _capitalised(text: str, starts: np.ndarray) -> np.ndarray:
+    """Indices of the tokens (given by their start offsets) that can be names: a name begins
+    with an upper-case letter, which lower-casing changes (all tokens when lower-casing
+    changes the text's length, as the offsets then no longer line up)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not len(starts):
+        return np.arange(len(starts))
+    changed = np.frombuffer(text.encode("utf-32-le"), np.uint32) != np.frombuffer(lowered.encode("utf-32-le"), np.uint32)
+    return np.nonzero(changed[starts])[0]
+
+
+def _long_capitalised_forms(doc: Doc) -> set[str]:
+    """The distinct texts of the tokens `_capitalised` keeps that have five characters or more:
+    every spelling `_similar` can pair is among them. (Read without the tokens' lengths: a
+    token's text is what lies before the next token, less the space that may follow it; a
+    name ends with a letter, so stripping trailing whitespace gives back a name exactly.)"""
+    text = doc_text(doc)
+    if not len(doc):
+        return set()
+    starts = doc.to_array(IDX).astype(np.int64)
+    ends = np.append(starts[1:], len(text))
+    kept = _capitalised(text, starts)
+    kept = kept[ends[kept] - starts[kept] >= 5]
+    return {text[s:e].rstrip() for s, e in zip(starts[kept].tolist(), ends[kept].tolist())}
+
+
+def _any_similar_names(forms: set[str]) -> bool:
+    """Whether two of `forms` are names and `_similar` (in ~95% of articles no two are, and
+    then nothing can be flagged)."""
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_initial[form[0].lower()].append(form)
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if abs(len(a) - len(b)) <= 2 and _similar(a, b) and _is_name_text(a) and _is_name_text(b):
+                    return True
+    return False
 
 
 def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
@@ -275,6 +309,8 @@ def _standing(s: Spelling) -> tuple[bool, bool, int]:
 
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of spellings of the same name."""
+    if not _any_similar_names(_long_capitalised_forms(doc)):
+        return []  # no two spellings are alike, whatever their contexts
     lists = word_lists()
     spellings = _collect(doc, lists)
     lower_words = _lower_words(doc)
