@@ -53,14 +53,20 @@ def articles(variants: int, seed: int = 5) -> list[Article]:
 def snapshot(article: Article, nlp) -> dict:
     report = check_article(article, nlp)
     return {
-        "input": article.input,
+        "input": _name(article.input),
         "claims": [[c.kind, c.start, c.end, c.value, c.unit, c.qualifier, c.sentence] for c in report.claims],
         "flags": [[f.kind, f.start, f.end, f.severity, f.message, f.suggestion] for f in report.flags],
         "sources": [asdict(s) for s in report.sources],
     }
 
 
+def _name(input: str) -> str:
+    """A corpus file by its name, so snapshots from two checkouts compare."""
+    return Path(input).name if input.startswith("/") else input
+
+
 def _limit(record: dict, kinds: set[str] | None) -> dict:
+    record = {**record, "input": _name(record["input"])}
     if not kinds:
         return record
     return {

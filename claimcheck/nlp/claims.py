@@ -53,10 +53,14 @@ CI_RE = re.compile(
 )
 
 
+# Every CI match holds one of these (a cheap scan; the costly pattern is tried around them).
+_CI_ANCHOR = re.compile(r"CI|CrI|UI|[Ii]nterval|INTERVAL")
+
+
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
     if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
         return
-    for m in CI_RE.finditer(text):
+    for m in _search_near(CI_RE, text, _CI_ANCHOR, before=60, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
@@ -99,7 +103,8 @@ RATIO_RE = re.compile(
     r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
 )
-_RATIO_ANCHOR = re.compile(r"[Rr]atios?\b|[Rr]isks?\b|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b")
+# Every ratio match holds one of these (found without a leading `\b`, which `re` scans slowly).
+_RATIO_ANCHOR = re.compile(r"(?:[Rr]atio|[Rr]isk|a?HR|a?OR|a?RR|IRR|ROR)s?\b")
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times))\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
@@ -124,7 +129,7 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _search_near(RATIO_RE, text, _RATIO_ANCHOR):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
-    for m in _scan(MULTIPLE_RE, text):
+    for m in _scan(MULTIPLE_RE, text, wants={"times"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     verbs = VERB_MULTIPLE_RE.finditer(text) if _mentions(text, "doubl", "tripl", "quadr", "halv") else ()
@@ -183,7 +188,7 @@ _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
-    for m in _scan(PART_OF_WHOLE_RE, text):
+    for m in _scan(PART_OF_WHOLE_RE, text, wants={"of"}):
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
             continue
@@ -194,14 +199,14 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text):
+    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out"}):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(FRACTION_RE, text):
+    for m in _scan(FRACTION_RE, text, wants=_FRACTION_NEXT):
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
         # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
@@ -216,10 +221,31 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
-    for m in _scan(HALF_RE, text):
+    for m in _scan(HALF_RE, text, wants=()):
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
+
+
+# The words that may follow the number of each pattern (see `patterns._scan`).
+_FRACTION_NEXT = frozenset(FRACTION_WORDS)
+_PERCENT_NEXT = frozenset({"%", "per", "percent", "percentage"})
+_TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
+_DOSE_NEXT = frozenset(
+    "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
+    "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
+    "litre litres cc".split()
+)
+_SERVING_UNITS = frozenset(
+    "cup cups glass glasses drink drinks serving servings portion portions cigarette cigarettes pint pints "
+    "tablet tablets pill pills capsule capsules steps can cans bottle bottles shot shots slice slices bar bars "
+    "sachet sachets teaspoon teaspoons tablespoon tablespoons spoonful spoonfuls eggs units".split()
+)
+
+
+def _serving_next(at, text: str) -> bool:
+    """`two cups`, `three large cups`: a serving unit right after the number, or one word later."""
+    return at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS
 
 
 PERCENT_RE = re.compile(
@@ -240,7 +266,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
-    for m in _scan(PERCENT_RE, text):
+    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -317,7 +343,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")
             yield ClaimMatch("duration", prep.start(), end, 1, unit=m["unit"].lower() + "s")
-    for m in _scan(DURATION_RE, text):
+    for m in _scan(DURATION_RE, text, wants=_TIME_WORDS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
@@ -356,12 +382,12 @@ SERVING_RE = re.compile(
 
 
 def find_doses(text: str) -> Iterator[ClaimMatch]:
-    for m in _scan(DOSE_RE, text):
+    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
-    for m in _scan(SERVING_RE, text):
+    for m in _scan(SERVING_RE, text, wants=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue

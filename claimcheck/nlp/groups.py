@@ -84,6 +84,67 @@ def _group_res() -> tuple[re.Pattern, ...]:
     return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder
 
 
+# --- which words may follow the number of each pattern (see `patterns._scan`) ------------
+
+_ARM_TAIL_FIRST = frozenset(
+    "in on with of to took taking given receiving were was received got used assigned randomised randomized "
+    "allocated".split()
+)
+_BARE_COUNT_FIRST = frozenset(
+    "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
+    "relapsed stopped discontinued withdrew dropped".split()
+)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
+_LOWER_PLURAL = re.compile(r"[a-z][\w'’\-]*[a-df-hj-rtv-z]s\b")
+
+
+@lru_cache(maxsize=1)
+def _noun_words() -> tuple[frozenset, frozenset]:
+    """The first words of the group nouns (lower-case), and the words no modifier can be."""
+    t = terms()
+    nouns = t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"]
+    first = {re.split(r"[\s\-'’]", n.lower())[0] for n in nouns}
+    return frozenset(first), frozenset(t["not_modifiers"])
+
+
+def _is_noun_start(word: str, raw: str) -> bool:
+    return word in _noun_words()[0] or bool(_DEMONYM.match(raw))
+
+
+def _noun_may_follow(at, text: str) -> bool:
+    """`45 patients`, `40 Botox-injected patients`: a group noun, or a word that can modify one."""
+    if not at.next:
+        return False
+    if _is_noun_start(at.next, at.raw):
+        return True
+    if at.raw in _noun_words()[1] or not ("a" <= at.raw[0].lower() <= "z"):
+        return False  # a function word ("of", "years") or no word at all
+    return not _LOWER_PLURAL.match(text, at.next_start)
+
+
+_ENROLLED_LAST = (
+    "enrolled", "recruited", "surveyed", "randomised", "randomized", "interviewed", "of", "included",
+    "analysed", "analyzed", "studied", "followed", "other", "remaining",
+)
+
+
+def _enrolled_before(at, text: str) -> bool:
+    """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
+    before = text[max(0, at.pos - 20):at.pos]
+    return before[-1:].isspace() and before.rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
+
+
+def _arm_may_follow(at, text: str) -> bool:
+    """`61 in the placebo group`, `156 were assigned`, `30 older patients received`."""
+    if not at.next:
+        return False
+    if at.next in _ARM_TAIL_FIRST or _is_noun_start(at.next, at.raw):
+        return True
+    if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
+        return False
+    return at.next2 is None or _is_noun_start(at.next2, at.raw2)
+
+
 _COUNT_VERBS = re.compile(
     r"^(?:\s+(?!(?:that|who|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
     r"experienced|were\s+infected|became\s+infected|tested\s+positive|(?:were\s+|are\s+)?diagnosed|"
@@ -136,7 +197,7 @@ _STUDY_WORDS = re.compile(
 
 def _is_year(raw: str) -> bool:
     """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw))
+    return len(raw) == 4 and raw.isdigit() and raw.isascii() and raw[:2] in ("18", "19", "20")
 
 
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
@@ -209,7 +270,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = re.sub(r"\s+", " ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
-    for m in _scan(noun_re, text):
+    for m in _scan(noun_re, text, wants=_noun_may_follow):
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
@@ -241,7 +302,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in n_equals.finditer(text):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(arm, text):
+    for m in _scan(arm, text, wants=_arm_may_follow):
         if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
             continue
         value = _num(m["a"])
@@ -256,20 +317,20 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(second_arm, text):
+    for m in _scan(second_arm, text, wants={"to"}):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not _ASSIGNMENT.search(text, s_start, m.start()):
             continue
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(bare_count, text):
+    for m in _scan(bare_count, text, wants=_BARE_COUNT_FIRST):
         value = _num(m["a"])
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(enrolled, text):
-        if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
-            continue
+    for m in _scan(enrolled, text, wants=_enrolled_before):
         if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
             continue
         start = m.start("qual") if m["qual"] else m.start("a")
         yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..data import load_data
-from .numbers import NUMBER, TENS, UNITS, parse_number
+from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
 
 Value = float | int | str | list | None
 
@@ -72,11 +72,20 @@ DASHES = "-–—"
 # --- scanning only where a number stands ------------------------------------------------
 # Python's `re` tries a pattern that opens with an optional qualifier at every character; the
 # number-led patterns are instead tried only at the numbers (and at a qualifier just before
-# one), found by one cheap pass over the words. Same matches, ~10x less work.
+# one). Each number is read once (`NumberAt`: the word after it), and a pattern that says which
+# words may follow its number (`wants`) is not even tried at the others: most numbers are
+# followed by a word that rules out all but one or two kinds.
 
-_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"a", "an", "half", "twice", "thrice", "double", "dozen"}
-_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\.?\d[\d,.]*")
-_QUALIFIER_WORDS = frozenset(QUALIFIERS) | {"between", "from"}
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"half", "twice", "thrice", "double", "dozen"}
+# "a"/"an" open a number only before these: "a hundred", "a dozen", "a third", "one in five".
+_AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
+# Run over the lower-cased text (case-insensitive alternations are slow in `re`).
+_NUMBER_START = re.compile(
+    r"\.?\d[\d,.]*|\b(?:{words})\b|\ban?(?=[\s\-\u2010]+(?:{after_a})\b)".format(
+        words=alternation(_NUMBER_WORDS), after_a=alternation(_AFTER_A))
+)
+_QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
 
 
@@ -89,8 +98,10 @@ def _qualifier_start(text: str, pos: int) -> int | None:
     if stripped[-1] in _QUALIFIER_SIGNS:
         return pos - len(window) + len(stripped) - 1
     words = stripped.split()
+    if words[-1].lower() not in _QUALIFIER_LAST_WORDS:
+        return None
     for n in (3, 2, 1):
-        if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_WORDS:
+        if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_PHRASES:
             phrase_start = stripped.rfind(words[-n])
             if phrase_start > 0 and stripped[phrase_start - 1].isalnum():
                 return None
@@ -98,25 +109,75 @@ def _qualifier_start(text: str, pos: int) -> int | None:
     return None
 
 
-@lru_cache(maxsize=4)
-def number_starts(text: str) -> tuple[int, ...]:
-    """Where a number (or a qualifier right before one) starts, in order."""
-    starts: set[int] = set()
-    for m in _WORD_OR_NUMBER.finditer(text):
-        token = m.group()
-        if not (token[0] in "0123456789." or token.lower() in _NUMBER_WORDS):
-            continue
-        pos = m.start()
-        starts.add(pos)
-        qual = _qualifier_start(text, pos)
-        if qual is not None:
-            starts.add(qual)
-    return tuple(sorted(starts))
+# The number at a start, and the two words after it (a word: letters then letters or digits;
+# "percentage-points" reads as "percentage", "mg/kg" as "mg").
+_NUMBER_AHEAD = re.compile(
+    rf"{QUAL}(?P<a>{START}{NUMBER})\s*[-\u2010\u2013\u2014]?\s*"
+    r"(?:(?P<next>%|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
+)
+_RANGE_WORDS = frozenset({"to", "or", "and"})
 
 
 @lru_cache(maxsize=4)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberAt:
+    """A place where a number (or a qualifier right before one) starts.
+
+    `next`/`next2` are the two words after the number, lower-cased (`"%"` counts as a word);
+    `next` is `""` when punctuation follows the number, and None when the words say nothing
+    for sure (a range, a number in words we cannot read here, a digit after a dash): every
+    pattern is then tried.
+    """
+
+    pos: int
+    next: str | None = None
+    next2: str | None = None
+    raw: str = ""  # `next` as written
+    raw2: str = ""  # `next2` as written
+    next_start: int = -1
+
+
+@lru_cache(maxsize=4)
+def number_mentions(text: str) -> tuple[NumberAt, ...]:
+    """Every place a number (or a qualifier right before one) starts, in order."""
+    lowered = _lower(text)
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ" -> "i̇")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    starts = set()
+    for m in _NUMBER_START.finditer(lowered):
+        starts.add(m.start())
+        qualifier = _qualifier_start(text, m.start())
+        if qualifier is not None:
+            starts.add(qualifier)
+    mentions = []
+    for pos in sorted(starts):
+        m = _NUMBER_AHEAD.match(text, pos)
+        if not m or (m["next"] or "").lower() in _RANGE_WORDS or not m["a"].isalnum() and not _plain(m["a"]):
+            mentions.append(NumberAt(pos))  # unsure: every pattern is tried
+            continue
+        if m["closed"] is not None:  # `2021,` `(p = 0.04)`: no word follows the number
+            mentions.append(NumberAt(pos, ""))
+            continue
+        if not m["next"]:  # a digit follows: a range, perhaps
+            mentions.append(NumberAt(pos))
+            continue
+        raw2 = m["next2"] or ""
+        mentions.append(NumberAt(pos, m["next"].lower(), raw2.lower() or None, m["next"], raw2, m.start("next")))
+    return tuple(mentions)
+
+
+def _plain(number: str) -> bool:
+    """`1,840` or `0.61`: one written number (not `forty-five`, `1.2 million`)."""
+    return number.replace(",", "").replace(".", "").isdigit()
+
+
+def number_starts(text: str) -> tuple[int, ...]:
+    """Where a number (or a qualifier right before one) starts, in order."""
+    return tuple(at.pos for at in number_mentions(text))
 
 
 def _mentions(text: str, *needles: str) -> bool:
@@ -125,13 +186,22 @@ def _mentions(text: str, *needles: str) -> bool:
     return any(n in lowered for n in needles)
 
 
-def _scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for patterns that open with a qualifier or a number."""
+def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
+
+    `wants`, if given, says which word may follow the number for `pattern` to match: a set of
+    lower-case words, or a function `(NumberAt, text) -> bool` (which also sees the numbers
+    followed by punctuation, `next == ""`). It must never refuse a number where the pattern
+    could match: it only saves the attempt.
+    """
     last_end = -1
-    for pos in number_starts(text):
-        if pos < last_end:
+    for at in number_mentions(text):
+        if at.pos < last_end:
             continue
-        m = pattern.match(text, pos)
+        if wants is not None and at.next is not None:
+            if not (wants(at, text) if callable(wants) else at.next in wants):
+                continue
+        m = pattern.match(text, at.pos)
         if m:
             last_end = m.end()
             yield m
