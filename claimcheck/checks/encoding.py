@@ -17,7 +17,7 @@ import html
 import json
 import re
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import ftfy
 from spacy.tokens import Doc
@@ -70,14 +70,30 @@ _CORE = (
 )
 _WORD_CHAR = r"[^\s()\[\]{}<>\"`]"
 MOJIBAKE = re.compile(_CORE)
+# the characters a MOJIBAKE match begins with: `re` scans fast for one character class, not
+# for MOJIBAKE's alternatives, which it tries at every position of the text
+_MOJIBAKE_START = re.compile(rf"[{_LEAD}\u201a\u221a\u0080-\u009f{REPLACEMENT}]")
 _WORD_START = re.compile(rf"{_WORD_CHAR}*$")
 _WORD_END = re.compile(rf"{_WORD_CHAR}*")
 
 
-def _words_around(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """The whole word around each match of `pattern` (found first: matches are rare), once per word."""
+def _find_mojibake(text: str) -> Iterator[re.Match[str]]:
+    """What `MOJIBAKE.finditer(text)` finds (MOJIBAKE never matches an empty string), trying
+    MOJIBAKE only where one of its first characters stands."""
+    end = 0
+    for candidate in _MOJIBAKE_START.finditer(text):
+        if candidate.start() < end:
+            continue
+        m = MOJIBAKE.match(text, candidate.start())
+        if m:
+            end = m.end()
+            yield m
+
+
+def _words_around(matches: Iterable[re.Match[str]], text: str) -> Iterator[tuple[int, int]]:
+    """The whole word around each of `matches` (found first: matches are rare), once per word."""
     last_end = -1
-    for m in pattern.finditer(text):
+    for m in matches:
         if m.start() < last_end:
             continue
         start = _WORD_START.search(text, max(0, m.start() - 64), m.start()).start()
@@ -114,7 +130,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, repaired word or None) for every word with mojibake or U+FFFD."""
-    for span in _words_around(MOJIBAKE, text):
+    for span in _words_around(_find_mojibake(text), text):
         start, end = _trim(text, *span)
         word = text[start:end]
         # a trailing space lets ftfy recognise a mangled no-break space (`Â ` -> no-break space)
@@ -133,7 +149,7 @@ HTML_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z
 
 def find_html_entities(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, rendered word) for every word with an unrendered HTML entity."""
-    for span in _words_around(HTML_ENTITY, text):
+    for span in _words_around(HTML_ENTITY.finditer(text), text):
         start, end = _trim(text, *span)
         word = text[start:end]
         rendered = html.unescape(word)
