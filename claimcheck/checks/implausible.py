@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -128,8 +129,28 @@ def _phase_number(part: str) -> int | None:
     return None
 
 
-def _claims(doc: Doc) -> list[Span]:
-    return list(doc.spans[CLAIMS]) if CLAIMS in doc.spans else []
+@dataclass(frozen=True)
+class _Claim:
+    """A claim with its label and value read once (each `span._` read builds new objects)."""
+
+    span: Span
+    label: str
+    value: object
+
+
+# The claim kinds whose values the rules read (the others' values are never asked for).
+_RANGE_KINDS = frozenset({"percentage", "confidence_interval", "effect_size", "dose", "duration"})
+_VALUE_KINDS = _RANGE_KINDS | {"p_value"}
+
+
+def _claims(doc: Doc) -> list[_Claim]:
+    """The Doc's claims in order, with label and (for the kinds the rules read) value."""
+    spans = doc.spans[CLAIMS] if CLAIMS in doc.spans else []
+    claims = []
+    for span in spans:
+        label = span.label_
+        claims.append(_Claim(span, label, span._.claim_value if label in _VALUE_KINDS else None))
+    return claims
 
 
 def _is_number(value: object) -> bool:
@@ -140,19 +161,55 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+# A minus sign, hyphen or dash before a number (`-0.02`, `- 3`, `−.5`), where a negative p-value
+# or count could be written.
+_SIGNED_NUMBER = re.compile(r"[-−–]\s?\.?\d")
+_COMPARISONS = ("=", "<", ">", "≤", "≥", "of", "was", "is")
+
+
+class _Signs:
+    """Whether the whole-text patterns for negative numbers can match at all, proved from the
+    (few) signs before a number: `negative_p` needs one right after a comparison (`= -0.02`,
+    `was -0.02`), `negative_count` one glued to its digits after a space or `(:,;` (`(-3`), or
+    the word `minus`. Far cheaper than running those patterns over the text."""
+
+    def __init__(self, text: str, folded: str | None = None) -> None:
+        folded = _folded(text) if folded is None else folded
+        if folded is None:
+            self.after_comparison = self.before_count = True
+            return
+        self.after_comparison = False
+        self.before_count = "minus" in folded
+        for m in _SIGNED_NUMBER.finditer(folded):
+            sign = m.start()
+            if not self.before_count and folded[sign] in "-−" and folded[sign + 1].isdigit() \
+                    and sign and (folded[sign - 1].isspace() or folded[sign - 1] in "(:,;"):
+                self.before_count = True
+            before = sign
+            while before and folded[before - 1].isspace():
+                before -= 1
+            if not self.after_comparison and folded.endswith(_COMPARISONS, 0, before):
+                self.after_comparison = True
+            if self.after_comparison and self.before_count:
+                return
+
+
 # --- the rules ---------------------------------------------------------------------------
 
 
-def find_shares_above_whole(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
+def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Iterator[Hit]:
     """`130% of participants`, `a staggering 130% said`: more than all of a group."""
     p = _patterns()
     text = doc_text(doc)
-    for claim in _claims(doc) if claims is None else claims:
-        if claim.label_ != "percentage" or claim._.claim_unit == "percentage points":
+    for c in _claims(doc) if claims is None else claims:
+        if c.label != "percentage":
             continue
-        value = claim._.claim_value
+        value = c.value
         high = max(value) if isinstance(value, list) and all(_is_number(v) for v in value) else value
         if not _is_number(high) or high <= 100:
+            continue
+        claim = c.span
+        if claim._.claim_unit == "percentage points":
             continue
         after = text[claim.end_char:claim.end_char + 80]
         before = text[max(0, claim.start_char - 40):claim.start_char]
@@ -174,9 +231,9 @@ def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
     """`Phase 5 trial`: clinical trials have phases 0 to IV."""
     p = _patterns()
     text = doc_text(doc)
-    if "hase" not in text and "HASE" not in text:
-        return  # the pattern needs "Phase"/"phase"/"PHASE": spare the search of the whole text
-    for m in p["phase"].finditer(text):
+    # every match begins with the P of "Phase"/"phase"/"PHASE": try only there
+    starts = sorted(i - 1 for needle in ("hase", "HASE") for i in _find_all(text, needle) if i and text[i - 1] in "Pp")
+    for m in _finditer_from(p["phase"], text, starts):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
         if any(n is None for n in numbers) or all(n <= 4 for n in numbers):
@@ -194,15 +251,13 @@ def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
         )
 
 
-def find_impossible_p_values(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
+def find_impossible_p_values(doc: Doc, claims: list[_Claim] | None = None, signs: _Signs | None = None) -> Iterator[Hit]:
     """`p = 1.3`, `p = -0.02`: a p-value is a probability, between 0 and 1."""
     p = _patterns()
-    for claim in _claims(doc) if claims is None else claims:
-        if claim.label_ != "p_value":
+    for c in _claims(doc) if claims is None else claims:
+        if c.label != "p_value" or not _is_number(c.value) or c.value <= 1:
             continue
-        value = claim._.claim_value
-        if not _is_number(value) or value <= 1:
-            continue
+        claim = c.span
         raw = claim.text
         # a symbol, the word "value", or a decimal number: not "p of 5" in running prose
         if not (re.search(r"[=<>≤≥]", raw) or re.search(r"(?i:value)", raw) or "." in raw.split()[-1]):
@@ -212,7 +267,8 @@ def find_impossible_p_values(doc: Doc, claims: list[Span] | None = None) -> Iter
             f"`{claim.text}`: a p-value is a probability and cannot exceed 1.",
             "check the value (perhaps a misplaced decimal point)",
         )
-    for m in p["negative_p"].finditer(doc_text(doc)):
+    signs = _Signs(doc_text(doc)) if signs is None else signs
+    for m in p["negative_p"].finditer(doc_text(doc)) if signs.after_comparison else ():
         yield Hit(
             m.start(), m.end(),
             f"`{m.group(0)}`: a p-value cannot be negative.",
@@ -234,20 +290,20 @@ def _reads_as_change(text: str, claim: Span) -> bool:
     return bool(p["range_verbs"].search(before))
 
 
-def find_inverted_ranges(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
+def find_inverted_ranges(doc: Doc, claims: list[_Claim] | None = None) -> Iterator[Hit]:
     """`between 72 and 22 percent`, `95% CI 0.90-0.60`: a range whose low end is above its high end."""
     text = doc_text(doc)
-    kinds = {"percentage", "confidence_interval", "effect_size", "dose", "duration"}
-    for claim in _claims(doc) if claims is None else claims:
-        value = claim._.claim_value
-        if claim.label_ not in kinds or not isinstance(value, list) or len(value) != 2:
+    for c in _claims(doc) if claims is None else claims:
+        value = c.value
+        if c.label not in _RANGE_KINDS or not isinstance(value, list) or len(value) != 2:
             continue
         low, high = value
         if not (_is_number(low) and _is_number(high)) or low <= high:
             continue
-        if claim.label_ != "confidence_interval" and _reads_as_change(text, claim):
+        claim = c.span
+        if c.label != "confidence_interval" and _reads_as_change(text, claim):
             continue
-        what = "confidence interval" if claim.label_ == "confidence_interval" else "range"
+        what = "confidence interval" if c.label == "confidence_interval" else "range"
         yield Hit(
             claim.start_char, claim.end_char,
             f"The {what} `{claim.text}` runs from {_fmt(low)} down to {_fmt(high)}: its low end is above its high end.",
@@ -255,36 +311,36 @@ def find_inverted_ranges(doc: Doc, claims: list[Span] | None = None) -> Iterator
         )
 
 
-def _interval_after(text: str, estimate: Span, next_claim: list[Span]) -> tuple[int, float, float] | None:
+def _interval_after(text: str, estimate: _Claim, next_claim: list[_Claim]) -> tuple[int, float, float] | None:
     """The interval given right after an estimate: `(95% CI 0.61-0.88)` or bare `(0.61-0.88)`."""
     p = _patterns()
-    for ci in next_claim:
-        if ci.label_ != "confidence_interval":
+    end_char = estimate.span.end_char
+    for c in next_claim:
+        if c.label != "confidence_interval":
             break
-        gap = text[estimate.end_char:ci.start_char]
+        ci = c.span
+        gap = text[end_char:ci.start_char]
         if len(gap) > 30 or re.search(r"\d", gap) or not p["ci_gap"].match(gap):
             return None
-        value = ci._.claim_value
+        value = c.value
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
             return ci.end_char, float(value[0]), float(value[1])
         return None
-    m = p["bare_ci"].match(text[estimate.end_char:estimate.end_char + 40])
-    if m and estimate.label_ == "effect_size":
+    m = p["bare_ci"].match(text[end_char:end_char + 40])
+    if m and estimate.label == "effect_size":
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if a is not None and b is not None:
-            return estimate.end_char + m.end(), float(a), float(b)
+            return end_char + m.end(), float(a), float(b)
     return None
 
 
-def find_intervals_excluding_estimate(doc: Doc, claims: list[Span] | None = None) -> Iterator[Hit]:
+def find_intervals_excluding_estimate(doc: Doc, claims: list[_Claim] | None = None) -> Iterator[Hit]:
     """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
     text = doc_text(doc)
     claims = _claims(doc) if claims is None else claims
     for i, estimate in enumerate(claims):
-        if estimate.label_ not in ("effect_size", "percentage"):
-            continue
-        value = estimate._.claim_value
-        if not _is_number(value):
+        value = estimate.value
+        if estimate.label not in ("effect_size", "percentage") or not _is_number(value):
             continue
         found = _interval_after(text, estimate, claims[i + 1:i + 2])
         if not found:
@@ -298,16 +354,17 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[Span] | None = None
         if value > 0 and midpoint > 0 and not 0.2 <= value / midpoint <= 5:
             continue  # different scales: "23% lower (95% CI 0.69-0.86)" is a ratio interval
         yield Hit(
-            estimate.start_char, end,
+            estimate.span.start_char, end,
             f"The estimate {_fmt(value)} lies outside its own confidence interval "
             f"({_fmt(low)} to {_fmt(high)}): one of the numbers is wrong.",
             "check the estimate and the interval against the study",
         )
 
 
-def find_negative_counts(doc: Doc) -> Iterator[Hit]:
+def find_negative_counts(doc: Doc, signs: _Signs | None = None) -> Iterator[Hit]:
     """`-3 deaths`, `minus 12 patients`: a count of people or events cannot be negative."""
-    for m in _patterns()["negative_count"].finditer(doc_text(doc)):
+    signs = _Signs(doc_text(doc)) if signs is None else signs
+    for m in _patterns()["negative_count"].finditer(doc_text(doc)) if signs.before_count else ():
         yield Hit(
             m.start(), m.end(),
             f"`{m.group(0)}`: a count of people or events cannot be negative.",
@@ -315,28 +372,31 @@ def find_negative_counts(doc: Doc) -> Iterator[Hit]:
         )
 
 
-# Where a number can begin, in the lower-cased text: a digit or `.5` not inside another number,
-# or one number word (`forty five` gives two offsets). Matching the patterns that begin with a
-# number only at these offsets is ~5x cheaper than letting `finditer` try every character.
-_NUMBER_START = re.compile(
-    rf"(?<![\w\-/.,$£€])(?:\.?\d|{'|'.join(sorted([*UNITS, *TENS, 'dozen'], key=len, reverse=True))}|a\s+(?:hundred|dozen))"
-)
 # Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
 # not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def _number_starts(text: str) -> list[int] | None:
-    """Every offset where a number (`NUMBER`, case-insensitive) can begin; None if unknown."""
-    folded = text.translate(_FOLD).lower()
-    if len(folded) != len(text):
-        return None
-    return [m.start() for m in _NUMBER_START.finditer(folded)]
+def _folded(text: str) -> str | None:
+    """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
+    what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # rare: `translate` costs ~20x `lower`
+        text = text.translate(_FOLD)
+    folded = text.lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    """Every offset of `needle` in `text` (str.find: far cheaper than a regex scan)."""
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts`: trying
-    those offsets in order, after the end of the last match, finds the same matches."""
+    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts` (sorted):
+    trying those offsets in order, after the end of the last match, finds the same matches."""
     if starts is None:
         yield from pattern.finditer(text)
         return
@@ -350,11 +410,52 @@ def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None) -> 
             end = m.end()
 
 
-def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
+# Where a number (`NUMBER`, case-insensitive) can begin, in the folded text: a digit or `.5` not
+# inside another number, a number word, or the `a` of `a hundred` / `a dozen` (zero-width, so
+# that no match hides another offset where a number can begin).
+_NUMBER_START = re.compile(
+    rf"(?<![\w\-/.,$£€])(?:\.?\d|{'|'.join(sorted([*UNITS, *TENS, 'dozen'], key=len, reverse=True))}"
+    r"|a(?=\s+(?:hundred|dozen)))"
+)
+# The middle of a proportion (`six in five`, `1 out of every 3`) or of a part of a whole (`612 of
+# the 540`), in the folded text: whitespace, the turn words, then where the second number begins.
+_PROPORTION_TURN = re.compile(
+    rf"\s(?:in|out\s+of|of\s+(?:the|these|those|all))(?=\s+(?:every\s+)?(?:\.?\d|{'|'.join([*UNITS, *TENS, 'dozen'])}|a\s))"
+)
+# Every ending of a number in the folded text (any suffix of one): its last (up to three) words
+# (`a hundred thousand`, `twenty-five`), or digits with their separators, `m`/`bn` and a scale
+# word. A number ending at `r` and starting before `r - _WINDOW` makes the whole window match.
+_NUMBER_TAIL = re.compile(
+    r"[\s,.\u202f\u00a0\-\u2010\u2011]*(?:[a-z]+(?:(?:[\-\u2010\u2011]|\s+)[a-z]+){0,2}"
+    r"|[\d.][\d,.\u202f\u00a0 ]*(?:m|bn)?(?:\s+[a-z]+)?)?\Z"
+)
+_WINDOW = 40
+
+
+def _proportion_starts(folded: str | None) -> list[int] | None:
+    """The offsets where `proportion` or `part_of_whole` can match: the number starts just before
+    a turn (`in`, `out of`, `of the` ...). None (try everywhere) when the folded text is unknown."""
+    if folded is None:
+        return None
+    starts: set[int] = set()
+    for turn in _PROPORTION_TURN.finditer(folded):
+        end = turn.start()  # the first number ends where the whitespace before the turn begins
+        while end > 0 and folded[end - 1].isspace():
+            end -= 1
+        window = max(0, end - _WINDOW)
+        if window > 0 and _NUMBER_TAIL.match(folded, window, end):
+            window = 0  # a number (or what may be one) longer than the window: look from the start
+        starts.update(m.start() for m in _NUMBER_START.finditer(folded, window, end))
+    return sorted(starts)
+
+
+def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[Hit]:
     """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
     p = _patterns()
     text = doc_text(doc)
-    starts = _number_starts(text)
+    starts = _proportion_starts(_folded(text) if folded is None else folded)
+    if starts == []:
+        return
     for name in ("proportion", "part_of_whole"):
         for m in _finditer_from(p[name], text, starts):
             num, den = parse_number(m["num"]), parse_number(m["den"])
@@ -375,10 +476,12 @@ def find_proportions_above_one(doc: Doc) -> Iterator[Hit]:
 )
 def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     claims = _claims(doc)  # once: reading doc.spans makes a new Span object per claim
+    folded = _folded(doc_text(doc))
+    signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)
     yield from find_impossible_phases(doc)
-    yield from find_impossible_p_values(doc, claims)
+    yield from find_impossible_p_values(doc, claims, signs)
     yield from find_inverted_ranges(doc, claims)
     yield from find_intervals_excluding_estimate(doc, claims)
-    yield from find_negative_counts(doc)
-    yield from find_proportions_above_one(doc)
+    yield from find_negative_counts(doc, signs)
+    yield from find_proportions_above_one(doc, folded)
