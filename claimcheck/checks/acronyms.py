@@ -237,6 +237,16 @@ def _gloss_starts(text: str) -> list[int]:
 # An all-caps token of 2-6 characters (digits allowed after the first letter), with an
 # optional plural or possessive; not part of a code (`GLX-4`, `IL-6`, `anti-TNF`).
 _ACRONYM = re.compile(r"(?<![\w\-/.@&])(?P<sf>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w@]|-\d|\.\w|/\w)")
+# Where `_ACRONYM` can match: a capital followed by a capital or a digit (found at once by
+# the regex engine, where `_ACRONYM`'s look-behind makes it try every character).
+_CAPITAL_PAIR = re.compile(r"[A-Z](?=[A-Z0-9])")
+
+
+def _acronym_starts(text: str) -> list[int]:
+    """Every position where `_ACRONYM` can begin."""
+    return [m.start() for m in _CAPITAL_PAIR.finditer(text)]
+
+
 # Roman numerals as news uses them (Phase III, World War II, Henry VIII, XXI); not MCL or CD,
 # which read as acronyms
 _ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -314,7 +324,7 @@ def find_acronym_mismatches(doc: Doc) -> Iterator[Hit]:
     definitions.introduced |= glossed(text)
     targets = definitions.defined
     uses: list[tuple[str, int, int]] = []
-    for m in _ACRONYM.finditer(text):
+    for m in _matches_at(_ACRONYM, text, _acronym_starts(text)):
         sf = m["sf"]
         if sum(c.isalpha() for c in sf) < 2:
             continue

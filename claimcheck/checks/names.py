@@ -137,13 +137,17 @@ def _long_capitalised_forms(doc: Doc) -> set[str]:
 def _any_similar_names(forms: set[str]) -> bool:
     """Whether two of `forms` are names and `_similar` (in ~95% of articles no two are, and
     then nothing can be flagged)."""
-    by_initial: dict[str, list[str]] = defaultdict(list)
+    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for form in forms:
-        by_initial[form[0].lower()].append(form)
+        lower = form.lower()
+        by_initial[lower[0]].append((form, lower))
     for group in by_initial.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if abs(len(a) - len(b)) <= 2 and _similar(a, b) and _is_name_text(a) and _is_name_text(b):
+        for i, (a, a_lower) in enumerate(group):
+            for b, b_lower in group[i + 1:]:
+                # two edits at most, as `_similar` asks, tested first as it is cheap
+                if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
+                    continue
+                if _similar(a, b) and _is_name_text(a) and _is_name_text(b):
                     return True
     return False
 
