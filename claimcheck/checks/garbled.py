@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from importlib import resources
 from typing import Iterator
 
@@ -67,24 +68,33 @@ _STRAY_PUNCTUATION = re.compile(
 )
 
 
-# Every match above holds two stops/commas with at most spaces between; this pattern begins
-# with a character class, which `re` scans for quickly, unlike the look-behinds above.
-_STRAY_GUARD = re.compile(r"[.,][ \t]*[.,]")
+# Every match above begins with a stop/comma followed, after at most spaces, by another; this
+# pattern (zero-width after its first character, so it finds every such place) begins with a
+# character class, which `re` scans for quickly, unlike the look-behinds above.
+_STRAY_START = re.compile(r"[.,](?=[ \t]*[.,])")
 
 
 def find_stray_punctuation(text: str) -> Iterator[tuple[int, int]]:
-    if not _STRAY_GUARD.search(text):
-        return
-    for m in _STRAY_PUNCTUATION.finditer(text):
-        yield m.span()
+    """What `_STRAY_PUNCTUATION.finditer(text)` finds (it never matches an empty string),
+    trying it only where a match can begin."""
+    end = 0
+    for candidate in _STRAY_START.finditer(text):
+        if candidate.start() < end:
+            continue
+        m = _STRAY_PUNCTUATION.match(text, candidate.start())
+        if m:
+            end = m.end()
+            yield m.span()
 
 
 # --- doubled words -------------------------------------------------------------------------
 
 # the repeat may straddle a line break inside a paragraph (`of the\nthe trial`), never a heading
-# and the paragraph after it (`Vaccines\nVaccines are`): after a break the repeat is lower case
+# and the paragraph after it (`Vaccines\nVaccines are`): after a break the repeat is lower case.
+# The quantifiers are possessive (`++`): a word and the spaces after it are taken whole, as a
+# shorter word would be followed by a letter, not a space, and a repeat begins with a letter.
 _DOUBLED = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+)(?:[ \t]+|[ \t]*\n[ \t]*(?=(?-i:[a-z])))(\1)(?![\w'’-]|-\w)", re.IGNORECASE
+    r"(?<![\w'’-])([^\W\d_]++)(?:[ \t]++|[ \t]*+\n[ \t]*+(?=(?-i:[a-z])))(\1)(?![\w'’-]|-\w)", re.IGNORECASE
 )
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 
@@ -110,7 +120,7 @@ def find_doubled_words(text: str) -> Iterator[tuple[int, int]]:
 
 _QUOTE_MARK = re.compile(r"[“”\"„«»]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_PARAGRAPH_BY_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+_PARAGRAPH_BY_BLOCK = re.compile(r"\S(?:[^\n]++|\n(?![ \t]*\n))*+")  # lines up to a blank line, a line at a time
 _PARAGRAPH_BY_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _WORDS_BEFORE = re.compile(r"(?<!\S)(?:\S+[ \t]+){0,2}\S*$")
 
@@ -143,11 +153,17 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     space it opens, before one it closes), and is flagged only in a paragraph with an odd number
     of them, where one really is unmatched. An opening mark of either kind may be closed by the
     other kind (sloppy but not garbled)."""
+    # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
+    all_marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text) if text[m.start() - 1:m.start()] != "€"]
+    if not all_marks:
+        return
+    offsets = [i for i, _ in all_marks]
     carried_curly = carried_straight = 0
     for start, end in _paragraphs(text):
-        # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
-        marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text, start, end)
-                 if text[m.start() - 1:m.start()] != "€"]
+        marks = all_marks[bisect_left(offsets, start):bisect_left(offsets, end)]
+        if not marks:
+            carried_curly = carried_straight = 0
+            continue
         if any(mark in "„«»" for _, mark in marks):
             carried_curly = carried_straight = 0  # another language's quotation style: leave it alone
             continue
@@ -179,7 +195,7 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
                 straight -= 1  # opened with a straight quote, closed with a curly one
             else:
                 yield i
-        carried_curly, carried_straight = (min(curly, 1), min(straight, 1)) if marks else (0, 0)
+        carried_curly, carried_straight = min(curly, 1), min(straight, 1)
 
 
 def _span_with_words_before(text: str, i: int) -> tuple[int, int]:
