@@ -134,9 +134,10 @@ def _long_capitalised_forms(doc: Doc) -> set[str]:
     return {text[s:e].rstrip() for s, e in zip(starts[kept].tolist(), ends[kept].tolist())}
 
 
-def _any_similar_names(forms: set[str]) -> bool:
-    """Whether two of `forms` are names and `_similar` (in ~95% of articles no two are, and
-    then nothing can be flagged)."""
+def _similar_names(forms: set[str]) -> set[str]:
+    """The `forms` that are names `_similar` to another of them: the only spellings that can be
+    flagged or suggested (in ~95% of articles there are none, and nothing more is done)."""
+    alike: set[str] = set()
     by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for form in forms:
         lower = form.lower()
@@ -148,8 +149,8 @@ def _any_similar_names(forms: set[str]) -> bool:
                 if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
                     continue
                 if _similar(a, b) and _is_name_text(a) and _is_name_text(b):
-                    return True
-    return False
+                    alike.update((a, b))
+    return alike
 
 
 def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
@@ -220,8 +221,10 @@ def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> t
     return False, None
 
 
-def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
-    """Every capitalised name-like word, with what its contexts say about it."""
+def _collect(doc: Doc, lists: dict, wanted: set[str]) -> dict[str, Spelling]:
+    """The `wanted` capitalised name-like words (and others beside them), with what their
+    contexts say about them. Only the runs holding a wanted word are read: what is known of a
+    spelling comes from the runs it is in."""
     spellings: dict[str, Spelling] = {}
     entity_tokens: set[int] = set()
     for ent in doc.ents:
@@ -234,6 +237,8 @@ def _collect(doc: Doc, lists: dict) -> dict[str, Spelling]:
     for start, end in _name_runs(tokens):
         # a run holds name tokens and the hyphens joining them; keep the names
         names = [i for i in range(start, end) if i in is_name]
+        if not any(texts[i] in wanted for i in names):
+            continue
         for i in names:
             form = texts[i]
             spelling = spellings.setdefault(form, Spelling(form))
@@ -313,10 +318,11 @@ def _standing(s: Spelling) -> tuple[bool, bool, int]:
 
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of spellings of the same name."""
-    if not _any_similar_names(_long_capitalised_forms(doc)):
+    alike = _similar_names(_long_capitalised_forms(doc))
+    if not alike:
         return []  # no two spellings are alike, whatever their contexts
     lists = word_lists()
-    spellings = _collect(doc, lists)
+    spellings = _collect(doc, lists, alike)
     lower_words = _lower_words(doc)
     vocab = doc.vocab
 
