@@ -70,9 +70,10 @@ def _alternation(words) -> str:
 _NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
 _PCT_NUM = r"(?<![\w\-/.,$£€])\d{1,3}(?:\.\d+)?"
 # Where a number of `_NUM` can begin, read in the lower-cased text (see `_folded`): a digit or
-# `.5`, or one number word (`forty-five` is counted twice, which only makes the count safer).
+# `.5`, a number word, or the `a` of `a hundred` / `a dozen` (zero-width, so that no match hides
+# another offset where a number can begin).
 _NUMBER_WORDS = "|".join(sorted([*UNITS, *TENS, "dozen"], key=len, reverse=True))
-_NUMBER_HEAD = rf"(?:\.?\d|{_NUMBER_WORDS}|a\s+(?:hundred|dozen))"
+_NUMBER_HEAD = rf"(?:\.?\d|{_NUMBER_WORDS}|a(?=\s+(?:hundred|dozen)))"
 # A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
 # within these bounds; a definite group far outside them is another group.
 _MIN_RATIO, _MAX_RATIO = 0.5, 3.0
@@ -81,6 +82,11 @@ _APPROX = {"nearly", "almost", "about", "around", "approximately", "roughly", "s
            "close to", "just under", "just over", "~", "≈"}
 _LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">", "≥"}
 _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "at most", "no more than", "as many as", "<", "≤"}
+
+
+def _pair_roots(words: set[str]) -> set[str]:
+    """The pair words that hold no other pair word: every pair word holds one of them."""
+    return {w for w in words if not any(o != w and o in w for o in words)}
 
 
 @lru_cache(maxsize=1)
@@ -151,12 +157,21 @@ def _patterns() -> dict[str, re.Pattern]:
         "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
         "number": re.compile(_NUM),
         # Cheap pre-tests run over the lower-cased text (`_folded`), case-sensitive (a large
-        # case-insensitive alternation costs ~6x more): where a word or a number that a costly
-        # per-sentence pattern needs could begin. Each finds at least what that pattern reads.
-        "study_word_at": re.compile(_alternation(t["study_words"])),
-        "pair_word_at": re.compile(_alternation(pair_words)),
+        # case-insensitive alternation costs ~6x more). Each finds at least what the costly
+        # pattern it guards needs.
+        # both study patterns end on a study word after whitespace
+        "study_word_at": re.compile(rf"\s(?:{_alternation(t['study_words'])})"),
+        # `new_study` or `indefinite_study` (without its list of non-modifiers), lower-case
+        "other_study_twin": re.compile(
+            rf"\b(?:{_alternation(t['new_study_cues'])}|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_alternation(t['study_words'])})\b"
+        ),
+        # every pair word holds one of these (`women` holds `men`, `non-smokers` `smokers`)
+        "pair_root_at": re.compile(_alternation(_pair_roots({w.lower() for w in pair_words}))),
+        # a complete chain of arms has a part with one of these words (see `_arm_chains`)
+        "arm_word_at": re.compile(
+            "assigned|randomi[sz]ed|allocated|group|arm|cohort|placebo|dummy|sham|usual|standard|treatment"
+        ),
         "number_at": re.compile(rf"(?<![\w\-/.,$£€]){_NUMBER_HEAD}"),
-        "number_head": re.compile(_NUMBER_HEAD),
     }
 
 
@@ -193,33 +208,22 @@ class Mention:
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-@lru_cache(maxsize=2)
 def _folded(text: str) -> str | None:
     """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
     what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
-    folded = text.translate(_FOLD).lower()
+    if "İ" in text or "ı" in text or "ſ" in text:  # rare: `translate` costs ~20x `lower`
+        text = text.translate(_FOLD)
+    folded = text.lower()
     return folded if len(folded) == len(text) else None
 
 
-class _Positions:
-    """Sorted offsets where a pre-test pattern matches in the folded text, to ask cheaply whether
-    a sentence can hold what a costly pattern needs before running that pattern on it.
+class _Offsets:
+    """Sorted offsets where a pre-test pattern matches in the folded text (one `finditer`), to
+    ask cheaply whether a stretch of text can hold what a costly pattern needs before running
+    that pattern on it; with no folded text, every question is answered with "maybe"."""
 
-    Every offset where the pattern matches is kept, overlapping ones too (`non-smokers` holds
-    `smokers`); with no folded text, every question is answered with "maybe"."""
-
-    def __init__(self, pattern: re.Pattern, text: str, overlapping: bool = True) -> None:
-        folded = _folded(text)
-        self.offsets: list[int] | None = None if folded is None else []
-        if folded is None:
-            return
-        if not overlapping:
-            self.offsets = [m.start() for m in pattern.finditer(folded)]
-            return
-        m = pattern.search(folded)
-        while m:
-            self.offsets.append(m.start())
-            m = pattern.search(folded, m.start() + 1)
+    def __init__(self, pattern: re.Pattern, folded: str | None) -> None:
+        self.offsets = None if folded is None else [m.start() for m in pattern.finditer(folded)]
 
     def count(self, start: int, end: int) -> int:
         """How many offsets lie in [start, end) (a large number when unknown)."""
@@ -228,15 +232,22 @@ class _Positions:
         return bisect.bisect_left(self.offsets, end) - bisect.bisect_left(self.offsets, start)
 
 
-def _number_starts(text: str, start: int, end: int, heads: _Positions) -> int:
-    """How many numbers can begin in text[start:end] (at least as many as do). `heads` misses a
-    number at `start` when the character before it forbids one in the whole text but not in the
-    sentence (`_NUM` looks behind), so the first offset is tested on its own."""
-    folded = _folded(text)
-    if folded is None:
-        return end - start + 1
-    first = 1 if _patterns()["number_head"].match(folded, start, end) else 0
-    return first + heads.count(start + 1, end)
+def _number_starts(folded_sentence: str) -> list[int]:
+    """Every offset of a (folded) sentence where a number of `_NUM` can begin."""
+    return [m.start() for m in _patterns()["number_at"].finditer(folded_sentence)]
+
+
+def _finditer_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts` (sorted):
+    trying those offsets in order, after the end of the last match, finds the same matches."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            end = m.end()
 
 
 def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int]]]:
@@ -380,23 +391,35 @@ def _is_total(m: Mention) -> bool:
     return bool(_patterns()["enrolment"].search(m.before)) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
 
 
-def study_breaks(text: str, mentions: list[Mention], bounds: list[tuple[int, int]]) -> list[bool]:
+def study_breaks(
+    text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None = None
+) -> list[bool]:
     """Per sentence: does another study begin here? A real one (`A 2021 review of ...`,
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.span.label_ == "sample_size"}
-    # both study patterns end on a study word: a sentence without one begins no study
-    study_words = _Positions(p["study_word_at"], text)
-    breaks = []
-    for index, (s_start, s_end) in enumerate(bounds):
-        if not study_words.count(s_start, s_end):
-            breaks.append(False)
-            continue
-        sentence = text[s_start:s_end]
+    breaks = [False] * len(bounds)
+    for index in _sentences_with_other_study(text, bounds, folded):
+        sentence = text[bounds[index][0]:bounds[index][1]]
         other_study = p["new_study"].search(sentence) or p["indefinite_study"].search(sentence)
-        breaks.append(bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence))))
+        breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
     return breaks
+
+
+def _sentences_with_other_study(text: str, bounds: list[tuple[int, int]], folded: str | None) -> list[int]:
+    """The sentences where `new_study` or `indefinite_study` can match (at least those): both
+    end on a study word after whitespace, and their lower-case twin matches the folded sentence."""
+    if folded is None:
+        return list(range(len(bounds)))
+    p = _patterns()
+    starts = [b[0] for b in bounds]
+    candidates = []
+    for m in p["study_word_at"].finditer(folded):
+        index = bisect.bisect_right(starts, m.start()) - 1  # the whitespace is in the sentence
+        if index >= 0 and m.start() + 1 < bounds[index][1] and (not candidates or candidates[-1] != index):
+            candidates.append(index)
+    return [i for i in candidates if p["other_study_twin"].search(folded[bounds[i][0]:bounds[i][1]])]
 
 
 def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
@@ -604,9 +627,15 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
     return None
 
 
-def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
+def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[list[re.Match]]:
     """Runs of two or more parts naming different arms of one trial, in one sentence:
-    `104 patients in the low-dose arm, 105 in the high-dose arm and 112 in the placebo arm`."""
+    `104 patients in the low-dose arm, 105 in the high-dose arm and 112 in the placebo arm`.
+    `numbers`: the offsets where a number can begin (a part begins with one), if known.
+
+    The first part of a chain is never an elided one (`to X`), and a chain with a loose part
+    (`on X`) needs a control one: so a complete chain has a part with `assigned` (or
+    `randomised`, `allocated`), `group` (`arm`, `cohort`) or a control (`placebo`, `dummy`,
+    `sham`, `usual`/`standard` care, no `treatment`); `arm_word_at` looks for these words."""
     p = _patterns()
     chain: list[re.Match] = []
     labels: set[str] = set()
@@ -616,7 +645,8 @@ def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
         loose = any(part["on"] for part in parts)
         return len(parts) >= 2 and (not loose or any(part["control"] for part in parts))
 
-    for m in p["arm_part"].finditer(sentence):
+    parts = p["arm_part"].finditer(sentence) if numbers is None else _finditer_from(p["arm_part"], sentence, numbers)
+    for m in parts:
         label = re.sub(r"\s+", " ", (m["label"] or m["to"] or m["elided"] or m["control"] or m["on"] or "").lower())
         follows = chain and p["arm_gap"].match(sentence[chain[-1].end():m.start()]) and label not in labels
         if m["elided"] and not follows:
@@ -633,28 +663,34 @@ def _arm_chains(sentence: str) -> Iterator[list[re.Match]]:
 
 
 def find_parts_over_whole(
-    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool]
+    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool], folded: str | None = None
 ) -> Iterator[Hit]:
     """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
     arm, 105 in the high-dose arm and 112 in the placebo arm`."""
     p = _patterns()
     t = word_lists()
     text = doc_text(doc)
+    folded = _folded(text) if folded is None else folded
     pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
     totals = _totals_in_effect(mentions, breaks)
-    # every kind of parts needs two numbers in the sentence; pairs also two pair words
-    heads = _Positions(p["number_at"], text, overlapping=False)  # a number hides no other start
-    pair_words = _Positions(p["pair_word_at"], text)
+    # pairs need two pair words in the sentence, a chain of arms one of its words (see
+    # `_arm_chains`); every kind of parts needs two numbers
+    pair_words = _Offsets(p["pair_root_at"], folded)
+    arm_words = _Offsets(p["arm_word_at"], folded)
     for index, (s_start, s_end) in enumerate(bounds):
-        if _number_starts(text, s_start, s_end, heads) < 2:
+        has_pair = pair_words.count(s_start, s_end) >= 2
+        has_arm = arm_words.count(s_start, s_end) >= 1
+        if not (has_pair or has_arm):
+            continue
+        numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
+        if numbers is not None and len(numbers) < 2:
             continue
         sentence = text[s_start:s_end]
-        has_pair = pair_words.count(s_start, s_end) >= 2
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
         for m in p["pair"].finditer(sentence) if has_pair else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
-        for chain in _arm_chains(sentence):
+        for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
         for m in p["pct_pair"].finditer(sentence) if has_pair else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
@@ -696,8 +732,9 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     mentions = _mentions(doc, sentence_of, bounds)
     if not mentions:
         return
-    breaks = study_breaks(doc_text(doc), mentions, bounds)
+    folded = _folded(doc_text(doc))
+    breaks = study_breaks(doc_text(doc), mentions, bounds, folded)
     yield from find_sample_conflicts(doc, mentions, breaks)
     yield from find_remaining_conflicts(doc, mentions, breaks)
     yield from find_outcome_conflicts(doc, mentions, breaks)
-    yield from find_parts_over_whole(doc, mentions, bounds, breaks)
+    yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded)
