@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -124,6 +124,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "group_label": re.compile(
             r"\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
         ),
+        # `group_label` at the start of a text, after any whitespace
+        "group_label_after": re.compile(
+            r"^\s*\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
+        ),
         "death": re.compile(rf"\b(?i:{_alternation(t['death_verbs'])})\b"),
         "hospital": re.compile(rf"\b(?i:{_alternation(t['hospital_verbs'])})\b"),
         "subgroup_of": re.compile(
@@ -193,6 +197,12 @@ class Mention:
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
     post: str  # what follows the noun: the rest of the claim, then the sentence
+    text: str  # the claim's text (`span.text` builds a Token per word)
+
+    @cached_property
+    def is_total(self) -> bool:
+        """`_is_total(self)`, worked out once (three rules ask)."""
+        return _is_total(self)
 
     @property
     def start(self) -> int:
@@ -267,16 +277,18 @@ def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[in
         value = span._.claim_value
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             continue
-        noun, mods, rest = _noun_and_modifiers(span.text, span._.claim_unit)
-        index = sentence_of(span.start_char)
+        start, end = span.start_char, span.end_char
+        claim_text = text[start:end]
+        noun, mods, rest = _noun_and_modifiers(claim_text, span._.claim_unit)
+        index = sentence_of(start)
         s_start, s_end = bounds[index]
-        before = text[s_start:span.start_char]
-        after = text[span.end_char:s_end]
+        before = text[s_start:start]
+        after = text[end:s_end]
         study_ref = bool(p["study_ref"].search(before))
         mentions.append(Mention(
             span=span, value=float(value), noun=noun, mods=mods.lower(), qualifier=span._.claim_qualifier,
             definite=study_ref or bool(p["definite"].search(before)), study_ref=study_ref,
-            sentence=index, before=before, after=after, post=rest + after,
+            sentence=index, before=before, after=after, post=rest + after, text=claim_text,
         ))
     return mentions
 
@@ -378,6 +390,11 @@ def _compatible_nouns(a: str | None, b: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in claim_terms()["event_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
     return frozenset(n.lower() for n in claim_terms()["people_nouns"])
 
@@ -432,7 +449,7 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
         if is_break:
             total = None
         for m in here:
-            if _is_total(m):
+            if m.is_total:
                 if total is None:
                     total = m
                 continue
@@ -449,7 +466,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     # (c) a group of the study larger than the study: "Of these, 2,100 were women", "612 of the
     # participants", "in the placebo arm"; or a definite group of the same kind of people
     part_of_study = bool(
-        p["subset_opener"].search(m.before) or p["subgroup_of"].search(m.span.text) or p["subgroup_of"].match(m.post)
+        p["subset_opener"].search(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
     )
     same_people = (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
         m.definite and _compatible_nouns(m.noun, total.noun)
@@ -488,8 +505,8 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
     """`612 of the participants ... The remaining 1,300`: a split must add up to the whole."""
     p = _patterns()
     text = doc_text(doc)
-    totals = [m for m in mentions if _is_total(m)]
-    claims = [c for c in (doc.spans.get(CLAIMS, [])) if c.label_ not in ("sample_size", "count")]
+    totals = [m for m in mentions if m.is_total]
+    claims: list[Span] | None = None  # read only when needed: each claim read makes a Span
     for m in mentions:
         if not p["remaining"].search(m.before) or m.qualifier:
             continue
@@ -498,6 +515,8 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
             continue
         # the other part: the one number written between the total and "the remaining"
         numbers = []
+        if claims is None:
+            claims = [c for c in (doc.spans.get(CLAIMS, [])) if c.label_ not in ("sample_size", "count")]
         for n in p["number"].finditer(text, total.end, m.start):
             if any(c.start_char <= n.start() < c.end_char for c in claims):
                 continue  # a percentage, a duration, a dose
@@ -523,10 +542,9 @@ def _outcome(m: Mention, text: str) -> tuple[str, str] | None:
     """(outcome, arm) of a count: `the 79 deaths in the combination arm` -> (death, combination)."""
     p = _patterns()
     t = word_lists()
-    label = p["group_label"].search(m.span.text) or p["group_label"].match(m.after[:60].lstrip())
+    label = p["group_label"].search(m.text) or p["group_label"].match(m.after[:60].lstrip())
     if not label:
-        after = m.after[:60]
-        label = re.match(r"^\s*" + p["group_label"].pattern, after)
+        label = p["group_label_after"].match(m.after[:60])
         if not label:
             return None
     arm = re.sub(r"[\s\-]+", "", label["label"].lower())
@@ -551,8 +569,7 @@ _TIME_POINT = re.compile(
 def _event_key(m: Mention) -> tuple[str, str] | None:
     """(event noun with its modifiers, "") of an unrestricted count of events: `23 serious
     adverse events` -> ("serious adverse events", "")."""
-    events = {w.lower() for w in claim_terms()["event_nouns"]}
-    if not m.noun or m.noun not in events or _patterns()["restricting"].match(m.post):
+    if not m.noun or m.noun not in _event_nouns() or _patterns()["restricting"].match(m.post):
         return None
     return (f"{m.mods} {m.noun}".strip(), "")
 
@@ -594,7 +611,7 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
     """Per sentence: the study sample in effect as the sentence begins (None after a new study)."""
     first_total: dict[int, Mention] = {}
     for m in mentions:
-        if _is_total(m):
+        if m.is_total:
             first_total.setdefault(m.sentence, m)
     in_effect: list[Mention | None] = []
     total: Mention | None = None
