@@ -24,7 +24,7 @@ from .registry import Hit, register
 DATA_FILE = "placeholders.json"
 _TOP_KEYS = {"about", "rules"}
 _RULE_REQUIRED = {"id", "pattern", "message"}
-_RULE_OPTIONAL = {"ignore_case", "suggestion", "not_after", "not_before", "unless_defined", "guard"}
+_RULE_OPTIONAL = {"ignore_case", "suggestion", "not_after", "not_before", "unless_defined", "prefilters"}
 _CONTEXT = 40  # characters of context the guards look at
 
 
@@ -37,7 +37,7 @@ class PlaceholderRule:
     not_after: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     unless_defined: bool = False
-    guard: re.Pattern[str] | None = None  # finds something in every match: the rule runs only where it does
+    prefilters: tuple[re.Pattern[str], ...] = ()  # one finds something in every match: the rule runs only where one does
 
 
 def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, ...]:
@@ -60,14 +60,14 @@ def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, 
             pattern = re.compile(item["pattern"], flags)
             not_after = re.compile(item["not_after"]) if item.get("not_after") else None
             not_before = re.compile(item["not_before"]) if item.get("not_before") else None
-            guard = re.compile(item["guard"], flags) if item.get("guard") else None
+            prefilters = tuple(re.compile(p, flags) for p in item.get("prefilters", []))
         except re.error as err:
             raise ValueError(f"{where}: bad regular expression: {err}") from err
         suggestion = item.get("suggestion")
         if suggestion is not None and not isinstance(suggestion, str):
             raise ValueError(f"{where}: 'suggestion' must be a string or null")
         rules.append(PlaceholderRule(item["id"], pattern, item["message"], suggestion, not_after,
-                                     not_before, bool(item.get("unless_defined", False)), guard))
+                                     not_before, bool(item.get("unless_defined", False)), prefilters))
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{source}: duplicate rule ids")
@@ -92,7 +92,7 @@ def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RUL
     found = []
     defined: dict[str, bool] = {}  # letters -> the article defines them (looked up once per article)
     for rule in rules:
-        if rule.guard and not rule.guard.search(text):
+        if rule.prefilters and not any(p.search(text) for p in rule.prefilters):
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span()
