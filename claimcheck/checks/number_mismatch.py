@@ -84,9 +84,26 @@ _LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">",
 _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "at most", "no more than", "as many as", "<", "≤"}
 
 
-def _pair_roots(words: set[str]) -> set[str]:
-    """The pair words that hold no other pair word: every pair word holds one of them."""
-    return {w for w in words if not any(o != w and o in w for o in words)}
+@lru_cache(maxsize=1)
+def _pair_roots() -> frozenset[str]:
+    """The pair words that hold no other pair word: every pair word holds one of them (`women`
+    holds `men`, `non-smokers` `smokers`)."""
+    words = {w.lower() for pair in word_lists()["complementary_pairs"] for w in pair}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+@lru_cache(maxsize=1)
+def _study_words() -> tuple[str, ...]:
+    """The study words, lower-case (each written without spaces, as `str.find` looks for it)."""
+    words = tuple(w.lower() for w in word_lists()["study_words"])
+    if any(not w or any(c.isspace() for c in w) for w in words):
+        raise ValueError(f"{_DATA_FILE}: 'study_words' must be single words")
+    return words
+
+
+# A complete chain of arms has a part with one of these words (see `_arm_chains`).
+_ARM_WORDS = ("assigned", "randomised", "randomized", "allocated", "group", "arm", "cohort", "placebo", "dummy",
+              "sham", "usual", "standard", "treatment")
 
 
 @lru_cache(maxsize=1)
@@ -163,17 +180,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # Cheap pre-tests run over the lower-cased text (`_folded`), case-sensitive (a large
         # case-insensitive alternation costs ~6x more). Each finds at least what the costly
         # pattern it guards needs.
-        # both study patterns end on a study word after whitespace
-        "study_word_at": re.compile(rf"\s(?:{_alternation(t['study_words'])})"),
         # `new_study` or `indefinite_study` (without its list of non-modifiers), lower-case
         "other_study_twin": re.compile(
             rf"\b(?:{_alternation(t['new_study_cues'])}|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_alternation(t['study_words'])})\b"
-        ),
-        # every pair word holds one of these (`women` holds `men`, `non-smokers` `smokers`)
-        "pair_root_at": re.compile(_alternation(_pair_roots({w.lower() for w in pair_words}))),
-        # a complete chain of arms has a part with one of these words (see `_arm_chains`)
-        "arm_word_at": re.compile(
-            "assigned|randomi[sz]ed|allocated|group|arm|cohort|placebo|dummy|sham|usual|standard|treatment"
         ),
         "number_at": re.compile(rf"(?<![\w\-/.,$£€]){_NUMBER_HEAD}"),
     }
@@ -227,13 +236,26 @@ def _folded(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-class _Offsets:
-    """Sorted offsets where a pre-test pattern matches in the folded text (one `finditer`), to
-    ask cheaply whether a stretch of text can hold what a costly pattern needs before running
-    that pattern on it; with no folded text, every question is answered with "maybe"."""
+def _find_all(folded: str, words) -> list[int]:
+    """Sorted offsets of every occurrence of each word in the folded text (`str.find`: a few
+    scans for literals cost less than one regex alternation tried at every character)."""
+    offsets = []
+    for word in words:
+        i = folded.find(word)
+        while i >= 0:
+            offsets.append(i)
+            i = folded.find(word, i + 1)
+    offsets.sort()
+    return offsets
 
-    def __init__(self, pattern: re.Pattern, folded: str | None) -> None:
-        self.offsets = None if folded is None else [m.start() for m in pattern.finditer(folded)]
+
+class _Offsets:
+    """Sorted offsets where one of some words stands in the folded text, to ask cheaply whether
+    a stretch of text can hold what a costly pattern needs before running that pattern on it;
+    with no folded text, every question is answered with "maybe"."""
+
+    def __init__(self, words, folded: str | None) -> None:
+        self.offsets = None if folded is None else _find_all(folded, words)
 
     def count(self, start: int, end: int) -> int:
         """How many offsets lie in [start, end) (a large number when unknown)."""
@@ -432,9 +454,12 @@ def _sentences_with_other_study(text: str, bounds: list[tuple[int, int]], folded
     p = _patterns()
     starts = [b[0] for b in bounds]
     candidates = []
-    for m in p["study_word_at"].finditer(folded):
-        index = bisect.bisect_right(starts, m.start()) - 1  # the whitespace is in the sentence
-        if index >= 0 and m.start() + 1 < bounds[index][1] and (not candidates or candidates[-1] != index):
+    for offset in _find_all(folded, _study_words()):
+        space = offset - 1
+        if space < 0 or not folded[space].isspace():
+            continue
+        index = bisect.bisect_right(starts, space) - 1  # the whitespace is in the sentence
+        if index >= 0 and offset < bounds[index][1] and (not candidates or candidates[-1] != index):
             candidates.append(index)
     return [i for i in candidates if p["other_study_twin"].search(folded[bounds[i][0]:bounds[i][1]])]
 
@@ -692,8 +717,8 @@ def find_parts_over_whole(
     totals = _totals_in_effect(mentions, breaks)
     # pairs need two pair words in the sentence, a chain of arms one of its words (see
     # `_arm_chains`); every kind of parts needs two numbers
-    pair_words = _Offsets(p["pair_root_at"], folded)
-    arm_words = _Offsets(p["arm_word_at"], folded)
+    pair_words = _Offsets(_pair_roots(), folded)
+    arm_words = _Offsets(_ARM_WORDS, folded)
     for index, (s_start, s_end) in enumerate(bounds):
         has_pair = pair_words.count(s_start, s_end) >= 2
         has_arm = arm_words.count(s_start, s_end) >= 1
