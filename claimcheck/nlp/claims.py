@@ -29,6 +29,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     START,
     TIME_UNITS,
     ClaimMatch,
+    _lower,
     _mentions,
     _num,
     _preceding_word,
@@ -70,10 +71,14 @@ P_RE = re.compile(
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
 
+_SCIENTIFIC = re.compile(r"(\d*\.?\d+)\s*x\s*10\s*-\s*(\d+)")
+_SPACES = re.compile(r"\s+")
+_PCT = re.compile(PCT)
+
 
 def _parse_scientific(text: str) -> float | None:
     text = text.replace("−", "-").replace("–", "-").replace("×", "x")
-    m = re.fullmatch(r"(\d*\.?\d+)\s*x\s*10\s*-\s*(\d+)", text)
+    m = _SCIENTIFIC.fullmatch(text)
     if m:
         return float(m.group(1)) * 10 ** -int(m.group(2))
     try:
@@ -103,8 +108,16 @@ RATIO_RE = re.compile(
     r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
 )
-# Every ratio match holds one of these (found without a leading `\b`, which `re` scans slowly).
-_RATIO_ANCHOR = re.compile(r"(?:[Rr]atio|[Rr]isk|a?HR|a?OR|a?RR|IRR|ROR)s?\b")
+# Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
+# text) or an abbreviation (as written).
+_RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
+_RATIO_ABBREVIATIONS = re.compile(r"(?=[aHOIR])(?:a?HR|a?OR|a?RR|IRR|ROR)s?\b")
+
+
+def _ratio_anchors(text: str) -> list[tuple[int, int]]:
+    found = [m.span() for m in _RATIO_WORDS.finditer(_lower(text))]
+    found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
+    return sorted(found)
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times))\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
@@ -126,7 +139,7 @@ _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
-    for m in _search_near(RATIO_RE, text, _RATIO_ANCHOR):
+    for m in _search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in _scan(MULTIPLE_RE, text, wants={"times"}):
@@ -156,7 +169,7 @@ def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
         if m["bad"]:
             yield ClaimMatch("trial_phase", m.start(), m.end(), None)
             continue
-        phase = re.sub(r"\s+", "", m["phase"])
+        phase = _SPACES.sub("", m["phase"])
         phase = _PHASE_WORDS.get(phase.lower(), phase)
         yield ClaimMatch("trial_phase", m.start(), m.end(), phase)
 
@@ -276,8 +289,8 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
             # "fell from 31% to 24%": a change between two values, not a range
             for part in ("a", "b"):
                 end = m.end(part)
-                unit = re.match(PCT, text[end:])
-                yield ClaimMatch("percentage", m.start(part), end + (unit.end() if unit else 0), _num(m[part]), unit="percent")
+                unit = _PCT.match(text, end)
+                yield ClaimMatch("percentage", m.start(part), unit.end() if unit else end, _num(m[part]), unit="percent")
             continue
         unit = "percentage points" if "point" in m.group(0).lower() else "percent"
         yield ClaimMatch("percentage", m.start(), m.end(), value, unit=unit, qualifier=_qualifier(m))
@@ -326,6 +339,21 @@ _TIME_POINT_PREP = re.compile(
 )
 
 
+# Both patterns above hold a unit word: they are tried only there.
+_UNIT_WORD = re.compile(r"hour|day|week|month|year|decade")
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
+    """The matches of `pattern` that begin at one of `starts` (in order), not overlapping."""
+    last_end = -1
+    for start in starts:
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m:
+                last_end = m.end()
+                yield m
+
+
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
 PLACEHOLDER_DURATION_RE = re.compile(rf"\bXNUMX[\s\-]+(?P<unit>{TIME_UNITS})\b")
 
@@ -334,11 +362,12 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
-    for m in TIME_POINT_RE.finditer(text):
+    units = [m.span() for m in _UNIT_WORD.finditer(_lower(text))]
+    for m in _matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _num(m["a"]), unit=m["unit"].lower() + "s")
-    for m in SINGLE_UNIT_RE.finditer(text):
+    for m in _search_near(SINGLE_UNIT_RE, text, units, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")

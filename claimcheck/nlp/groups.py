@@ -194,6 +194,15 @@ _STUDY_WORDS = re.compile(
     r"experiment|researchers|scientists)\b)"
 )
 
+_SPACES = re.compile(r"\s+")
+_ESTIMATED = re.compile(r"(?i:an\s+estimated|estimated)\b")
+_SHARE_AFTER = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)")
+_CLAUSE_END = re.compile(r"[.;,:]|$")
+_FORMED_BY = re.compile(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list")
+_SAMPLE_TAIL = re.compile(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$")
+_POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)")
+_OF = re.compile(r"\s+of\b")
+
 
 def _is_year(raw: str) -> bool:
     """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
@@ -203,7 +212,7 @@ def _is_year(raw: str) -> bool:
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
     """A number of people: the study's sample, or a count of those who had an outcome?"""
     before = text[max(0, start - 40):start]
-    if re.match(r"(?i:an\s+estimated|estimated)\b", text[start:end]):
+    if _ESTIMATED.match(text, start, end):
         return "count"  # "an estimated 58,000 children": a population estimate
     if _STUDY_VERB_BEFORE.search(before) or DENOMINATOR_BEFORE.search(before[-25:]):
         return "sample_size"
@@ -211,7 +220,7 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "count"  # "gout affects 200,000 New Zealanders"
     if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
         return "count"
-    if re.match(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)", text[end:end + 20]):
+    if _SHARE_AFTER.match(text, end, end + 20):
         return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
     if _POPULATION_VERBS.match(text[end:end + 60]) and not _STUDY_WORDS.search(sentence):
         return "count"  # "1.2 million Americans have diabetes"
@@ -247,14 +256,14 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
     s_start, s_end = sentence
     before = text[max(s_start, m.start() - 100):m.start()]
     after = text[m.end():s_end]
-    clause_after = after[:re.search(r"[.;,:]|$", after).start()]
+    clause_after = after[:_CLAUSE_END.search(after).start()]
     if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after) or DENOMINATOR_BEFORE.search(before[-25:]):
         return "sample_size"
-    if re.search(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list", tail):
+    if _FORMED_BY.search(tail):
         return "sample_size"  # the tail itself says how the group was formed
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
         return "count"
-    if re.search(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$", tail):
+    if _SAMPLE_TAIL.search(tail):
         return "sample_size"
     return "count" if _nearest_signal_is_event(before) else "sample_size"
 
@@ -268,7 +277,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     blocked = set(t["not_people_before_number"])
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
-        noun = re.sub(r"\s+", " ", m["noun"].lower())
+        noun = _SPACES.sub(" ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     for m in _scan(noun_re, text, wants=_noun_may_follow):
         if _is_year(m["a"]):
@@ -279,17 +288,17 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
-        noun = re.sub(r"\s+", " ", m["noun"].lower())
+        noun = _SPACES.sub(" ", m["noun"].lower())
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
         if noun in pooled:
-            pooling = re.search(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)", sentence)
+            pooling = _POOLING.search(sentence)
             if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
                 continue
             kind = "sample_size"
         elif noun in events:
             kind = "count"
-        elif noun == "reports" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+        elif noun == "reports" and _OF.match(text, m.end(), m.end() + 4):
             kind = "count"  # "23 reports of headache": events, not the records analysed
         elif noun in records:
             kind = "sample_size"
@@ -314,7 +323,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
-        noun = re.sub(r"\s+", " ", (m["noun"] or "").lower())
+        noun = _SPACES.sub(" ", (m["noun"] or "").lower())
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(second_arm, text, wants={"to"}):

@@ -51,6 +51,12 @@ NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+")
+_GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
+_DIGITS_AND_SCALE = re.compile(
+    r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn)?"
+)
+
 
 def parse_number(text: str) -> float | None:
     """The value of a number as written; None when it is not a number we can read.
@@ -59,13 +65,11 @@ def parse_number(text: str) -> float | None:
     (1840, 45, 1200000)
     """
     cleaned = text.strip().lower().replace("\u2212", "-")
-    if re.fullmatch(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+", cleaned):
-        cleaned = re.sub(r"[\u202f\u00a0 ]", "", cleaned)
+    if _SPACE_GROUPED.fullmatch(cleaned):
+        cleaned = _GROUP_SPACE.sub("", cleaned)
     if not cleaned:
         return None
-    match = re.fullmatch(
-        r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn)?", cleaned
-    )
+    match = _DIGITS_AND_SCALE.fullmatch(cleaned)
     if match and match.group(1) not in ("", "-"):
         value = float(match.group(1).replace(",", ""))
         if match.group(2):

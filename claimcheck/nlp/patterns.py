@@ -77,12 +77,14 @@ DASHES = "-–—"
 # followed by a word that rules out all but one or two kinds.
 
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"half", "twice", "thrice", "double", "dozen"}
-# "a"/"an" open a number only before these: "a hundred", "a dozen", "a third", "one in five".
+# "a"/"an" open a number only before these: "a hundred", "a dozen", "a third", "a in 5".
 _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
 # Run over the lower-cased text (case-insensitive alternations are slow in `re`).
+# The lookahead on the first characters lets `re` skip to the candidates (1.5x faster).
 _NUMBER_START = re.compile(
-    r"\.?\d[\d,.]*|\b(?:{words})\b|\ban?(?=[\s\-\u2010]+(?:{after_a})\b)".format(
-        words=alternation(_NUMBER_WORDS), after_a=alternation(_AFTER_A))
+    r"(?=[\d.{first}a])(?:\.?\d[\d,.]*|\b(?:{words}|an?(?=[\s\-\u2010]+(?:{after_a})\b))\b)".format(
+        first="".join(sorted({w[0] for w in _NUMBER_WORDS})), words=alternation(_NUMBER_WORDS),
+        after_a=alternation(_AFTER_A))
 )
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
@@ -120,7 +122,12 @@ _RANGE_WORDS = frozenset({"to", "or", "and"})
 
 @lru_cache(maxsize=4)
 def _lower(text: str) -> str:
-    return text.lower()
+    """`text.lower()` with every character at its offset (so matches in it are matches in
+    `text`): a character whose lower case is longer ("İ" -> "i̇") stays as it is."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +152,6 @@ class NumberAt:
 def number_mentions(text: str) -> tuple[NumberAt, ...]:
     """Every place a number (or a qualifier right before one) starts, in order."""
     lowered = _lower(text)
-    if len(lowered) != len(text):  # a character whose lower case is longer ("İ" -> "i̇")
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     starts = set()
     for m in _NUMBER_START.finditer(lowered):
         starts.add(m.start())
@@ -207,15 +212,17 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
             yield m
 
 
-def _search_near(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 40, after: int = 160) -> Iterator[re.Match]:
+def _search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after: int = 160) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for a costly pattern that always contains a cheap `anchor`:
-    searched only in a window around each anchor."""
+    searched only in a window around each anchor. `anchor` is a pattern, or the (start, end)
+    of each anchor in order."""
     last_end = -1
-    for a in anchor.finditer(text):
-        if a.start() < last_end:
+    spans = ((a.start(), a.end()) for a in anchor.finditer(text)) if isinstance(anchor, re.Pattern) else anchor
+    for a_start, a_end in spans:
+        if a_start < last_end:
             continue
-        for m in pattern.finditer(text, max(last_end, a.start() - before, 0), min(len(text), a.end() + after)):
-            if m.start() <= a.start() < m.end() and m.start() >= last_end:
+        for m in pattern.finditer(text, max(last_end, a_start - before, 0), min(len(text), a_end + after)):
+            if m.start() <= a_start < m.end() and m.start() >= last_end:
                 last_end = m.end()
                 yield m
                 break
@@ -241,14 +248,17 @@ def _range_or_value(low: str | None, high: str | None) -> Value:
             return [a, b]
     return a
 
+_LAST_WORD = re.compile(r"([\w.\-]+)\W*$")
+_WORD = re.compile(r"[\w.\-]+")
+
 
 def _preceding_word(text: str, start: int) -> str:
-    match = re.search(r"([\w.\-]+)\W*$", text[max(0, start - 30):start])
+    match = _LAST_WORD.search(text, max(0, start - 30), start)
     return match.group(1).lower() if match else ""
 
 
 def _preceding_words(text: str, start: int, n: int = 2) -> list[str]:
     """The `n` words before `start`, nearest last, lower-cased."""
-    return [w.lower() for w in re.findall(r"[\w.\-]+", text[max(0, start - 40):start])[-n:]]
+    return [w.lower() for w in _WORD.findall(text, max(0, start - 40), start)[-n:]]
 
 

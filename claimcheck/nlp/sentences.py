@@ -112,7 +112,7 @@ class SentenceSplitter:
         if n == 0:
             return doc
         tokens = doc.to_array([ORTH, IS_PUNCT, IDX])
-        final = np.isin(tokens[:, 0], self.final_ids)
+        final = (tokens[:, 0:1] == self.final_ids[None, :]).any(axis=1)
         punct = final | (tokens[:, 1] == 1)
         index = np.arange(n)
         # A token starts a sentence when it is no punctuation and a sentence-final character
