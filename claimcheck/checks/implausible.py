@@ -145,9 +145,8 @@ _VALUE_KINDS = _RANGE_KINDS | {"p_value"}
 
 def _claims(doc: Doc) -> list[_Claim]:
     """The Doc's claims in order, with label and (for the kinds the rules read) value."""
-    spans = doc.spans[CLAIMS] if CLAIMS in doc.spans else []
     claims = []
-    for span in spans:
+    for span in doc.spans.get(CLAIMS, []):
         label = span.label_
         claims.append(_Claim(span, label, span._.claim_value if label in _VALUE_KINDS else None))
     return claims
