@@ -30,6 +30,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
+    alternation,
     _mentions,
     _num,
     _preceding_word,
@@ -183,7 +184,7 @@ PART_OF_WHOLE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?i:the|these|those|all)\s+(?P<den>{NUM})"
     rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent)))"
 )
-_FRACTION_DEN = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+_FRACTION_DEN = alternation(FRACTION_WORDS)
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
     rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"

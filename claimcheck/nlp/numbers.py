@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .regex import alternation
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -32,9 +34,9 @@ FRACTION_WORDS = {
     "tenth": 10, "tenths": 10,
 }
 
-_UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
-_TENS_RE = "|".join(TENS)
-_ONES_RE = "one|two|three|four|five|six|seven|eight|nine"
+_UNIT_RE = alternation(UNITS)
+_TENS_RE = alternation(TENS)
+_ONES_RE = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 
 # A number written in words: "forty-five", "twenty one", "a hundred", "twelve".
 WORD_NUMBER = (

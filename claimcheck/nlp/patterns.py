@@ -14,6 +14,7 @@ from typing import Iterator
 
 from ..data import load_data
 from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
+from .regex import alternation
 
 Value = float | int | str | list | None
 
@@ -36,12 +37,6 @@ def terms() -> dict[str, list[str]]:
         "not_people_before_number", "not_modifiers",
     }
     return load_data("claim_terms.json", keys, string_lists=keys)
-
-
-def alternation(words, lower: bool = False) -> str:
-    """A regex alternation of literal phrases, longest first; a space matches any whitespace."""
-    parts = sorted({re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "|".join(parts)
 
 
 _alternation = alternation

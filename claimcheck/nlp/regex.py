@@ -1,0 +1,32 @@
+"""Regular-expression building blocks shared by the claim rules and the checks."""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words, lower: bool = False) -> str:
+    """A regex alternation of literal phrases, longest first; a space matches any whitespace.
+
+    Written as a trie ("patient(?:s|)"): Python's `re` tries each branch of a flat alternation
+    in turn, and a trie shares the prefixes, so a list of 200 nouns costs about as much as a
+    few. Longer phrases win, as every branch is greedy and the empty ending comes last.
+    """
+    trie: dict = {}
+    for word in {w.lower() if lower else w for w in words}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            branches.append((r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]))
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
