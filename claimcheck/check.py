@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from .ingest import load_article
 from .models import Article, Claim, Flag, Report
-from .nlp.extensions import CLAIMS, FLAGS
+from .nlp.claims import claim_records
+from .nlp.extensions import FLAGS
 from .nlp.pipeline import get_nlp
 from .nlp.sentences import doc_text, sentence_finder
 from .settings import Settings, get_settings
@@ -24,18 +25,18 @@ def claims_from_doc(doc: Doc) -> list[Claim]:
     claims = []
     sentence_of = sentence_finder(doc)
     text = doc_text(doc)
-    for i, span in enumerate(doc.spans.get(CLAIMS, []), 1):
+    for i, match in enumerate(claim_records(doc), 1):
         claims.append(
             Claim(
                 id=f"c{i}",
-                kind=span.label_,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                value=span._.claim_value,
-                unit=span._.claim_unit,
-                sentence=text[slice(*sentence_of(span.start_char))].strip(),
-                qualifier=span._.claim_qualifier,
+                kind=match.kind,
+                text=text[match.start:match.end],
+                start=match.start,
+                end=match.end,
+                value=match.value,
+                unit=match.unit,
+                sentence=text[slice(*sentence_of(match.start))].strip(),
+                qualifier=match.qualifier,
             )
         )
     return claims

@@ -506,6 +506,7 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        records = []
         for match in find_claims(doc_text(doc), sentence_finder(doc)):
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None:
@@ -514,8 +515,27 @@ class ClaimFinder:
             span._.claim_unit = match.unit
             span._.claim_qualifier = match.qualifier
             spans.append(span)
+            records.append((match.kind, span.start_char, span.end_char, match.value, match.unit, match.qualifier))
         doc.spans[CLAIMS] = spans
+        doc.spans[CLAIMS].attrs[_RECORDS] = records
         return doc
+
+
+_RECORDS = "claimcheck_records"
+
+
+def claim_records(doc: Doc) -> list[ClaimMatch]:
+    """The Doc's claims in order as `ClaimMatch` records (kind, the span's offsets, value, unit,
+    qualifier), without building a `Span` per claim: the claim finder leaves them on the span
+    group; spans set any other way are read once."""
+    group = doc.spans.get(CLAIMS)
+    if group is None:
+        return []
+    cached = group.attrs.get(_RECORDS)
+    if cached is None or len(cached) != len(group):
+        cached = [(s.label_, s.start_char, s.end_char, s._.claim_value, s._.claim_unit, s._.claim_qualifier) for s in group]
+        group.attrs[_RECORDS] = cached
+    return [ClaimMatch(*record) for record in cached]
 
 
 @Language.factory(
