@@ -5,8 +5,9 @@
 
 The steps, in order:
 
-1. BeautifulSoup reads the meta tags trafilatura drops (`citation_*`, `dc.*`, `og:*`,
-   `article:*`, the canonical URL) into `Article.meta`.
+1. The page is parsed once, by lxml (`parse_html`); every step below works on that tree.
+   The meta tags trafilatura drops (`citation_*`, `dc.*`, `og:*`, `article:*`, the
+   canonical URL) are read into `Article.meta`.
 2. The page is pre-cleaned: the body container (the element holding the most paragraph
    text, reader comments left out) is located, and OUTSIDE it reader comments, boxes marked
    by their class or id as related links, most-read lists, teasers, newsletter sign-ups,
@@ -14,12 +15,18 @@ The steps, in order:
    headline) are removed. Furniture inside the body is left to trafilatura; what survives
    stays in the text so the residue check can show it to the user.
 3. trafilatura (`bare_extraction`, metadata on, dedup off, links kept as `<ref>`) extracts
-   the main text, title, author, date and site. Blocks are joined by blank lines.
+   the main text, title, author, date and site from the pre-cleaned tree (handed over as a
+   tree, not re-serialised). Blocks are joined by blank lines.
 4. The links trafilatura kept in the main text become `Article.links`, each with the offsets
    of its anchor text in `Article.text` (found in order), hrefs made absolute where a base
    URL is known.
 5. When trafilatura finds no prose, the `<article>`, `<main>` or densest text block is used
    instead and `Article.warnings` says so; when that is empty too: `ExtractionError`.
+
+Text lengths and texts measured on the tree follow BeautifulSoup's `get_text(separator)`,
+which this module used before (and which the thresholds were tuned with): every text node
+is a separate string, comments are not text, and text inside `<script>`, `<style>`,
+`<template>`, `<rt>` and `<rp>` belongs to those elements only (`element_text`).
 
 Identifiers in link targets (`identifiers_in_url`): DOIs (doi.org and publisher URLs),
 PubMed ids and PMC ids. The DOIs, PMIDs and PMCIDs of the body's links are also summarised
@@ -30,16 +37,150 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from functools import lru_cache
 from typing import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 import trafilatura
-from bs4 import BeautifulSoup, Tag
-from lxml.etree import _Element, strip_tags
+from lxml.etree import Comment, ParserError, ProcessingInstruction, XPath, _Element, strip_tags
+from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
 from ..errors import ExtractionError
 from ..models import Article, Link
+
+# ---------------------------------------------------------------------------------------------
+# The tree
+
+# Comments are kept while the page is analysed (a comment separates two text nodes, and a
+# `<div>`'s own strings count its comments, as BeautifulSoup did); they are stripped before
+# trafilatura sees the tree, as its own parser would have dropped them.
+_PARSER = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, collect_ids=False,
+                               default_doctype=False)
+_PARSER_UTF8 = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, collect_ids=False,
+                                    default_doctype=False, encoding="utf-8")
+# libxml2 stops a page at 256 nested elements (trafilatura's parser does too); BeautifulSoup
+# read on. A deeper page is read again without the limit (up to 2048), and trafilatura gets
+# it cut where its parser would have stopped (`_cut_at_depth`).
+_MAX_DEPTH = 256
+_PARSER_DEEP = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, collect_ids=False,
+                                    default_doctype=False, huge_tree=True)
+_PARSER_DEEP_UTF8 = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, collect_ids=False,
+                                         default_doctype=False, huge_tree=True, encoding="utf-8")
+_SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)
+
+
+def parse_html(html: str) -> HtmlElement:
+    """The page's `<html>` element (an empty one for a page without any element)."""
+    return _parse(html)[0]
+
+
+def _parse(html: str) -> tuple[HtmlElement, bool]:
+    """The page's `<html>` element, and whether it is nested deeper than libxml2's limit."""
+    if html[:1] == "\ufeff":
+        html = html[1:]
+    root, parser = _parse_with(html, _PARSER, _PARSER_UTF8)
+    deep = any(error.message.startswith("Excessive depth") for error in parser.error_log)
+    if deep:
+        root = _parse_with(html, _PARSER_DEEP, _PARSER_DEEP_UTF8)[0]
+    return root, deep
+
+
+def _parse_with(html: str, parser: lxml.html.HTMLParser, utf8_parser: lxml.html.HTMLParser
+                ) -> tuple[HtmlElement, lxml.html.HTMLParser]:
+    try:
+        try:
+            return lxml.html.document_fromstring(html, parser=parser), parser
+        except ValueError:  # "Unicode strings with encoding declaration are not supported"
+            return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=utf8_parser), utf8_parser
+    except (ParserError, ValueError):  # nothing but whitespace or comments
+        return lxml.html.document_fromstring("<html></html>", parser=parser), parser
+
+
+# Strings inside these elements are theirs alone: an ancestor's text leaves them out.
+_STRING_CONTAINERS = frozenset(("rt", "rp", "style", "script", "template"))
+
+
+def _container_of(el: HtmlElement) -> str | None:
+    """The innermost string container holding `el`'s own text (itself or an ancestor)."""
+    if el.tag in _STRING_CONTAINERS:
+        return el.tag
+    for ancestor in el.iterancestors(*_STRING_CONTAINERS):
+        return ancestor.tag
+    return None
+
+
+def element_strings(el: HtmlElement) -> list[str]:
+    """The text nodes of `el`'s subtree that BeautifulSoup's `get_text` joins, in order.
+
+    Comments are left out; so is text inside a nested `<script>`, `<style>`, `<template>`,
+    `<rt>` or `<rp>` (and, for one of those, text inside a different one).
+    """
+    wanted = _container_of(el)
+    if wanted is None or wanted == el.tag:
+        nested = next(el.iterdescendants(*_STRING_CONTAINERS), None)
+        if nested is None:  # the common case: no string container inside
+            return [t for t in el.itertext() if t]
+    else:  # el's text belongs to an enclosing <script>/<template>...
+        return []
+    out = [el.text] if el.text else []
+    todo = [(child, wanted, False) for child in reversed(el)]  # (node, kind of its context, tail?)
+    while todo:
+        node, kind, tail = todo.pop()
+        if tail:
+            if node.tail and kind == wanted:
+                out.append(node.tail)
+        elif isinstance(node.tag, str):
+            inner = node.tag if node.tag in _STRING_CONTAINERS else kind
+            if node.text and inner == wanted:
+                out.append(node.text)
+            todo.append((node, kind, True))
+            todo.extend((child, inner, False) for child in reversed(node))
+        elif node.tail and kind == wanted:  # a comment: its tail only
+            out.append(node.tail)
+    return out
+
+
+def element_text(el: HtmlElement, separator: str = "") -> str:
+    return separator.join(element_strings(el))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len(_squash(element_text(el, " ")))
+
+
+def _own_strings_len(el: HtmlElement) -> int:
+    """Characters of the strings written straight into `el` (its comments included), squashed."""
+    total = len(_squash(el.text)) if el.text else 0
+    for child in el:
+        if not isinstance(child.tag, str) and child.text:  # a comment
+            total += len(_squash(child.text))
+        if child.tail:
+            total += len(_squash(child.tail))
+    return total
+
+
+def _first(el: HtmlElement, *tags: str) -> HtmlElement | None:
+    """The first descendant of `el` with one of `tags` (not `el` itself)."""
+    return next(el.iterdescendants(*tags), None)
+
+
+def _remove(el: HtmlElement) -> None:
+    """Take `el` and its subtree out, leaving a comment in its place.
+
+    The comment keeps the text before and after apart, as two strings (BeautifulSoup's
+    `decompose` did the same); comments are stripped before trafilatura parses the tree.
+    """
+    marker = Comment("removed")
+    marker.tail = el.tail
+    el.tail = None
+    el.getparent().replace(el, marker)
+
 
 # ---------------------------------------------------------------------------------------------
 # Meta tags
@@ -48,25 +189,27 @@ META_PREFIXES = ("citation_", "dc.", "dcterms.", "og:", "article:", "prism.")
 META_NAMES = {"author", "description", "keywords"}
 
 
-def read_meta(soup: BeautifulSoup) -> dict[str, str]:
+def read_meta(root: HtmlElement) -> dict[str, str]:
     """Meta tags worth keeping, keys lower-cased; repeated keys (authors) joined with '; '."""
     meta: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
+    for tag in root.iter("meta"):
         key = tag.get("name") or tag.get("property") or tag.get("itemprop")
         content = tag.get("content")
         if not key or content is None:
             continue
-        key = str(key).strip().lower()
-        content = " ".join(str(content).split())
+        key = key.strip().lower()
+        content = " ".join(content.split())
         if not content or not (key.startswith(META_PREFIXES) or key in META_NAMES):
             continue
         values = meta.setdefault(key, [])
         if content not in values:
             values.append(content)
     out = {key: "; ".join(values) for key, values in meta.items()}
-    canonical = soup.find("link", rel=lambda rel: rel and "canonical" in rel, href=True)
-    if canonical is not None and str(canonical["href"]).strip():
-        out["canonical"] = str(canonical["href"]).strip()
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "") and link.get("href") is not None:
+            if link.get("href").strip():
+                out["canonical"] = link.get("href").strip()
+            break
     return out
 
 
@@ -137,6 +280,7 @@ def identifiers_in_url(href: str) -> dict[str, str]:
 
 _CSS_MODULE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 _COMMENT_WORDS = {"comment", "comments", "commentlist", "disqus"}
 _COMMENT_IDS = {"respond", "disqus_thread", "comments", "comment-section", "commentsection"}
 _COMMENT_NOT = {"open", "closed", "count", "counts", "link", "links", "icon", "btn", "button", "number", "num", "policy"}
@@ -151,153 +295,151 @@ _FURNITURE_PAIRS = {("most", "read"), ("most", "popular"), ("most", "viewed"), (
                     ("sign", "up"), ("read", "next"), ("more", "from"), ("you", "may"), ("also", "like")}
 _NEVER_REMOVED = {"html", "body", "head"}
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td", "dd")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
-def _class_tokens(tag: Tag) -> list[list[str]]:
+def _class_tokens(tag: HtmlElement) -> list[list[str]]:
     """Words of each class and of the id, CSS-module hashes dropped (`Newsletter_box__Qm2aL`)."""
-    values = list(tag.get("class") or [])
-    if tag.get("id"):
-        values.append(str(tag["id"]))
+    return _tokens(tag.get("class"), tag.get("id"))
+
+
+def _tokens(classes: str | None, id_: str | None) -> list[list[str]]:
+    values = classes.split() if classes else []
+    if id_:
+        values.append(id_)
     words = []
     for value in values:
         m = _CSS_MODULE.match(value)
         if m:
             value = f"{m.group(1)} {m.group(2)}"
         value = _CAMEL.sub(" ", value).lower()
-        words.append([w for w in re.split(r"[^a-z0-9]+", value) if w])
+        words.append([w for w in _NON_WORD.split(value) if w])
     return words
 
 
-def is_comments(tag: Tag) -> bool:
+@lru_cache(maxsize=8192)
+def _marks(classes: str | None, id_: str | None) -> tuple[bool, bool]:
+    """(marked as reader comments, marked as furniture) by a class and id; cached, pages repeat them."""
+    comments = (id_ or "").lower() in _COMMENT_IDS
+    furniture = False
+    for words in _tokens(classes, id_):
+        found = set(words)
+        if _COMMENT_WORDS & found and not _COMMENT_NOT & found:
+            comments = True
+        if _FURNITURE_WORDS & found or any(pair in _FURNITURE_PAIRS for pair in zip(words, words[1:])):
+            furniture = True
+    return comments, furniture
+
+
+def is_comments(tag: HtmlElement) -> bool:
     """A reader-comments block (`#comments`, `.comment-list`, `.lg-comment__body`, Disqus)."""
-    if tag.name in ("html", "body"):
+    if tag.tag in ("html", "body"):
         return False
-    if str(tag.get("id", "")).lower() in _COMMENT_IDS:
-        return True
-    for words in _class_tokens(tag):
-        if _COMMENT_WORDS & set(words) and not _COMMENT_NOT & set(words):
-            return True
-    return False
+    return _marks(tag.get("class"), tag.get("id"))[0]
 
 
-def is_furniture(tag: Tag) -> bool:
+def is_furniture(tag: HtmlElement) -> bool:
     """A box marked by its class or id as page furniture (related, promo, share, ads...)."""
-    if tag.name in _NEVER_REMOVED:
+    if tag.tag in _NEVER_REMOVED:
         return False
-    for words in _class_tokens(tag):
-        if _FURNITURE_WORDS & set(words):
-            return True
-        if any(pair in _FURNITURE_PAIRS for pair in zip(words, words[1:])):
-            return True
-    return False
+    return _marks(tag.get("class"), tag.get("id"))[1]
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _text_len(tag: Tag) -> int:
-    return len(_squash(tag.get_text(" ")))
-
-
-def find_body_container(soup: BeautifulSoup) -> Tag | None:
+def find_body_container(root: HtmlElement) -> HtmlElement | None:
     """The element whose paragraphs hold the most text (reader comments not counted).
 
     Each paragraph counts in full for its parent and half for its grandparent.
     """
-    in_comments: dict[int, bool] = {}
+    in_comments: dict[HtmlElement, bool] = {}
 
-    def inside_comments(tag: Tag) -> bool:
+    def inside_comments(tag: HtmlElement) -> bool:
         chain = []
-        node: Tag | None = tag
+        node: HtmlElement | None = tag
         result = False
-        while node is not None and node.name not in ("body", "html", "[document]"):
-            if id(node) in in_comments:
-                result = in_comments[id(node)]
+        while node is not None and node.tag not in ("body", "html"):
+            if node in in_comments:
+                result = in_comments[node]
                 break
             chain.append(node)
             if is_comments(node):
                 result = True
                 break
-            node = node.parent
+            node = node.getparent()
         for seen in chain:
-            in_comments[id(seen)] = result
+            in_comments[seen] = result
         return result
 
-    scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
+    scores: dict[HtmlElement, float] = {}
 
-    def credit(tag: Tag | None, amount: float) -> None:
-        if tag is not None and tag.name not in ("html", "[document]"):
-            tags[id(tag)] = tag
-            scores[id(tag)] = scores.get(id(tag), 0) + amount
+    def credit(tag: HtmlElement | None, amount: float) -> None:
+        if tag is not None and tag.tag != "html":
+            scores[tag] = scores.get(tag, 0) + amount
 
-    for block in soup.find_all(["p", "div", "section", "td"]):
-        if block.name == "p":
-            holder, length, minimum = block.parent, _text_len(block), 25
+    for block in root.iter("p", "div", "section", "td"):
+        if block.tag == "p":
+            holder, length, minimum = block.getparent(), _text_len(block), 25
         else:  # text written straight into a div (older CMSs), between <br> tags
             holder, minimum = block, 80
-            length = sum(len(_squash(str(s))) for s in block.find_all(string=True, recursive=False))
+            length = _own_strings_len(block)
         if length < minimum or holder is None or inside_comments(block):
             continue
         credit(holder, length)
         # half to the grandparent: a body whose paragraphs each sit in a wrapper still wins
-        credit(holder.parent, length / 2)
+        credit(holder.getparent(), length / 2)
     if not scores:
         return None
-    return tags[max(scores, key=scores.__getitem__)]
+    return max(scores, key=scores.__getitem__)
 
 
-def _ancestors_and_self(tag: Tag | None) -> set[int]:
-    ids = set()
-    while tag is not None:
-        ids.add(id(tag))
-        tag = tag.parent
-    return ids
-
-
-def unwrap_layout_tables(soup: BeautifulSoup) -> None:
+def unwrap_layout_tables(root: HtmlElement) -> bool:
     """Tables used for page layout (a cell holding 300+ characters) become plain divs.
 
     Data tables (results, doses) stay tables; a layout table would otherwise come out as one
     `| menu | article |` row.
     """
-    for table in soup.find_all("table"):
-        parts = [t for t in table.find_all(["thead", "tbody", "tfoot", "tr", "td", "th"])
-                 if t.find_parent("table") is table]
-        if any(t.name in ("td", "th") and _text_len(t) > 300 for t in parts):
+    for table in list(root.iter("table")):
+        parts = [t for t in table.iterdescendants("thead", "tbody", "tfoot", "tr", "td", "th")
+                 if next(t.iterancestors("table")) is table]
+        if any(t.tag in ("td", "th") and _text_len(t) > 300 for t in parts):
             for tag in [table, *parts]:
-                tag.name = "div"
+                tag.tag = "div"
 
 
-def preclean(soup: BeautifulSoup, body: Tag | None) -> None:
+def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
     """Remove reader comments, furniture boxes and teaser cards outside `body`.
 
     Inside the body nothing is removed here: a marked box there ("expert comment", an inline
     promo) is left to trafilatura, and plain furniture lines stay for the residue check.
     """
-    unwrap_layout_tables(soup)
-    keep = _ancestors_and_self(body)
-    inside = {id(t) for t in body.find_all(True)} if body is not None else set()
+    unwrap_layout_tables(root)
+    keep = set(body.iterancestors()) if body is not None else set()
     body_len = _text_len(body) if body is not None else 0
-    for tag in soup.find_all(True):
-        if tag.decomposed or id(tag) in keep or id(tag) in inside:
+    # document order; a removed element's subtree and the body's are not visited
+    todo = [root]
+    while todo:
+        tag = todo.pop()
+        if tag is body:
             continue
-        if is_comments(tag):
-            tag.decompose()
-        elif is_furniture(tag) and (body is None or _text_len(tag) < 0.5 * body_len):
-            tag.decompose()
-        elif _is_teaser_card(tag):
-            tag.decompose()
+        if tag not in keep:
+            if is_comments(tag):
+                _remove(tag)
+                continue
+            if is_furniture(tag) and (body is None or _text_len(tag) < 0.5 * body_len):
+                _remove(tag)
+                continue
+            if _is_teaser_card(tag):
+                _remove(tag)
+                continue
+        todo.extend(child for child in reversed(tag) if isinstance(child.tag, str))
 
 
-def _is_teaser_card(tag: Tag) -> bool:
+def _is_teaser_card(tag: HtmlElement) -> bool:
     """A link wrapping a headline (a teaser card), or a headline that is only a link."""
-    if tag.name == "a":
-        return tag.find(["h2", "h3", "h4", "h5", "h6"]) is not None
-    if tag.name in ("h2", "h3", "h4", "h5", "h6"):
-        link = tag.find("a")
-        return link is not None and _squash(link.get_text(" ")) == _squash(tag.get_text(" ")) != ""
+    if tag.tag == "a":
+        return _first(tag, *_HEADINGS) is not None
+    if tag.tag in _HEADINGS:
+        link = _first(tag, "a")
+        return link is not None and _squash(element_text(link, " ")) == _squash(element_text(tag, " ")) != ""
     return False
 
 
@@ -364,11 +506,12 @@ def text_of_body(body: _Element) -> str:
     return "\n\n".join(blocks)
 
 
-def fallback_text(soup: BeautifulSoup, body: Tag | None) -> tuple[str, str, Tag | None]:
+def fallback_text(root: HtmlElement, body: HtmlElement | None) -> tuple[str, str, HtmlElement | None]:
     """Text of `<article>`, `<main>` or the densest block, which one was used, and the element."""
-    for tag, label in ((soup.find("article"), "<article> element"), (soup.find("main"), "<main> element"),
-                       (body, "densest text block")):
-        if tag is None:
+    candidates = ((next(root.iter("article"), None), "<article> element"),
+                  (next(root.iter("main"), None), "<main> element"), (body, "densest text block"))
+    for tag, label in candidates:
+        if tag is None or not _attached(tag, root):  # removed with the junk of an earlier candidate
             continue
         text = block_text(tag)
         if looks_like_prose(text):
@@ -376,14 +519,170 @@ def fallback_text(soup: BeautifulSoup, body: Tag | None) -> tuple[str, str, Tag 
     return "", "", None
 
 
-def block_text(tag: Tag) -> str:
-    for junk in tag.find_all(["script", "style", "noscript", "template", "nav", "form", "button"]):
-        junk.decompose()
-    blocks = [_squash(b.get_text(" ")) for b in tag.find_all(_BLOCK_TAGS) if not b.find(_BLOCK_TAGS)]
+def _attached(tag: HtmlElement, root: HtmlElement) -> bool:
+    return tag is root or any(ancestor is root for ancestor in tag.iterancestors())
+
+
+def block_text(tag: HtmlElement) -> str:
+    for junk in list(tag.iterdescendants("script", "style", "noscript", "template", "nav", "form", "button")):
+        _remove(junk)
+    blocks = [_squash(element_text(b, " ")) for b in tag.iterdescendants(*_BLOCK_TAGS) if _first(b, *_BLOCK_TAGS) is None]
     blocks = [b for b in blocks if b]
     if not blocks:
-        blocks = [line for line in (_squash(s) for s in tag.get_text("\n").splitlines()) if line]
+        blocks = [line for line in (_squash(s) for s in element_text(tag, "\n").splitlines()) if line]
     return "\n\n".join(blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# The tree trafilatura reads
+
+# trafilatura used to get the pre-cleaned page as a string, written out by BeautifulSoup and
+# parsed by `trafilatura.utils.load_html`. It now gets the tree, with what those two steps
+# changed done to it in place: the same tree, without serialising and parsing it twice.
+_ASCII_SPACES = " \n\t\x0c\r"  # BeautifulSoup's
+_PRESERVE_SPACE = ("pre", "textarea")
+_LIST_ATTRIBUTES = {"class", "accesskey", "dropzone"}  # BeautifulSoup's, for every tag
+_TAG_LIST_ATTRIBUTES = {"a": {"rel", "rev"}, "link": {"rel", "rev"}, "td": {"headers"}, "th": {"headers"},
+                        "form": {"accept-charset"}, "object": {"archive"}, "area": {"rel"},
+                        "icon": {"sizes"}, "iframe": {"sandbox"}, "output": {"for"}}
+_META_CHARSET = re.compile(r"((^|;)\s*charset=)([^;]*)", re.M)  # BeautifulSoup's
+_INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # trafilatura's
+_INVALID_XML_CHAR_REF = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
+    r"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9]))")
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)  # lxml.html.fromstring's test
+# whitespace-only text other than " " and "\n" (form feeds aside: see trafilatura_tree)
+_BLANK_TEXT = XPath("//text()[normalize-space(.) = ''][. != ' '][. != $nl]")
+# attribute values str.split() would split differently from normalize-space (control
+# characters aside: see trafilatura_tree)
+_ODD_SPACED_ATTRIBUTE = XPath(
+    "//@*[. != normalize-space(.) or contains(., '\xa0') or contains(., '\x85') or contains(., '\u1680')"
+    " or contains(., '\u2028') or contains(., '\u2029') or contains(., '\u202f') or contains(., '\u205f')"
+    " or contains(., '\u3000') or translate(., '\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a', '') != .]")
+
+
+def trafilatura_tree(root: HtmlElement, html: str, deep: bool = False) -> HtmlElement | None:
+    """The pre-cleaned page (`root`, changed in place) as trafilatura read it; None: rejected.
+
+    As BeautifulSoup wrote the page out: a string of nothing but ASCII whitespace became one
+    space or newline (outside `<pre>` and `<textarea>`), class-like attribute values were
+    re-joined by single spaces, and `<meta>` charsets said utf-8. As `load_html` read it:
+    comments and processing instructions go, so do control characters invalid in XML; a page
+    that does not start with `<html` or a doctype is taken as `lxml.html.fromstring` takes a
+    fragment, and one without "html" in its first 50 characters whose root has fewer than
+    two children is rejected. A `deep` page is cut where libxml2 stopped reading it.
+    """
+    if len(root) == 0:  # an empty page (trafilatura extracts nothing from it)
+        return None
+    start = _serialised_start(root, html)
+    controls = bool(_INVALID_XML_CHARS.search(html) or _INVALID_XML_CHAR_REF.search(html))
+    for blank in _BLANK_TEXT(root, nl="\n"):
+        _collapse_blank(blank.getparent(), "text" if blank.is_text else "tail", blank)
+    for value in _ODD_SPACED_ATTRIBUTE(root):
+        _join_list_attribute(value.getparent(), value.attrname, value)
+    if controls:  # form feeds and other control characters: not matched by the XPaths above
+        for el in root.iter():
+            for attr in ("text", "tail"):
+                value = getattr(el, attr)
+                if value and not value.strip(_ASCII_SPACES):
+                    _collapse_blank(el, attr, value)
+            for name, value in el.items():
+                _join_list_attribute(el, name, value)
+    for meta in root.iter("meta"):
+        if meta.get("charset") is not None:
+            meta.set("charset", "utf-8")
+        elif meta.get("content") is not None and (meta.get("http-equiv") or "").lower() == "content-type":
+            meta.set("content", _META_CHARSET.sub(lambda m: m.group(1) + "utf-8", meta.get("content")))
+    strip_tags(root, Comment, ProcessingInstruction)
+    if controls:
+        _remove_invalid_chars(root)
+    if deep:
+        _cut_at_depth(root)
+    tree = root if _FULL_HTML.match(start) else _as_fragment(root)
+    if "html" not in start[:50].lower() and len(tree) < 2:
+        return None
+    return tree
+
+
+def _collapse_blank(el: _Element, attr: str, value: str) -> None:
+    """A whitespace-only `el.text` or `el.tail` becomes one space or newline, unless preserved."""
+    if el is None or not isinstance(el.tag, str) and attr == "text":
+        return
+    holder = el if attr == "text" else el.getparent()
+    if holder is None or holder.tag in _PRESERVE_SPACE or next(holder.iterancestors(*_PRESERVE_SPACE), None) is not None:
+        return
+    setattr(el, attr, "\n" if "\n" in value else " ")
+
+
+def _join_list_attribute(el: _Element, name: str, value: str) -> None:
+    if name in _LIST_ATTRIBUTES or name in _TAG_LIST_ATTRIBUTES.get(el.tag, ()):
+        joined = " ".join(value.split())
+        if joined != value:
+            el.set(name, joined)
+
+
+def _cut_at_depth(root: HtmlElement) -> None:
+    """Drop the first element nested deeper than libxml2 reads, and everything after it."""
+    todo = [(root, 1)]
+    while todo:
+        el, depth = todo.pop()
+        if depth > _MAX_DEPTH:
+            break
+        todo.extend((child, depth + 1) for child in reversed(el) if isinstance(child.tag, str))
+    else:
+        return
+    node = el
+    while node is not root:
+        parent = node.getparent()
+        for following in list(node.itersiblings()):
+            parent.remove(following)
+        node.tail = None
+        node = parent
+    el.getparent().remove(el)
+
+
+def _remove_invalid_chars(root: HtmlElement) -> None:
+    for el in root.iter():
+        if el.text and _INVALID_XML_CHARS.search(el.text):
+            el.text = _INVALID_XML_CHARS.sub("", el.text)
+        if el.tail and _INVALID_XML_CHARS.search(el.tail):
+            el.tail = _INVALID_XML_CHARS.sub("", el.tail)
+        for key, value in el.items():
+            if _INVALID_XML_CHARS.search(value):
+                el.set(key, _INVALID_XML_CHARS.sub("", value))
+
+
+def _serialised_start(root: HtmlElement, html: str) -> str:
+    """How the page written out by BeautifulSoup started: comments and doctype, in the order of
+    the source, then `<html`."""
+    parts = []
+    node = root.getprevious()
+    while node is not None:  # comments before <html> (an XML declaration is one)
+        parts.append(f"<!--{node.text or ''}-->")
+        node = node.getprevious()
+    parts.reverse()
+    doctype = root.getroottree().docinfo.doctype
+    if doctype:
+        source = html.lower()
+        at = source.find("<!doctype")
+        before = source.count("<!--", 0, at) + source.count("<?", 0, at) if at >= 0 else 0
+        parts.insert(min(before, len(parts)), doctype)
+    parts.append("<html")
+    return "".join(parts)
+
+
+def _as_fragment(root: HtmlElement) -> HtmlElement:
+    """The element `lxml.html.fromstring` returns for a page it does not take as a full document."""
+    if root.find("head") is not None:
+        return root
+    body = root.find("body")
+    if body is None:
+        return root
+    if len(body) == 1 and (not body.text or not body.text.strip()) and (not body[-1].tail or not body[-1].tail.strip()):
+        return body[0]
+    body.tag = "div" if lxml.html._contains_block_level_tag(body) else "span"
+    return body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -413,24 +712,24 @@ def locate_links(text: str, anchors: Iterable[tuple[str, str]], base: str | None
     return links
 
 
-def kept_links(html: str, url: str | None) -> list[tuple[str, str]]:
+def kept_links(tree: HtmlElement, url: str | None) -> list[tuple[str, str]]:
     """(href, anchor text) of the links trafilatura keeps in the main text, in order.
 
     A second, link-keeping pass: the text itself comes from a pass without links, because
     trafilatura's link mode can change what it keeps (it leaves orphaned anchor fragments).
     Anchors of this pass that are not in the text are dropped by `locate_links`.
     """
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=False,
+    result = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
                                          **{**TRAFILATURA_OPTIONS, "include_links": True})
     if result is None or result.body is None:
         return []
     return [(ref.get("target") or "", "".join(ref.itertext())) for ref in result.body.iter("ref")]
 
 
-def _soup_anchors(tag: Tag | None) -> list[tuple[str, str]]:
+def _element_anchors(tag: HtmlElement | None) -> list[tuple[str, str]]:
     if tag is None:
         return []
-    return [(str(a["href"]), a.get_text(" ")) for a in tag.find_all("a", href=True)]
+    return [(a.get("href"), element_text(a, " ")) for a in tag.iterdescendants("a") if a.get("href") is not None]
 
 
 def _summarise_identifiers(links: list[Link], meta: dict[str, str]) -> None:
@@ -448,27 +747,39 @@ def _summarise_identifiers(links: list[Link], meta: dict[str, str]) -> None:
 
 def extract_article(html: str, name: str, url: str | None = None) -> Article:
     """The article in `html`; `name` is the input shown to the user, `url` the page's address."""
-    soup = BeautifulSoup(html, "lxml")
-    meta = read_meta(soup)
-    base_tag = soup.find("base", href=True)
-    base = urljoin(url or "", str(base_tag["href"])) if base_tag is not None else url
+    root, deep = _parse(html)
+    # `<html lang="en"/>`: libxml2 ends the page there, BeautifulSoup read on. The tree keeps
+    # what follows (as the pre-clean and the fallback saw it); trafilatura read nothing.
+    self_closed = len(root) == 0 and _SELF_CLOSED_HTML.search(html) is not None
+    if self_closed:
+        html = _SELF_CLOSED_HTML.sub(r"\1>", html, count=1)
+        root, deep = _parse(html)
+    meta = read_meta(root)
+    base_tag = next((tag for tag in root.iter("base") if tag.get("href") is not None), None)
+    base = urljoin(url or "", base_tag.get("href")) if base_tag is not None else url
     base = base or meta.get("canonical") or meta.get("og:url")
 
-    body = find_body_container(soup)
-    preclean(soup, body)
-    cleaned = str(soup)
-    result = trafilatura.bare_extraction(cleaned, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    body = find_body_container(root)
+    preclean(root, body)
+    tree = None if self_closed else trafilatura_tree(root, html, deep)
+    result = None
+    if tree is not None:
+        result = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     text = text_of_body(result.body) if result is not None and result.body is not None else ""
     warnings: list[str] = []
     if looks_like_prose(text):
-        anchors = kept_links(cleaned, url)
+        anchors = kept_links(tree, url)
     else:
-        text, used, container = fallback_text(soup, body)
+        # the pre-cleaned page again, with its comments (they separate strings)
+        root = parse_html(html)
+        body = find_body_container(root)
+        preclean(root, body)
+        text, used, container = fallback_text(root, body)
         if not text:
             raise ExtractionError(name, "no article text found in the page")
         warnings.append(f"the main-text extractor found no article text; used the page's {used} "
                         "instead, so menus or other page furniture may be mixed in")
-        anchors = _soup_anchors(container)
+        anchors = _element_anchors(container)
     links = locate_links(text, anchors, base)
     _summarise_identifiers(links, meta)
 
@@ -478,12 +789,12 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
                 return " ".join(value.split())
         return None
 
-    title_tag = soup.find("title")
+    title_tag = next(root.iter("title"), None)
     return Article(
         text=text,
         input=name,
         title=first(getattr(result, "title", None), meta.get("og:title"), meta.get("citation_title"),
-                    title_tag.get_text() if title_tag else None),
+                    element_text(title_tag) if title_tag is not None else None),
         url=url,
         published=first(getattr(result, "date", None), meta.get("article:published_time"),
                         meta.get("citation_publication_date")),
