@@ -224,3 +224,52 @@ def test_seed_article_every_gold_claim_found_with_value():
 )
 def test_arm_sizes_are_told_from_outcome_counts(text, expected):
     assert {v: k for k, _, v in found(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        # a group after an opening clause that ends in a blocked word ("years")
+        ("Over the three years, 1,102 participants completed the survey.", "sample_size", 1102),
+        # "N x as likely", written with a letter or a multiplication sign
+        ("Smokers were 3.5x as likely to relapse.", "effect_size", 3.5),
+        ("Smokers were 2.5× more likely to relapse.", "effect_size", 2.5),
+        # small shares keep three significant figures, not three decimals
+        ("The reaction affects around one in 400 people.", "proportion", 0.0025),
+        ("It strikes one in 5,000 children.", "proportion", 0.0002),
+        # time points in the plural, in words, and as ranges
+        ("Pain eased between weeks 6 and 12 of treatment.", "duration", [6, 12]),
+        ("The gains held at year five.", "duration", 5),
+        ("Weight fell by the end of the first year.", "duration", 1),
+        # those with an outcome, told by a word inside the group's phrase
+        ("Doctors said nine positive patients were isolated.", "count", 9),
+        ("Six of the infected patients needed oxygen.", "count", 6),
+        ("He had two slices of wholemeal bread a day.", "dose", 2),
+        ("The fund covers 58,000 beneficiaries in the region.", "sample_size", 58000),
+    ],
+)
+def test_wordings_from_blind_articles(text, kind, value):
+    claims = [c for c in found(text) if c[0] == kind]
+    assert claims and claims[0][2] == pytest.approx(value, rel=0.01), found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Girls aged 9 to 14 received the vaccine at school.",  # an age range, not a group of 14
+        "Phase 2 of the campaign starts in March.",  # a phase of a campaign, not a trial
+        "Phase One Genomics sequenced the samples.",  # a company
+        "Take no more than four times in 24 hours.",  # a dosing frequency
+        "Leave at least four hours between doses.",  # a dosing interval
+        "Do not take more than 4 g in any 24-hour period.",  # the window of a daily limit
+        "She hopes to see one day a cure for the disease.",  # the idiom
+    ],
+)
+def test_more_look_alikes_are_not_claims_of_that_kind(text):
+    kinds = {kind for kind, _, _ in found(text)}
+    if "Phase" in text:
+        assert "trial_phase" not in kinds
+    elif "aged" in text:
+        assert not kinds & {"sample_size", "count"}, found(text)
+    else:
+        assert "duration" not in kinds, found(text)

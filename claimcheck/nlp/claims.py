@@ -120,7 +120,7 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
     return sorted(found)
 MULTIPLE_RE = re.compile(
-    rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times))\s+"
+    rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
     r"|more\s+(?:likely|common|often|frequent|frequently|prevalent)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
@@ -143,8 +143,8 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
-    for m in _scan(MULTIPLE_RE, text, wants={"times"}):
-        value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"])
+    for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×"}):
+        value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     verbs = VERB_MULTIPLE_RE.finditer(text) if _mentions(text, "doubl", "tripl", "quadr", "halv") else ()
     for m in verbs:
@@ -165,8 +165,20 @@ PHASE_RE = re.compile(
 _PHASE_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 
 
+# "Phase 2 of the campaign", "Phase One Genomics": a phase of something else, a company.
+_NOT_TRIAL_PHASE_AFTER = re.compile(
+    r"\s+(?i:of\s+(?:the\s+|this\s+|its\s+|our\s+)?(?:[\w-]+\s+)?(?:campaign|roll-?out|programme|program|plan|project|"
+    r"scheme|drive|lockdown|reopening|construction|expansion|redevelopment)\b)"
+)
+_NAME_AFTER = re.compile(r"\s+(?!Trials?\b|Stud(?:y|ies)\b)[A-Z][a-z]")
+
+
 def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
     for m in PHASE_RE.finditer(text):
+        if _NOT_TRIAL_PHASE_AFTER.match(text, m.end()):
+            continue
+        if m["phase"] and m["phase"][0].isalpha() and m["phase"].lower() in _PHASE_WORDS and _NAME_AFTER.match(text, m.end()):
+            continue
         if m["bad"]:
             yield ClaimMatch("trial_phase", m.start(), m.end(), None)
             continue
@@ -268,7 +280,7 @@ PERCENT_RE = re.compile(
 )
 
 
-PLACEHOLDER_PERCENT_RE = re.compile(r"\bX{1,3}\s?(?:%|(?i:per\s?cent|percent)\b)")
+PLACEHOLDER_PERCENT_RE = re.compile(r"\b(?:X{1,3}|XNUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
 _CHANGE_VERBS = re.compile(
     r"(?i:\b(?:fell|fall|falls|falling|rose|rise|rises|rising|dropped|drop|drops|declined|decreased|increased|"
     r"went|climbed|descended|grew|jumped|improved|reduced|lowered|cut|slipped|shrank|soared|plunged|"
@@ -307,7 +319,8 @@ _NOT_DURATION_AFTER = re.compile(
     r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
     r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
     r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
-    r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b)"  # the six-minute walk test is a test
+    r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b"  # the six-minute walk test is a test
+    r"|\s+(?i:between\s+doses|apart)\b)"  # "four hours between doses": a dosing interval
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
@@ -318,7 +331,13 @@ _CAREER_BEFORE = re.compile(
     r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
 )
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
-_NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago"}
+_NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
+# "up to four times in 24 hours": the window of a dosing frequency.
+_FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
+# "she'll know one day": the idiom, not a length of time.
+_ONE_DAY_IDIOM = re.compile(
+    r"(?i:\b(?:know|see|hope|want|wish|dream|become|be|get|find|imagine|realise|realize|understand)\s+)$"
+)
 
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
@@ -328,15 +347,18 @@ SINGLE_UNIT_RE = re.compile(
 )
 _SINGLE_UNIT_PREP = re.compile(
     r"\b(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than|"
-    r"lasted|lasting|lasts|last)\s+$"
+    r"lasted|lasting|lasts|last|at\s+the\s+end\s+of|by\s+the\s+end\s+of|during|throughout)\s+$"
 )
 
 
 # "at week 12", "as early as week 4", "by day 28": time points of a study.
 # Anchored on the unit word (cheap to scan for); the preposition is checked looking back.
-TIME_POINT_RE = re.compile(r"(?<![\w-])(?P<unit>[Ww]eek|[Mm]onth|[Dd]ay|[Yy]ear)\s+(?P<a>\d{1,3})\b(?![.,]\d)")
+TIME_POINT_RE = re.compile(
+    r"(?<![\w-])(?P<unit>[Ww]eek|[Mm]onth|[Dd]ay|[Yy]ear)s?\s+(?P<a>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\b(?![.,]\d)(?:\s+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
+)
 _TIME_POINT_PREP = re.compile(
-    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in)\s+$"
+    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between)\s+$"
 )
 
 
@@ -367,7 +389,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in _matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:
-            yield ClaimMatch("duration", prep.start(), m.end(), _num(m["a"]), unit=m["unit"].lower() + "s")
+            yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")
     for m in _search_near(SINGLE_UNIT_RE, text, units, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
         if prep:
@@ -379,6 +401,10 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
         window = text[max(0, m.start() - 60):m.start()]
+        if _FREQUENCY_BEFORE.search(window):
+            continue
+        if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
+            continue
         if _AGE_BEFORE.search(window) or _CAREER_BEFORE.search(window):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
@@ -407,7 +433,7 @@ SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
     r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
-    r"(?:\s+(?i:of)\s+[A-Za-z]+)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
+    r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
 
 

@@ -28,6 +28,10 @@ from .patterns import (
 )
 
 
+# "aged 9 to 14 received ...": the upper end of an age range, not a group.
+_AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*)$")
+# The word before a number touches it (no comma or stop between): "among 40 patients".
+_WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
 _ENROLLED_BEFORE = re.compile(
     r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
@@ -68,7 +72,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # "enrolled 312", "a sample of 1,000", "the remaining 1,228": tried at each number, the verb
     # checked looking back (a whole-text scan for the verbs costs ten times more).
     enrolled = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b))"
+        rf"{QUAL}(?P<a>{NUM})(?!\s*(?:%|:\s*\d|{TIME_UNITS}|(?i:percent|per\s+cent|times|of\s+(?:the|them|these))\b"
+        r"|(?:\s+(?i:hundred|thousand|million|billion|lakhs?|crores?))?[\s\-]+(?i:person|patient)[\s\-]+(?i:years?|months?)\b))"
     )
     # "386 died", "37 had at least one admission", "300 are newly diagnosed": a bare number
     # whose verb tells an outcome.
@@ -146,8 +151,8 @@ def _arm_may_follow(at, text: str) -> bool:
 
 
 _COUNT_VERBS = re.compile(
-    r"^(?:\s+(?!(?:that|who|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
-    r"experienced|were\s+infected|became\s+infected|tested\s+positive|(?:were\s+|are\s+)?diagnosed|"
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
+    r"experienced|were\s+infected|became\s+infected|tested\s+positive|had\s+undergone|(?:were\s+|are\s+)?diagnosed|"
     r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
     r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
     r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
@@ -171,7 +176,12 @@ EVENT_IN_VERBS = (
     r"(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
     r"confirmed|found|identified|documented|noted)"
 )
-_EVENT_BEFORE = re.compile(rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among)|infected|killed|sickened)\s+)$")
+_EVENT_BEFORE = re.compile(rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among|by)|infected|killed|sickened)\s+)$")
+# Words inside a group's phrase that make it those with an outcome: "nine positive patients",
+# "six of the infected patients" (not "HIV-positive adults", a population studied).
+_EVENT_MODIFIERS = re.compile(
+    r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
+)
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
 DENOMINATOR_BEFORE = re.compile(r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$")
 _STUDY_VERB_BEFORE = re.compile(
@@ -261,6 +271,8 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
         return "sample_size"
     if _FORMED_BY.search(tail):
         return "sample_size"  # the tail itself says how the group was formed
+    if tail.lstrip().startswith("of the ") and _EVENT_MODIFIERS.search(tail):
+        return "count"  # "six of the infected patients"
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
         return "count"
     if _SAMPLE_TAIL.search(tail):
@@ -283,7 +295,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
-        if before in blocked or before.rstrip("-") in blocked:
+        if (before in blocked or before.rstrip("-") in blocked) and (
+            before in ("aged", "age", "ages") or _WORD_TOUCHING.search(text, max(0, m.start() - 30), m.start())
+        ):
+            continue  # "aged 40 patients"; but "Over three years, 1,102 participants" stands
+        if _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
@@ -302,17 +318,21 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             kind = "count"  # "23 reports of headache": events, not the records analysed
         elif noun in records:
             kind = "sample_size"
+        elif _EVENT_MODIFIERS.search(m["mods"] or "") and not _STUDY_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            kind = "count"  # "nine positive patients"
         else:
             kind = _people_kind(text, m.start(), m.end(), value, sentence)
         if value == 1 and _qualifier(m) in ("more than", "over", "at least"):
             continue  # "more than one infection": not a count of anything
-        if m["a"].lower() in ("one", "a") and m["mods"].strip():
+        if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
             continue  # "one thing you wish people ...": `one` takes no modifiers
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in n_equals.finditer(text):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, wants=_arm_may_follow):
         if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
+            continue
+        if _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue
         value = _num(m["a"])
         if value is None or value <= 0:

@@ -133,7 +133,7 @@ def parse_ratio(numerator: str, denominator: str) -> float | None:
     den = parse_number(denominator)
     if num is None or not den:
         return None
-    return round(num / den, 3)
+    return float(f"{num / den:.3g}")  # three significant figures: one in 400 is 0.0025
 
 
 def _tidy(value: float) -> float | int:

@@ -110,7 +110,7 @@ def _qualifier_start(text: str, pos: int) -> int | None:
 # "percentage-points" reads as "percentage", "mg/kg" as "mg").
 _NUMBER_AHEAD = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})\s*[-\u2010\u2013\u2014]?\s*"
-    r"(?:(?P<next>%|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
+    r"(?:(?P<next>%|×|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
 )
 _RANGE_WORDS = frozenset({"to", "or", "and"})
 
