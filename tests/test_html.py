@@ -346,3 +346,62 @@ def test_expert_comment_box_inside_the_body_is_kept():
         'well-run trial, but 12 weeks is too short to judge long-term safety."</p></blockquote>') + paragraphs(BODY[2:])
     article = extract_article(page(body), "p.html")
     assert "12 weeks is too short to judge long-term safety" in article.text
+
+
+# ---------------------------------------------------------------------------------------------
+# The lxml tree: BeautifulSoup's text semantics, trafilatura's view of the page
+
+
+def test_element_text_follows_beautifulsoup_get_text():
+    root = html_module.parse_html(
+        "<html><body><p>a<b>b</b>c<!-- note -->d<script>var s = 1;</script>e<ruby>x<rt>ex</rt></ruby></p>"
+        "<template><p>hidden</p>shown</template></body></html>")
+    p = root.find(".//p")
+    assert html_module.element_strings(p) == ["a", "b", "c", "d", "e", "x"]
+    assert html_module.element_text(p, " ") == "a b c d e x"
+    template = root.find(".//template")
+    assert html_module.element_text(template, " ") == "hidden shown"
+    assert html_module.element_text(template.find("p")) == ""
+
+
+def _canonical(tree) -> list:
+    """Tags, attributes (boolean ones as libxml2 and BeautifulSoup spell them alike) and texts."""
+    out = []
+    for el in tree.iter():
+        attrs = sorted((k, "" if v == k else v) for k, v in el.attrib.items())
+        out.append((el.tag, attrs, el.text, el.tail if el is not tree else None))
+    return out
+
+
+@pytest.mark.parametrize("html", [
+    "<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset='ISO-8859-1'>\n    <title>T</title>\n  </head>\n"
+    "  <body class=' story\tpage '>\n    <p>One\x0ctwo &#12; three</p>\n   <pre>  keep   this  </pre>\n"
+    "    <!-- gone -->  <p>Four<!-- x -->five</p> \x0c\n  </body>\n</html>",
+    '<?xml version="1.0" encoding="UTF-8"?>\n<html><body><article><p>Text</p></article></body></html>',
+    "<!-- saved from url=(0047)https://news.example/health/a-long-story-name -->\n<html><body><p>x</p></body></html>",
+    "<p>A fragment</p><p>of two paragraphs</p>",
+    "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head>"
+    "<body><a rel=' nofollow  noopener' href=' /a b '>link</a><input disabled></body></html>",
+])
+def test_trafilatura_reads_the_tree_it_read_from_beautifulsoups_write_out(html):
+    bs4 = pytest.importorskip("bs4")
+    from trafilatura.utils import load_html
+
+    before = load_html(str(bs4.BeautifulSoup(html, "lxml")))  # how the page reached trafilatura before
+    after = html_module.trafilatura_tree(html_module.parse_html(html), html)
+    assert (after is None) == (before is None)
+    if before is not None:
+        assert _canonical(after) == _canonical(before)
+
+
+def test_page_nested_deeper_than_libxml2_reads():
+    deep = "<div class='x'>" + "<font>t " * 300 + "</div>"
+    article = extract_article(page(paragraphs(), after=deep), "p.html")
+    assert all(p in article.text for p in BODY)
+    assert article.warnings == []
+
+
+def test_self_closed_html_tag_still_yields_the_article():
+    html = "<html lang='en'/>\n" + page(paragraphs()).split("<html>", 1)[1]
+    article = extract_article(html, "p.html")
+    assert all(p in article.text for p in BODY)

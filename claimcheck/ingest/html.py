@@ -44,7 +44,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import trafilatura
 from lxml.etree import Comment, ParserError, ProcessingInstruction, XPath, _Element, strip_tags
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.xml import xmltotxt
 
 from ..errors import ExtractionError
@@ -68,6 +69,13 @@ _PARSER_DEEP = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, col
                                     default_doctype=False, huge_tree=True)
 _PARSER_DEEP_UTF8 = lxml.html.HTMLParser(remove_comments=False, remove_pis=False, collect_ids=False,
                                          default_doctype=False, huge_tree=True, encoding="utf-8")
+# lxml.html's own class lookup is a Python call for every element object made (here and in
+# trafilatura, which works on copies of this tree); this one, in C, gives the same classes
+# except the form-control subclasses (FormElement, InputElement...), which nothing here uses.
+_LOOKUP = etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment,
+                                          pi=HtmlProcessingInstruction, entity=HtmlEntity)
+for _parser in (_PARSER, _PARSER_UTF8, _PARSER_DEEP, _PARSER_DEEP_UTF8):
+    _parser.set_element_class_lookup(_LOOKUP)
 _SELF_CLOSED_HTML = re.compile(r"(<html\b[^>]*?)\s*/>", re.I)
 
 
