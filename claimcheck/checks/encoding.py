@@ -8,7 +8,9 @@ read. Candidates are found with one regular expression: a byte that starts a UTF
 the same way (`©`, `€`, `™` ...), the Mac Roman equivalents, a stray `Â`/`Ã` before a space
 (a mangled no-break space), or U+FFFD. ftfy then has the last word: a candidate it would not
 change is real text (`ESPAÑA”`, `IRMÃ DULCE`), so café, Müller, naïve, Arabic script, em
-dashes and curly quotes never flag.
+dashes and curly quotes never flag. One exception: a lone `Â` glued to a digit or a lower-case
+letter before a space (`800Â IU`) is a mangled no-break space even where ftfy, seeing a plain
+space after it, leaves it alone.
 """
 
 from __future__ import annotations
@@ -128,6 +130,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _mangled_nbsp_after(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] ends with a lone `Â` that is a mangled no-break space
+    glued to a number or a lower-case word (`800Â IU`): ftfy leaves `800Â ` alone when the
+    no-break space after it became a plain space, but no real word puts an upper-case `Â`
+    after a digit or a lower-case letter (`ESPAÂ`, `ÂGE` are upper case)."""
+    return (
+        end - start >= 2 and text[end - 1] == "\u00c2" and text[end:end + 1] in (" ", "\u00a0")
+        and (text[end - 2].isdigit() or text[end - 2].islower())
+    )
+
+
 def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
     """(start, end, repaired word or None) for every word with mojibake or U+FFFD."""
     for span in _words_around(_find_mojibake(text), text):
@@ -137,6 +150,8 @@ def find_encoding_matches(text: str) -> Iterator[tuple[int, int, str | None]]:
         tail = text[end:end + 1] if text[end:end + 1] in (" ", "\u00a0") else ""
         fixed = repair(word + tail)
         fixed = fixed[: len(fixed) - len(tail)] if tail and fixed.endswith(tail) else fixed.rstrip(" \u00a0")
+        if fixed == word and _mangled_nbsp_after(text, start, end):
+            fixed = word[:-1]  # what ftfy makes of `testÂ ` (`test`), for `800Â ` too
         if REPLACEMENT in word:
             yield start, end, (fixed if fixed != word and REPLACEMENT not in fixed else None)
         elif fixed != word:

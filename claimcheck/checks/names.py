@@ -7,7 +7,8 @@ No model is needed (the default pipeline is `spacy.blank("en")`):
 
 1. Candidates are capitalised words in name contexts: after a title (`Dr.`, `Prof.`, `Ms`),
    beside a speech verb (`Wollmer said`, `said Dr. Ingrid Halvorsen`, `Halvorsen explained`),
-   after `according to` / `led by`, before `and his team`, as `First Surname` followed by an
+   after `according to` / `led by`, before `and his team`, between `the` and a team word
+   (`the Barrocal team`, `the Okafor lab`), as `First Surname` followed by an
    apposition (`Henrik Kjellberg, a medical oncologist`), before an organisation word
    (`Semmelweis University`); PERSON/ORG entities count too when a model ran.
 2. Spellings are grouped by edit distance with rapidfuzz (one edit on words of five letters
@@ -41,7 +42,9 @@ from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
 _DATA_FILE = "names.json"
-_LIST_KEYS = {"titles", "speech_verbs", "after_name_words", "before_name_words", "org_words", "not_names"}
+_LIST_KEYS = {
+    "titles", "speech_verbs", "after_name_words", "after_the_name_words", "before_name_words", "org_words", "not_names",
+}
 _KEYS = _LIST_KEYS | {"gendered_titles"}
 
 
@@ -57,6 +60,7 @@ def word_lists() -> dict:
     lists["speech_verbs"] = frozenset(w.lower() for w in lists["speech_verbs"])
     lists["before_name_words"] = tuple(sorted((w.lower().split() for w in lists["before_name_words"]), key=len, reverse=True))
     lists["after_name_words"] = tuple(sorted((w.lower().split() for w in lists["after_name_words"]), key=len, reverse=True))
+    lists["after_the_name_words"] = tuple(w.lower().split() for w in lists["after_the_name_words"])
     return lists
 
 
@@ -191,6 +195,14 @@ def _phrase_index() -> tuple[dict[str, list[list[str]]], dict[str, list[list[str
     return dict(before), dict(after)
 
 
+def _is_team_of(texts: list[str], start: int, end: int, after: list[str], phrases: tuple[list[str], ...]) -> bool:
+    """`the Barrocal team`, `The Okafor lab`: a one-word name between `the` and a team word
+    (`team`, `group`, `lab` ...). A run that begins with `The` holds the article itself."""
+    after_the = (end - start == 2 and texts[start] == "The") or (
+        end - start == 1 and start > 0 and texts[start - 1].lower() == "the")
+    return after_the and any(after[:len(phrase)] == phrase for phrase in phrases)
+
+
 def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> tuple[bool, str | None]:
     """Whether the run texts[start:end] stands where a name stands; and the title before it.
     (`str.lower`, `islower`, `isalpha` are what spaCy's `lower_`, `is_lower`, `is_alpha` are.)"""
@@ -217,6 +229,8 @@ def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> t
         return True, None
     # only the phrases starting with the word just after the run can match
     if after and any(after[:len(phrase)] == phrase for phrase in after_index.get(after[0], ())):
+        return True, None
+    if _is_team_of(texts, start, end, after, lists["after_the_name_words"]):
         return True, None
     # an apposition after a full name: "Henrik Kjellberg, a medical oncologist"
     if end - start >= 2 and len(after) >= 2 and after[0] == "," and after[1] in ("a", "an", "the", "who"):

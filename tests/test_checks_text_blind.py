@@ -1,0 +1,130 @@
+"""Text checks generalised from the blind sets (holdout5/holdout6): a mangled no-break space
+glued to a number, news-app and newsletter promotions left in the body, a surname spelled
+another way in `the X team`. Each is tested both ways: the defect is flagged, and the
+look-alike a careful article contains is left alone. Pipelines are the default blank-English
+one (`build_nlp()`): no statistical model.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.checks import residue
+from claimcheck.checks.encoding import find_encoding_matches
+from claimcheck.checks.residue import find_residue_lines
+from claimcheck.nlp.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def flagged(nlp, text, kind):
+    doc = nlp(text)
+    return [s.text for s in doc.spans["flags"] if s.label_ == kind]
+
+
+# --- encoding: a lone `Â` glued to a number or a lower-case word -----------------------------
+
+@pytest.mark.parametrize("text, word, fixed", [
+    ("were assigned to take either 800Â IU of vitamin D3 a day", "800Â", "800"),
+    ("a dose of 25Â mg twice daily", "25Â", "25"),
+    ("a dose of 25Â\u00a0mg twice daily", "25Â", "25"),
+    ("the testÂ was repeated", "testÂ", "test"),
+])
+def test_mangled_no_break_space_after_number_or_word(text, word, fixed):
+    found = [(text[s:e], f) for s, e, f in find_encoding_matches(text)]
+    assert found == [(word, fixed)]
+
+
+@pytest.mark.parametrize("text", [
+    "ESPAÑA” was printed on the box.",
+    "The BRÂNCUȘI exhibition opened.",
+    "Le CHÂTEAU was closed.",
+    "A cost of 800 IU, or 800Â.",  # `Â` before punctuation, not a space: ftfy's call
+])
+def test_real_text_with_a_circumflex_is_not_a_mangled_space(text):
+    assert [(text[s:e], f) for s, e, f in find_encoding_matches(text) if f == text[s:e - 1]] == []
+
+
+def test_mangled_space_flag_in_pipeline(nlp):
+    assert flagged(nlp, "Participants took 800Â IU of vitamin D3 a day.", "encoding") == ["800Â"]
+
+
+# --- residue: app, news-alert and newsletter promotions --------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Download the KHSN 6 News app for breaking news alerts.",
+    "Get the WXYZ app for breaking news.",
+    "Download our free app for the latest headlines",
+    "Install the Channel 9 app for local news and weather.",
+    "Get breaking news alerts on your phone.",
+    "Sign up for breaking-news alerts",
+    "Turn on news notifications",
+    "Want more health news? Sign up for our free weekly newsletter.",
+    "Enjoyed this article? Subscribe to get the best stories in your inbox.",
+])
+def test_app_and_newsletter_promotions_are_residue(line):
+    text = f"The trial enrolled 300 adults.\n\n{line}\n\nThe results were published in March."
+    found = [text[s:e] for s, e, _ in find_residue_lines(text)]
+    assert found == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Download the NHS App to book a GP appointment.",
+    "Download the NHS App to get notifications when your test results are ready.",
+    "Get the Flo app to track your cycle.",
+    "Install the MyAsthma app to log symptoms and get pollen alerts.",
+    "Want more tips on sleep? Download the Sleepio app.",
+    "Want to quit smoking? Get the NHS Quit Smoking app for daily support.",
+    "Want to know more? Get in touch with your GP.",
+    "People who download the app tend to read more health news and stay active, the study found.",
+    "Turn on push notifications in the app so it can remind you to take your medication.",
+])
+def test_health_advice_about_apps_is_not_residue(line):
+    assert list(find_residue_lines(line)) == []
+
+
+def test_rules_still_load_and_validate():
+    raw = json.loads(residue.resources.files("claimcheck.data").joinpath(residue.DATA_FILE).read_text("utf-8"))
+    rules, _ = residue.parse_rules(raw)
+    assert "app_promo" in {r.id for r in rules}
+
+
+# --- name_variant: `the X team` is a name context --------------------------------------------
+
+MT_ARTICLE = (
+    "The trial was coordinated by the neurologist Inmaculada Berrocal, who recruited 24 adolescents.\n\n"
+    "\"Migraine is very underestimated,\" has explained Berrocal to the agency.\n\n"
+    "According to Berrocal, the improvement appeared quickly.\n\n"
+    "The {minority} {team} already prepares an extension of the study."
+)
+
+
+@pytest.mark.parametrize("team", ["team", "research team", "group", "lab", "laboratory"])
+def test_minority_spelling_in_the_x_team_is_flagged(nlp, team):
+    text = MT_ARTICLE.format(minority="Barrocal", team=team)
+    assert flagged(nlp, text, "name_variant") == ["Barrocal"]
+
+
+def test_the_x_team_after_a_lower_case_the(nlp):
+    text = MT_ARTICLE.replace("The {minority} {team}", "Next year the {minority} {team}").format(
+        minority="Barrocal", team="team")
+    assert flagged(nlp, text, "name_variant") == ["Barrocal"]
+
+
+@pytest.mark.parametrize("text", [
+    # two researchers with alike surnames, each introduced with a first name
+    "Dr Anna Hansen led the trial. Hansen said the results were clear. Hansen added that more work was "
+    "needed.\n\nThe team of Dr Peter Hanson, who was not involved, will now repeat it. The Hanson lab is in Oslo.",
+    # a brand and a place are no people: a capitalised word after `the`, but not a team word
+    "Dr Maria Lindqvist said the Lindgren Foundation paid for the study. Lindqvist said so twice. "
+    "Lindqvist added that the Lindgren grant helped.",
+    # a place team with no similar person
+    "Dr Clara Oxley said the Oxford team had helped. Oxley said the data were shared. Oxley added more.",
+])
+def test_team_context_traps(nlp, text):
+    assert flagged(nlp, text, "name_variant") == []
