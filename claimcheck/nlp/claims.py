@@ -68,7 +68,7 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
 
 
 P_RE = re.compile(
-    r"(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
+    r"(?=[pP])(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
@@ -138,6 +138,8 @@ VERB_MULTIPLE_RE = re.compile(
     r"(?i:risk|odds|rate|rates|chance|chances|likelihood|incidence|number|mortality|deaths)\b"
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
+# Both patterns above hold one of these stems: they are searched only around them.
+_MULTIPLE_STEMS = re.compile(r"doubl|tripl|quadr|halv|fold")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
@@ -147,19 +149,20 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    verbs = VERB_MULTIPLE_RE.finditer(text) if _mentions(text, "doubl", "tripl", "quadr", "halv") else ()
-    for m in verbs:
+    verbs, folds = [], []
+    for m in _MULTIPLE_STEMS.finditer(_lower(text)):
+        (folds if m.group() == "fold" else verbs).append(m.span())
+    for m in _search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    folds = FOLD_RE.finditer(text) if _mentions(text, "fold") else ()
-    for m in folds:
+    for m in _search_near(FOLD_RE, text, folds, before=60, after=5):
         value = _num(m["n"] or m["w"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
 
 
 ROMAN = r"(?:IV|V?I{1,3}|V|0)"
 PHASE_RE = re.compile(
-    r"\b[Pp](?:hase|HASE)[\s\-]*"
+    r"(?=[Pp])\b[Pp](?:hase|HASE)[\s\-]*"
     rf"(?P<phase>(?:{ROMAN}|[0-9]|(?i:one|two|three|four))[abcABC]?(?:\s*/\s*(?:{ROMAN}|[0-9])[abcABC]?)?"
     r"|(?P<bad>[A-Z]*NUM[A-Z]*|X{1,3}|TK|\?+))(?![\w])"
 )
