@@ -26,6 +26,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     PCT,
     QUAL,
     RANGE_SEP,
+    RANGE_WORDS,
     START,
     TIME_UNITS,
     ClaimMatch,
@@ -67,7 +68,7 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
 
 
 P_RE = re.compile(
-    r"(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
+    r"(?=[pP])(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
@@ -137,28 +138,31 @@ VERB_MULTIPLE_RE = re.compile(
     r"(?i:risk|odds|rate|rates|chance|chances|likelihood|incidence|number|mortality|deaths)\b"
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
+# Both patterns above hold one of these stems: they are searched only around them.
+_MULTIPLE_STEMS = re.compile(r"doubl|tripl|quadr|halv|fold")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
-    for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×"}):
+    for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    verbs = VERB_MULTIPLE_RE.finditer(text) if _mentions(text, "doubl", "tripl", "quadr", "halv") else ()
-    for m in verbs:
+    verbs, folds = [], []
+    for m in _MULTIPLE_STEMS.finditer(_lower(text)):
+        (folds if m.group() == "fold" else verbs).append(m.span())
+    for m in _search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    folds = FOLD_RE.finditer(text) if _mentions(text, "fold") else ()
-    for m in folds:
+    for m in _search_near(FOLD_RE, text, folds, before=60, after=5):
         value = _num(m["n"] or m["w"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
 
 
 ROMAN = r"(?:IV|V?I{1,3}|V|0)"
 PHASE_RE = re.compile(
-    r"\b[Pp](?:hase|HASE)[\s\-]*"
+    r"(?=[Pp])\b[Pp](?:hase|HASE)[\s\-]*"
     rf"(?P<phase>(?:{ROMAN}|[0-9]|(?i:one|two|three|four))[abcABC]?(?:\s*/\s*(?:{ROMAN}|[0-9])[abcABC]?)?"
     r"|(?P<bad>[A-Z]*NUM[A-Z]*|X{1,3}|TK|\?+))(?![\w])"
 )
@@ -225,7 +229,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out"}):
+    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out", "a", "an"}):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
@@ -247,17 +251,18 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
-    for m in _scan(HALF_RE, text, wants=()):
+    for m in _scan(HALF_RE, text, wants={"half"}):
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
 
 
 # The words that may follow the number of each pattern (see `patterns._scan`).
-_FRACTION_NEXT = frozenset(FRACTION_WORDS)
-_PERCENT_NEXT = frozenset({"%", "per", "percent", "percentage"})
+_FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
+_PERCENT_NEXT = frozenset({"%", "per", "percent", "percentage"}) | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
-_DOSE_NEXT = frozenset(
+_DURATION_NEXT = _TIME_WORDS | RANGE_WORDS
+_DOSE_NEXT = RANGE_WORDS | frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
     "litre litres cc".split()
@@ -271,7 +276,7 @@ _SERVING_UNITS = frozenset(
 
 def _serving_next(at, text: str) -> bool:
     """`two cups`, `three large cups`: a serving unit right after the number, or one word later."""
-    return at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS
+    return at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS or at.next in RANGE_WORDS
 
 
 PERCENT_RE = re.compile(
@@ -395,7 +400,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")
             yield ClaimMatch("duration", prep.start(), end, 1, unit=m["unit"].lower() + "s")
-    for m in _scan(DURATION_RE, text, wants=_TIME_WORDS):
+    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:

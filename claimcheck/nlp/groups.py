@@ -14,6 +14,7 @@ from .numbers import DIGIT_NUMBER
 from .patterns import (
     NUM,
     QUAL,
+    RANGE_WORDS,
     RANGE_SEP,
     TIME_UNITS,
     ClaimMatch,
@@ -120,7 +121,7 @@ def _noun_may_follow(at, text: str) -> bool:
     """`45 patients`, `40 Botox-injected patients`: a group noun, or a word that can modify one."""
     if not at.next:
         return False
-    if _is_noun_start(at.next, at.raw):
+    if at.next in RANGE_WORDS or _is_noun_start(at.next, at.raw):
         return True
     if at.raw in _noun_words()[1] or not ("a" <= at.raw[0].lower() <= "z"):
         return False  # a function word ("of", "years") or no word at all

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Iterator
 
 from ..data import load_data
@@ -107,12 +108,14 @@ def _qualifier_start(text: str, pos: int) -> int | None:
 
 
 # The number at a start, and the two words after it (a word: letters then letters or digits;
-# "percentage-points" reads as "percentage", "mg/kg" as "mg").
+# "percentage-points" reads as "percentage", "mg/kg" as "mg"). A share or a multiple may open
+# with a word that is no number ("a third", "half of", "twice as"): that word is `head`.
+HEAD_WORDS = ("a", "an", "half", "twice", "thrice", "double")
 _NUMBER_AHEAD = re.compile(
-    rf"{QUAL}(?P<a>{START}{NUMBER})\s*[-\u2010\u2013\u2014]?\s*"
+    rf"{QUAL}(?:(?P<a>{START}{NUMBER})|(?<![\w\-])(?P<head>(?i:{alternation(HEAD_WORDS)}))(?!\w))\s*[-\u2010\u2013\u2014]?\s*"
     r"(?:(?P<next>%|×|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
 )
-_RANGE_WORDS = frozenset({"to", "or", "and"})
+RANGE_WORDS = frozenset({"to", "or", "and"})
 
 
 @lru_cache(maxsize=4)
@@ -130,9 +133,10 @@ class NumberAt:
     """A place where a number (or a qualifier right before one) starts.
 
     `next`/`next2` are the two words after the number, lower-cased (`"%"` counts as a word);
-    `next` is `""` when punctuation follows the number, and None when the words say nothing
-    for sure (a range, a number in words we cannot read here, a digit after a dash): every
-    pattern is then tried.
+    `next` is `""` when punctuation follows the number, and None when nothing is sure (a digit
+    after a dash, perhaps a range): every pattern is then tried. Where a head word opens the
+    phrase instead of a number (`HEAD_WORDS`: "a third", "half of", "twice as"), `next` is that
+    word and `next2` the word after it.
     """
 
     pos: int
@@ -156,23 +160,31 @@ def number_mentions(text: str) -> tuple[NumberAt, ...]:
     mentions = []
     for pos in sorted(starts):
         m = _NUMBER_AHEAD.match(text, pos)
-        if not m or (m["next"] or "").lower() in _RANGE_WORDS or not m["a"].isalnum() and not _plain(m["a"]):
-            mentions.append(NumberAt(pos))  # unsure: every pattern is tried
-            continue
-        if m["closed"] is not None:  # `2021,` `(p = 0.04)`: no word follows the number
+        if not m:  # "five" in "forty-five", "19" in "COVID-19": no claim opens here
             mentions.append(NumberAt(pos, ""))
-            continue
-        if not m["next"]:  # a digit follows: a range, perhaps
+        elif m["head"]:
+            raw2 = m["next"] or ""
+            mentions.append(NumberAt(pos, m["head"].lower(), raw2.lower() or None, m["head"], raw2, m.start("head")))
+        elif m["closed"] is not None:  # `2021,` `(p = 0.04)`: no word follows the number
+            mentions.append(NumberAt(pos, ""))
+        elif not m["next"]:  # a digit follows: a range, perhaps
             mentions.append(NumberAt(pos))
-            continue
-        raw2 = m["next2"] or ""
-        mentions.append(NumberAt(pos, m["next"].lower(), raw2.lower() or None, m["next"], raw2, m.start("next")))
+        else:
+            raw2 = m["next2"] or ""
+            mentions.append(NumberAt(pos, m["next"].lower(), raw2.lower() or None, m["next"], raw2, m.start("next")))
     return tuple(mentions)
 
 
-def _plain(number: str) -> bool:
-    """`1,840` or `0.61`: one written number (not `forty-five`, `1.2 million`)."""
-    return number.replace(",", "").replace(".", "").isdigit()
+@lru_cache(maxsize=4)
+def _mentions_by_next(text: str) -> dict[str | None, list[NumberAt]]:
+    """The number mentions grouped by their `next` word (None: the unsure ones)."""
+    groups: dict[str | None, list[NumberAt]] = {}
+    for at in number_mentions(text):
+        groups.setdefault(at.next, []).append(at)
+    return groups
+
+
+_POSITION = attrgetter("pos")
 
 
 def number_starts(text: str) -> tuple[int, ...]:
@@ -195,12 +207,17 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
     could match: it only saves the attempt.
     """
     last_end = -1
-    for at in number_mentions(text):
+    if wants is None or callable(wants):
+        candidates = number_mentions(text)
+    else:
+        by_next = _mentions_by_next(text)
+        candidates = [*by_next.get(None, ()), *(at for word in wants for at in by_next.get(word, ()))]
+        candidates.sort(key=_POSITION)
+    for at in candidates:
         if at.pos < last_end:
             continue
-        if wants is not None and at.next is not None:
-            if not (wants(at, text) if callable(wants) else at.next in wants):
-                continue
+        if callable(wants) and at.next is not None and not wants(at, text):
+            continue
         m = pattern.match(text, at.pos)
         if m:
             last_end = m.end()
