@@ -246,11 +246,18 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("Six of the infected patients needed oxygen.", "count", 6),
         ("He had two slices of wholemeal bread a day.", "dose", 2),
         ("The fund covers 58,000 beneficiaries in the region.", "sample_size", 58000),
+        # a study group told by the participle or the verb after the number
+        ("Of the 102 enrolled, 94 completed the programme.", "sample_size", 102),
+        ("Of the 102 enrolled, 94 completed the programme.", "sample_size", 94),
+        # those with the outcome, told by the participle or the verb
+        ("Officials said 9 patients infected with the fungus were isolated.", "count", 9),
+        ("Of those screened, four had active infections.", "count", 4),
+        ("Of those screened, five were colonized.", "count", 5),
     ],
 )
 def test_wordings_from_blind_articles(text, kind, value):
-    claims = [c for c in found(text) if c[0] == kind]
-    assert claims and claims[0][2] == pytest.approx(value, rel=0.01), found(text)
+    values = [c[2] for c in found(text) if c[0] == kind]
+    assert any(v == pytest.approx(value, rel=0.01) for v in values), found(text)
 
 
 @pytest.mark.parametrize(

@@ -80,14 +80,22 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # whose verb tells an outcome.
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
-        r"(?:died|developed|had\s+at\s+least|were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|readmitted|killed)|"
+        r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
+        r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
+    )
+    # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
+    # participle or the verb after it.
+    enrolled_after = re.compile(
+        rf"(?:(?<=\b[Tt]he\s)(?P<a>{NUM})\s+(?:who\s+were\s+)?(?i:enrolled|randomi[sz]ed|recruited)\b"
+        rf"|(?P<b>{NUM})\s+(?i:completed)\s+(?:the\s+|their\s+|all\s+)?(?:[a-z-]+\s+)?"
+        r"(?i:study|trial|programme|program|course|intervention|follow-up|survey|treatment)\b)"
     )
     # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
     second_arm = re.compile(rf"(?<=\band\s)(?P<a>{NUM})\s+(?i:to)\s+(?:the\s+)?[a-z][\w-]*")
     # "a randomised study on XNUMX volunteers": a group whose number was lost
     placeholder = re.compile(rf"\bXNUMX\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>(?i:{nouns}))\b")
-    return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder
+    return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after
 
 
 # --- which words may follow the number of each pattern (see `patterns._scan`) ------------
@@ -132,6 +140,9 @@ _ENROLLED_LAST = (
     "enrolled", "recruited", "surveyed", "randomised", "randomized", "interviewed", "of", "included",
     "analysed", "analyzed", "studied", "followed", "other", "remaining",
 )
+
+
+_ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
 
 
 def _enrolled_before(at, text: str) -> bool:
@@ -215,6 +226,10 @@ _POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|anal
 _OF = re.compile(r"\s+of\b")
 
 
+# "9 patients infected", "five residents colonised": those with the outcome, named by the participle.
+_INFECTED_AFTER = re.compile(r"\s+(?i:infected|colonized|colonised)\b")
+
+
 def _is_year(raw: str) -> bool:
     """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
     return len(raw) == 4 and raw.isdigit() and raw.isascii() and raw[:2] in ("18", "19", "20")
@@ -229,8 +244,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "sample_size"
     if _POPULATION_BEFORE.search(before):
         return "count"  # "gout affects 200,000 New Zealanders"
-    if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]):
-        return "count"
+    if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
+        return "count"  # "386 patients died", "9 patients infected"
     if _SHARE_AFTER.match(text, end, end + 20):
         return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
     if _POPULATION_VERBS.match(text[end:end + 60]) and not _STUDY_WORDS.search(sentence):
@@ -288,7 +303,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     pooled = {w.lower() for w in t["pooled_nouns"]}
     records = {w.lower() for w in t["record_nouns"]}
     blocked = set(t["not_people_before_number"])
-    noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder = _group_res()
+    noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
@@ -357,6 +372,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(enrolled_after, text, wants=_ENROLLED_AFTER_NEXT):
+        part = "a" if m["a"] else "b"
+        if _is_year(m[part]) or (_num(m[part]) or 0) <= 1:
+            continue
+        yield ClaimMatch("sample_size", m.start(part), m.end(), _num(m[part]))
     for m in _scan(enrolled, text, wants=_enrolled_before):
         if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
