@@ -175,6 +175,111 @@ def test_ordinary_words_are_not_journals(text):
     assert journals_in(text) == []
 
 
+# --- a listed name that goes on: the longer journal ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, journal", [
+    ("A 2024 study published in The Lancet Regional Health - Eastern Mediterranean found the same.",
+     "The Lancet Regional Health – Eastern Mediterranean"),
+    ("It was published in the Lancet Regional Health – Eastern Mediterranean on Monday.",
+     "The Lancet Regional Health – Eastern Mediterranean"),
+    ("The findings were published in Nature Reviews Cardiology this week.", "Nature Reviews Cardiology"),
+    ("A study in Nature Reviews Cardiology found that 30% of patients relapsed.", "Nature Reviews Cardiology"),
+    ("The study was published in Cell Death & Disease in 2021.", "Cell Death & Disease"),
+    ("The study, published in Science Signaling, found a new receptor.", "Science Signaling"),
+    ("The results, published in JAMA Health Policy Review, were mixed.", "JAMA Health Policy Review"),
+    ("The work was published in BMJ Case Reports.", "BMJ Case Reports"),
+    ("The Lancet Regional Health – Eastern Mediterranean reported the survey.",
+     "The Lancet Regional Health – Eastern Mediterranean"),
+    ("It was published in Alzheimer's & Dementia: Translational Research & Clinical Interventions, the team said.",
+     "Alzheimer's & Dementia: Translational Research & Clinical Interventions"),
+])
+def test_a_listed_name_followed_by_title_words_is_the_longer_journal(text, journal):
+    assert [normalise_journal(j) for j in journals_in(text)] == [normalise_journal(journal)]
+
+
+def test_the_longer_name_is_recorded_as_written():
+    [source] = sources_of("A study published in The Lancet Regional Health - Eastern Mediterranean in 2024 found x.")
+    assert source.journal == "The Lancet Regional Health – Eastern Mediterranean"
+    assert source.year == 2024
+    assert source.mention == "A study published in The Lancet Regional Health - Eastern Mediterranean"
+
+
+def test_the_longer_name_named_again_without_a_cue_is_the_same_source():
+    text = ("The trial was published in Nature Reviews Cardiology. "
+            "Nature Reviews Cardiology editors said 40 patients were too few.")
+    assert journals_in(text) == ["Nature Reviews Cardiology"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Lancet said the results were strong.", ["The Lancet"]),
+    ("The results were published in the BMJ. The BMJ Editor Kamran Abbasi said so.", ["The BMJ"]),
+    ("The study appeared in Nature Medicine on Tuesday.", ["Nature Medicine"]),
+    ("The study, published in JAMA. The study found 12 cases.", ["JAMA"]),
+    ("Science Minister Jane Doe said a study in Nature found it.", ["Nature"]),
+    ("Science Minister Jane Doe praised the work.", []),
+    ("The study was published in Nature and Science Advances.", ["Nature", "Science Advances"]),
+    ("It was published in the BMJ Christmas issue.", ["The BMJ"]),
+    ("According to the Lancet Commission on dementia, 40% of cases could be prevented.", ["The Lancet"]),
+    ("The Lancet Global Burden of Disease study found 12 risk factors.", ["The Lancet"]),
+    ("The study, published in JAMA Pediatrics Monday, found 40 cases.", ["JAMA Pediatrics"]),
+    ("The finding was reported in Science Daily.", []),
+    ("A study in Cancer Research UK found it.", []),
+    ("New Study in Nature Reveals How Sleep Cleans the Brain", []),
+    ("Published in JAMA: Obesity Rates Climb", ["JAMA"]),
+    ("JAMA Network journals publish 300 papers a week.", ["JAMA"]),
+    ("Findings published in The Lancet's sister journal were similar.", ["The Lancet"]),
+])
+def test_a_listed_name_followed_by_other_words_stays_itself(text, expected):
+    assert journals_in(text) == expected
+
+
+# --- Markdown emphasis after a strong cue ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, journal, mention", [
+    ("In a study of dogs, published in *Human Gene Therapy*, a vector kept working.", "Human Gene Therapy",
+     "published in *Human Gene Therapy*"),
+    ("The results were published in _Haematologica_ last week.", "Haematologica",
+     "The results were published in _Haematologica_"),
+    ("The work was published in **Frontiers in Immunology**.", "Frontiers in Immunology",
+     "The work was published in **Frontiers in Immunology**"),
+    ("The paper appeared in the journal *Gene Therapy* in 2022.", "Gene Therapy",
+     "The paper appeared in the journal *Gene Therapy*"),
+    ("It was published in *Nature* in 2020.", "Nature", "published in *Nature*"),
+])
+def test_an_emphasised_title_after_a_strong_cue_is_a_journal(text, journal, mention):
+    [source] = sources_of(text)
+    assert (source.journal, source.mention) == (journal, mention)
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported in *The Guardian* that 40 people fell ill.",
+    "It was reported in *The New York Times* on Monday.",
+    "Mutations were reported in *BRCA1* carriers.",
+    "The idea is described in *Why We Sleep*, a book.",
+    "A study in *Cureus* found 12 cases.",
+    "She said *Molecular Medicine Today* was her favourite read.",
+    "Cases were published in *the local paper*.",
+    "The variable my_Var_name was published in config.",
+])
+def test_emphasis_that_is_not_a_journal(text):
+    assert journals_in(text) == []
+
+
+def test_new_list_entries():
+    for name in ("The Lancet Regional Health – Southeast Asia", "The Lancet Regional Health – Western Pacific",
+                 "Molecular Therapy", "Blood Advances", "JCI Insight"):
+        assert canonical_journal(name) == name
+    assert journals_in("A 2024 study published in The Lancet Regional Health - Southeast Asia found x.") == [
+        "The Lancet Regional Health – Southeast Asia"]
+    assert journals_in("In a study of dogs, published in Molecular Therapy, a vector kept working.") == [
+        "Molecular Therapy"]
+    assert journals_in("Molecular Therapy is a growing field.") == []
+    assert journal_for_doi("10.1182/bloodadvances.2023010001") == "Blood Advances"
+    assert journal_for_doi("10.1182/blood.2023010001") == "Blood"
+
+
 # --- dated studies, databases, identifiers -------------------------------------------------------
 
 
@@ -335,6 +440,7 @@ def test_researchers_named_near_the_study():
 def test_sentences_do_not_break_at_titles():
     text = "Dr. Smith said so. The U.S. Food and Drug Administration agreed."
     assert len(sentence_spans(text)) == 2
+    assert len(sentence_spans("We met Prof. Smith there. He agreed.")) == 2
 
 
 # --- the seed article -----------------------------------------------------------------------

@@ -10,7 +10,10 @@ Read from the claims in `doc.spans["claims"]` (and the words around them):
 (b) parts that add up to more than their whole: `1,840 participants ..., 1,012 women and 903
     men`; `Of these, 156 were assigned to the drug and 166 to placebo` (312 enrolled);
 (c) a group of the study larger than the study: `1,840 participants` ... `Among the 1,960
-    participants who had their hearing retested`; `The remaining 1,300` (612 + 1,300 != 1,840).
+    participants who had their hearing retested`; `The remaining 1,300` (612 + 1,300 != 1,840);
+(d) a count and the percentage given for it that disagree: `96 of the 640 residents, or 25%`
+    (96/640 is 15%), `Of the 640, 96 (25%)`, `25% (96 of 640)`; rates (`one in three, or 33%`)
+    and approximate counts are allowed their rounding.
 
 Different groups legitimately have different numbers (arms, subgroups, other studies), so every
 rule asks for strong evidence: a definite article, the same (or a general) noun, no words
@@ -31,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from ..data import load_data
 from ..nlp.patterns import alternation
-from ..nlp.claims import terms as claim_terms
+from ..nlp.claims import claim_records, terms as claim_terms
 from ..nlp.extensions import CLAIMS
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.sentences import doc_text, sentence_bounds
@@ -103,7 +106,7 @@ def _study_words() -> tuple[str, ...]:
 
 # A complete chain of arms has a part with one of these words (see `_arm_chains`).
 _ARM_WORDS = ("assigned", "randomised", "randomized", "allocated", "group", "arm", "cohort", "placebo", "dummy",
-              "sham", "usual", "standard", "treatment")
+              "sham", "usual", "standard", "treatment", "dose")
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +175,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
             r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
             r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
-            r"|(?:(?i:received|got|took|given|on)\s+)?(?:(?i:the|a|an)\s+)?(?P<control>(?i:placebo|dummy\s+\w+|sham\s+\w+|usual\s+care|standard\s+care|no\s+treatment))\b"
+            r"|(?:(?i:received|got|took|given|on)\s+)?(?:(?i:the|a|an)\s+)?(?P<control>(?i:placebo|dummy\s+\w+|sham\s+\w+|(?:usual|standard)\s+(?:care|vaccines?|jabs?|doses?|treatment|therapy|regimen)|no\s+treatment))\b"
             r"|(?i:on|received|got|took|given)\s+(?:(?i:the|a|an)\s+)?(?P<on>[\w\-]+(?:\s+(?i:dose|doses))?))"
         ),
         "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
@@ -629,6 +632,135 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
         )
 
 
+# --- (d) a share given both as a count and as a percentage --------------------------------
+
+_SHARE_QUALIFIER = (
+    r"(?:(?i:about|around|approximately|roughly|nearly|almost|some|just\s+over|just\s+under|over|under"
+    r"|more\s+than|less\s+than|fewer\s+than|close\s+to|an\s+estimated)\s+)"
+)
+_SHARE_OF = (
+    rf"(?P<n>{_NUM})\s+(?P<op>(?i:of|out\s+of|in))\s+(?:(?i:every|the|these|those|all)\s+)?(?P<m>{_NUM})"
+)
+# What may stand between the whole and the percentage: words, no number, no clause break.
+_SHARE_GAP = r"(?P<gap>[^\d.;:!?()\[\]\n,%]{0,70}?)"
+_SHARE_PATTERNS = {
+    # `96 of the 640 residents in the high-dose group, or 25%`, `12 out of 40 patients (30%)`
+    "count_then_pct": re.compile(
+        rf"(?P<q>{_SHARE_QUALIFIER})?{_SHARE_OF}{_SHARE_GAP}(?P<turn>\s*,\s*(?i:or)\s+|\s*\(\s*){_SHARE_QUALIFIER}?$"
+    ),
+    # `Of the 640 residents in the high-dose group, 96 (25%)`
+    "whole_first": re.compile(
+        rf"(?i:of|among)\s+(?i:the|these|those|all)\s+(?P<m>{_NUM}){_SHARE_GAP},\s*(?P<n>{_NUM})"
+        rf"\s*\(\s*{_SHARE_QUALIFIER}?$"
+    ),
+    # `15% (96 of the 640 residents)`
+    "pct_then_count": re.compile(
+        rf"\s*\(\s*(?P<q>{_SHARE_QUALIFIER})?{_SHARE_OF}[^\d()\n;%]{{0,50}}\)"
+    ),
+    # cheap pre-tests on the few characters before / after a percentage
+    "turn_before": re.compile(rf"(?:,\s*(?i:or)\s+|\(\s*){_SHARE_QUALIFIER}?$"),
+    # after `, or P%` or `(P%`: the share ends there (not `25% of all reactions`, `25% more`)
+    "closes_or": re.compile(r"\s*(?:[),;.:!?\"”]|$|(?i:and|but|while|whereas|compared|versus|vs|against)\b)"),
+    "closes_paren": re.compile(r"\s*(?:\)|[,;]|(?i:vs|versus|compared)\b)"),
+    "change_before": re.compile(r"\b(?i:by|from)\s+$"),
+    "clause_start": re.compile(r"(?:^|[.!?;:(\"“]\s*)$"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "decimals": re.compile(r"\d(?:\.(\d+))?(?!.*\d)", re.S),
+}
+# A share the text gives twice may differ by rounding; beyond this many points (after the
+# rounding of each side) the two cannot both be right.
+_SHARE_TOLERANCE = 1.0
+
+
+def _share_interval(n: float, m: float, approximate: bool) -> tuple[float, float]:
+    """The percentages `n of m` can stand for: exactly 100·n/m for a count (`96 of the 640`),
+    anything that rounds to it for a rate or an approximate count (`one in three`: 1/3.5 to
+    1/2.5 of ... read as n±0.5 out of m)."""
+    if not approximate:
+        share = 100 * n / m
+        return share, share
+    return 100 * max(n - 0.5, 0) / m, 100 * (n + 0.5) / m
+
+
+def _pct_interval(text: str, value: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a written percentage covers: `25%` 24.5 to 25.5, `15.3%` 15.25 to 15.35; an
+    approximate one (`about 25%`) 1.5 points more either side."""
+    m = _SHARE_PATTERNS["decimals"].search(text)
+    half = 0.5 * 10 ** -len(m.group(1)) if m and m.group(1) else 0.5
+    if qualifier:
+        half += 1.5
+    return value - half, value + half
+
+
+def _read_share(m: re.Match) -> tuple[float, float, bool] | None:
+    """(n, m, approximate) of a matched `n of m`, or None when it is not a share (`12 in 2020`,
+    a part above its whole, an unreadable number)."""
+    pattern = _SHARE_PATTERNS
+    if pattern["year"].fullmatch(m["m"]) or pattern["year"].fullmatch(m["n"]):
+        return None
+    n, whole = parse_number(m["n"]), parse_number(m["m"])
+    if n is None or whole is None or whole <= 0 or not 0 <= n <= whole:
+        return None
+    op = (m.groupdict().get("op") or "of").lower()
+    approximate = bool(m.groupdict().get("q")) or op == "in" or whole <= 10
+    return float(n), float(whole), approximate
+
+
+def _share_before(text: str, start: int, window_start: int) -> tuple[re.Match, str] | None:
+    """`96 of the 640 residents, or` / `Of the 640 residents, 96 (` right before a percentage."""
+    p = _SHARE_PATTERNS
+    if not p["turn_before"].search(text, max(window_start, start - 40), start):
+        return None
+    m = p["count_then_pct"].search(text, window_start, start)
+    if m:
+        return m, "(" if "(" in m["turn"] else "or"
+    m = p["whole_first"].search(text, window_start, start)
+    if m and p["clause_start"].search(text, max(window_start, m.start() - 3), m.start()):
+        return m, "("
+    return None
+
+
+def find_share_conflicts(doc: Doc, bounds: list[tuple[int, int]], sentence_of: Callable[[int], int]) -> Iterator[Hit]:
+    """`96 of the 640 residents, or 25%` (96/640 is 15%): a count and the percentage given for it
+    must agree, to rounding; also `12 out of 40 (45%)`, `Of the 640, 96 (25%)`, `25% (96 of 640)`."""
+    p = _SHARE_PATTERNS
+    text = doc_text(doc)
+    for claim in claim_records(doc):
+        if claim.kind != "percentage" or claim.unit == "percentage points":
+            continue
+        value = claim.value
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        window_start = max(bounds[sentence_of(claim.start)][0], claim.start - 160)
+        pct_text = text[claim.start:claim.end]
+        found = _share_before(text, claim.start, window_start)
+        if found:
+            m, turn = found
+            closes = p["closes_paren"] if turn == "(" else p["closes_or"]
+            if not closes.match(text, claim.end, min(len(text), claim.end + 40)):
+                continue
+            span = (claim.start, claim.end)
+        else:
+            m = p["pct_then_count"].match(text, claim.end, min(len(text), claim.end + 120))
+            if not m or p["change_before"].search(text, max(0, claim.start - 10), claim.start):
+                continue
+            span = (m.start("n"), m.end("m"))
+        share = _read_share(m)
+        if share is None:
+            continue
+        n, whole, approximate = share
+        low, high = _share_interval(n, whole, approximate)
+        p_low, p_high = _pct_interval(pct_text, float(value), claim.qualifier)
+        if p_low - high <= _SHARE_TOLERANCE and low - p_high <= _SHARE_TOLERANCE:
+            continue
+        exact = 100 * n / whole
+        yield Hit(
+            span[0], span[1],
+            f"{_fmt(n)} of {_fmt(whole)} is {exact:.1f}%, not {pct_text.strip()} as the text gives it.",
+            f"{exact:.0f}%?" if span == (claim.start, claim.end) else "check the count against the percentage",
+        )
+
+
 # --- (b) parts larger than their whole ---------------------------------------------------
 
 
@@ -669,23 +801,53 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
     return None
 
 
+# A loose part naming a dose given on top of another ("a booster", "a second dose", "both"):
+# its people may also be in the other parts.
+_ADD_ON = re.compile(
+    r"\b(?i:booster|boosters|second|third|further|additional|extra|another|both|top-up|follow-up|repeat|later)\b"
+)
+_DOSE_LEVEL = re.compile(r"(?i:(?P<level>high|higher|low|lower|standard|double|single|half|full|reduced)[\s\-]+dose)\b")
+_CLAUSE_MARK = re.compile(r"[,;:\u2013\u2014()]")
+
+
+def _clause_end(sentence: str, offset: int) -> int:
+    """Where the clause going on at `offset` ends: the next comma, semicolon or dash, or the
+    sentence's end (`received a high-dose top-up, ...` -> before the comma)."""
+    m = _CLAUSE_MARK.search(sentence, offset)
+    return m.start() if m else len(sentence)
+
+
+def _dose_levels(labels: list[str]) -> bool:
+    """Whether loose parts name different dose levels of one treatment (`received a high-dose
+    vaccine` ... `received a low-dose vaccine`): each person gets one of them."""
+    levels = [_DOSE_LEVEL.match(label) for label in labels]
+    return len(levels) >= 2 and all(levels) and len({m["level"].lower() for m in levels}) == len(levels)
+
+
 def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[list[re.Match]]:
     """Runs of two or more parts naming different arms of one trial, in one sentence:
     `104 patients in the low-dose arm, 105 in the high-dose arm and 112 in the placebo arm`.
     `numbers`: the offsets where a number can begin (a part begins with one), if known.
 
     The first part of a chain is never an elided one (`to X`), and a chain with a loose part
-    (`on X`) needs a control one: so a complete chain has a part with `assigned` (or
-    `randomised`, `allocated`), `group` (`arm`, `cohort`) or a control (`placebo`, `dummy`,
-    `sham`, `usual`/`standard` care, no `treatment`); `arm_word_at` looks for these words."""
+    (`on X`, `received X`) needs a control one or dose levels (`a high-dose ...`, `a low-dose
+    ...`) and no add-on (`a booster`, `a second dose`): so a complete chain has a part with
+    `assigned` (or `randomised`, `allocated`), `group` (`arm`, `cohort`), a control (`placebo`,
+    `dummy`, `sham`, `usual`/`standard` care or vaccine, no `treatment`) or `dose`; `_ARM_WORDS`
+    lists these words."""
     p = _patterns()
     chain: list[re.Match] = []
     labels: set[str] = set()
     def complete(parts: list[re.Match]) -> bool:
-        # "received X" parts partition a trial only beside a control arm ("120 a placebo");
-        # "120 received the vaccine and 100 received a booster" may overlap
-        loose = any(part["on"] for part in parts)
-        return len(parts) >= 2 and (not loose or any(part["control"] for part in parts))
+        # "received X" parts partition a trial only beside a control arm ("120 a placebo", "690
+        # received the standard vaccine") or as dose levels of one treatment ("a high-dose ...
+        # and a low-dose ..."); "120 received the vaccine and 100 received a booster" may overlap
+        loose = [part["on"] for part in parts if part["on"]]
+        if len(parts) < 2 or not loose:
+            return len(parts) >= 2
+        if _ADD_ON.search(sentence, parts[0].start(), _clause_end(sentence, parts[-1].end())):
+            return False
+        return any(part["control"] for part in parts) or _dose_levels(loose)
 
     parts = p["arm_part"].finditer(sentence) if numbers is None else _finditer_from(p["arm_part"], sentence, numbers)
     for m in parts:
@@ -771,6 +933,7 @@ def find_parts_over_whole(
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
+    yield from find_share_conflicts(doc, bounds, sentence_of)
     mentions = _mentions(doc, sentence_of, bounds)
     if not mentions:
         return

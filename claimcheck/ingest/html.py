@@ -84,15 +84,36 @@ def parse_html(html: str) -> HtmlElement:
     return _parse(html)[0]
 
 
-def _parse(html: str) -> tuple[HtmlElement, bool]:
-    """The page's `<html>` element, and whether it is nested deeper than libxml2's limit."""
+def _parse(html: str) -> tuple[HtmlElement, bool, bool]:
+    """The page's `<html>` element, whether it is nested deeper than libxml2's limit, and
+    whether it holds control characters invalid in XML."""
     if html[:1] == "\ufeff":
         html = html[1:]
+    controls = _has_controls(html)
     root, parser = _parse_with(html, _PARSER, _PARSER_UTF8)
     deep = any(error.message.startswith("Excessive depth") for error in parser.error_log)
     if deep:
         root = _parse_with(html, _PARSER_DEEP, _PARSER_DEEP_UTF8)[0]
-    return root, deep
+    # BeautifulSoup split class-like attribute values into lists and wrote them out joined by
+    # single spaces (before the pre-clean renamed any tag)
+    _join_list_attributes(root, controls)
+    return root, deep, controls
+
+
+def _join_list_attributes(root: HtmlElement, controls: bool) -> None:
+    """Class-like attribute values (BeautifulSoup's list) re-joined by single spaces."""
+    if controls:  # control characters (str.split() splits at \x0c and \x1c-\x1f): not XPath-able
+        for el in root.iter():
+            for name, value in el.items():
+                _join_list_attribute(el, name, value)
+    else:
+        for value in _ODD_SPACED_ATTRIBUTE(root):
+            _join_list_attribute(value.getparent(), value.attrname, value)
+
+
+def _has_controls(html: str) -> bool:
+    """Control characters invalid in XML in the page, or character references to them."""
+    return bool(_INVALID_XML_CHARS.search(html) or _INVALID_XML_CHAR_REF.search(html))
 
 
 def _parse_with(html: str, parser: lxml.html.HTMLParser, utf8_parser: lxml.html.HTMLParser
@@ -548,6 +569,8 @@ def block_text(tag: HtmlElement) -> str:
 # parsed by `trafilatura.utils.load_html`. It now gets the tree, with what those two steps
 # changed done to it in place: the same tree, without serialising and parsing it twice.
 _ASCII_SPACES = " \n\t\x0c\r"  # BeautifulSoup's
+# whitespace to str.split() that is neither XML whitespace nor a control character
+_EXOTIC_SPACES = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _PRESERVE_SPACE = ("pre", "textarea")
 _LIST_ATTRIBUTES = {"class", "accesskey", "dropzone"}  # BeautifulSoup's, for every tag
 _TAG_LIST_ATTRIBUTES = {"a": {"rel", "rev"}, "link": {"rel", "rev"}, "td": {"headers"}, "th": {"headers"},
@@ -559,23 +582,24 @@ _INVALID_XML_CHAR_REF = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F])"
     r"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9]))")
 _FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)  # lxml.html.fromstring's test
-# whitespace-only text other than " " and "\n" (form feeds aside: see trafilatura_tree)
-_BLANK_TEXT = XPath("//text()[normalize-space(.) = ''][. != ' '][. != $nl]")
-# attribute values str.split() would split differently from normalize-space (control
-# characters aside: see trafilatura_tree)
-_ODD_SPACED_ATTRIBUTE = XPath(
-    "//@*[. != normalize-space(.) or contains(., '\xa0') or contains(., '\x85') or contains(., '\u1680')"
-    " or contains(., '\u2028') or contains(., '\u2029') or contains(., '\u202f') or contains(., '\u205f')"
-    " or contains(., '\u3000') or translate(., '\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a', '') != .]")
+# whitespace-only text other than " " and "\n", outside <pre> and <textarea> (form feeds
+# aside: see trafilatura_tree)
+_BLANK_TEXT = XPath("//text()[normalize-space(.) = ''][. != ' '][. != $nl][not(ancestor::pre or ancestor::textarea)]")
+# class-like attribute values that str.split() would split otherwise than at single spaces
+# (control characters aside: see _join_list_attributes)
+_ODD_SPACED_ATTRIBUTE = XPath("|".join(
+    f"//@{name}[. != normalize-space(.) or translate(., '{_EXOTIC_SPACES}', '') != .]"
+    for name in ("class", "accesskey", "dropzone", "rel", "rev", "headers", "accept-charset", "archive",
+                 "sizes", "sandbox", "for")))
 
 
-def trafilatura_tree(root: HtmlElement, html: str, deep: bool = False) -> HtmlElement | None:
+def trafilatura_tree(root: HtmlElement, html: str, deep: bool = False, controls: bool | None = None
+                     ) -> HtmlElement | None:
     """The pre-cleaned page (`root`, changed in place) as trafilatura read it; None: rejected.
 
     As BeautifulSoup wrote the page out: a string of nothing but ASCII whitespace became one
-    space or newline (outside `<pre>` and `<textarea>`), class-like attribute values were
-    re-joined by single spaces, and `<meta>` charsets said utf-8. As `load_html` read it:
+    space or newline (outside `<pre>` and `<textarea>`) and `<meta>` charsets said utf-8
+    (class-like attribute values are re-joined by single spaces by `parse_html`). As `load_html` read it:
     comments and processing instructions go, so do control characters invalid in XML; a page
     that does not start with `<html` or a doctype is taken as `lxml.html.fromstring` takes a
     fragment, and one without "html" in its first 50 characters whose root has fewer than
@@ -584,19 +608,16 @@ def trafilatura_tree(root: HtmlElement, html: str, deep: bool = False) -> HtmlEl
     if len(root) == 0:  # an empty page (trafilatura extracts nothing from it)
         return None
     start = _serialised_start(root, html)
-    controls = bool(_INVALID_XML_CHARS.search(html) or _INVALID_XML_CHAR_REF.search(html))
+    if controls is None:
+        controls = _has_controls(html)
     for blank in _BLANK_TEXT(root, nl="\n"):
-        _collapse_blank(blank.getparent(), "text" if blank.is_text else "tail", blank)
-    for value in _ODD_SPACED_ATTRIBUTE(root):
-        _join_list_attribute(value.getparent(), value.attrname, value)
-    if controls:  # form feeds and other control characters: not matched by the XPaths above
+        setattr(blank.getparent(), "text" if blank.is_text else "tail", "\n" if "\n" in blank else " ")
+    if controls:  # blanks with a form feed: not matched by normalize-space
         for el in root.iter():
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
                 if value and not value.strip(_ASCII_SPACES):
                     _collapse_blank(el, attr, value)
-            for name, value in el.items():
-                _join_list_attribute(el, name, value)
     for meta in root.iter("meta"):
         if meta.get("charset") is not None:
             meta.set("charset", "utf-8")
@@ -755,13 +776,13 @@ def _summarise_identifiers(links: list[Link], meta: dict[str, str]) -> None:
 
 def extract_article(html: str, name: str, url: str | None = None) -> Article:
     """The article in `html`; `name` is the input shown to the user, `url` the page's address."""
-    root, deep = _parse(html)
+    root, deep, controls = _parse(html)
     # `<html lang="en"/>`: libxml2 ends the page there, BeautifulSoup read on. The tree keeps
     # what follows (as the pre-clean and the fallback saw it); trafilatura read nothing.
     self_closed = len(root) == 0 and _SELF_CLOSED_HTML.search(html) is not None
     if self_closed:
         html = _SELF_CLOSED_HTML.sub(r"\1>", html, count=1)
-        root, deep = _parse(html)
+        root, deep, controls = _parse(html)
     meta = read_meta(root)
     base_tag = next((tag for tag in root.iter("base") if tag.get("href") is not None), None)
     base = urljoin(url or "", base_tag.get("href")) if base_tag is not None else url
@@ -769,7 +790,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
 
     body = find_body_container(root)
     preclean(root, body)
-    tree = None if self_closed else trafilatura_tree(root, html, deep)
+    tree = None if self_closed else trafilatura_tree(root, html, deep, controls)
     result = None
     if tree is not None:
         result = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)

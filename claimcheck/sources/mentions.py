@@ -13,7 +13,13 @@ What counts as a mention of a cited study:
   cannot continue a noun phrase), so "human nature" and "cell phone" are not journals;
 - a journal not on the list, after a citation cue: a title-case name holding Journal, Annals,
   Archives, Proceedings, Bulletin or Acta ("published in the Irish Journal of Medical
-  Science"), or any title-case name after "the journal"; newspapers are not journals;
+  Science"), or any title-case name after "the journal", or a Markdown emphasis after a strong
+  cue ("published in *Molecular Therapy*"); newspapers are not journals;
+- a listed name going on in title case is the longer journal, recorded as written ("The Lancet
+  Regional Health - Southeast Asia" is "The Lancet Regional Health – Southeast Asia", not The
+  Lancet; "Nature Reviews Cardiology"); not across a stop word ("the BMJ Editor", "The Lancet
+  Commission", "JAMA Monday"), a country ("Diabetes Ireland") or in a title-case headline, and
+  only after a cue unless the name has a dash or was cited before;
 - a dated study without a journal: "a 2021 meta-analysis", "similar research was conducted
   in 2020", "a study published in 2019";
 - a database analysed in a study sentence: "data in a US Food and Drug Administration
@@ -43,7 +49,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Claim, Link, Source
 from ..nlp.sentences import doc_text
-from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, not_journals
+from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, normalise_journal, not_journals
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 MONTHS = (
@@ -180,8 +186,9 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     for m in _SENT_END.finditer(text):
         end = m.end("stop") if m.group("stop") else m.start()
         # "Dr. Smith", "et al. 2021", "U.S. Food": an abbreviation, not the end of a sentence.
-        # (no abbreviation ends a word of four letters or more)
-        if m.group("stop") and not text[max(0, m.start() - 4):m.start()].isalpha() \
+        # (no abbreviation ends a word of five letters or more: "Prof." has four, and a
+        # text starting "Dr." has fewer than four letters before its stop)
+        if m.group("stop") and not (m.start() >= 5 and text[m.start() - 5:m.start()].isalpha()) \
                 and _ABBREVIATION.search(text[max(0, m.start() - 5):m.start() + 1]):
             continue
         if end > pos:
@@ -360,6 +367,14 @@ def _follower_ok(text: str, end: int, strength: str) -> bool:
     return strength == "strong" or word.lower() in FOLLOWERS
 
 
+def _close_emphasis(text: str, name_start: int, end: int) -> int:
+    """The end of a name, past the closing mark of its Markdown emphasis ("in *Nature*")."""
+    mark = text[name_start - 2 if text[name_start - 2:name_start] == "**" else name_start - 1:name_start] if name_start else ""
+    if mark in ("*", "**", "_") and text.startswith(mark, end):
+        return end + len(mark)
+    return end
+
+
 def _after_cue(text: str, end: int) -> bool:
     return bool(re.match(r"\s+journal\b", text[end:end + 12]))
 
@@ -391,33 +406,152 @@ def find_journal_mentions(text: str) -> list[Mention]:
     """Journals and preprint servers named as the place a study appeared."""
     pattern, by_spelling = _journal_index()
     mentions = []
+    cited: set[str] = set()  # longer names found after a cue
     for m in pattern.finditer(text):
         spelling = re.sub(r"\s+", " ", m.group(0))
         journal = by_spelling.get(spelling) or journal_named(spelling)
         if journal is None:
             continue
         strength, start, new_study = _cue_before(text, m.start())
+        short_acronym = spelling.isupper() and len(spelling) <= 5 and journal.name not in _COMMON_ACRONYMS
+        # "The Lancet Regional Health – Southeast Asia", "Nature Reviews Cardiology": a listed name
+        # going on in title case is a longer journal (a cue is needed where the root is an ordinary
+        # word or a short acronym: "Science Minister", "JCI Group")
+        end = _extension_end(text, m.end(), pattern, bool(strength)) if text[m.end():m.end() + 1] in _EXT_FIRST_SET else 0
+        if end and _in_headline(text, m.start(), end):
+            end = 0  # "New Study in Nature Reveals How Sleep Cleans the Brain"
+        if end:
+            written = re.sub(r"\s+", " ", text[m.start():end])
+            written = written.replace(" - ", " – ")
+            if journal.name.startswith("The ") and not written.startswith("The ") \
+                    and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 5):m.start()]):
+                written = "The " + written
+            listed = journal_named(written)
+            name = listed.name if listed else written
+            if strength:
+                # not "according to Diabetes Ireland"
+                ok = not (journal.needs_context and _ACCORDING_TO.search(text, max(0, start - 1), m.start()))
+            else:
+                # without a cue, a name already cited ("The Lancet Regional Health – Southeast Asia
+                # ... the Lancet Regional Health – Southeast Asia paper") or one with a dash
+                joiners = text[m.end():end]
+                ok = normalise_journal(name) in cited or not (journal.needs_context or short_acronym) and (
+                    "–" in joiners or " - " in joiners)
+            if ok:
+                cited.add(normalise_journal(name))
+                end = _close_emphasis(text, m.start(), end)
+                year = _year_of(text, start, m.start(), end)
+                mentions.append(Mention(start, end, "journal", journal=name, year=year, new_study=new_study))
+                continue
         if journal.needs_context:
             if not (strength or _after_cue(text, m.end())):
                 continue
             if not _follower_ok(text, m.end(), strength or "strong"):
                 continue
-        elif spelling.isupper() and len(spelling) <= 5 and not strength and journal.name not in _COMMON_ACRONYMS:
+        elif short_acronym and not strength:
             # Short acronyms (JCO, JCI, MJA) without a cue: not when they start a longer name ("JCI Group").
             if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
                 continue
-        year = _year_of(text, start, m.start(), m.end())
-        end = m.end()
+        end = _close_emphasis(text, m.start(), m.end())
+        year = _year_of(text, start, m.start(), end)
         mentions.append(Mention(start, end, "journal", journal=journal.name, year=year, new_study=new_study))
     return mentions + find_unlisted_journals(text, mentions)
 
 
-_COMMON_ACRONYMS = {"JAMA", "The BMJ", "The New England Journal of Medicine"}
-_LINK_WORD = r"(?:of|and|for|the|&)"
 _DATE_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+_DATE_NAMES_LIST = _DATE_NAMES.split("|")
+_COMMON_ACRONYMS = {"JAMA", "The BMJ", "The New England Journal of Medicine"}
+
+# One more word of a journal name after a listed one: a joiner (space, " – ", " - ", "–", ": ")
+# and a title-case word, maybe after "&" or "and" ("Cell Death & Disease").
+_EXT_FIRST_SET = frozenset(" \t–-:")
+_EXT_STEP = re.compile(r"(?P<join>[ \t]+[–-][ \t]+|[ \t]*–[ \t]*|:[ \t]+|[ \t]+)(?P<link>(?:&|and)[ \t]+)?(?P<word>[A-Z][\w'’&-]*)")
+# Title-case words that do not go on with a journal's name: sentence starters after a colon or
+# dash, people, the publisher's units and people ("the BMJ Editor", "The Lancet Commission",
+# "JAMA Network"), news outlets ("Science Daily") and dates ("JAMA Monday").
+_EXT_STOP = frozenset([
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "But", "And",
+    "Or", "As", "By", "From", "With", "To", "Of", "If", "When", "While", "After", "Before", "Since",
+    "Although", "Researchers", "Scientists", "Authors", "Doctors", "Experts", "They", "We", "He", "She",
+    "I", "You", "Our", "Their", "His", "Her", "Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Editor",
+    "Editors", "Editorial", "Editor-in-Chief", "Group", "Press", "Publishing", "Publishers", "Portfolio",
+    "Network", "Commission", "Commissions", "Countdown", "Series", "Study", "Studies", "Trial", "Trials",
+    "Report", "Paper", "Podcast", "Blog", "News", "Daily", "Today", "Magazine", "Minister", "Ministry",
+    "Secretary", "Museum", "Foundation", "Institute", "Prize", "Award", "Awards", "Conference", "Summit",
+    "Website", "Online", "Society", "Association", "Trust", "Alliance", "Coalition", "Council", "Centre",
+    "Center", "University", "College", "Hospital", "School", "Clinic", "Agency", "Charity", "Campaign",
+    "Programme", "Program", "Project", "Unit", "Department", "Laboratory", "Awareness", "Week", "Day",
+    "Month", "Journal", "Journals",
+    *MONTHS.split("|"), *_DATE_NAMES_LIST,
+    *(w.capitalize() for w in (FOLLOWERS | AUXILIARIES) - {"reports"}),  # not "BMJ Case Reports"
+    "Reveal", "Reveals", "Link", "Warn", "Warns", "Confirm", "Confirms", "Offer", "Offers", "Could", "May",
+    "Might", "Can", "Would", "Should", "Suggest", "Raise", "Raises", "Cut", "Cuts", "Boost", "Boosts",
+    "Lower", "Lowers",
+])
+# A country alone after an ordinary-word name makes a charity, not a journal: "Diabetes Ireland".
+_EXT_COUNTRIES = frozenset([
+    "UK", "US", "USA", "Ireland", "Australia", "Canada", "England", "Scotland", "Wales", "Britain", "India",
+    "Africa", "Zealand", "NZ",
+])
+# A lower-case word after the longer name that shows it was a modifier: "the BMJ Christmas issue".
+_EXT_NOT_AFTER = re.compile(
+    r"[ \t]+(?:issue|issues|edition|editions|supplement|special|editorial|editors?|podcast|blog|website|site|group|network|family|series"
+    r"|of)\b"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_ACCORDING_TO = re.compile(r"[Aa]ccording\s+to\s")
+# A name with a colon goes on in a sentence: "published in X: Translational Research, the ..."
+_AFTER_COLON_NAME = re.compile(r"[,.;)]|[ \t]+[a-z(]")
+
+
+def _extension_end(text: str, end: int, pattern: re.Pattern, colon_ok: bool) -> int:
+    """Where a listed journal's name goes on in title case ("The Lancet" + " Regional Health – Southeast Asia"), else 0."""
+    pos = words = 0
+    colon = False
+    last = ""
+    while words < 7:
+        m = _EXT_STEP.match(text, end if not pos else pos)
+        if not m:
+            break
+        word = m.group("word")
+        if _POSSESSIVE.sub("", word) in _EXT_STOP:
+            break
+        # "Nature and Science", "Nature & Cell Biology": two journals, not one name
+        if m.group("link") and pattern.match(text, m.start("word")):
+            break
+        if ":" in m.group("join"):
+            if words or not colon_ok:
+                break  # one colon, right after the listed name, and only after a cue
+            colon = True
+        pos = m.end()
+        words += 1
+        last = word
+        if word.endswith(("'s", "’s")):
+            pos -= 2
+            break
+    if not words or _EXT_NOT_AFTER.match(text, pos) or words == 1 and last in _EXT_COUNTRIES:
+        return 0
+    if colon and not _AFTER_COLON_NAME.match(text, pos):
+        return 0  # "Published in JAMA: Obesity Rates Climb" is a headline, not a title
+    return pos
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether the line around text[start:end] is a title-case headline (its long words mostly capitalised)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > 200:
+        return False
+    long_words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[lo:start] + " " + text[end:hi])
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+
+_LINK_WORD = r"(?:of|and|for|the|&)"
 _TITLE_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&\-]*"
 UNLISTED_JOURNAL_RE = re.compile(
     rf"(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
@@ -442,33 +576,70 @@ def _trim_name(name: str) -> str:
     return name
 
 
+# A Markdown emphasis: "*Molecular Therapy*", "**Blood Advances**", "_Haematologica_".
+EMPHASIS_RE = re.compile(r"(?P<d>\*\*?|_)(?P<name>[A-Za-z][^*_\n]{0,100}?)(?P=d)(?![\w*])")
+_EMPHASIS_LINKS = frozenset(["of", "and", "for", "the", "in", "on", "&", "–", "-", ":", "et", "de"])
+# Words of news outlets, magazines and websites, which are set in italics too ("reported in *The
+# Guardian*"), and of book titles ("described in *Why We Sleep*").
+_OUTLET_WORDS = frozenset([
+    "Times", "Post", "Guardian", "Telegraph", "Independent", "Herald", "Tribune", "Globe", "Mail",
+    "Express", "Mirror", "Observer", "Economist", "Atlantic", "Yorker", "Wired", "Forbes", "Time",
+    "Newsweek", "Reuters", "Bloomberg", "Chronicle", "Gazette", "Inquirer", "Daily", "News", "Magazine",
+    "Today", "Digest", "Scientist", "Conversation", "Insider", "Blog", "Podcast", "Radio", "Sun",
+    "Standard", "Politico", "Axios", "Vox", "Slate", "Healthline", "WebMD", "Medscape", "ScienceAlert",
+    "STAT", "Vogue", "Cosmopolitan", "Salon", "Verge", "BBC", "CNN", "NPR", "I", "We", "You", "My", "Your",
+    "Our", "How", "Why", "What", "When", "Who", "Is", "Are", "Can", "Do", "Not",
+])
+
+
+def _emphasised_title(name: str) -> bool:
+    """Whether an emphasised span reads as a journal's title: title case, no sentence, no outlet."""
+    words = name.split()
+    if not words or len(words) > 12 or any(ch in name for ch in ".?!\"“”()0123456789"):
+        return False
+    if len(words) == 1 and name.isupper():
+        return False  # a gene or an acronym: "reported in *BRCA1* carriers", "*APOE*"
+    for word in words:
+        word = word.rstrip(",:")
+        if word in _OUTLET_WORDS:
+            return False
+        if word.lower() not in _EMPHASIS_LINKS and not any(ch.isupper() for ch in word):
+            return False
+    return words[-1].lower() not in _EMPHASIS_LINKS
+
+
 def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention]:
     """Journals not on the list, named after a citation cue.
 
     Either the name holds Journal, Annals, Archives, Proceedings, Bulletin or Acta ("published
     in the Irish Journal of Medical Science"), or it follows the word journal ("in the journal
-    Nutrition, Metabolism and Cardiovascular Diseases"); in title case, and newspapers ("the
-    Wall Street Journal") are not journals.
+    Nutrition, Metabolism and Cardiovascular Diseases"), or it is a Markdown emphasis after a
+    strong cue ("published in *Molecular Therapy*"); in title case, and newspapers ("the Wall
+    Street Journal", "*The Guardian*") are not journals.
     """
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, bool]] = []
     # both patterns try a match at every capital; most articles hold none of their key words
     if any(word in text for word in _UNLISTED_KEYWORDS):
         for m in UNLISTED_JOURNAL_RE.finditer(text):
-            found.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), False))
     for m in AFTER_JOURNAL_RE.finditer(text) if "ournal" in text else ():
         name = _trim_name(m.group("name"))
-        found.append((m.start("name"), m.start("name") + len(name)))
+        found.append((m.start("name"), m.start("name") + len(name), False))
+    for m in EMPHASIS_RE.finditer(text) if "*" in text or "_" in text else ():
+        if not (m.start() and text[m.start() - 1].isalnum()) and _emphasised_title(m.group("name")):
+            found.append((m.start("name"), m.end("name"), True))
     mentions: list[Mention] = []
-    for begin, end in sorted(found, key=lambda se: (se[0], -se[1])):
+    for begin, end, emphasised in sorted(found, key=lambda se: (se[0], -se[1])):
         if any(j.start <= begin < j.end or begin <= j.start < j.end and j.start < end for j in [*listed, *mentions]):
             continue
         name = re.sub(r"^(?:The|the) ", "", re.sub(r"\s+", " ", text[begin:end]))
-        after_journal_word = text[max(0, begin - 8):begin].lower().strip().endswith("journal")
-        if name.casefold() in not_journals() or (len(name.split()) < 2 and not after_journal_word):
+        after_journal_word = text[max(0, begin - 9):begin].lower().strip(" \t*_").endswith("journal")
+        if name.casefold() in not_journals() or (len(name.split()) < 2 and not after_journal_word and not emphasised):
             continue
         strength, start, new_study = _cue_before(text, begin)
-        if not strength:
+        if not strength or emphasised and strength != "strong":
             continue
+        end = _close_emphasis(text, begin, end)
         year = _year_of(text, start, begin, end)
         mentions.append(Mention(start, end, "journal", journal=name, year=year, new_study=new_study))
     return mentions

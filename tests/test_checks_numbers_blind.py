@@ -1,0 +1,118 @@
+"""number_mismatch rules written after blind set 6: arms given with `received` that add up to
+more than the enrolment, and a count given with a percentage that contradicts it.
+
+Each rule is tested both ways: the defect is flagged on the later, conflicting mention, and the
+look-alikes a careful article contains (overlapping groups, add-on doses, shares of another
+base, rounded rates) are left alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.nlp.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def mismatches(nlp, text):
+    """The texts of the number_mismatch flags of `text`."""
+    doc = nlp(text)
+    return [s.text for s in doc.spans["flags"] if s.label_ == "number_mismatch"]
+
+
+def flagged_over(nlp, text, needle):
+    """True when a number_mismatch flag overlaps `needle` (the scorer's rule)."""
+    doc = nlp(text)
+    start = text.index(needle)
+    end = start + len(needle)
+    return any(s.start_char < end and start < s.end_char
+               for s in doc.spans["flags"] if s.label_ == "number_mismatch")
+
+
+# --- arms given with `received` ------------------------------------------------------------
+
+ARMS_OVER_WHOLE = [
+    # a control arm named `standard vaccine` / `usual treatment`
+    ("The study enrolled 1,240 residents. Of these, 640 received a high-dose vaccine containing 60 micrograms "
+     "of antigen per strain and 690 received the standard vaccine, which contains 15 micrograms.", "690 received"),
+    ("The trial recruited 300 adults. In all, 170 received the new drug and 160 received usual treatment.",
+     "160 received"),
+    # dose levels of one treatment: each person gets one of them
+    ("The trial enrolled 1,240 residents. Of these, 640 received a high-dose vaccine and 690 received a "
+     "low-dose vaccine.", "690 received"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", ARMS_OVER_WHOLE)
+def test_received_arms_over_the_enrolment_are_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, flagged), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arms that fit
+        "The trial enrolled 1,240 residents. Of these, 640 received a high-dose vaccine and 600 received a low-dose one.",
+        "The trial enrolled 1,240 residents. Of these, 620 received a high-dose vaccine and 620 the standard vaccine.",
+        # overlapping groups: an add-on dose, a subgroup of a group, two vaccines anyone can get
+        "The trial enrolled 1,240 residents. Of these, 900 received the standard vaccine and 700 received a booster.",
+        ("The trial enrolled 1,240 residents. Of these, 640 received the standard vaccine and 300 of them also "
+         "received a booster."),
+        "The trial enrolled 1,240 residents. Of these, 1,100 received a first dose and 1,000 received a second dose.",
+        ("The trial enrolled 1,240 residents. Of these, 1,100 received the standard dose and 1,000 received a "
+         "high-dose top-up."),
+        "The trial enrolled 1,240 residents. Of these, 900 received the flu vaccine and 700 received the covid vaccine.",
+        "The trial enrolled 240 patients. Of these, 120 received the vaccine and 130 received a booster.",
+    ],
+)
+def test_received_look_alikes_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []
+
+
+# --- a count and its percentage ------------------------------------------------------------
+
+SHARES = [
+    ("Soreness was reported by 96 of the 640 residents in the high-dose group, or 25%, and by 58 others.", "25%"),
+    ("The infection hit 96 out of 640 residents (25%).", "25%"),
+    ("Three of the 12 patients (45%) improved.", "45%"),
+    ("Of the 640 residents in the high-dose group, 96 (25%) had soreness.", "25%"),
+    ("Soreness affected 25% (96 of the 640 residents).", "96 of the 640"),
+    ("Side effects were reported by 3 of 400 patients (7.5 per cent).", "7.5 per cent"),
+    ("Two in 10 people (35%) had a rash.", "35%"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", SHARES)
+def test_percentage_that_contradicts_its_count_is_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, flagged), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # agreeing, to rounding
+        "Soreness was reported by 96 of 640 residents, or 15%.",
+        "Soreness affected 15% (96 of the 640 residents).",
+        "Twelve of 40 participants (30 per cent) relapsed, as did 7 of 41 (17.1%).",
+        "Three of 400 patients (0.8%) had a rash.",
+        # rounded rates
+        "One in three adults, or 33%, had it.",
+        "About one in three adults (30%) had it.",
+        "Eight out of 10 people (75%) said so.",
+        "Side effects hit 2 in 10 people (20%).",
+        # the percentage is of another base, a change, or another quantity
+        "Soreness was reported by 96 of the 640 residents, or 25% of all those with any reaction.",
+        "Soreness was reported by 96 of the 640 residents, or 25% more than in the standard group.",
+        "Soreness was reported by 96 of the 640 residents (25% of them women).",
+        "Soreness was reported by 96 of the 640 residents (25% had fever).",
+        "Soreness fell by 25% (96 of the 640 residents).",
+        "It was 96 of the 640 residents aged 80 or over, or 25%.",
+        "In 2023, 96 of the 640 residents (15%) had soreness, up from 12 in 2020 (9%).",
+    ],
+)
+def test_share_look_alikes_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []
