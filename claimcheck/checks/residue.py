@@ -19,10 +19,11 @@ import re._constants as _sre_constants
 import re._parser as _sre_parser
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from ..nlp.regex import alternation
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -285,9 +286,11 @@ class GatedRule:
     pattern: re.Pattern[str]  # anchored after the bullets, or searched anywhere in the line
     anchored: bool
 
+    finder: re.Pattern[str]  # `_literal_finder(literals)`
+
     def occurs_in(self, low: str) -> bool:
         """Whether one of the literals is in `low`, a lower-cased line."""
-        return any(literal in low for literal in self.literals)
+        return self.finder.search(low) is not None
 
     def may_match(self, line: str, low: str | None) -> bool:
         """Whether the rule's pattern matches `line`, which reads `low` lower-cased (None: a
@@ -295,6 +298,13 @@ class GatedRule:
         if low is not None and not self.occurs_in(low):
             return False
         return (self.pattern.match(line) if self.anchored else self.pattern.search(line)) is not None
+
+
+def _literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
+    """A case-sensitive regex finding any of `literals` (none: never), as a trie; a space in a
+    literal matches any whitespace there, which only widens it."""
+    literals = set(literals)
+    return re.compile(alternation(literals) if literals else "(?!)")
 
 
 def _alternation(sources: list[str]) -> re.Pattern[str]:
@@ -318,6 +328,7 @@ class Prefilter:
     anchored: re.Pattern[str]
     by_first: dict[str, re.Pattern[str]]
     gated_by_first: dict[str, tuple[GatedRule, ...]]
+    literals_by_first: dict[str, re.Pattern[str]]  # every literal of those and `contained_gated`
     contained: re.Pattern[str] | None
     contained_gated: tuple[GatedRule, ...]
     contained_max_words: int
@@ -330,21 +341,23 @@ class Prefilter:
         for rule in anchored:
             literals = required_literals(rule.source)
             if literals is not None and (starts[rule.id] is None or len(starts[rule.id]) >= _WIDE_START):
-                gated[rule.id] = GatedRule(literals, _alternation([rule.source]), anchored=True)
+                gated[rule.id] = GatedRule(literals, _alternation([rule.source]), True, _literal_finder(literals))
         contained, contained_gated = [], []
         for rule in rules:
             literals = required_literals(rule.source) if rule.match == "contains" else None
             if literals is not None:
-                contained_gated.append(GatedRule(literals, re.compile(rule.source), anchored=False))
+                contained_gated.append(GatedRule(literals, re.compile(rule.source), False, _literal_finder(literals)))
             elif rule.match == "contains":
                 contained.append(rule)
-        by_first, gated_by_first = {}, {}
+        by_first, gated_by_first, literals_by_first = {}, {}, {}
         for key in sorted({c.lower() for c in _UNIVERSE if c.isascii()} - {" ", "\t"}):
             ids = [r.id for r in anchored if starts[r.id] is None or key in starts[r.id]]
             by_first[key] = _alternation([r.source for r in anchored if r.id in ids and r.id not in gated])
             gated_by_first[key] = tuple(gated[i] for i in ids if i in gated)
+            literals_by_first[key] = _literal_finder(
+                literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
         return cls(_alternation([r.source for r in anchored]), _shared(by_first), gated_by_first,
-                   re.compile(_starts_with(contained)) if contained else None, tuple(contained_gated),
+                   _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None, tuple(contained_gated),
                    max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0))
 
     def may_match(self, line: str) -> bool:
@@ -357,6 +370,9 @@ class Prefilter:
         if alternation.match(line):
             return True
         low = lowered(line)
+        if low is not None and not self.literals_by_first[first].search(low):
+            # no gated rule can match: the usual case, settled with one search
+            return self.contained is not None and self._may_contain(line, low)
         if any(rule.may_match(line, low) for rule in self.gated_by_first[first]):
             return True
         return self._may_contain(line, low)
