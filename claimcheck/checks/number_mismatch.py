@@ -470,9 +470,9 @@ def study_breaks(
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
     breaks = [False] * len(bounds)
-    for index, window in _sentences_with_other_study(text, bounds, folded):
+    for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
-        other_study = p["new_study"].search(sentence, window) or p["indefinite_study"].search(sentence, window)
+        other_study = p["new_study"].search(sentence, start, end) or p["indefinite_study"].search(sentence, start, end)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
     return breaks
 
@@ -484,30 +484,35 @@ _OTHER_STUDY_WORDS = 7
 
 def _sentences_with_other_study(
     text: str, bounds: list[tuple[int, int]], folded: str | None
-) -> list[tuple[int, int]]:
-    """(index, window) of the sentences where `new_study` or `indefinite_study` can match (at
-    least those): both end on a study word after whitespace, and their lower-case twin matches the
-    folded sentence. A match starts at or after `window` (an offset in the sentence): no more
-    than a few words before the sentence's first study word."""
+) -> list[tuple[int, tuple[int, int]]]:
+    """(index, (start, end)) of the sentences where `new_study` or `indefinite_study` can match
+    (at least those): both end on a study word after whitespace, and their lower-case twin matches
+    the folded sentence. A match lies within [start, end) of the sentence (`end` one character
+    past the longest study word at the last one, so that `\\b` after it sees the text) and
+    starts no earlier than the twin's first match."""
     if folded is None:
-        return [(i, 0) for i in range(len(bounds))]
+        return [(i, (0, bounds[i][1] - bounds[i][0])) for i in range(len(bounds))]
     p = _patterns()
     starts = [b[0] for b in bounds]
-    first_word: dict[int, int] = {}  # sentence -> offset of its first study word
+    words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
     for offset in _find_all(folded, _study_word_starts()):
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
         index = bisect.bisect_right(starts, space) - 1  # the whitespace is in the sentence
-        if index >= 0 and offset < bounds[index][1] and index not in first_word:
-            first_word[index] = offset
+        if index >= 0 and offset < bounds[index][1]:
+            words.setdefault(index, [offset, offset])[1] = offset
+    longest = max(map(len, _study_words()))
     candidates = []
-    for index in sorted(first_word):
+    for index in sorted(words):
         s_start, s_end = bounds[index]
+        first, last = words[index]
         sentence = folded[s_start:s_end]
-        window = _tail_start(sentence[:first_word[index] - s_start], _OTHER_STUDY_WORDS)
-        if p["other_study_twin"].search(sentence, window):
-            candidates.append((index, window))
+        window = _tail_start(sentence[:first - s_start], _OTHER_STUDY_WORDS)
+        end = min(len(sentence), last - s_start + longest + 1)
+        twin = p["other_study_twin"].search(sentence, window, end)
+        if twin:
+            candidates.append((index, (twin.start(), end)))
     return candidates
 
 
