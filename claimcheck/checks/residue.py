@@ -285,7 +285,6 @@ class GatedRule:
     literals: frozenset[str]
     pattern: re.Pattern[str]  # anchored after the bullets, or searched anywhere in the line
     anchored: bool
-
     finder: re.Pattern[str]  # `_literal_finder(literals)`
 
     def occurs_in(self, low: str) -> bool:
@@ -337,18 +336,10 @@ class Prefilter:
     def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
         anchored = [r for r in rules if r.match != "contains"]
         starts = {r.id: rule_start_keys(r) for r in anchored}
-        gated: dict[str, GatedRule] = {}
-        for rule in anchored:
-            literals = required_literals(rule.source)
-            if literals is not None and (starts[rule.id] is None or len(starts[rule.id]) >= _WIDE_START):
-                gated[rule.id] = GatedRule(literals, _alternation([rule.source]), True, _literal_finder(literals))
-        contained, contained_gated = [], []
-        for rule in rules:
-            literals = required_literals(rule.source) if rule.match == "contains" else None
-            if literals is not None:
-                contained_gated.append(GatedRule(literals, re.compile(rule.source), False, _literal_finder(literals)))
-            elif rule.match == "contains":
-                contained.append(rule)
+        wide = [r for r in anchored if starts[r.id] is None or len(starts[r.id]) >= _WIDE_START]
+        gated = {r.id: g for r in wide if (g := _gated(r)) is not None}
+        contained = [r for r in rules if r.match == "contains" and _gated(r) is None]
+        contained_gated = [g for r in rules if r.match == "contains" and (g := _gated(r)) is not None]
         by_first, gated_by_first, literals_by_first = {}, {}, {}
         for key in sorted({c.lower() for c in _UNIVERSE if c.isascii()} - {" ", "\t"}):
             ids = [r.id for r in anchored if starts[r.id] is None or key in starts[r.id]]
@@ -357,7 +348,8 @@ class Prefilter:
             literals_by_first[key] = _literal_finder(
                 literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
         return cls(_alternation([r.source for r in anchored]), _shared(by_first), gated_by_first,
-                   _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None, tuple(contained_gated),
+                   _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
+                   tuple(contained_gated),
                    max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0))
 
     def may_match(self, line: str) -> bool:
@@ -388,8 +380,18 @@ class Prefilter:
         return any(rule.may_match(line, low) for rule in self.contained_gated)
 
 
+def _gated(rule: ResidueRule) -> GatedRule | None:
+    """`rule` as a gated rule, when it needs one of a few literals."""
+    literals = required_literals(rule.source)
+    if literals is None:
+        return None
+    anchored = rule.match != "contains"
+    pattern = _alternation([rule.source]) if anchored else re.compile(rule.source)
+    return GatedRule(literals, pattern, anchored, _literal_finder(literals))
+
+
 def _shared(patterns: dict[str, re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
-    """`patterns` with the equal ones compiled once (re's cache holds only so many)."""
+    """`patterns` with one object per distinct source (most first characters share one)."""
     by_source: dict[str, re.Pattern[str]] = {}
     return {key: by_source.setdefault(p.pattern, p) for key, p in patterns.items()}
 
