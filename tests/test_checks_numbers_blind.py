@@ -37,13 +37,13 @@ def flagged_over(nlp, text, needle):
 
 ARMS_OVER_WHOLE = [
     # a control arm named `standard vaccine` / `usual treatment`
-    ("The study enrolled 1,240 residents. Of these, 640 received a high-dose vaccine containing 60 micrograms "
-     "of antigen per strain and 690 received the standard vaccine, which contains 15 micrograms.", "690 received"),
+    (("The study enrolled 1,240 residents. Of these, 640 received a high-dose vaccine containing 60 micrograms "
+      "of antigen per strain and 690 received the standard vaccine, which contains 15 micrograms."), "690 received"),
     ("The trial recruited 300 adults. In all, 170 received the new drug and 160 received usual treatment.",
      "160 received"),
     # dose levels of one treatment: each person gets one of them
-    ("The trial enrolled 1,240 residents. Of these, 640 received a high-dose vaccine and 690 received a "
-     "low-dose vaccine.", "690 received"),
+    (("The trial enrolled 1,240 residents. Of these, 640 received a high-dose vaccine and 690 received a "
+      "low-dose vaccine."), "690 received"),
 ]
 
 
@@ -80,6 +80,7 @@ SHARES = [
     ("The infection hit 96 out of 640 residents (25%).", "25%"),
     ("Three of the 12 patients (45%) improved.", "45%"),
     ("Of the 640 residents in the high-dose group, 96 (25%) had soreness.", "25%"),
+    ("Side effects\n\nOf the 640 residents in the high-dose group, 96 (25%) had soreness.", "25%"),
     ("Soreness affected 25% (96 of the 640 residents).", "96 of the 640"),
     ("Side effects were reported by 3 of 400 patients (7.5 per cent).", "7.5 per cent"),
     ("Two in 10 people (35%) had a rash.", "35%"),
@@ -124,8 +125,8 @@ EVENT_PARTS = [
     (("Researchers followed 212,460 adults. Over 11 years, 1,874 of them were diagnosed with colorectal cancer. "
       "The risk was lower with more fibre. Of the cancers diagnosed, 1,102 were in the colon and 851 in the rectum."),
      "851 in the rectum"),
-    ("The trial followed 5,000 adults. Of the 120 deaths recorded, 70 occurred in the drug group and 60 in the "
-     "placebo group.", "60 in the placebo group"),
+    (("The trial followed 5,000 adults. Of the 120 deaths recorded, 70 occurred in the drug group and 60 in the "
+      "placebo group."), "60 in the placebo group"),
 ]
 
 

@@ -26,9 +26,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from ..data import load_data
-from ..nlp.patterns import alternation
-from ..nlp.claims import claim_records, terms as claim_terms
+from ..nlp.claims import claim_records
+from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
+from ..nlp.patterns import alternation
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 

@@ -35,9 +35,10 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc
 
 from ..data import load_data
-from ..nlp.patterns import alternation
-from ..nlp.claims import ClaimMatch, claim_records, terms as claim_terms
+from ..nlp.claims import ClaimMatch, claim_records
+from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
+from ..nlp.patterns import alternation
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
@@ -714,9 +715,9 @@ _SHARE_PATTERNS = {
     "closes_or": re.compile(r"\s*(?:[),;.:!?\"”]|$|(?i:and|but|while|whereas|compared|versus|vs|against)\b)"),
     "closes_paren": re.compile(r"\s*(?:\)|[,;]|(?i:vs|versus|compared)\b)"),
     "change_before": re.compile(r"\b(?i:by|from)\s+$"),
-    "clause_start": re.compile(r"(?:^|[.!?;:(\"“]\s*)$"),
+    "clause_start": re.compile(r"(?:^|[.!?;:(\"“\n]\s*)$"),
     "year": re.compile(r"(?:19|20)\d\d"),
-    "decimals": re.compile(r"\d(?:\.(\d+))?(?!.*\d)", re.S),
+    "decimals": re.compile(r"\d(?:\.(\d+))?(?!.*\d)", re.DOTALL),
 }
 # A share the text gives twice may differ by rounding; beyond this many points (after the
 # rounding of each side) the two cannot both be right.
@@ -766,7 +767,7 @@ def _share_before(text: str, start: int, window_start: int) -> tuple[re.Match, s
     if m:
         return m, "(" if "(" in m["turn"] else "or"
     m = p["whole_first"].search(text, window_start, start)
-    if m and p["clause_start"].search(text, max(window_start, m.start() - 3), m.start()):
+    if m and p["clause_start"].search(text, max(0, m.start() - 3), m.start()):
         return m, "("
     return None
 
