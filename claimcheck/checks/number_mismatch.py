@@ -256,13 +256,61 @@ def _find_all(folded: str, words) -> list[int]:
     return offsets
 
 
+@dataclass
+class _WordSites:
+    """Sorted offsets in the folded text of the words some rules need before they run a costly
+    pattern: study words (`study_breaks`), pair words and arm words (`find_parts_over_whole`)."""
+
+    study: list[int]
+    pair: list[int]
+    arm: list[int]
+
+
+@lru_cache(maxsize=1)
+def _site_pattern() -> tuple[re.Pattern, dict[str, tuple[bool, bool, bool]]] | None:
+    """One pattern for all the words of `_WordSites`, and for each word whether it is a study, a
+    pair and an arm word; None when one word begins with another (a search finds one word at
+    each offset, so it would miss the other)."""
+    groups = (_study_word_starts(), tuple(_pair_roots()), _ARM_WORDS)
+    words = sorted({w for group in groups for w in group})
+    if any(a != b and b.startswith(a) for a in words for b in words):
+        return None
+    return re.compile(alternation(words, lower=True)), {w: tuple(w in group for group in groups) for w in words}
+
+
+def _word_sites(folded: str | None) -> _WordSites | None:
+    """The `_WordSites` of a folded text (None when the folded text is unknown): one search per
+    word found, from the offset after the last one, which finds overlapping words too and costs
+    less than a `str.find` scan per word."""
+    if folded is None:
+        return None
+    compiled = _site_pattern()
+    if compiled is None:
+        return _WordSites(_find_all(folded, _study_word_starts()), _find_all(folded, _pair_roots()),
+                          _find_all(folded, _ARM_WORDS))
+    pattern, kinds = compiled
+    sites = _WordSites([], [], [])
+    m = pattern.search(folded)
+    while m:
+        offset = m.start()
+        study, pair, arm = kinds[m.group()]
+        if study:
+            sites.study.append(offset)
+        if pair:
+            sites.pair.append(offset)
+        if arm:
+            sites.arm.append(offset)
+        m = pattern.search(folded, offset + 1)
+    return sites
+
+
 class _Offsets:
     """Sorted offsets where one of some words stands in the folded text, to ask cheaply whether
     a stretch of text can hold what a costly pattern needs before running that pattern on it;
-    with no folded text, every question is answered with "maybe"."""
+    with no offsets (no folded text), every question is answered with "maybe"."""
 
-    def __init__(self, words, folded: str | None) -> None:
-        self.offsets = None if folded is None else _find_all(folded, words)
+    def __init__(self, offsets: list[int] | None) -> None:
+        self.offsets = offsets
 
     def per_sentence(self, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
         """How many offsets lie in each sentence [start, end) (`starts`: the sentences' start
@@ -465,7 +513,8 @@ def _is_total(m: Mention) -> bool:
 
 
 def study_breaks(
-    text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None = None
+    text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None = None,
+    sites: _WordSites | None = None,
 ) -> list[bool]:
     """Per sentence: does another study begin here? A real one (`A 2021 review of ...`,
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
@@ -473,7 +522,8 @@ def study_breaks(
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
     breaks = [False] * len(bounds)
-    for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
+    study_offsets = sites.study if sites is not None else None
+    for index, (start, end) in _sentences_with_other_study(text, bounds, folded, study_offsets):
         sentence = text[bounds[index][0]:bounds[index][1]]
         other_study = p["new_study"].search(sentence, start, end) or p["indefinite_study"].search(sentence, start, end)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
@@ -486,7 +536,7 @@ _OTHER_STUDY_WORDS = 7
 
 
 def _sentences_with_other_study(
-    text: str, bounds: list[tuple[int, int]], folded: str | None
+    text: str, bounds: list[tuple[int, int]], folded: str | None, study_offsets: list[int] | None = None
 ) -> list[tuple[int, tuple[int, int]]]:
     """(index, (start, end)) of the sentences where `new_study` or `indefinite_study` can match
     (at least those): both end on a study word after whitespace, and their lower-case twin matches
@@ -498,7 +548,9 @@ def _sentences_with_other_study(
     p = _patterns()
     starts = [b[0] for b in bounds]
     words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
-    for offset in _find_all(folded, _study_word_starts()):
+    if study_offsets is None:
+        study_offsets = _find_all(folded, _study_word_starts())
+    for offset in study_offsets:
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
@@ -922,7 +974,8 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
 
 
 def find_parts_over_whole(
-    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool], folded: str | None = None
+    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool], folded: str | None = None,
+    sites: _WordSites | None = None,
 ) -> Iterator[Hit]:
     """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
     arm, 105 in the high-dose arm and 112 in the placebo arm`."""
@@ -935,8 +988,9 @@ def find_parts_over_whole(
     # pairs need two pair words in the sentence, a chain of arms one of its words (see
     # `_arm_chains`); every kind of parts needs two numbers
     starts = [b[0] for b in bounds]
-    pair_counts = _Offsets(_pair_roots(), folded).per_sentence(bounds, starts)
-    arm_counts = _Offsets(_ARM_WORDS, folded).per_sentence(bounds, starts)
+    sites = _word_sites(folded) if sites is None else sites
+    pair_counts = _Offsets(sites and sites.pair).per_sentence(bounds, starts)
+    arm_counts = _Offsets(sites and sites.arm).per_sentence(bounds, starts)
     for index, (s_start, s_end) in enumerate(bounds):
         has_pair = pair_counts[index] >= 2
         has_arm = arm_counts[index] >= 1
@@ -1103,9 +1157,10 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     if not mentions:
         return
     folded = _folded(doc_text(doc))
-    breaks = study_breaks(doc_text(doc), mentions, bounds, folded)
+    sites = _word_sites(folded)
+    breaks = study_breaks(doc_text(doc), mentions, bounds, folded, sites)
     yield from find_sample_conflicts(doc, mentions, breaks)
     yield from find_remaining_conflicts(doc, mentions, breaks)
     yield from find_outcome_conflicts(doc, mentions, breaks)
-    yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded)
+    yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded, sites)
     yield from find_event_parts_over_whole(doc, bounds, breaks)
