@@ -777,9 +777,9 @@ _SHARE_TOLERANCE = 1.0
 
 
 def _share_interval(n: float, m: float, approximate: bool) -> tuple[float, float]:
-    """The percentages `n of m` can stand for: exactly 100·n/m for a count (`96 of the 640`),
-    anything that rounds to it for a rate or an approximate count (`one in three`: 1/3.5 to
-    1/2.5 of ... read as n±0.5 out of m)."""
+    """The percentages `n of m` can stand for: exactly 100·n/m for a count (`96 of the 640`);
+    for a rate or an approximate count, anything from (n - 0.5)/m to (n + 0.5)/m (`one in
+    three`: 17% to 50%; `8 out of 10`: 75% to 85%)."""
     if not approximate:
         share = 100 * n / m
         return share, share
@@ -799,8 +799,8 @@ def _pct_interval(text: str, value: float, qualifier: str | None) -> tuple[float
 def _read_share(m: re.Match) -> tuple[float, float, bool] | None:
     """(n, m, approximate) of a matched `n of m`, or None when it is not a share (`12 in 2020`,
     a part above its whole, an unreadable number)."""
-    pattern = _SHARE_PATTERNS
-    if pattern["year"].fullmatch(m["m"]) or pattern["year"].fullmatch(m["n"]):
+    year = _SHARE_PATTERNS["year"]
+    if year.fullmatch(m["m"]) or year.fullmatch(m["n"]):
         return None
     n, whole = parse_number(m["n"]), parse_number(m["m"])
     if n is None or whole is None or whole <= 0 or not 0 <= n <= whole:
