@@ -11,7 +11,7 @@
 - a negative count (`-3 deaths`) and a proportion above one (`six in five adults`,
   `612 of the 540 participants`).
 
-Most rules read the claims already in `doc.spans["claims"]`; the phrase-internal ones
+Most rules read the claims the claim finder left (`claim_records`); the phrase-internal ones
 (proportions above one, negative counts, phases the claim finder does not read) use their own
 patterns. Word lists live in `data/implausible_terms.json`.
 """
@@ -23,12 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..data import load_data
 from ..nlp.patterns import alternation
-from ..nlp.claims import terms as claim_terms
-from ..nlp.extensions import CLAIMS
+from ..nlp.claims import claim_records, terms as claim_terms
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
@@ -131,10 +130,13 @@ def _phase_number(part: str) -> int | None:
 
 @dataclass(frozen=True)
 class _Claim:
-    """A claim with its label and value read once (each `span._` read builds new objects)."""
+    """A claim as the rules read it: kind, offsets, text, unit and value (plain values, no Span)."""
 
-    span: Span
     label: str
+    start_char: int
+    end_char: int
+    text: str
+    unit: str | None
     value: object
 
 
@@ -144,12 +146,13 @@ _VALUE_KINDS = _RANGE_KINDS | {"p_value"}
 
 
 def _claims(doc: Doc) -> list[_Claim]:
-    """The Doc's claims in order, with label and (for the kinds the rules read) value."""
-    claims = []
-    for span in doc.spans.get(CLAIMS, []):
-        label = span.label_
-        claims.append(_Claim(span, label, span._.claim_value if label in _VALUE_KINDS else None))
-    return claims
+    """The Doc's claims in order (from `claim_records`: no Span is built), with their value for
+    the kinds the rules read."""
+    text = doc_text(doc)
+    return [
+        _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value if c.kind in _VALUE_KINDS else None)
+        for c in claim_records(doc)
+    ]
 
 
 def _is_number(value: object) -> bool:
@@ -207,8 +210,8 @@ def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Ite
         high = max(value) if isinstance(value, list) and all(_is_number(v) for v in value) else value
         if not _is_number(high) or high <= 100:
             continue
-        claim = c.span
-        if claim._.claim_unit == "percentage points":
+        claim = c
+        if claim.unit == "percentage points":
             continue
         after = text[claim.end_char:claim.end_char + 80]
         before = text[max(0, claim.start_char - 40):claim.start_char]
@@ -256,7 +259,7 @@ def find_impossible_p_values(doc: Doc, claims: list[_Claim] | None = None, signs
     for c in _claims(doc) if claims is None else claims:
         if c.label != "p_value" or not _is_number(c.value) or c.value <= 1:
             continue
-        claim = c.span
+        claim = c
         raw = claim.text
         # a symbol, the word "value", or a decimal number: not "p of 5" in running prose
         if not (re.search(r"[=<>≤≥]", raw) or re.search(r"(?i:value)", raw) or "." in raw.split()[-1]):
@@ -275,7 +278,7 @@ def find_impossible_p_values(doc: Doc, claims: list[_Claim] | None = None, signs
         )
 
 
-def _reads_as_change(text: str, claim: Span) -> bool:
+def _reads_as_change(text: str, claim: _Claim) -> bool:
     """`fell from 72 to 22 percent`, `dropped 72 to 22 percent`: a change, not a range."""
     p = _patterns()
     lead = claim.text.split()[0].lower() if claim.text.split() else ""
@@ -299,7 +302,7 @@ def find_inverted_ranges(doc: Doc, claims: list[_Claim] | None = None) -> Iterat
         low, high = value
         if not (_is_number(low) and _is_number(high)) or low <= high:
             continue
-        claim = c.span
+        claim = c
         if c.label != "confidence_interval" and _reads_as_change(text, claim):
             continue
         what = "confidence interval" if c.label == "confidence_interval" else "range"
@@ -313,11 +316,11 @@ def find_inverted_ranges(doc: Doc, claims: list[_Claim] | None = None) -> Iterat
 def _interval_after(text: str, estimate: _Claim, next_claim: list[_Claim]) -> tuple[int, float, float] | None:
     """The interval given right after an estimate: `(95% CI 0.61-0.88)` or bare `(0.61-0.88)`."""
     p = _patterns()
-    end_char = estimate.span.end_char
+    end_char = estimate.end_char
     for c in next_claim:
         if c.label != "confidence_interval":
             break
-        ci = c.span
+        ci = c
         gap = text[end_char:ci.start_char]
         if len(gap) > 30 or re.search(r"\d", gap) or not p["ci_gap"].match(gap):
             return None
@@ -353,7 +356,7 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[_Claim] | None = No
         if value > 0 and midpoint > 0 and not 0.2 <= value / midpoint <= 5:
             continue  # different scales: "23% lower (95% CI 0.69-0.86)" is a ratio interval
         yield Hit(
-            estimate.span.start_char, end,
+            estimate.start_char, end,
             f"The estimate {_fmt(value)} lies outside its own confidence interval "
             f"({_fmt(low)} to {_fmt(high)}): one of the numbers is wrong.",
             "check the estimate and the interval against the study",
@@ -474,7 +477,7 @@ def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[
     "a CI excluding its estimate, negative counts, proportions above one",
 )
 def find_implausible_values(doc: Doc) -> Iterator[Hit]:
-    claims = _claims(doc)  # once: reading doc.spans makes a new Span object per claim
+    claims = _claims(doc)  # once, for every rule that reads claims
     folded = _folded(doc_text(doc))
     signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)

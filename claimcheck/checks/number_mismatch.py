@@ -30,12 +30,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..data import load_data
 from ..nlp.patterns import alternation
-from ..nlp.claims import claim_records, terms as claim_terms
-from ..nlp.extensions import CLAIMS
+from ..nlp.claims import ClaimMatch, claim_records, terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
@@ -198,7 +197,9 @@ def _patterns() -> dict[str, re.Pattern]:
 class Mention:
     """A number of people or events the claim finder read, with the words around it."""
 
-    span: Span
+    label: str  # the claim's kind: "sample_size" or "count"
+    start: int  # the claim's offsets in the text
+    end: int
     value: float
     noun: str | None  # "patients", "deaths" (plural), or None when the claim names none
     mods: str  # words between the number and the noun: "botox-injected"
@@ -209,20 +210,12 @@ class Mention:
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
     post: str  # what follows the noun: the rest of the claim, then the sentence
-    text: str  # the claim's text (`span.text` builds a Token per word)
+    text: str  # the claim's text
 
     @cached_property
     def is_total(self) -> bool:
         """`_is_total(self)`, worked out once (three rules ask)."""
         return _is_total(self)
-
-    @property
-    def start(self) -> int:
-        return self.span.start_char
-
-    @property
-    def end(self) -> int:
-        return self.span.end_char
 
 
 # Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
@@ -296,26 +289,44 @@ def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[in
     p = _patterns()
     text = doc_text(doc)
     mentions = []
-    for span in doc.spans.get(CLAIMS, []):
-        if span.label_ not in ("sample_size", "count"):
+    for claim in claim_records(doc):
+        if claim.kind not in ("sample_size", "count"):
             continue
-        value = span._.claim_value
+        value = claim.value
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
             continue
-        start, end = span.start_char, span.end_char
+        start, end = claim.start, claim.end
         claim_text = text[start:end]
-        noun, mods, rest = _noun_and_modifiers(claim_text, span._.claim_unit)
+        noun, mods, rest = _noun_and_modifiers(claim_text, claim.unit)
         index = sentence_of(start)
         s_start, s_end = bounds[index]
         before = text[s_start:start]
         after = text[end:s_end]
-        study_ref = bool(p["study_ref"].search(before))
+        study_ref = _ends_with(p["study_ref"], before, _STUDY_REF_WORDS)
         mentions.append(Mention(
-            span=span, value=float(value), noun=noun, mods=mods.lower(), qualifier=span._.claim_qualifier,
-            definite=study_ref or bool(p["definite"].search(before)), study_ref=study_ref,
-            sentence=index, before=before, after=after, post=rest + after, text=claim_text,
+            label=claim.kind, start=start, end=end, value=float(value), noun=noun, mods=mods.lower(),
+            qualifier=claim.qualifier, definite=study_ref or _ends_with(p["definite"], before, _DEFINITE_WORDS),
+            study_ref=study_ref, sentence=index, before=before, after=after, post=rest + after, text=claim_text,
         ))
     return mentions
+
+
+# The most whitespace-separated words a match of `definite`, `study_ref`, `enrolment` or
+# `remaining` can span (`all of the nearly`; `the new randomised trial of more than`; `a total
+# of` and four words more), with one to spare for a first word glued to punctuation.
+_DEFINITE_WORDS, _STUDY_REF_WORDS, _ENROLMENT_WORDS, _REMAINING_WORDS = 5, 8, 8, 5
+
+
+def _tail_start(text: str, words: int) -> int:
+    """Where the last `words` whitespace-separated words of `text` begin (0 when it has fewer)."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
+def _ends_with(pattern: re.Pattern, text: str, words: int) -> bool:
+    """`pattern.search(text)` for a pattern anchored at the end (`...$`) whose matches span at
+    most `words` words: only the tail is tried (lookbehinds and `\\b` still see what precedes)."""
+    return pattern.search(text, _tail_start(text, words)) is not None
 
 
 def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str, str]:
@@ -426,11 +437,11 @@ def _people_nouns() -> frozenset[str]:
 
 def _is_total(m: Mention) -> bool:
     """`enrolled 312 patients`, `a study of 1,840 participants`: the sample of a study."""
-    if m.definite or not m.noun or m.span.label_ != "sample_size" or m.noun not in _people_nouns():
+    if m.definite or not m.noun or m.label != "sample_size" or m.noun not in _people_nouns():
         return False
-    if _patterns()["subset_opener"].search(m.before[-30:]):
+    if _patterns()["subset_opener"].match(m.before[-30:]):
         return False
-    return bool(_patterns()["enrolment"].search(m.before)) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
+    return _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
 
 
 def study_breaks(
@@ -440,31 +451,47 @@ def study_breaks(
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
-    with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.span.label_ == "sample_size"}
+    with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
     breaks = [False] * len(bounds)
-    for index in _sentences_with_other_study(text, bounds, folded):
+    for index, window in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
-        other_study = p["new_study"].search(sentence) or p["indefinite_study"].search(sentence)
+        other_study = p["new_study"].search(sentence, window) or p["indefinite_study"].search(sentence, window)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
     return breaks
 
 
-def _sentences_with_other_study(text: str, bounds: list[tuple[int, int]], folded: str | None) -> list[int]:
-    """The sentences where `new_study` or `indefinite_study` can match (at least those): both
-    end on a study word after whitespace, and their lower-case twin matches the folded sentence."""
+# The most whitespace-separated words a match of `new_study` or `indefinite_study` spans before
+# its study word (`last year's large new`; `a small pilot randomised`), with one to spare.
+_OTHER_STUDY_WORDS = 7
+
+
+def _sentences_with_other_study(
+    text: str, bounds: list[tuple[int, int]], folded: str | None
+) -> list[tuple[int, int]]:
+    """(index, window) of the sentences where `new_study` or `indefinite_study` can match (at
+    least those): both end on a study word after whitespace, and their lower-case twin matches the
+    folded sentence. A match starts at or after `window` (an offset in the sentence): no more
+    than a few words before the sentence's first study word."""
     if folded is None:
-        return list(range(len(bounds)))
+        return [(i, 0) for i in range(len(bounds))]
     p = _patterns()
     starts = [b[0] for b in bounds]
-    candidates = []
+    first_word: dict[int, int] = {}  # sentence -> offset of its first study word
     for offset in _find_all(folded, _study_words()):
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
         index = bisect.bisect_right(starts, space) - 1  # the whitespace is in the sentence
-        if index >= 0 and offset < bounds[index][1] and (not candidates or candidates[-1] != index):
-            candidates.append(index)
-    return [i for i in candidates if p["other_study_twin"].search(folded[bounds[i][0]:bounds[i][1]])]
+        if index >= 0 and offset < bounds[index][1] and index not in first_word:
+            first_word[index] = offset
+    candidates = []
+    for index in sorted(first_word):
+        s_start, s_end = bounds[index]
+        sentence = folded[s_start:s_end]
+        window = _tail_start(sentence[:first_word[index] - s_start], _OTHER_STUDY_WORDS)
+        if p["other_study_twin"].search(sentence, window):
+            candidates.append((index, window))
+    return candidates
 
 
 def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
@@ -490,11 +517,11 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
 
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
-    earlier = f"`{total.span.text}`"
+    earlier = f"`{total.text}`"
     # (c) a group of the study larger than the study: "Of these, 2,100 were women", "612 of the
     # participants", "in the placebo arm"; or a definite group of the same kind of people
     part_of_study = bool(
-        p["subset_opener"].search(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
+        p["subset_opener"].match(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
     )
     same_people = (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
         m.definite and _compatible_nouns(m.noun, total.noun)
@@ -505,11 +532,11 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
             and not p["pre_enrolment"].search(m.post[:60]) and total.qualifier not in _LOWER_BOUND:
         return Hit(
             m.start, m.end,
-            f"`{m.span.text}` is more than the whole study ({earlier} earlier in the article).",
+            f"`{m.text}` is more than the whole study ({earlier} earlier in the article).",
             f"check against {earlier}",
         )
     # (a) a definite reference back to the whole sample with another number
-    if not m.definite or not _compatible_nouns(m.noun, total.noun) or m.span.label_ != "sample_size":
+    if not m.definite or not _compatible_nouns(m.noun, total.noun) or m.label != "sample_size":
         return None
     if not _conflicts(m.value, total.value, m.qualifier, total.qualifier):
         return None
@@ -524,7 +551,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
         return None  # an antecedent: "156 were assigned ..." ... "the 156 volunteers"
     return Hit(
         m.start, m.end,
-        f"`{m.span.text}` does not match {earlier} given earlier for the same study.",
+        f"`{m.text}` does not match {earlier} given earlier for the same study.",
         f"check against {earlier}",
     )
 
@@ -534,9 +561,9 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
     p = _patterns()
     text = doc_text(doc)
     totals = [m for m in mentions if m.is_total]
-    claims: list[Span] | None = None  # read only when needed: each claim read makes a Span
+    claims: list[ClaimMatch] | None = None  # read only when needed
     for m in mentions:
-        if not p["remaining"].search(m.before) or m.qualifier:
+        if m.qualifier or not _ends_with(p["remaining"], m.before, _REMAINING_WORDS):
             continue
         total = next((t for t in reversed(totals) if t.start < m.start and m.sentence - t.sentence <= 3), None)
         if total is None or total.qualifier or any(breaks[total.sentence + 1:m.sentence + 1]):
@@ -544,9 +571,9 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
         # the other part: the one number written between the total and "the remaining"
         numbers = []
         if claims is None:
-            claims = [c for c in (doc.spans.get(CLAIMS, [])) if c.label_ not in ("sample_size", "count")]
+            claims = [c for c in claim_records(doc) if c.kind not in ("sample_size", "count")]
         for n in p["number"].finditer(text, total.end, m.start):
-            if any(c.start_char <= n.start() < c.end_char for c in claims):
+            if any(c.start <= n.start() < c.end for c in claims):
                 continue  # a percentage, a duration, a dose
             value = parse_number(n.group(0))
             if value is not None and not re.fullmatch(r"(?:19|20)\d\d", n.group(0)):
@@ -558,7 +585,7 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
             yield Hit(
                 m.start, m.end,
                 f"{_fmt(part)} plus the remaining {_fmt(m.value)} is {_fmt(part + m.value)}, "
-                f"but the study had `{total.span.text}`.",
+                f"but the study had `{total.text}`.",
                 f"the remaining {_fmt(total.value - part)}?",
             )
 
@@ -627,8 +654,8 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
         what = f"for the same group ({_fmt(earlier.value)} {key[0]}s)" if key[1] else "for the same events"
         yield Hit(
             m.start, m.end,
-            f"`{m.span.text}` does not match `{earlier.span.text}` given earlier {what}.",
-            f"check against `{earlier.span.text}`",
+            f"`{m.text}` does not match `{earlier.text}` given earlier {what}.",
+            f"check against `{earlier.text}`",
         )
 
 
@@ -789,14 +816,14 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
     p = _patterns()
     s_start, _ = bounds[s_index]
     same = [m for m in mentions if m.sentence == s_index and m.end <= parts_start and m.noun
-            and m.span.label_ == "sample_size"]
+            and m.label == "sample_size"]
     if same:
         whole = same[-1]
         between = text[whole.end:parts_start]
         if p["comparison"].search(between) or not re.search(r"[,:(—–]|\b(?i:including|comprising|of\s+whom|namely)\b", between):
             return None
         return whole
-    if p["subset_opener"].search(text[s_start:parts_start]) or arms:
+    if p["subset_opener"].match(text[s_start:parts_start]) or arms:
         return totals[s_index]
     return None
 
@@ -920,7 +947,7 @@ def find_parts_over_whole(
             shown = " + ".join(_fmt(v) for v in values)
             yield Hit(
                 start, s_start + parts[-1][2],
-                f"{shown} = {_fmt(total)}, more than the whole: `{whole.span.text}`.",
+                f"{shown} = {_fmt(total)}, more than the whole: `{whole.text}`.",
                 f"the parts should add up to at most {_fmt(whole.value)}",
             )
 
