@@ -37,7 +37,9 @@ first source), else none.
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -206,10 +208,9 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
-    for i, (start, end) in enumerate(spans):
-        if offset < end:
-            return i if offset >= start else max(0, i - 1)
-    return len(spans) - 1
+    """The index of the span holding `offset` (in a gap: the span before it; before the
+    first: 0). `spans` are in order and do not overlap."""
+    return max(0, bisect.bisect_right(spans, (offset, math.inf)) - 1)
 
 
 # --- journal mentions ---------------------------------------------------------------------
@@ -667,19 +668,37 @@ DATED_STUDY_RES = (
 )
 
 
+_YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+_LAST_LETTERS = re.compile(r"([A-Za-z]+)\.?$")
+# The word right before the year in each of DATED_STUDY_RES: "A 2021 meta-analysis",
+# "published in (March) 2019", "In 2020, a study", "a study from 2019".
+_WORD_BEFORE_YEAR = (
+    frozenset({"a", "an", "the", "this", "that", "another", "one"}),
+    frozenset({"in", "during"}) | {m.lower() for m in MONTHS.split("|")},
+    frozenset({"in"}),
+    frozenset({"from"}),
+)
+
+
 def find_dated_studies(text: str) -> list[Mention]:
     """Studies identified by their year: "a 2021 meta-analysis", "research conducted in 2020"."""
     mentions = []
     taken: list[tuple[int, int]] = []
-    # Only the text around a year can hold one: search windows, not the whole article.
-    windows = []
-    for y in re.finditer(rf"\b{YEAR}\b", text):
+    # Only the text around a year can hold one: search windows, not the whole article; and
+    # each pattern only around the years its word stands before ("a 2021", "in 2020").
+    windows: list[list[tuple[int, int]]] = [[] for _ in DATED_STUDY_RES]
+    for y in _YEAR_WORD.finditer(text):
         lo = max(0, y.start() - 120)
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
-        windows.append((lo, min(len(text), y.end() + 60)))
-    for pattern in DATED_STUDY_RES:
-        for lo, hi in windows:
+        before = text[max(0, y.start() - 16):y.start()].split()
+        last = _LAST_LETTERS.search(before[-1]) if before and text[y.start() - 1].isspace() else None
+        word = last.group(1).lower() if last else ""
+        for i, words in enumerate(_WORD_BEFORE_YEAR):
+            if word in words:
+                windows[i].append((lo, min(len(text), y.end() + 60)))
+    for pattern, pattern_windows in zip(DATED_STUDY_RES, windows):
+        for lo, hi in pattern_windows:
             for m in pattern.finditer(text, lo, hi):
                 start, end = m.start(), m.end()
                 if any(start < e and s < end for s, e in taken):
