@@ -31,6 +31,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
+    find_all,
     alternation,
     _mentions,
     _num,
@@ -113,7 +114,7 @@ RATIO_RE = re.compile(
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
 _RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
-_RATIO_ABBREVIATIONS = re.compile(r"(?=[aHOIR])(?:a?HR|a?OR|a?RR|IRR|ROR)s?\b")
+_RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
@@ -139,7 +140,7 @@ VERB_MULTIPLE_RE = re.compile(
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 # Both patterns above hold one of these stems: they are searched only around them.
-_MULTIPLE_STEMS = re.compile(r"doubl|tripl|quadr|halv|fold")
+_MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
@@ -150,8 +151,8 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     verbs, folds = [], []
-    for m in _MULTIPLE_STEMS.finditer(_lower(text)):
-        (folds if m.group() == "fold" else verbs).append(m.span())
+    for start, end in find_all(_lower(text), _MULTIPLE_STEMS):
+        (folds if text[start:end].lower() == "fold" else verbs).append((start, end))
     for m in _search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
@@ -368,7 +369,16 @@ _TIME_POINT_PREP = re.compile(
 
 
 # Both patterns above hold a unit word: they are tried only there.
-_UNIT_WORD = re.compile(r"hour|day|week|month|year|decade")
+_UNIT_WORDS = ("hour", "day", "week", "month", "year", "decade")
+
+
+_SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "single"})
+
+
+def _single_unit_word_before(text: str, start: int) -> bool:
+    """`a week`, `one full year`, `the first month`: the word before the unit opens one."""
+    words = text[max(0, start - 12):start].split()
+    return text[start - 1:start].isspace() and bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
@@ -390,12 +400,13 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
-    units = [m.span() for m in _UNIT_WORD.finditer(_lower(text))]
+    units = find_all(_lower(text), _UNIT_WORDS)
     for m in _matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")
-    for m in _search_near(SINGLE_UNIT_RE, text, units, before=30, after=20):
+    singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
+    for m in _search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")

@@ -192,6 +192,19 @@ def number_starts(text: str) -> tuple[int, ...]:
     return tuple(at.pos for at in number_mentions(text))
 
 
+def find_all(text: str, words) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each literal word in `text`, in order: `str.find`
+    runs at C speed, where `re` tries an alternation of words at every character."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    spans.sort()
+    return spans
+
+
 def _mentions(text: str, *needles: str) -> bool:
     """Cheap guard before a whole-text regex: does the text contain any of these (lower-case)?"""
     lowered = _lower(text)
