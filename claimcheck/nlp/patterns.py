@@ -192,6 +192,33 @@ def number_starts(text: str) -> tuple[int, ...]:
     return tuple(at.pos for at in number_mentions(text))
 
 
+class Lookback:
+    """A pattern that must end where a claim starts (`...\\s+$`), searched only when the word
+    before that point is one it can end with: `re` would try a `$`-anchored pattern at every
+    character of the window.
+
+        _EVENT_BEFORE = Lookback(r"(?i:\\b(?:occurred\\s+in|killed)\\s+)$", {"in", "killed"})
+        _EVENT_BEFORE.search(text, start - 40, start)
+    """
+
+    def __init__(self, pattern: str, last_words) -> None:
+        self.pattern = re.compile(pattern)
+        self.last_words = frozenset(w.lower() for w in last_words)
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        start = max(0, start)
+        if end <= start or not text[end - 1].isspace():
+            return None
+        words = text[max(start, end - 40):end].split()
+        last = _TRAILING_LETTERS.search(words[-1]) if words else None  # "of" in "(of"
+        if last is None or last.group().lower() not in self.last_words:
+            return None
+        return self.pattern.search(text, start, end)
+
+
+_TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
 def find_all(text: str, words) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of each literal word in `text`, in order: `str.find`
     runs at C speed, where `re` tries an alternation of words at every character."""
