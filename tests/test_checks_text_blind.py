@@ -128,3 +128,26 @@ def test_the_x_team_after_a_lower_case_the(nlp):
 ])
 def test_team_context_traps(nlp, text):
     assert flagged(nlp, text, "name_variant") == []
+
+
+# --- residue: the prefilter picks rules by first character and required literals ------------
+
+def test_rule_start_keys_and_required_literals():
+    rules = {r.id: r for r in residue.RULES}
+    assert residue.rule_start_keys(rules["skip_links"]) == frozenset("js")
+    assert residue.required_literals(rules["breadcrumb_arrows"].source) == frozenset({"›", "»"})
+    assert residue.required_literals(rules["cookie_banner"].source) == frozenset({"cookies", "privacy policy"})
+    assert residue.required_literals(rules["related_heading"].source) is None  # too many to look up
+
+
+@pytest.mark.parametrize("line", [
+    "Related articles", "- Related", "» Share on Facebook", "# Tags: x", "© 2024 Foo", "(c) 2023 bar",
+    "Proudly powered by WordPress", "ſubscribe now", "Home > Health", "Health › Heart › News",
+    "Go to top", "> Read more: x", "*Advertisement*", "12 comments", "İnstagram", "|Print",
+    "— Subscribe now", "-", "We use cookies to improve your experience", "WE USE COOKIES", "Back to TOP",
+    "CLICK HERE", "Filed under: health", "All Rights Reserved.", "Please disable your ad blocker",
+    "Café › Santé", "The trial enrolled 300 adults.", "Ähnliche Artikel", "“Related”",
+])
+def test_prefilter_agrees_with_the_rules_one_by_one(line):
+    one_by_one = any(residue._match_rule(rule, line) is not None for rule in residue.RULES)
+    assert not one_by_one or residue.PREFILTER.may_match(line)

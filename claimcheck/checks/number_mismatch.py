@@ -103,6 +103,14 @@ def _study_words() -> tuple[str, ...]:
     return words
 
 
+@lru_cache(maxsize=1)
+def _study_word_starts() -> tuple[str, ...]:
+    """The study words that begin with no other study word: every study word occurs where one of
+    these does (`trials` where `trial` does), so looking for these finds the same offsets."""
+    words = _study_words()
+    return tuple(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
 # A complete chain of arms has a part with one of these words (see `_arm_chains`).
 _ARM_WORDS = ("assigned", "randomised", "randomized", "allocated", "group", "arm", "cohort", "placebo", "dummy",
               "sham", "usual", "standard", "treatment", "dose")
@@ -253,11 +261,17 @@ class _Offsets:
     def __init__(self, words, folded: str | None) -> None:
         self.offsets = None if folded is None else _find_all(folded, words)
 
-    def count(self, start: int, end: int) -> int:
-        """How many offsets lie in [start, end) (a large number when unknown)."""
+    def per_sentence(self, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
+        """How many offsets lie in each sentence [start, end) (`starts`: the sentences' start
+        offsets; a large number each when unknown)."""
         if self.offsets is None:
-            return end - start + 1
-        return bisect.bisect_left(self.offsets, end) - bisect.bisect_left(self.offsets, start)
+            return [end - start + 1 for start, end in bounds]
+        counts = [0] * len(bounds)
+        for offset in self.offsets:
+            index = bisect.bisect_right(starts, offset) - 1
+            if index >= 0 and offset < bounds[index][1]:
+                counts[index] += 1
+        return counts
 
 
 def _number_starts(folded_sentence: str) -> list[int]:
@@ -285,11 +299,14 @@ def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int
     return (lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)), bounds
 
 
-def _mentions(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> list[Mention]:
+def _mentions(
+    doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]], records: list[ClaimMatch] | None = None
+) -> list[Mention]:
+    """The Doc's counts and samples as `Mention`s (`records`: its `claim_records`, if read)."""
     p = _patterns()
     text = doc_text(doc)
     mentions = []
-    for claim in claim_records(doc):
+    for claim in claim_records(doc) if records is None else records:
         if claim.kind not in ("sample_size", "count"):
             continue
         value = claim.value
@@ -453,9 +470,9 @@ def study_breaks(
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
     breaks = [False] * len(bounds)
-    for index, window in _sentences_with_other_study(text, bounds, folded):
+    for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
-        other_study = p["new_study"].search(sentence, window) or p["indefinite_study"].search(sentence, window)
+        other_study = p["new_study"].search(sentence, start, end) or p["indefinite_study"].search(sentence, start, end)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
     return breaks
 
@@ -467,30 +484,35 @@ _OTHER_STUDY_WORDS = 7
 
 def _sentences_with_other_study(
     text: str, bounds: list[tuple[int, int]], folded: str | None
-) -> list[tuple[int, int]]:
-    """(index, window) of the sentences where `new_study` or `indefinite_study` can match (at
-    least those): both end on a study word after whitespace, and their lower-case twin matches the
-    folded sentence. A match starts at or after `window` (an offset in the sentence): no more
-    than a few words before the sentence's first study word."""
+) -> list[tuple[int, tuple[int, int]]]:
+    """(index, (start, end)) of the sentences where `new_study` or `indefinite_study` can match
+    (at least those): both end on a study word after whitespace, and their lower-case twin matches
+    the folded sentence. A match lies within [start, end) of the sentence (`end` one character
+    past the longest study word at the last one, so that `\\b` after it sees the text) and
+    starts no earlier than the twin's first match."""
     if folded is None:
-        return [(i, 0) for i in range(len(bounds))]
+        return [(i, (0, bounds[i][1] - bounds[i][0])) for i in range(len(bounds))]
     p = _patterns()
     starts = [b[0] for b in bounds]
-    first_word: dict[int, int] = {}  # sentence -> offset of its first study word
-    for offset in _find_all(folded, _study_words()):
+    words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
+    for offset in _find_all(folded, _study_word_starts()):
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
         index = bisect.bisect_right(starts, space) - 1  # the whitespace is in the sentence
-        if index >= 0 and offset < bounds[index][1] and index not in first_word:
-            first_word[index] = offset
+        if index >= 0 and offset < bounds[index][1]:
+            words.setdefault(index, [offset, offset])[1] = offset
+    longest = max(map(len, _study_words()))
     candidates = []
-    for index in sorted(first_word):
+    for index in sorted(words):
         s_start, s_end = bounds[index]
+        first, last = words[index]
         sentence = folded[s_start:s_end]
-        window = _tail_start(sentence[:first_word[index] - s_start], _OTHER_STUDY_WORDS)
-        if p["other_study_twin"].search(sentence, window):
-            candidates.append((index, window))
+        window = _tail_start(sentence[:first - s_start], _OTHER_STUDY_WORDS)
+        end = min(len(sentence), last - s_start + longest + 1)
+        twin = p["other_study_twin"].search(sentence, window, end)
+        if twin:
+            candidates.append((index, (twin.start(), end)))
     return candidates
 
 
@@ -747,12 +769,15 @@ def _share_before(text: str, start: int, window_start: int) -> tuple[re.Match, s
     return None
 
 
-def find_share_conflicts(doc: Doc, bounds: list[tuple[int, int]], sentence_of: Callable[[int], int]) -> Iterator[Hit]:
+def find_share_conflicts(
+    doc: Doc, bounds: list[tuple[int, int]], sentence_of: Callable[[int], int], records: list[ClaimMatch] | None = None
+) -> Iterator[Hit]:
     """`96 of the 640 residents, or 25%` (96/640 is 15%): a count and the percentage given for it
-    must agree, to rounding; also `12 out of 40 (45%)`, `Of the 640, 96 (25%)`, `25% (96 of 640)`."""
+    must agree, to rounding; also `12 out of 40 (45%)`, `Of the 640, 96 (25%)`, `25% (96 of 640)`.
+    `records`: the Doc's `claim_records`, if read."""
     p = _SHARE_PATTERNS
     text = doc_text(doc)
-    for claim in claim_records(doc):
+    for claim in claim_records(doc) if records is None else records:
         if claim.kind != "percentage" or claim.unit == "percentage points":
             continue
         value = claim.value
@@ -906,11 +931,12 @@ def find_parts_over_whole(
     totals = _totals_in_effect(mentions, breaks)
     # pairs need two pair words in the sentence, a chain of arms one of its words (see
     # `_arm_chains`); every kind of parts needs two numbers
-    pair_words = _Offsets(_pair_roots(), folded)
-    arm_words = _Offsets(_ARM_WORDS, folded)
+    starts = [b[0] for b in bounds]
+    pair_counts = _Offsets(_pair_roots(), folded).per_sentence(bounds, starts)
+    arm_counts = _Offsets(_ARM_WORDS, folded).per_sentence(bounds, starts)
     for index, (s_start, s_end) in enumerate(bounds):
-        has_pair = pair_words.count(s_start, s_end) >= 2
-        has_arm = arm_words.count(s_start, s_end) >= 1
+        has_pair = pair_counts[index] >= 2
+        has_arm = arm_counts[index] >= 1
         if not (has_pair or has_arm):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
@@ -960,8 +986,9 @@ def find_parts_over_whole(
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
-    yield from find_share_conflicts(doc, bounds, sentence_of)
-    mentions = _mentions(doc, sentence_of, bounds)
+    records = claim_records(doc)  # once: each call makes a record object per claim
+    yield from find_share_conflicts(doc, bounds, sentence_of, records)
+    mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         return
     folded = _folded(doc_text(doc))

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parser
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from ..nlp.regex import alternation
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -112,30 +115,299 @@ def load_rules() -> tuple[tuple[ResidueRule, ...], GlueConfig]:
     return parse_rules(raw)
 
 
+# --- which rules can start a line with a given character --------------------------------------
+#
+# Trying one alternation of all ~200 anchored phrases on every line costs ~4.5 µs a line: `re`
+# tries each case-insensitive alternative in turn. The rules a line can match are known from the
+# first character after its bullets, so each character gets the alternation of its own rules.
+# The characters a rule can start with are read from its parsed regex (`re._parser`) and are a
+# superset of the truth: lookaheads are skipped, case is ignored, an unknown construct may start
+# with anything. Only ASCII characters and the bullets are told apart; a line whose first
+# character is anything else is tried against every rule.
+
+_LEAD_ONLY = re.compile(_LEAD)
+_LEAD_CHARS = frozenset(" \t-–—•·*>›»|#↑⬆▲")
+_UNIVERSE = frozenset(map(chr, range(128))) | _LEAD_CHARS  # the characters told apart
+_CATEGORIES = {
+    _sre_constants.CATEGORY_DIGIT: r"\d", _sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    _sre_constants.CATEGORY_SPACE: r"\s", _sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    _sre_constants.CATEGORY_WORD: r"\w", _sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ONE_CHAR = (_sre_constants.LITERAL, _sre_constants.IN)
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, _sre_constants.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+
+
+def _class_source(op, av) -> str | None:
+    """A regex for one parsed single-character item (a literal or a class), or None."""
+    if op is _sre_constants.LITERAL:
+        return re.escape(chr(av))
+    members = []
+    for member_op, member_av in av:
+        if member_op is _sre_constants.LITERAL:
+            members.append(re.escape(chr(member_av)))
+        elif member_op is _sre_constants.RANGE:
+            members.append(f"{re.escape(chr(member_av[0]))}-{re.escape(chr(member_av[1]))}")
+        elif member_op is _sre_constants.CATEGORY and member_av in _CATEGORIES:
+            members.append(_CATEGORIES[member_av])
+        else:
+            return None  # a negated class, or anything unusual: it may be any character
+    return f"[{''.join(members)}]"
+
+
+def _item_chars(op, av) -> frozenset[str]:
+    """The characters of `_UNIVERSE` one parsed single-character item can match, case ignored."""
+    source = _class_source(op, av) if op in _ONE_CHAR else None
+    if source is None:
+        return _UNIVERSE
+    one = re.compile(source, re.IGNORECASE)
+    return frozenset(c for c in _UNIVERSE if one.fullmatch(c))
+
+
+def _first_chars(items) -> tuple[frozenset[str], bool]:
+    """The characters (of `_UNIVERSE`) a parsed regex can begin with, and whether it can
+    match the empty string."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op in _ONE_CHAR or op in (_sre_constants.ANY, _sre_constants.NOT_LITERAL):
+            first, nullable = _item_chars(op, av), False
+        elif op is _sre_constants.BRANCH:
+            branches = [_first_chars(branch) for branch in av[1]]
+            first = frozenset().union(*(b[0] for b in branches))
+            nullable = any(b[1] for b in branches)
+        elif op is _sre_constants.SUBPATTERN:
+            first, nullable = _first_chars(av[3])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            first, nullable = _first_chars(av)
+        elif op in _REPEATS:
+            first, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            first, nullable = _UNIVERSE, True  # a back-reference or the like: anything
+        chars |= first
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def rule_start_keys(rule: ResidueRule) -> frozenset[str] | None:
+    """The lower-cased ASCII characters a line can show after its bullets when `rule` matches
+    it, or None when the rule must be tried on every line (it may match nothing at the start,
+    or start with a bullet or a space, where the bullets before it could end earlier)."""
+    chars, nullable = _first_chars(_sre_parser.parse(rule.source))
+    if nullable or chars & _LEAD_CHARS:
+        return None
+    if not chars:
+        raise ValueError(f"{DATA_FILE}: rule {rule.id}: its pattern can start with no character")
+    return frozenset(c.lower() for c in chars if c.isascii())
+
+
+# --- literals a rule's match must contain ------------------------------------------------------
+#
+# `Go to top` holds `top`, a cookie banner `cookies` or `privacy policy`, a breadcrumb `›` or
+# `»`. A rule that needs one of a few such literals is left out of the alternations: it is
+# tried alone, only in an article that holds one of them (looked up once in the lower-cased
+# text), and there only on the lines that hold one. Lower-casing is exact only where every
+# character lower-cases alone: in an article with a non-ASCII letter (`ſ` matches `s` when case
+# is ignored) such rules are tried on every line, and a literal with one is never used.
+
+_MAX_LITERALS = 6  # a rule needing one of more literals than this stays in the alternations
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _is_plain(literal: str) -> bool:
+    """ASCII or characters without case (`›`, `©`): lower-casing them is exact."""
+    return all(c.isascii() or c.lower() == c.upper() for c in literal)
+
+
+def _usable(literals: frozenset[str]) -> bool:
+    """Few enough, none empty, and all exact once lower-cased."""
+    return 0 < len(literals) <= _MAX_LITERALS and "" not in literals and all(map(_is_plain, literals))
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two literal sets: a usable one, then the longer shortest
+    literal, then fewer literals."""
+    if a is None or b is None:
+        return a if b is None else b
+    return max(a, b, key=lambda s: (_usable(s), min(map(len, s)), -len(s)))
+
+
+def _required(items) -> frozenset[str] | None:
+    """Lower-cased literals one of which every match of a parsed regex contains, or None."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset({"".join(run).lower()}))
+            run = []
+        found = None
+        if op is _sre_constants.IN and len(av) <= 4 and all(m is _sre_constants.LITERAL for m, _ in av):
+            found = frozenset(chr(c).lower() for _, c in av)
+        elif op is _sre_constants.SUBPATTERN:
+            found = _required(av[3])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            found = _required(av)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is _sre_constants.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            found = None if None in branches else frozenset().union(*branches)
+        best = _better(best, found)
+    if run:
+        best = _better(best, frozenset({"".join(run).lower()}))
+    return best
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """The literals (lower case) one of which a line matching `source` holds, when there are
+    at most `_MAX_LITERALS` of them and lower-casing them is exact; else None."""
+    literals = _required(_sre_parser.parse(source))
+    return literals if literals is not None and _usable(literals) else None
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased (the same length), or None when a non-ASCII letter makes that inexact."""
+    if not text.isascii() and any(c.lower() != c.upper() for c in set(_NON_ASCII.findall(text))):
+        return None
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class GatedRule:
+    """A rule tried alone, only on a line holding one of its `literals`."""
+
+    literals: frozenset[str]
+    pattern: re.Pattern[str]  # anchored after the bullets, or searched anywhere in the line
+    anchored: bool
+    finder: re.Pattern[str]  # `_literal_finder(literals)`
+
+    def occurs_in(self, low: str) -> bool:
+        """Whether one of the literals is in `low`, a lower-cased line."""
+        return self.finder.search(low) is not None
+
+    def may_match(self, line: str, low: str | None) -> bool:
+        """Whether the rule's pattern matches `line`, which reads `low` lower-cased (None: a
+        line lower-casing does not keep exact)."""
+        if low is not None and not self.occurs_in(low):
+            return False
+        return (self.pattern.match(line) if self.anchored else self.pattern.search(line)) is not None
+
+
+def _literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
+    """A case-sensitive regex finding any of `literals` (none: never), as a trie; a space in a
+    literal matches any whitespace there, which only widens it."""
+    literals = set(literals)
+    return re.compile(alternation(literals) if literals else "(?!)")
+
+
+def _alternation(sources: list[str]) -> re.Pattern[str]:
+    """Anchored at the start of a line, after its bullets: any of `sources`."""
+    return re.compile(rf"^{_LEAD}(?:{'|'.join(sources) or '(?!)'})")
+
+
+_WIDE_START = 20  # an anchored rule that can start with this many characters is gated when it can be
+
+
 @dataclass(frozen=True)
 class Prefilter:
-    """Proves with two regexes that no rule matches a line, so that the rules need not be tried
-    one by one on the prose lines: one alternation of the rules anchored at the start of the
-    line, one of the rules found anywhere in it (searched only on a line short enough for one)."""
+    """Proves that no rule matches a line, so that the rules need not be tried one by one on
+    the prose lines. The anchored rules are one alternation per first character after the
+    bullets (`by_first`; all of them, `anchored`, for a character not in it), except those that
+    can start with almost any letter (`Ab › Cd`, `Any Site uses cookies`) and need one of a few
+    literals (`gated_by_first`). The `contains` rules are gated the same way when they can be
+    (`contained_gated`), the others one alternation (`contained`); both are tried only on a
+    line short enough for one."""
 
     anchored: re.Pattern[str]
-    contained: re.Pattern[str]
+    by_first: dict[str, re.Pattern[str]]
+    gated_by_first: dict[str, tuple[GatedRule, ...]]
+    literals_by_first: dict[str, re.Pattern[str]]  # every literal of those and `contained_gated`
+    contained: re.Pattern[str] | None
+    contained_gated: tuple[GatedRule, ...]
     contained_max_words: int
 
     @classmethod
     def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
-        anchored = [r.source for r in rules if r.match != "contains"]
-        contained = [r for r in rules if r.match == "contains"]
-        return cls(re.compile(rf"^{_LEAD}(?:{'|'.join(anchored) or '(?!)'})"),
-                   re.compile("|".join(r.source for r in contained) or "(?!)"),
-                   max((r.max_words for r in contained if r.max_words), default=0))
+        anchored = [r for r in rules if r.match != "contains"]
+        starts = {r.id: rule_start_keys(r) for r in anchored}
+        wide = [r for r in anchored if starts[r.id] is None or len(starts[r.id]) >= _WIDE_START]
+        gated = {r.id: g for r in wide if (g := _gated(r)) is not None}
+        contained = [r for r in rules if r.match == "contains" and _gated(r) is None]
+        contained_gated = [g for r in rules if r.match == "contains" and (g := _gated(r)) is not None]
+        by_first, gated_by_first, literals_by_first = {}, {}, {}
+        for key in sorted({c.lower() for c in _UNIVERSE if c.isascii()} - {" ", "\t"}):
+            ids = [r.id for r in anchored if starts[r.id] is None or key in starts[r.id]]
+            by_first[key] = _alternation([r.source for r in anchored if r.id in ids and r.id not in gated])
+            gated_by_first[key] = tuple(gated[i] for i in ids if i in gated)
+            literals_by_first[key] = _literal_finder(
+                literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
+        return cls(_alternation([r.source for r in anchored]), _shared(by_first), gated_by_first,
+                   _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
+                   tuple(contained_gated),
+                   max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0))
 
     def may_match(self, line: str) -> bool:
         """False when no rule can match `line`, whatever its `max_words`, `requires` or
         `after_furniture` say."""
-        if self.anchored.match(line):
+        first = line[_LEAD_ONLY.match(line).end():][:1].lower()
+        alternation = self.by_first.get(first)
+        if alternation is None:  # a character no rule is indexed by: try them all
+            return self.anchored.match(line) is not None or self._may_contain(line, None)
+        if alternation.match(line):
             return True
-        return len(line.split()) <= self.contained_max_words and self.contained.search(line) is not None
+        low = lowered(line)
+        if low is not None and not self.literals_by_first[first].search(low):
+            # no gated rule can match: the usual case, settled with one search
+            return self.contained is not None and self._may_contain(line, low)
+        if any(rule.may_match(line, low) for rule in self.gated_by_first[first]):
+            return True
+        return self._may_contain(line, low)
+
+    def _may_contain(self, line: str, low: str | None) -> bool:
+        """Whether a `contains` rule may match `line` (`low`: it lower-cased, None: unknown)."""
+        if self.contained is None and not any(low is None or r.occurs_in(low) for r in self.contained_gated):
+            return False  # the usual case, settled without counting the line's words
+        if len(line.split()) > self.contained_max_words:
+            return False
+        if self.contained is not None and self.contained.search(line):
+            return True
+        return any(rule.may_match(line, low) for rule in self.contained_gated)
+
+
+def _gated(rule: ResidueRule) -> GatedRule | None:
+    """`rule` as a gated rule, when it needs one of a few literals."""
+    literals = required_literals(rule.source)
+    if literals is None:
+        return None
+    anchored = rule.match != "contains"
+    pattern = _alternation([rule.source]) if anchored else re.compile(rule.source)
+    return GatedRule(literals, pattern, anchored, _literal_finder(literals))
+
+
+def _shared(patterns: dict[str, re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
+    """`patterns` with one object per distinct source (most first characters share one)."""
+    by_source: dict[str, re.Pattern[str]] = {}
+    return {key: by_source.setdefault(p.pattern, p) for key, p in patterns.items()}
+
+
+def _starts_with(rules: list[ResidueRule]) -> str:
+    """The alternation of `contains` rules, behind a look-ahead for the characters they can
+    start with (any non-ASCII one too): `re` then skips the other positions of the line at
+    once instead of trying every alternative there."""
+    if not rules:
+        return "(?!)"
+    alternation = "|".join(r.source for r in rules)
+    chars, nullable = _first_chars(_sre_parser.parse(alternation))
+    ascii_chars = sorted(c for c in chars if c.isascii())
+    if nullable or not ascii_chars:
+        return alternation
+    return rf"(?=[{''.join(re.escape(c) for c in ascii_chars)}]|[^\x00-\x7f])(?:{alternation})"
 
 
 RULES, GLUE = load_rules()
