@@ -58,13 +58,13 @@ CI_RE = re.compile(
 
 
 # Every CI match holds one of these (a cheap scan; the costly pattern is tried around them).
-_CI_ANCHOR = re.compile(r"CI|CrI|UI|[Ii]nterval|INTERVAL")
+_CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
     if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
         return
-    for m in _search_near(CI_RE, text, _CI_ANCHOR, before=60, after=200):
+    for m in _search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 

@@ -54,7 +54,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
-    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    n_equals = re.compile(rf"(?=[nN])(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
     # "156 were assigned to zelritamab", "12,470 received the vaccine".
     arm = re.compile(

@@ -668,7 +668,7 @@ DATED_STUDY_RES = (
 )
 
 
-_YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+_YEAR_WORD = re.compile(rf"(?=[12])\b{YEAR}\b")
 _LAST_LETTERS = re.compile(r"([A-Za-z]+)\.?$")
 # The word right before the year in each of DATED_STUDY_RES: "A 2021 meta-analysis",
 # "published in (March) 2019", "In 2020, a study", "a study from 2019".
