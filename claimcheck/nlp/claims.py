@@ -179,7 +179,7 @@ _NAME_AFTER = re.compile(r"\s+(?!Trials?\b|Stud(?:y|ies)\b)[A-Z][a-z]")
 
 
 def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
-    for m in PHASE_RE.finditer(text):
+    for m in _matches_at(PHASE_RE, text, (start for start, _ in find_all(_lower(text), ("phase",)))):
         if _NOT_TRIAL_PHASE_AFTER.match(text, m.end()):
             continue
         if m["phase"] and m["phase"][0].isalpha() and m["phase"].lower() in _PHASE_WORDS and _NAME_AFTER.match(text, m.end()):

@@ -26,6 +26,8 @@ from .patterns import (
     _qualifier,
     _range_or_value,
     _scan,
+    _search_near,
+    find_all,
     terms,
 )
 
@@ -54,7 +56,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
-    n_equals = re.compile(rf"(?=[nN])(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
     # "156 were assigned to zelritamab", "12,470 received the vaccine".
     arm = re.compile(
@@ -373,7 +375,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
             continue  # "one thing you wish people ...": `one` takes no modifiers
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
-    for m in n_equals.finditer(text):
+    for m in _search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, wants=_arm_may_follow):
         if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
