@@ -147,14 +147,22 @@ class NumberAt:
     next_start: int = -1
 
 
+# The characters after which `START` lets no number begin (with letters and digits).
+_GLUED = frozenset("_-/.,:$£€¥#+")
+
+
 @lru_cache(maxsize=4)
 def number_mentions(text: str) -> tuple[NumberAt, ...]:
     """Every place a number (or a qualifier right before one) starts, in order."""
     lowered = _lower(text)
     starts = set()
     for m in _NUMBER_START.finditer(lowered):
-        starts.add(m.start())
-        qualifier = _qualifier_start(text, m.start())
+        pos = m.start()
+        before = text[pos - 1:pos]
+        if before and (before.isalnum() or before in _GLUED):
+            continue  # "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts here
+        starts.add(pos)
+        qualifier = _qualifier_start(text, pos)
         if qualifier is not None:
             starts.add(qualifier)
     mentions = []
