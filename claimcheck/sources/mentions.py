@@ -50,7 +50,7 @@ from ..ingest.html import identifiers_in_url
 from spacy.tokens import Doc
 
 from ..models import Article, Claim, Link, Source
-from ..nlp.sentences import doc_text
+from ..nlp.sentences import doc_text, sentence_bounds
 from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, normalise_journal, not_journals
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -178,6 +178,9 @@ class SourceGroup:
 
 _SENT_END = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|al|vs|Jr|Sr|No|Fig|Vol|U\.S|e\.g|i\.e)|\b[A-Z])\.$")
+
+
+Sentences = Sequence[tuple[int, int]]
 
 
 @lru_cache(maxsize=16)
@@ -806,9 +809,9 @@ def link_mentions(text: str, links: Iterable[Link]) -> list[Mention]:
 # --- grouping mentions into sources -----------------------------------------------------------
 
 
-def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
+def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | None = None) -> list[SourceGroup]:
     """One group per cited study (rules in the module docstring)."""
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     paragraphs = paragraph_spans(text)
     groups: list[SourceGroup] = []
     where: list[tuple[Mention, SourceGroup]] = []
@@ -869,9 +872,9 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
     return sorted(groups, key=lambda g: g.first)
 
 
-def find_mentions(text: str, links: Iterable[Link] = ()) -> list[Mention]:
+def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     journal_mentions = find_journal_mentions(text)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
@@ -889,9 +892,10 @@ def find_mentions(text: str, links: Iterable[Link] = ()) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def detect_groups(text: str, links: Iterable[Link] = ()) -> list[SourceGroup]:
-    """The cited studies of `text`, each with all its mentions (ids follow this order)."""
-    return group_mentions(text, find_mentions(text, links))
+def detect_groups(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[SourceGroup]:
+    """The cited studies of `text`, each with all its mentions (ids follow this order).
+    `sentences`: the text's sentences as (start, end), if known (a Doc's); else found here."""
+    return group_mentions(text, find_mentions(text, links, sentences), sentences)
 
 
 def sources_from_groups(text: str, groups: list[SourceGroup]) -> list[Source]:
@@ -949,11 +953,11 @@ def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[i
     return paragraphs, owners
 
 
-def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim]) -> None:
+def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sentences: Sentences | None = None) -> None:
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     paragraphs, owners = paragraph_owners(text, groups)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for gi, group in enumerate(groups):
@@ -1032,9 +1036,12 @@ def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] 
 
 def find_sources(doc, article: Article, claims: list[Claim]) -> list[Source]:
     """The sources `doc` cites, one per study; links each claim to its source (in place)."""
-    text = doc_text(doc) if isinstance(doc, Doc) else str(doc)
-    groups = detect_groups(text, article.links)
+    if isinstance(doc, Doc):  # the Doc's sentences: the same as the claims' (and found already)
+        text, sentences = doc_text(doc), sentence_bounds(doc)
+    else:
+        text, sentences = str(doc), None
+    groups = detect_groups(text, article.links, sentences)
     sources = sources_from_groups(text, groups)
     apply_meta(sources, article.meta)
-    link_claims(text, groups, claims)
+    link_claims(text, groups, claims, sentences)
     return sources
