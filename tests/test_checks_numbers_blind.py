@@ -116,3 +116,43 @@ def test_percentage_that_contradicts_its_count_is_flagged(nlp, text, flagged):
 )
 def test_share_look_alikes_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- events placed in different places, against the earlier count --------------------------
+
+EVENT_PARTS = [
+    (("Researchers followed 212,460 adults. Over 11 years, 1,874 of them were diagnosed with colorectal cancer. "
+      "The risk was lower with more fibre. Of the cancers diagnosed, 1,102 were in the colon and 851 in the rectum."),
+     "851 in the rectum"),
+    ("The trial followed 5,000 adults. Of the 120 deaths recorded, 70 occurred in the drug group and 60 in the "
+     "placebo group.", "60 in the placebo group"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", EVENT_PARTS)
+def test_event_parts_over_their_whole_are_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, flagged), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parts that fit
+        ("Researchers followed 212,460 adults. 1,874 of them were diagnosed with cancer. Of the cancers diagnosed, "
+         "1,102 were in the colon and 772 in the rectum."),
+        # the whole is a lower bound
+        ("Researchers followed 212,460 adults. More than 1,800 of them were diagnosed with cancer. Of the cancers "
+         "diagnosed, 1,102 were in the colon and 851 in the rectum."),
+        # overlapping descriptions, not places
+        ("Researchers followed 212,460 adults. 1,874 of them were diagnosed with cancer. Of the cancers diagnosed, "
+         "1,102 were in men over 60 and 900 were treated with surgery."),
+        # a count for a shorter period, then the whole: the largest count is the whole
+        ("In the first year 200 cancers were diagnosed. By the end, 1,874 of them were diagnosed. Of the cancers "
+         "diagnosed, 1,102 were in the colon and 700 in the rectum."),
+        # another study in between
+        ("The first study found 300 cancers. A separate study of 90,000 women followed them for years. Of the "
+         "cancers diagnosed, 250 were in the breast and 120 in the ovary."),
+    ],
+)
+def test_event_parts_look_alikes_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

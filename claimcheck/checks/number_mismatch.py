@@ -8,7 +8,9 @@ Read from the claims in `doc.spans["claims"]` (and the words around them):
     and an outcome of one arm given twice: `97 patients in the combination group ... had died`
     ... `the 79 deaths in the combination arm`;
 (b) parts that add up to more than their whole: `1,840 participants ..., 1,012 women and 903
-    men`; `Of these, 156 were assigned to the drug and 166 to placebo` (312 enrolled);
+    men`; `Of these, 156 were assigned to the drug and 166 to placebo` (312 enrolled); events
+    placed in different places: `1,874 ... were diagnosed` ... `Of the cancers diagnosed, 1,102
+    were in the colon and 851 in the rectum`;
 (c) a group of the study larger than the study: `1,840 participants` ... `Among the 1,960
     participants who had their hearing retested`; `The remaining 1,300` (612 + 1,300 != 1,840);
 (d) a count and the percentage given for it that disagree: `96 of the 640 residents, or 25%`
@@ -978,6 +980,114 @@ def find_parts_over_whole(
             )
 
 
+# --- (b) parts of earlier events: `Of the cancers diagnosed, 1,102 were in the colon and 851 in the rectum`
+
+_EVENT_PARTS = {
+    # `Of the cancers diagnosed, `, `Of the 40 deaths recorded, `, `Among these infections, `
+    "opener": re.compile(
+        rf"\W*(?i:of|among)\s+(?i:the|these|those|all)\s+(?:(?P<m>{_NUM})\s+)?(?:[\w\-]+\s+){{0,2}}?"
+        r"(?P<noun>[A-Za-z\-]+)(?:\s+(?P<verb>[A-Za-z]+ed))?\s*,\s*"
+    ),
+    # `1,102 were in the colon`: a part placed in a definite place, group or period
+    "first": re.compile(
+        rf"(?P<n>{_NUM})\s+(?i:were|was|occurred)\s+(?P<prep>(?i:in|at|on|among|during))\s+(?i:the)\s+"
+        r"(?P<what>[\w\-]+(?:\s+(?!(?i:and|while|whereas)\b)[\w\-]+)?)"
+    ),
+    # `, 851 in the rectum`, `and 851 were in the rectum`
+    "next": re.compile(
+        rf"\s*(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+)(?P<n>{_NUM})\s+"
+        r"(?:(?i:were|was|occurred)\s+)?(?P<prep>(?i:in|at|on|among|during))\s+(?i:the)\s+"
+        r"(?P<what>[\w\-]+(?:\s+(?!(?i:and|while|whereas)\b)[\w\-]+)?)"
+    ),
+    "lower_bound": re.compile(r"\b(?i:over|more\s+than|at\s+least|upwards\s+of|well\s+over)\s*$"),
+    "approximate": re.compile(r"\b(?i:nearly|almost|about|around|approximately|roughly|some|close\s+to)\s*$"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+}
+
+
+def _event_parts(text: str, start: int, end: int) -> list[re.Match]:
+    """The parts of a list that places events (`1,102 were in the colon and 851 in the rectum`)
+    beginning at `start`: the same preposition each time, a different place each time."""
+    p = _EVENT_PARTS
+    first = p["first"].match(text, start, end)
+    if not first:
+        return []
+    parts = [first]
+    while True:
+        m = p["next"].match(text, parts[-1].end(), end)
+        if not m or m["prep"].lower() != first["prep"].lower():
+            break
+        parts.append(m)
+    places = {part["what"].lower() for part in parts}
+    return parts if len(parts) >= 2 and len(places) == len(parts) else []
+
+
+def _event_whole(text: str, start: int, end: int, noun: str, verb: str | None) -> tuple[float, str, bool] | None:
+    """(value, text, approximate) of the largest earlier count of the same events in [start, end):
+    `1,874 of them were diagnosed`, `1,874 cancers`; None if there is none, or if one is only a
+    lower bound (`more than 1,800 ...`)."""
+    p = _EVENT_PARTS
+    forms = [rf"(?:[\w\-]+\s+)?{re.escape(noun)}\b"]
+    if verb:
+        forms.append(
+            r"(?:(?i:of)\s+(?i:them|these|those|whom)\s+)?(?:(?i:were|was|had\s+been|have\s+been|been)\s+)?"
+            rf"(?:(?i:newly)\s+)?{re.escape(verb)}\b"
+        )
+    pattern = re.compile(rf"(?P<w>{_NUM})\s+(?i:{'|'.join(forms)})")
+    best = None
+    for m in pattern.finditer(text, start, end):
+        value = parse_number(m["w"])
+        if value is None or _EVENT_PARTS["year"].fullmatch(m["w"]):
+            continue
+        lead = text[max(start, m.start() - 20):m.start()]
+        if p["lower_bound"].search(lead):
+            return None
+        if best is None or value > best[0]:
+            best = (float(value), m.group(0), bool(p["approximate"].search(lead)))
+    return best
+
+
+def find_event_parts_over_whole(
+    doc: Doc, bounds: list[tuple[int, int]], breaks: list[bool]
+) -> Iterator[Hit]:
+    """`1,874 of them were diagnosed with colorectal cancer` ... `Of the cancers diagnosed, 1,102
+    were in the colon and 851 in the rectum`: events placed in different places cannot add up
+    to more than all of them (the whole given in the opener, or the largest earlier count of
+    the same events in the same study)."""
+    p = _EVENT_PARTS
+    text = doc_text(doc)
+    study_start = 0
+    for index, (s_start, s_end) in enumerate(bounds):
+        if breaks[index]:
+            study_start = s_start
+        opener = p["opener"].match(text, s_start, s_end)
+        if not opener or opener["noun"].lower() not in _event_nouns():
+            continue
+        parts = _event_parts(text, opener.end(), s_end)
+        if not parts:
+            continue
+        values = [parse_number(part["n"]) for part in parts]
+        if any(v is None for v in values):
+            continue
+        if opener["m"]:
+            value = parse_number(opener["m"])
+            whole = None if value is None else (float(value), opener["m"], False)
+        else:
+            whole = _event_whole(text, study_start, s_start, opener["noun"], opener["verb"])
+        if whole is None:
+            continue
+        total = sum(values)
+        slack = 0.05 * whole[0] if whole[2] else 0
+        if total <= whole[0] + slack:
+            continue
+        shown = " + ".join(_fmt(v) for v in values)
+        yield Hit(
+            parts[0].start("n"), parts[-1].end(),
+            f"{shown} = {_fmt(total)}, more than the whole: `{whole[1]}`.",
+            f"the parts should add up to at most {_fmt(whole[0])}",
+        )
+
+
 @register(
     "number_mismatch",
     severity="warning",
@@ -997,3 +1107,4 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_remaining_conflicts(doc, mentions, breaks)
     yield from find_outcome_conflicts(doc, mentions, breaks)
     yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded)
+    yield from find_event_parts_over_whole(doc, bounds, breaks)
