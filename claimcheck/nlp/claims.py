@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .extensions import CLAIMS, register_extensions
 from .groups import _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
+from .regex import matches_at
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
     NUM,
@@ -179,7 +180,7 @@ _NAME_AFTER = re.compile(r"\s+(?!Trials?\b|Stud(?:y|ies)\b)[A-Z][a-z]")
 
 
 def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
-    for m in _matches_at(PHASE_RE, text, (start for start, _ in find_all(_lower(text), ("phase",)))):
+    for m in matches_at(PHASE_RE, text, (start for start, _ in find_all(_lower(text), ("phase",)))):
         if _NOT_TRIAL_PHASE_AFTER.match(text, m.end()):
             continue
         if m["phase"] and m["phase"][0].isalpha() and m["phase"].lower() in _PHASE_WORDS and _NAME_AFTER.match(text, m.end()):
@@ -381,17 +382,6 @@ def _single_unit_word_before(text: str, start: int) -> bool:
     return text[start - 1:start].isspace() and bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
 
 
-def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
-    """The matches of `pattern` that begin at one of `starts` (in order), not overlapping."""
-    last_end = -1
-    for start in starts:
-        if start >= last_end:
-            m = pattern.match(text, start)
-            if m:
-                last_end = m.end()
-                yield m
-
-
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
 PLACEHOLDER_DURATION_RE = re.compile(rf"\bXNUMX[\s\-]+(?P<unit>{TIME_UNITS})\b")
 
@@ -401,7 +391,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
     units = find_all(_lower(text), _UNIT_WORDS)
-    for m in _matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
+    for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of `pattern` that begin at one of `starts` (in order), not overlapping:
+    `pattern.finditer(text)` when the matches can only begin there, without trying every
+    character."""
+    last_end = -1
+    for start in starts:
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m:
+                last_end = m.end()
+                yield m
 
 
 def alternation(words, lower: bool = False) -> str:
