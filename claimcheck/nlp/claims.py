@@ -41,7 +41,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _qualifier,
     _range_or_value,
     _scan,
-    _search_near,
+    search_near,
     terms,
 )
 from .sentences import doc_text, sentence_finder
@@ -65,7 +65,7 @@ _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
     if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
         return
-    for m in _search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
+    for m in search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
@@ -145,7 +145,7 @@ _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
-    for m in _search_near(RATIO_RE, text, _ratio_anchors(text)):
+    for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
@@ -154,10 +154,10 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     verbs, folds = [], []
     for start, end in find_all(_lower(text), _MULTIPLE_STEMS):
         (folds if text[start:end].lower() == "fold" else verbs).append((start, end))
-    for m in _search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
+    for m in search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    for m in _search_near(FOLD_RE, text, folds, before=60, after=5):
+    for m in search_near(FOLD_RE, text, folds, before=60, after=5):
         value = _num(m["n"] or m["w"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
 
@@ -396,7 +396,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")
     singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
-    for m in _search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
+    for m in search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")

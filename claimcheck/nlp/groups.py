@@ -26,7 +26,7 @@ from .patterns import (
     _qualifier,
     _range_or_value,
     _scan,
-    _search_near,
+    search_near,
     find_all,
     terms,
 )
@@ -375,7 +375,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
             continue  # "one thing you wish people ...": `one` takes no modifiers
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
-    for m in _search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
+    for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, wants=_arm_may_follow):
         if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:

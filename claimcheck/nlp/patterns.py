@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..data import load_data
 from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
-from .regex import alternation
+from .regex import alternation, find_all, matches_at, search_near  # noqa: F401  (shared with the checks)
 
 Value = float | int | str | list | None
 
@@ -227,19 +227,6 @@ class Lookback:
 _TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
 
 
-def find_all(text: str, words) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each literal word in `text`, in order: `str.find`
-    runs at C speed, where `re` tries an alternation of words at every character."""
-    spans = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = text.find(word, at + 1)
-    spans.sort()
-    return spans
-
-
 def _mentions(text: str, *needles: str) -> bool:
     """Cheap guard before a whole-text regex: does the text contain any of these (lower-case)?"""
     lowered = _lower(text)
@@ -270,22 +257,6 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
         if m:
             last_end = m.end()
             yield m
-
-
-def _search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after: int = 160) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a costly pattern that always contains a cheap `anchor`:
-    searched only in a window around each anchor. `anchor` is a pattern, or the (start, end)
-    of each anchor in order."""
-    last_end = -1
-    spans = ((a.start(), a.end()) for a in anchor.finditer(text)) if isinstance(anchor, re.Pattern) else anchor
-    for a_start, a_end in spans:
-        if a_start < last_end:
-            continue
-        for m in pattern.finditer(text, max(last_end, a_start - before, 0), min(len(text), a_end + after)):
-            if m.start() <= a_start < m.end() and m.start() >= last_end:
-                last_end = m.end()
-                yield m
-                break
 
 
 def _qualifier(match: re.Match) -> str | None:

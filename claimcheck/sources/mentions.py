@@ -50,6 +50,7 @@ from ..ingest.html import identifiers_in_url
 from spacy.tokens import Doc
 
 from ..models import Article, Claim, Link, Source
+from ..nlp.regex import find_all, matches_at, search_near
 from ..nlp.sentences import doc_text, sentence_bounds
 from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, normalise_journal, not_journals
 
@@ -622,11 +623,10 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     Street Journal", "*The Guardian*") are not journals.
     """
     found: list[tuple[int, int, bool]] = []
-    # both patterns try a match at every capital; most articles hold none of their key words
-    if any(word in text for word in _UNLISTED_KEYWORDS):
-        for m in UNLISTED_JOURNAL_RE.finditer(text):
-            found.append((m.start(), m.end(), False))
-    for m in AFTER_JOURNAL_RE.finditer(text) if "ournal" in text else ():
+    # both patterns would try a match at every capital: they are tried around their key words
+    for m in search_near(UNLISTED_JOURNAL_RE, text, find_all(text, _UNLISTED_KEYWORDS), before=160, after=200):
+        found.append((m.start(), m.end(), False))
+    for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in find_all(text, ("Journal", "journal")))):
         name = _trim_name(m.group("name"))
         found.append((m.start("name"), m.start("name") + len(name), False))
     for m in EMPHASIS_RE.finditer(text) if "*" in text or "_" in text else ():
