@@ -472,12 +472,22 @@ PRIORITY = {
     "sample_size": 2,
 }
 
-_NAME_BEFORE = re.compile(r"(?i:\b(?:type|stage|grade|class|level|tier|wave|vitamin|covid|number|no\.|generation|gen|version|top|room|page|chapter|figure|table|step)\s*$)")
+
+
+_NAME_WORDS = (
+    "type", "stage", "grade", "class", "level", "tier", "wave", "vitamin", "covid", "number", "no.",
+    "generation", "gen", "version", "top", "room", "page", "chapter", "figure", "table", "step",
+)
+_NAME_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_NAME_WORDS)})\s*$)")
 
 
 def _in_name(text: str, match: ClaimMatch) -> bool:
     """`type 2 diabetes`, `stage 4`, `vitamin B12`, `top 10`: numbers that are part of a name."""
-    return bool(_NAME_BEFORE.search(text[max(0, match.start - 12):match.start]))
+    before = text[max(0, match.start - 12):match.start]
+    words = before.split()
+    if not words or not words[-1].lower().endswith(_NAME_WORDS):  # (a cheap test first)
+        return False
+    return bool(_NAME_BEFORE.search(before))
 
 
 _RANGE_OPENER = re.compile(r"(?i:from|between)\s+")
