@@ -150,8 +150,9 @@ _ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized",
 
 def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
-    before = text[max(0, at.pos - 20):at.pos]
-    return before[-1:].isspace() and before.rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
+    if not text[at.pos - 1:at.pos].isspace():
+        return False
+    return text[max(0, at.pos - 20):at.pos].rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
 
 
 def _arm_may_follow(at, text: str) -> bool:

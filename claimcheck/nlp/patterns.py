@@ -242,18 +242,20 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
     could match: it only saves the attempt.
     """
     last_end = -1
-    if wants is None or callable(wants):
+    check = wants if callable(wants) else None
+    if wants is None or check is not None:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
         candidates = [*by_next.get(None, ()), *(at for word in wants for at in by_next.get(word, ()))]
         candidates.sort(key=_POSITION)
+    match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
-        if callable(wants) and at.next is not None and not wants(at, text):
+        if check is not None and at.next is not None and not check(at, text):
             continue
-        m = pattern.match(text, at.pos)
+        m = match(text, at.pos)
         if m:
             last_end = m.end()
             yield m
