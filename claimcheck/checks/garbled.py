@@ -24,8 +24,10 @@ from bisect import bisect_left
 from importlib import resources
 from typing import Iterator
 
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER
 from spacy.tokens import Doc
 
+from ..nlp.regex import matches_at
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -99,8 +101,23 @@ _DOUBLED = re.compile(
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 
 
-def find_doubled_words(text: str) -> Iterator[tuple[int, int]]:
-    for m in _DOUBLED.finditer(text):
+def doubled_word_starts(doc: Doc) -> list[int]:
+    """Where a doubled word can begin: a word token followed by the same word (any case), next
+    or after whitespace only. Read from token arrays, so the pattern is tried at these few
+    places instead of at every character."""
+    if len(doc) < 2:
+        return []
+    tokens = doc.to_array([LOWER, IS_ALPHA, IS_SPACE, IDX])
+    lower, alpha, space, idx = tokens[:, 0], tokens[:, 1] == 1, tokens[:, 2] == 1, tokens[:, 3]
+    next_same = alpha[:-1] & alpha[1:] & (lower[:-1] == lower[1:])
+    after_space = alpha[:-2] & space[1:-1] & alpha[2:] & (lower[:-2] == lower[2:]) if len(doc) > 2 else next_same[:0]
+    starts = set(idx[:-1][next_same].tolist()) | set(idx[:-2][after_space].tolist())
+    return sorted(starts)
+
+
+def find_doubled_words(text: str, starts: list[int] | None = None) -> Iterator[tuple[int, int]]:
+    """`the the`; tried only at `starts` if given (`doubled_word_starts`)."""
+    for m in _DOUBLED.finditer(text) if starts is None else matches_at(_DOUBLED, text, starts):
         first, second = m.group(1), m.group(2)
         key = first.lower()
         if f"{key} {key}" in ALLOWED_DOUBLES:
@@ -214,7 +231,7 @@ def find_garbled(doc: Doc) -> Iterator[Hit]:
         found = text[start:end]
         yield Hit(start, end, f"stray punctuation `{found}`: something was lost here in translation or editing",
                   suggestion=found[0] if found[0] == found[-1] else None)
-    for start, end in find_doubled_words(text):
+    for start, end in find_doubled_words(text, doubled_word_starts(doc)):
         word = text[start:end].split()[0]
         yield Hit(start, end, f"the word `{word}` is repeated", suggestion=word)
     for i in find_unopened_quotes(text):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .extensions import CLAIMS, register_extensions
 from .groups import _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
+from .regex import matches_at
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
     NUM,
@@ -31,6 +32,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
+    find_all,
     alternation,
     _mentions,
     _num,
@@ -39,7 +41,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _qualifier,
     _range_or_value,
     _scan,
-    _search_near,
+    search_near,
     terms,
 )
 from .sentences import doc_text, sentence_finder
@@ -57,13 +59,13 @@ CI_RE = re.compile(
 
 
 # Every CI match holds one of these (a cheap scan; the costly pattern is tried around them).
-_CI_ANCHOR = re.compile(r"CI|CrI|UI|[Ii]nterval|INTERVAL")
+_CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
     if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
         return
-    for m in _search_near(CI_RE, text, _CI_ANCHOR, before=60, after=200):
+    for m in search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
@@ -113,7 +115,7 @@ RATIO_RE = re.compile(
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
 _RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
-_RATIO_ABBREVIATIONS = re.compile(r"(?=[aHOIR])(?:a?HR|a?OR|a?RR|IRR|ROR)s?\b")
+_RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
@@ -139,23 +141,23 @@ VERB_MULTIPLE_RE = re.compile(
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 # Both patterns above hold one of these stems: they are searched only around them.
-_MULTIPLE_STEMS = re.compile(r"doubl|tripl|quadr|halv|fold")
+_MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
-    for m in _search_near(RATIO_RE, text, _ratio_anchors(text)):
+    for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     verbs, folds = [], []
-    for m in _MULTIPLE_STEMS.finditer(_lower(text)):
-        (folds if m.group() == "fold" else verbs).append(m.span())
-    for m in _search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
+    for start, end in find_all(_lower(text), _MULTIPLE_STEMS):
+        (folds if text[start:end].lower() == "fold" else verbs).append((start, end))
+    for m in search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    for m in _search_near(FOLD_RE, text, folds, before=60, after=5):
+    for m in search_near(FOLD_RE, text, folds, before=60, after=5):
         value = _num(m["n"] or m["w"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
 
@@ -178,7 +180,7 @@ _NAME_AFTER = re.compile(r"\s+(?!Trials?\b|Stud(?:y|ies)\b)[A-Z][a-z]")
 
 
 def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
-    for m in PHASE_RE.finditer(text):
+    for m in matches_at(PHASE_RE, text, (start for start, _ in find_all(_lower(text), ("phase",)))):
         if _NOT_TRIAL_PHASE_AFTER.match(text, m.end()):
             continue
         if m["phase"] and m["phase"][0].isalpha() and m["phase"].lower() in _PHASE_WORDS and _NAME_AFTER.match(text, m.end()):
@@ -368,18 +370,16 @@ _TIME_POINT_PREP = re.compile(
 
 
 # Both patterns above hold a unit word: they are tried only there.
-_UNIT_WORD = re.compile(r"hour|day|week|month|year|decade")
+_UNIT_WORDS = ("hour", "day", "week", "month", "year", "decade")
 
 
-def _matches_at(pattern: re.Pattern, text: str, starts) -> Iterator[re.Match]:
-    """The matches of `pattern` that begin at one of `starts` (in order), not overlapping."""
-    last_end = -1
-    for start in starts:
-        if start >= last_end:
-            m = pattern.match(text, start)
-            if m:
-                last_end = m.end()
-                yield m
+_SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "single"})
+
+
+def _single_unit_word_before(text: str, start: int) -> bool:
+    """`a week`, `one full year`, `the first month`: the word before the unit opens one."""
+    words = text[max(0, start - 12):start].split()
+    return text[start - 1:start].isspace() and bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
 
 
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
@@ -390,12 +390,13 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
-    units = [m.span() for m in _UNIT_WORD.finditer(_lower(text))]
-    for m in _matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
+    units = find_all(_lower(text), _UNIT_WORDS)
+    for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")
-    for m in _search_near(SINGLE_UNIT_RE, text, units, before=30, after=20):
+    singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
+    for m in search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
         if prep:
             end = m.end("later") if m["later"] else m.end("unit")
@@ -471,12 +472,22 @@ PRIORITY = {
     "sample_size": 2,
 }
 
-_NAME_BEFORE = re.compile(r"(?i:\b(?:type|stage|grade|class|level|tier|wave|vitamin|covid|number|no\.|generation|gen|version|top|room|page|chapter|figure|table|step)\s*$)")
+
+
+_NAME_WORDS = (
+    "type", "stage", "grade", "class", "level", "tier", "wave", "vitamin", "covid", "number", "no.",
+    "generation", "gen", "version", "top", "room", "page", "chapter", "figure", "table", "step",
+)
+_NAME_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_NAME_WORDS)})\s*$)")
 
 
 def _in_name(text: str, match: ClaimMatch) -> bool:
     """`type 2 diabetes`, `stage 4`, `vitamin B12`, `top 10`: numbers that are part of a name."""
-    return bool(_NAME_BEFORE.search(text[max(0, match.start - 12):match.start]))
+    before = text[max(0, match.start - 12):match.start]
+    words = before.split()
+    if not words or not words[-1].lower().endswith(_NAME_WORDS):  # (a cheap test first)
+        return False
+    return bool(_NAME_BEFORE.search(before))
 
 
 _RANGE_OPENER = re.compile(r"(?i:from|between)\s+")

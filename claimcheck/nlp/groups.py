@@ -15,6 +15,7 @@ from .patterns import (
     NUM,
     QUAL,
     RANGE_WORDS,
+    Lookback,
     RANGE_SEP,
     TIME_UNITS,
     ClaimMatch,
@@ -25,6 +26,8 @@ from .patterns import (
     _qualifier,
     _range_or_value,
     _scan,
+    search_near,
+    find_all,
     terms,
 )
 
@@ -53,7 +56,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
-    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")
+    n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
     # "156 were assigned to zelritamab", "12,470 received the vaccine".
     arm = re.compile(
@@ -147,8 +150,9 @@ _ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized",
 
 def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
-    before = text[max(0, at.pos - 20):at.pos]
-    return before[-1:].isspace() and before.rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
+    if not text[at.pos - 1:at.pos].isspace():
+        return False
+    return text[max(0, at.pos - 20):at.pos].rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
 
 
 def _arm_may_follow(at, text: str) -> bool:
@@ -188,22 +192,35 @@ EVENT_IN_VERBS = (
     r"(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
     r"confirmed|found|identified|documented|noted)"
 )
-_EVENT_BEFORE = re.compile(rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among|by)|infected|killed|sickened)\s+)$")
+_EVENT_BEFORE = Lookback(
+    rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among|by)|infected|killed|sickened)\s+)$",
+    {"in", "among", "by", "infected", "killed", "sickened"},
+)
 # Words inside a group's phrase that make it those with an outcome: "nine positive patients",
 # "six of the infected patients" (not "HIV-positive adults", a population studied).
 _EVENT_MODIFIERS = re.compile(
     r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
 )
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
-DENOMINATOR_BEFORE = re.compile(r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$")
-_STUDY_VERB_BEFORE = re.compile(
+DENOMINATOR_BEFORE = Lookback(
+    r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$", {"of", "the", "all", "these", "those"}
+)
+_STUDY_VERBS = (
+    "followed enrolled recruited studied included including covering spanning comprising surveyed interviewed "
+    "tracked examined analysed analyzed randomised randomized assigned involving involved compared tested "
+    "screened scanned of"
+).split()
+_STUDY_VERB_BEFORE = Lookback(
     r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
     r"surveyed|interviewed|tracked|examined|"
-    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$"
+    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$",
+    _STUDY_VERBS,
 )
-_POPULATION_BEFORE = re.compile(
+_POPULATION_BEFORE = Lookback(
     r"(?i:\b(?:affects?|affecting|afflicts?|kills?|killed|strikes|burdens?|threatens?)\s+"
-    r"(?:(?:an\s+estimated|about|around|nearly|more\s+than|some|roughly|over|almost|up\s+to)\s+)?)$"
+    r"(?:(?:an\s+estimated|about|around|nearly|more\s+than|some|roughly|over|almost|up\s+to)\s+)?)$",
+    "affect affects affecting afflict afflicts kill kills killed strikes burden burdens threaten threatens "
+    "estimated about around nearly than some roughly over almost to".split(),
 )
 _STRONG_STUDY = re.compile(
     r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
@@ -237,14 +254,13 @@ def _is_year(raw: str) -> bool:
 
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
     """A number of people: the study's sample, or a count of those who had an outcome?"""
-    before = text[max(0, start - 40):start]
     if _ESTIMATED.match(text, start, end):
         return "count"  # "an estimated 58,000 children": a population estimate
-    if _STUDY_VERB_BEFORE.search(before) or DENOMINATOR_BEFORE.search(before[-25:]):
+    if _STUDY_VERB_BEFORE.search(text, start - 40, start) or DENOMINATOR_BEFORE.search(text, start - 25, start):
         return "sample_size"
-    if _POPULATION_BEFORE.search(before):
+    if _POPULATION_BEFORE.search(text, start - 40, start):
         return "count"  # "gout affects 200,000 New Zealanders"
-    if _EVENT_BEFORE.search(before) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
+    if _EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
         return "count"  # "386 patients died", "9 patients infected"
     if _SHARE_AFTER.match(text, end, end + 20):
         return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
@@ -283,26 +299,43 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
     before = text[max(s_start, m.start() - 100):m.start()]
     after = text[m.end():s_end]
     clause_after = after[:_CLAUSE_END.search(after).start()]
-    if _STUDY_VERB_BEFORE.search(before[-40:]) or _SAMPLE_AFTER.match(after) or DENOMINATOR_BEFORE.search(before[-25:]):
+    edge = max(s_start, m.start() - 100)
+    if (_STUDY_VERB_BEFORE.search(text, max(edge, m.start() - 40), m.start()) or _SAMPLE_AFTER.match(after)
+            or DENOMINATOR_BEFORE.search(text, max(edge, m.start() - 25), m.start())):
         return "sample_size"
     if _FORMED_BY.search(tail):
         return "sample_size"  # the tail itself says how the group was formed
     if tail.lstrip().startswith("of the ") and _EVENT_MODIFIERS.search(tail):
         return "count"  # "six of the infected patients"
-    if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(before[-40:]):
+    if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
         return "count"
     if _SAMPLE_TAIL.search(tail):
         return "sample_size"
     return "count" if _nearest_signal_is_event(before) else "sample_size"
 
 
+@lru_cache(maxsize=1)
+def _noun_sets() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Event, pooled and record nouns (lower-case), and the words no group follows."""
+    t = terms()
+    return (
+        frozenset(w.lower() for w in t["event_nouns"]),
+        frozenset(w.lower() for w in t["pooled_nouns"]),
+        frozenset(w.lower() for w in t["record_nouns"]),
+        frozenset(t["not_people_before_number"]),
+    )
+
+
+def _after_age_range(text: str, start: int) -> bool:
+    """`aged 9 to 14 received`: the number closes an age range."""
+    if not text[max(0, start - 5):start].rstrip().endswith(("to", "and", "-", "–")):
+        return False
+    return bool(_AGE_RANGE_BEFORE.search(text, max(0, start - 25), start))
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
-    t = terms()
-    events = {w.lower() for w in t["event_nouns"]}
-    pooled = {w.lower() for w in t["pooled_nouns"]}
-    records = {w.lower() for w in t["record_nouns"]}
-    blocked = set(t["not_people_before_number"])
+    events, pooled, records, blocked = _noun_sets()
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
@@ -315,7 +348,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             before in ("aged", "age", "ages") or _WORD_TOUCHING.search(text, max(0, m.start() - 30), m.start())
         ):
             continue  # "aged 40 patients"; but "Over three years, 1,102 participants" stands
-        if _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        if _after_age_range(text, m.start()):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
@@ -343,12 +376,12 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
             continue  # "one thing you wish people ...": `one` takes no modifiers
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
-    for m in n_equals.finditer(text):
+    for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, wants=_arm_may_follow):
         if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
             continue
-        if _AGE_RANGE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        if _after_age_range(text, m.start()):
             continue
         value = _num(m["a"])
         if value is None or value <= 0:

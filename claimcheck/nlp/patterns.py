@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..data import load_data
 from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
-from .regex import alternation
+from .regex import alternation, find_all, matches_at, search_near  # noqa: F401  (shared with the checks)
 
 Value = float | int | str | list | None
 
@@ -147,14 +147,22 @@ class NumberAt:
     next_start: int = -1
 
 
+# The characters after which `START` lets no number begin (with letters and digits).
+_GLUED = frozenset("_-/.,:$£€¥#+")
+
+
 @lru_cache(maxsize=4)
 def number_mentions(text: str) -> tuple[NumberAt, ...]:
     """Every place a number (or a qualifier right before one) starts, in order."""
     lowered = _lower(text)
     starts = set()
     for m in _NUMBER_START.finditer(lowered):
-        starts.add(m.start())
-        qualifier = _qualifier_start(text, m.start())
+        pos = m.start()
+        before = text[pos - 1:pos]
+        if before and (before.isalnum() or before in _GLUED):
+            continue  # "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts here
+        starts.add(pos)
+        qualifier = _qualifier_start(text, pos)
         if qualifier is not None:
             starts.add(qualifier)
     mentions = []
@@ -192,6 +200,33 @@ def number_starts(text: str) -> tuple[int, ...]:
     return tuple(at.pos for at in number_mentions(text))
 
 
+class Lookback:
+    """A pattern that must end where a claim starts (`...\\s+$`), searched only when the word
+    before that point is one it can end with: `re` would try a `$`-anchored pattern at every
+    character of the window.
+
+        _EVENT_BEFORE = Lookback(r"(?i:\\b(?:occurred\\s+in|killed)\\s+)$", {"in", "killed"})
+        _EVENT_BEFORE.search(text, start - 40, start)
+    """
+
+    def __init__(self, pattern: str, last_words) -> None:
+        self.pattern = re.compile(pattern)
+        self.last_words = frozenset(w.lower() for w in last_words)
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        start = max(0, start)
+        if end <= start or not text[end - 1].isspace():
+            return None
+        words = text[max(start, end - 40):end].split()
+        last = _TRAILING_LETTERS.search(words[-1]) if words else None  # "of" in "(of"
+        if last is None or last.group().lower() not in self.last_words:
+            return None
+        return self.pattern.search(text, start, end)
+
+
+_TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
 def _mentions(text: str, *needles: str) -> bool:
     """Cheap guard before a whole-text regex: does the text contain any of these (lower-case)?"""
     lowered = _lower(text)
@@ -207,37 +242,23 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
     could match: it only saves the attempt.
     """
     last_end = -1
-    if wants is None or callable(wants):
+    check = wants if callable(wants) else None
+    if wants is None or check is not None:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
         candidates = [*by_next.get(None, ()), *(at for word in wants for at in by_next.get(word, ()))]
         candidates.sort(key=_POSITION)
+    match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
-        if callable(wants) and at.next is not None and not wants(at, text):
+        if check is not None and at.next is not None and not check(at, text):
             continue
-        m = pattern.match(text, at.pos)
+        m = match(text, at.pos)
         if m:
             last_end = m.end()
             yield m
-
-
-def _search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after: int = 160) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a costly pattern that always contains a cheap `anchor`:
-    searched only in a window around each anchor. `anchor` is a pattern, or the (start, end)
-    of each anchor in order."""
-    last_end = -1
-    spans = ((a.start(), a.end()) for a in anchor.finditer(text)) if isinstance(anchor, re.Pattern) else anchor
-    for a_start, a_end in spans:
-        if a_start < last_end:
-            continue
-        for m in pattern.finditer(text, max(last_end, a_start - before, 0), min(len(text), a_end + after)):
-            if m.start() <= a_start < m.end() and m.start() >= last_end:
-                last_end = m.end()
-                yield m
-                break
 
 
 def _qualifier(match: re.Match) -> str | None:

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of `pattern` that begin at one of `starts` (in order), not overlapping:
+    `pattern.finditer(text)` when the matches can only begin there, without trying every
+    character."""
+    last_end = -1
+    for start in starts:
+        if start >= last_end:
+            m = pattern.match(text, start)
+            if m:
+                last_end = m.end()
+                yield m
 
 
 def alternation(words, lower: bool = False) -> str:
@@ -30,3 +44,32 @@ def alternation(words, lower: bool = False) -> str:
         return "(?:" + "|".join(branches) + ")"
 
     return emit(trie)
+
+
+def find_all(text: str, words) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each literal word in `text`, in order: `str.find`
+    runs at C speed, where `re` tries an alternation of words at every character."""
+    spans = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    spans.sort()
+    return spans
+
+
+def search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after: int = 160) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a costly pattern that always contains a cheap `anchor`:
+    searched only in a window around each anchor. `anchor` is a pattern, or the (start, end)
+    of each anchor in order."""
+    last_end = -1
+    spans = ((a.start(), a.end()) for a in anchor.finditer(text)) if isinstance(anchor, re.Pattern) else anchor
+    for a_start, a_end in spans:
+        if a_start < last_end:
+            continue
+        for m in pattern.finditer(text, max(last_end, a_start - before, 0), min(len(text), a_end + after)):
+            if m.start() <= a_start < m.end() and m.start() >= last_end:
+                last_end = m.end()
+                yield m
+                break

@@ -37,7 +37,9 @@ first source), else none.
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,7 +50,8 @@ from ..ingest.html import identifiers_in_url
 from spacy.tokens import Doc
 
 from ..models import Article, Claim, Link, Source
-from ..nlp.sentences import doc_text
+from ..nlp.regex import find_all, matches_at, search_near
+from ..nlp.sentences import doc_text, sentence_bounds
 from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, normalise_journal, not_journals
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -178,6 +181,9 @@ _SENT_END = re.compile(r"(?P<stop>[.!?][\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z
 _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|al|vs|Jr|Sr|No|Fig|Vol|U\.S|e\.g|i\.e)|\b[A-Z])\.$")
 
 
+Sentences = Sequence[tuple[int, int]]
+
+
 @lru_cache(maxsize=16)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence: a stop followed by a capital, or a line break."""
@@ -206,10 +212,9 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
-    for i, (start, end) in enumerate(spans):
-        if offset < end:
-            return i if offset >= start else max(0, i - 1)
-    return len(spans) - 1
+    """The index of the span holding `offset` (in a gap: the span before it; before the
+    first: 0). `spans` are in order and do not overlap."""
+    return max(0, bisect.bisect_right(spans, (offset, math.inf)) - 1)
 
 
 # --- journal mentions ---------------------------------------------------------------------
@@ -618,11 +623,10 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     Street Journal", "*The Guardian*") are not journals.
     """
     found: list[tuple[int, int, bool]] = []
-    # both patterns try a match at every capital; most articles hold none of their key words
-    if any(word in text for word in _UNLISTED_KEYWORDS):
-        for m in UNLISTED_JOURNAL_RE.finditer(text):
-            found.append((m.start(), m.end(), False))
-    for m in AFTER_JOURNAL_RE.finditer(text) if "ournal" in text else ():
+    # both patterns would try a match at every capital: they are tried around their key words
+    for m in search_near(UNLISTED_JOURNAL_RE, text, find_all(text, _UNLISTED_KEYWORDS), before=160, after=200):
+        found.append((m.start(), m.end(), False))
+    for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in find_all(text, ("Journal", "journal")))):
         name = _trim_name(m.group("name"))
         found.append((m.start("name"), m.start("name") + len(name), False))
     for m in EMPHASIS_RE.finditer(text) if "*" in text or "_" in text else ():
@@ -667,19 +671,37 @@ DATED_STUDY_RES = (
 )
 
 
+_YEAR_WORD = re.compile(rf"(?=[12])\b{YEAR}\b")
+_LAST_LETTERS = re.compile(r"([A-Za-z]+)\.?$")
+# The word right before the year in each of DATED_STUDY_RES: "A 2021 meta-analysis",
+# "published in (March) 2019", "In 2020, a study", "a study from 2019".
+_WORD_BEFORE_YEAR = (
+    frozenset({"a", "an", "the", "this", "that", "another", "one"}),
+    frozenset({"in", "during"}) | {m.lower() for m in MONTHS.split("|")},
+    frozenset({"in"}),
+    frozenset({"from"}),
+)
+
+
 def find_dated_studies(text: str) -> list[Mention]:
     """Studies identified by their year: "a 2021 meta-analysis", "research conducted in 2020"."""
     mentions = []
     taken: list[tuple[int, int]] = []
-    # Only the text around a year can hold one: search windows, not the whole article.
-    windows = []
-    for y in re.finditer(rf"\b{YEAR}\b", text):
+    # Only the text around a year can hold one: search windows, not the whole article; and
+    # each pattern only around the years its word stands before ("a 2021", "in 2020").
+    windows: list[list[tuple[int, int]]] = [[] for _ in DATED_STUDY_RES]
+    for y in _YEAR_WORD.finditer(text):
         lo = max(0, y.start() - 120)
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
-        windows.append((lo, min(len(text), y.end() + 60)))
-    for pattern in DATED_STUDY_RES:
-        for lo, hi in windows:
+        before = text[max(0, y.start() - 16):y.start()].split()
+        last = _LAST_LETTERS.search(before[-1]) if before and text[y.start() - 1].isspace() else None
+        word = last.group(1).lower() if last else ""
+        for i, words in enumerate(_WORD_BEFORE_YEAR):
+            if word in words:
+                windows[i].append((lo, min(len(text), y.end() + 60)))
+    for pattern, pattern_windows in zip(DATED_STUDY_RES, windows):
+        for lo, hi in pattern_windows:
             for m in pattern.finditer(text, lo, hi):
                 start, end = m.start(), m.end()
                 if any(start < e and s < end for s, e in taken):
@@ -787,9 +809,9 @@ def link_mentions(text: str, links: Iterable[Link]) -> list[Mention]:
 # --- grouping mentions into sources -----------------------------------------------------------
 
 
-def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
+def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | None = None) -> list[SourceGroup]:
     """One group per cited study (rules in the module docstring)."""
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     paragraphs = paragraph_spans(text)
     groups: list[SourceGroup] = []
     where: list[tuple[Mention, SourceGroup]] = []
@@ -850,9 +872,9 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[SourceGroup]:
     return sorted(groups, key=lambda g: g.first)
 
 
-def find_mentions(text: str, links: Iterable[Link] = ()) -> list[Mention]:
+def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     journal_mentions = find_journal_mentions(text)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
@@ -870,9 +892,10 @@ def find_mentions(text: str, links: Iterable[Link] = ()) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def detect_groups(text: str, links: Iterable[Link] = ()) -> list[SourceGroup]:
-    """The cited studies of `text`, each with all its mentions (ids follow this order)."""
-    return group_mentions(text, find_mentions(text, links))
+def detect_groups(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[SourceGroup]:
+    """The cited studies of `text`, each with all its mentions (ids follow this order).
+    `sentences`: the text's sentences as (start, end), if known (a Doc's); else found here."""
+    return group_mentions(text, find_mentions(text, links, sentences), sentences)
 
 
 def sources_from_groups(text: str, groups: list[SourceGroup]) -> list[Source]:
@@ -930,11 +953,11 @@ def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[i
     return paragraphs, owners
 
 
-def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim]) -> None:
+def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sentences: Sentences | None = None) -> None:
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
-    sentences = sentence_spans(text)
+    sentences = sentences or sentence_spans(text)
     paragraphs, owners = paragraph_owners(text, groups)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for gi, group in enumerate(groups):
@@ -1013,9 +1036,12 @@ def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] 
 
 def find_sources(doc, article: Article, claims: list[Claim]) -> list[Source]:
     """The sources `doc` cites, one per study; links each claim to its source (in place)."""
-    text = doc_text(doc) if isinstance(doc, Doc) else str(doc)
-    groups = detect_groups(text, article.links)
+    if isinstance(doc, Doc):  # the Doc's sentences: the same as the claims' (and found already)
+        text, sentences = doc_text(doc), sentence_bounds(doc)
+    else:
+        text, sentences = str(doc), None
+    groups = detect_groups(text, article.links, sentences)
     sources = sources_from_groups(text, groups)
     apply_meta(sources, article.meta)
-    link_claims(text, groups, claims)
+    link_claims(text, groups, claims, sentences)
     return sources
