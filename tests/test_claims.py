@@ -253,6 +253,10 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("Officials said 9 patients infected with the fungus were isolated.", "count", 9),
         ("Of those screened, four had active infections.", "count", 4),
         ("Of those screened, five were colonized.", "count", 5),
+        # doses in scientific notation, superscript or caret
+        ("The first group received 2 × 10¹² vector genomes per kilogram.", "dose", 2e12),
+        ("Each capsule holds 1.5 x 10^9 CFU of bacteria.", "dose", 1.5e9),
+        ("Half will be infused with the higher dose.", "proportion", 0.5),
     ],
 )
 def test_wordings_from_blind_articles(text, kind, value):

@@ -212,7 +212,7 @@ FRACTION_RE = re.compile(
 HALF_RE = re.compile(
     rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+(?=[\w])|"
     r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
-    r"were|was|got|received|took|had|said|reported|agreed|developed|showed)\b))"
+    r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would)\b))"
 )
 
 
@@ -443,7 +443,20 @@ SERVING_RE = re.compile(
 )
 
 
+# "2 × 10¹² vector genomes per kilogram", "1.5 x 10^9 cells": a dose in scientific notation.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+SCIENTIFIC_DOSE_RE = re.compile(
+    rf"(?P<a>{START}\d+(?:\.\d+)?)\s*[×x]\s*10(?:\^(?P<e>-?\d{{1,2}})|(?P<s>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))\s*"
+    r"(?P<unit>vg/kg|vector\s+genomes(?:\s+per\s+(?:kilogram|kg))?|(?:viable\s+)?cells(?:/kg|\s+per\s+(?:kilogram|kg))?"
+    r"|CFU|colony[-\s]forming\s+units|copies|IU|units)\b"
+)
+
+
 def find_doses(text: str) -> Iterator[ClaimMatch]:
+    for m in search_near(SCIENTIFIC_DOSE_RE, text, find_all(text, ("× 10", "x 10", "×10", "x10")), before=12, after=60):
+        exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
+        value = float(m["a"]) * 10 ** int(exponent)
+        yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
     for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
