@@ -342,6 +342,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # the variant only as a possessive
         (("Dr. Axel Wollmer led the study. Wollmer said the results were clear. Wollmer added that more work "
          "is needed. Woolmer's team will now run a larger trial. Wollmer explained why."), "Woolmer"),
+        # a name written once without its umlaut (machine translation)
+        (('"The data are clear," says Dr. Sabine Kröger of the university clinic. Kröger evaluated the records. '
+         '"There was a difference," says Kroeger. Kröger stresses it is an observational study.'), "Kroeger"),
         # an organisation
         (("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
          "and Semmelweiss University paid for it. Semmelweis University is old."), "Semmelweiss"),

@@ -179,6 +179,11 @@ def test_doubled_word_across_a_line_break_is_flagged(nlp):
     assert texts(nlp, "Scans were done in the\nthe morning.", "garbled") == ["the\nthe"]
 
 
+def test_a_space_before_a_full_stop_is_flagged(nlp):
+    assert texts(nlp, "Few of them wear hearing aids . Therefore a study is planned.", "garbled") == ["."]
+    assert texts(nlp, "The dose was 0.5 mg. A spaced ellipsis . . . stays. So does p = .05 here.", "garbled") == []
+
+
 def test_doubled_word_is_flagged(nlp):
     text = "And the the biggest junk food fans were also twice as likely to say they felt anxious."
     assert texts(nlp, text, "garbled") == ["the the"]

@@ -257,6 +257,18 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("The first group received 2 × 10¹² vector genomes per kilogram.", "dose", 2e12),
         ("Each capsule holds 1.5 x 10^9 CFU of bacteria.", "dose", 1.5e9),
         ("Half will be infused with the higher dose.", "proportion", 0.5),
+        # the arms of an assignment, listed after a colon or a comma
+        ("They were assigned to four groups: 214 to velsotide 2.5 mg weekly, 428 to 5 mg weekly.", "sample_size", 214),
+        ("They were assigned to four groups: 214 to velsotide 2.5 mg weekly, 428 to 5 mg weekly.", "sample_size", 428),
+        ("They were assigned to four groups: 214 to velsotide 2.5 mg weekly, 428 to 5 mg weekly.", "dose", 5),
+        ("Two hundred and forty patients took part.", "sample_size", 240),
+        ("The rate was 6.8 per 100,000 prescriptions.", "proportion", 6.8e-05),
+        ("Treatment must start within four and a half hours.", "duration", 4.5),
+        ("Over the following year and a half, she lost weight.", "duration", 1.5),
+        ("She was seen again a week later.", "duration", 1),
+        ("Of 300 suspected cases, 268 were confirmed to have had a stroke.", "count", 268),
+        ("By June, 113 patients reached the target.", "count", 113),
+        ("In all, 362 reports described herpes zoster.", "count", 362),
     ],
 )
 def test_wordings_from_blind_articles(text, kind, value):

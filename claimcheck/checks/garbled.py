@@ -27,7 +27,7 @@ from typing import Iterator
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LOWER
 from spacy.tokens import Doc
 
-from ..nlp.regex import matches_at
+from ..nlp.regex import find_all, matches_at
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -76,9 +76,17 @@ _STRAY_PUNCTUATION = re.compile(
 _STRAY_START = re.compile(r"[.,](?=[ \t]*[.,])")
 
 
+# "wear hearing aids ." : a space before a full stop that ends a sentence (not ". . ." or ".5")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])[ \t]+\.(?=[\"”’')\]]?(?:\s|$))(?<!\.\.)")
+
+
 def find_stray_punctuation(text: str) -> Iterator[tuple[int, int]]:
     """What `_STRAY_PUNCTUATION.finditer(text)` finds (it never matches an empty string),
-    trying it only where a match can begin."""
+    trying it only where a match can begin; and a space before a full stop."""
+    for start, _ in find_all(text, (" .", "\t.")):
+        m = _SPACE_BEFORE_STOP.match(text, start)
+        if m and not text.startswith(".", m.end()) and not text.startswith(" .", m.end()):
+            yield m.span()
     end = 0
     for candidate in _STRAY_START.finditer(text):
         if candidate.start() < end:

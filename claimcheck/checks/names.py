@@ -294,6 +294,9 @@ def _collect(doc: Doc, lists: dict, wanted: set[str]) -> dict[str, Spelling]:
     return spellings
 
 
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _similar(a: str, b: str) -> bool:
     """One edit on names of five letters or more, two on names of eight or more; same first
     letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`), unless
@@ -301,6 +304,8 @@ def _similar(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 5 or a[0].lower() != b[0].lower() or a.lower() == b.lower():
         return False
+    if a.lower().translate(_TRANSLITERATION) == b.lower().translate(_TRANSLITERATION):
+        return True  # Kröger/Kroeger, Müller/Mueller: one name, with and without its umlaut
     longer, shorter_form = (a, b) if len(a) > len(b) else (b, a)
     if longer.startswith(shorter_form) and longer != shorter_form + shorter_form[-1]:
         return False  # letters added at the end (Paris/Parish, Okafor/Okafors), but not a doubled last letter

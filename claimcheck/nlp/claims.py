@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
-from .groups import _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
+from .groups import _ASSIGNMENT, _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .regex import matches_at
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
@@ -194,7 +194,7 @@ def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
 
 
 PROPORTION_IN_RE = re.compile(
-    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
+    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of|per)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
 # "9 of the 22 women": a part of a whole both given.
@@ -231,7 +231,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out", "a", "an"}):
+    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out", "per", "a", "an"}):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
@@ -248,6 +248,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         if _preceding_word(text, m.start()) in ("the", "every", "each"):
             continue
+        if den == "half" and _preceding_word(text, m.start()) == "and":
+            continue  # "a year and a half", "four and a half hours": a length of time
         value = parse_fraction(m["num"], den)
         if value is None or not 0 < value < 1:
             continue
@@ -321,7 +323,7 @@ DURATION_RE = re.compile(
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
 _NOT_DURATION_AFTER = re.compile(
-    r"^(?:[\s\-\u2010]+(?i:old)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
+    r"^(?:[\s\-\u2010]+(?i:olds?)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
     r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b"
     r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
     r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
@@ -369,6 +371,14 @@ _TIME_POINT_PREP = re.compile(
 )
 
 
+# "four and a half hours", "a year and a half", "the following year and a half".
+HALF_DURATION_RE = re.compile(
+    rf"(?:(?P<a>{NUM})\s+and\s+a\s+half\s+(?P<unit>{TIME_UNITS})\b"
+    rf"|(?:(?P<b>{NUM})|\b(?i:an?|one|the(?:\s+(?:following|next|past|last|first))?))\s+"
+    r"(?P<unit2>(?i:hour|day|week|month|year|decade)s?)\s+and\s+a\s+half\b)"
+)
+
+
 # Both patterns above hold a unit word: they are tried only there.
 _UNIT_WORDS = ("hour", "day", "week", "month", "year", "decade")
 
@@ -398,9 +408,14 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
     for m in search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
-        if prep:
+        if prep or m["later"]:  # "for a week", "within a year"; "a week later" needs none
             end = m.end("later") if m["later"] else m.end("unit")
-            yield ClaimMatch("duration", prep.start(), end, 1, unit=m["unit"].lower() + "s")
+            yield ClaimMatch("duration", prep.start() if prep else m.start(), end, 1, unit=m["unit"].lower() + "s")
+    for m in search_near(HALF_DURATION_RE, text, find_all(text, (" and a half",)), before=40, after=20):
+        whole = _num(m["a"] or m["b"]) if (m["a"] or m["b"]) else 1
+        unit = (m["unit"] or m["unit2"]).lower()
+        if whole is not None:
+            yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
@@ -460,6 +475,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        if isinstance(value, list) and value[0] > value[1] and _ASSIGNMENT.search(text, max(0, m.start() - 200), m.start()):
+            # "assigned ...: 428 to 10 mg weekly": a group and its dose, not a range
+            yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
     for m in _scan(SERVING_RE, text, wants=_serving_next):

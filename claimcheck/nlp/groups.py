@@ -84,7 +84,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
         r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
-        r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed)|"
+        r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
+        r"classed|classified)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
     )
     # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
@@ -95,7 +96,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"(?i:study|trial|programme|program|course|intervention|follow-up|survey|treatment)\b)"
     )
     # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
-    second_arm = re.compile(rf"(?<=\band\s)(?P<a>{NUM})\s+(?i:to)\s+(?:the\s+)?[a-z][\w-]*")
+    second_arm = re.compile(rf"(?:(?<=\band\s)|(?<=[,:;]\s))(?P<a>{NUM})\s+(?i:to)\s+(?:(?:the\s+)?(?P<word>[a-z][\w-]*)|(?=\d))")
     # "a randomised study on XNUMX volunteers": a group whose number was lost
     placeholder = re.compile(rf"\bXNUMX\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>(?i:{nouns}))\b")
     return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after
@@ -173,7 +174,7 @@ _COUNT_VERBS = re.compile(
     r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
     r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
     r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
-    r"visited|returned|turned\s+out|showed\s+signs)\b"
+    r"visited|returned|turned\s+out|showed\s+signs|reached|achieved)\b"
 )
 _POPULATION_VERBS = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
@@ -241,6 +242,8 @@ _FORMED_BY = re.compile(r"assigned|randomi[sz]ed|allocated|received|given|waitin
 _SAMPLE_TAIL = re.compile(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$")
 _POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)")
 _OF = re.compile(r"\s+of\b")
+# "23 reports of headache", "362 reports described herpes zoster": events, not records analysed
+_REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited)\b")
 
 
 # "9 patients infected", "five residents colonised": those with the outcome, named by the participle.
@@ -363,7 +366,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             kind = "sample_size"
         elif noun in events:
             kind = "count"
-        elif noun == "reports" and _OF.match(text, m.end(), m.end() + 4):
+        elif noun == "reports" and _REPORTS_OF.match(text, m.end(), m.end() + 14):
             kind = "count"  # "23 reports of headache": events, not the records analysed
         elif noun in records:
             kind = "sample_size"
@@ -399,7 +402,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not _ASSIGNMENT.search(text, s_start, m.start()):
             continue
-        yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
+        end = m.end() if m["word"] else m.end("a")  # "428 to 5 mg": the dose is a claim of its own
+        yield ClaimMatch("sample_size", m.start(), end, _num(m["a"]))
     for m in _scan(bare_count, text, wants=_BARE_COUNT_FIRST):
         value = _num(m["a"])
         if _is_year(m["a"]) or value is None or value <= 0:

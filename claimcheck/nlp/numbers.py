@@ -39,8 +39,11 @@ _TENS_RE = alternation(TENS)
 _ONES_RE = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 
 # A number written in words: "forty-five", "twenty one", "a hundred", "twelve".
+_TENS_AND_ONES = rf"(?:{_TENS_RE})(?:[-\u2010\u2011 ](?:{_ONES_RE}))?"
 WORD_NUMBER = (
-    rf"(?:(?:{_TENS_RE})(?:[-\u2010\u2011 ](?:{_ONES_RE}))?|(?:{_UNIT_RE})|a\s+hundred|a\s+dozen|dozen)"
+    # "two hundred and forty", "a hundred and five": British hundreds with "and"
+    rf"(?:(?:(?:{_UNIT_RE})|a)\s+hundred\s+and\s+(?:{_TENS_AND_ONES}|(?:{_UNIT_RE}))"
+    rf"|{_TENS_AND_ONES}|(?:{_UNIT_RE})|a\s+hundred|a\s+dozen|dozen)"
 )
 # A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
 # Thousands may be grouped by commas or by (thin, no-break or plain) spaces: "1 204".
