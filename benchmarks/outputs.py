@@ -7,7 +7,7 @@
 
 Each line holds one article's claims (kind, offsets, value, unit, qualifier, sentence), flags
 (kind, offsets, severity, message, suggestion) and detected sources. The texts are the
-annotated corpus (HTML extracted) plus `--variants` copies varied by `corpus.vary_text`
+annotated corpus, all its folders (HTML extracted), plus `--variants` copies varied by `corpus.vary_text`
 (other numbers, rotated paragraphs), so a refactoring is tried on many more number shapes
 than the gold files hold. `--kinds` limits the comparison to those claim/flag kinds (the
 sources are then left out).
@@ -31,17 +31,12 @@ from claimcheck.models import Article
 from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.settings import get_settings
 
-CORPUS_DIRS = ("", "holdout", "holdout2", "holdout3", "holdout4")
-
-
 def articles(variants: int, seed: int = 5) -> list[Article]:
     settings = get_settings(offline=True)
     root = Path(__file__).resolve().parent.parent / "corpora"
     base = []
-    for sub in CORPUS_DIRS:
-        folder = root / sub
-        if folder.is_dir():
-            base += [load_article(str(p), settings) for p in corpus_files(folder)]
+    for folder in [root, *sorted(p for p in root.iterdir() if p.is_dir())]:
+        base += [load_article(str(p), settings) for p in corpus_files(folder)]
     rng = random.Random(seed)
     varied = [
         Article(text=vary_text(base[i % len(base)].text, rng, i), input=f"varied-{i}")
