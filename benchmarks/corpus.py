@@ -19,7 +19,8 @@ _HTML_TEXT = re.compile(r">([^<]+)<")
 
 
 def corpus_files(corpus: Path = CORPUS) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES)
+    """The annotated articles of one corpus folder (not its README)."""
+    return sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES and p.stem.lower() != "readme")
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"

@@ -16,6 +16,7 @@ import pytest
 
 from claimcheck.checks import acronyms, names
 from claimcheck.nlp.pipeline import build_nlp
+from claimcheck.nlp.regex import matches_at
 
 _PIECES = [
     "BPD", "BDD", "(BPD)", "(BPDs)", "borderline personality disorder", ", or ", ",or", ",\n or ",
@@ -40,7 +41,7 @@ def _texts(n: int, seed: int) -> list[str]:
 def test_patterns_tried_at_their_possible_starts_match_as_finditer(pattern, starts):
     for text in _texts(4000, seed=7):
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-        found = [(m.span(), m.groupdict()) for m in acronyms._matches_at(pattern, text, starts(text))]
+        found = [(m.span(), m.groupdict()) for m in matches_at(pattern, text, starts(text))]
         assert found == expected, text
 
 

@@ -35,6 +35,7 @@ from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from ..data import load_data
+from ..nlp.regex import find_starts, matches_at
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
@@ -137,7 +138,7 @@ def checked_definitions(text: str) -> Definitions:
         long = best_long_form(sf, " ".join(words)) if words else None
         if long and sf not in defined:
             defined[sf] = long.strip(" ,;:\"“”")
-    for m in _matches_at(_SF_PAREN_LF, text, _sf_paren_starts(text)):
+    for m in matches_at(_SF_PAREN_LF, text, _sf_paren_starts(text)):
         sf, lf = _normalise(m["sf"]), m["lf"].strip()
         if not _is_short_form(sf) or len(lf.split()) < 2:
             continue
@@ -151,7 +152,7 @@ def checked_definitions(text: str) -> Definitions:
 def glossed(text: str) -> set[str]:
     """Short forms glossed loosely: `SF, or long form`, `known as SF`, `SF stands for`."""
     introduced = set()
-    for m in _matches_at(_LOOSE_GLOSS, text, _gloss_starts(text)):
+    for m in matches_at(_LOOSE_GLOSS, text, _gloss_starts(text)):
         sf = _normalise(m["a"] or m["b"])
         if _is_short_form(sf):
             introduced.add(sf)
@@ -163,29 +164,6 @@ def glossed(text: str) -> set[str]:
 # regex engine tries them at every character. Each of their matches holds a literal that
 # `str.find` locates at once (an opening parenthesis; a key word of the gloss), with the
 # short form at most a few characters before it; the patterns are tried only at those places.
-
-
-def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
-    """What `pattern.finditer(text)` yields, given (sorted) every position where a match could
-    begin: the pattern is tried at those positions only, in order, and like `finditer` the
-    next match is looked for after the end of the last one. (`match(text, pos)` sees the text
-    before `pos`, so look-behinds and `\\b` behave as in a scan.)"""
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            yield m
-            end = m.end()
-
-
-def _find_all(text: str, literal: str) -> Iterator[int]:
-    """The offset of every occurrence of `literal` in `text`."""
-    i = text.find(literal)
-    while i >= 0:
-        yield i
-        i = text.find(literal, i + 1)
 
 
 def _skip_space_back(text: str, end: int) -> int:
@@ -205,7 +183,7 @@ def _sf_paren_starts(text: str) -> list[int]:
     """Where `_SF_PAREN_LF` can match: a capital 2-10 characters before an opening parenthesis
     (and any whitespace before it)."""
     starts = []
-    for paren in _find_all(text, "("):
+    for paren in find_starts(text, ("(",)):
         starts.extend(_capitals_before(text, _skip_space_back(text, paren), 10))
     return sorted(set(starts))
 
@@ -224,7 +202,7 @@ def _gloss_starts(text: str) -> list[int]:
     starts = []
     anchors = [m.start() for m in _GLOSS_COMMA.finditer(text)]
     for word in _GLOSS_WORDS:
-        anchors.extend(_find_all(text, word))
+        anchors.extend(find_starts(text, (word,)))
     for anchor in anchors:
         starts.append(anchor)
         end = _skip_space_back(text, anchor)
@@ -328,7 +306,7 @@ def find_acronym_mismatches(doc: Doc) -> Iterator[Hit]:
     definitions.introduced |= glossed(text)
     targets = definitions.defined
     uses: list[tuple[str, int, int]] = []
-    for m in _matches_at(_ACRONYM, text, _acronym_starts(text)):
+    for m in matches_at(_ACRONYM, text, _acronym_starts(text)):
         sf = m["sf"]
         if sum(c.isalpha() for c in sf) < 2:
             continue

@@ -30,6 +30,7 @@ from ..nlp.claims import claim_records
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
+from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -177,7 +178,7 @@ class _Signs:
     the word `minus`. Far cheaper than running those patterns over the text."""
 
     def __init__(self, text: str, folded: str | None = None) -> None:
-        folded = _folded(text) if folded is None else folded
+        folded = fold_case(text) if folded is None else folded
         if folded is None:
             self.after_comparison = self.before_count = True
             return
@@ -235,8 +236,8 @@ def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
     p = _patterns()
     text = doc_text(doc)
     # every match begins with the P of "Phase"/"phase"/"PHASE": try only there
-    starts = sorted(i - 1 for needle in ("hase", "HASE") for i in _find_all(text, needle) if i and text[i - 1] in "Pp")
-    for m in _finditer_from(p["phase"], text, starts):
+    starts = [i - 1 for i in find_starts(text, ("hase", "HASE")) if i and text[i - 1] in "Pp"]
+    for m in matches_at(p["phase"], text, starts):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
         if any(n is None for n in numbers) or all(n <= 4 for n in numbers):
@@ -375,44 +376,6 @@ def find_negative_counts(doc: Doc, signs: _Signs | None = None) -> Iterator[Hit]
         )
 
 
-# Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
-# not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def _folded(text: str) -> str | None:
-    """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
-    what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
-    if "İ" in text or "ı" in text or "ſ" in text:  # rare: `translate` costs ~20x `lower`
-        text = text.translate(_FOLD)
-    folded = text.lower()
-    return folded if len(folded) == len(text) else None
-
-
-def _find_all(text: str, needle: str) -> Iterator[int]:
-    """Every offset of `needle` in `text` (str.find: far cheaper than a regex scan)."""
-    i = text.find(needle)
-    while i >= 0:
-        yield i
-        i = text.find(needle, i + 1)
-
-
-def _finditer_from(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts` (sorted):
-    trying those offsets in order, after the end of the last match, finds the same matches."""
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            yield m
-            end = m.end()
-
-
 # Where a number (`NUMBER`, case-insensitive) can begin, in the folded text: a digit or `.5` not
 # inside another number, a number word, or the `a` of `a hundred` / `a dozen` (zero-width, so
 # that no match hides another offset where a number can begin).
@@ -471,11 +434,11 @@ def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[
     """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
     p = _patterns()
     text = doc_text(doc)
-    starts = _proportion_starts(_folded(text) if folded is None else folded)
+    starts = _proportion_starts(fold_case(text) if folded is None else folded)
     if starts == []:
         return
     for name in ("proportion", "part_of_whole"):
-        for m in _finditer_from(p[name], text, starts):
+        for m in p[name].finditer(text) if starts is None else matches_at(p[name], text, starts):
             num, den = parse_number(m["num"]), parse_number(m["den"])
             if num is None or den is None or num <= den:
                 continue
@@ -494,7 +457,7 @@ def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[
 )
 def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     claims = _claims(doc)  # once, for every rule that reads claims
-    folded = _folded(doc_text(doc))
+    folded = fold_case(doc_text(doc))
     signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)
     yield from find_impossible_phases(doc)

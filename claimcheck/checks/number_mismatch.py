@@ -39,6 +39,7 @@ from ..nlp.claims import ClaimMatch, claim_records
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
+from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 
@@ -229,33 +230,6 @@ class Mention:
         return _is_total(self)
 
 
-# Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
-# not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def _folded(text: str) -> str | None:
-    """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
-    what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
-    if "İ" in text or "ı" in text or "ſ" in text:  # rare: `translate` costs ~20x `lower`
-        text = text.translate(_FOLD)
-    folded = text.lower()
-    return folded if len(folded) == len(text) else None
-
-
-def _find_all(folded: str, words) -> list[int]:
-    """Sorted offsets of every occurrence of each word in the folded text (`str.find`: a few
-    scans for literals cost less than one regex alternation tried at every character)."""
-    offsets = []
-    for word in words:
-        i = folded.find(word)
-        while i >= 0:
-            offsets.append(i)
-            i = folded.find(word, i + 1)
-    offsets.sort()
-    return offsets
-
-
 @dataclass
 class _WordSites:
     """Sorted offsets in the folded text of the words some rules need before they run a costly
@@ -286,8 +260,8 @@ def _word_sites(folded: str | None) -> _WordSites | None:
         return None
     compiled = _site_pattern()
     if compiled is None:
-        return _WordSites(_find_all(folded, _study_word_starts()), _find_all(folded, _pair_roots()),
-                          _find_all(folded, _ARM_WORDS))
+        return _WordSites(find_starts(folded, _study_word_starts()), find_starts(folded, _pair_roots()),
+                          find_starts(folded, _ARM_WORDS))
     pattern, kinds = compiled
     sites = _WordSites([], [], [])
     m = pattern.search(folded)
@@ -328,19 +302,6 @@ class _Offsets:
 def _number_starts(folded_sentence: str) -> list[int]:
     """Every offset of a (folded) sentence where a number of `_NUM` can begin."""
     return [m.start() for m in _patterns()["number_at"].finditer(folded_sentence)]
-
-
-def _finditer_from(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches can only begin at `starts` (sorted):
-    trying those offsets in order, after the end of the last match, finds the same matches."""
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            yield m
-            end = m.end()
 
 
 def _sentence_index(doc: Doc) -> tuple[Callable[[int], int], list[tuple[int, int]]]:
@@ -549,7 +510,7 @@ def _sentences_with_other_study(
     starts = [b[0] for b in bounds]
     words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
     if study_offsets is None:
-        study_offsets = _find_all(folded, _study_word_starts())
+        study_offsets = find_starts(folded, _study_word_starts())
     for offset in study_offsets:
         space = offset - 1
         if space < 0 or not folded[space].isspace():
@@ -956,7 +917,7 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
             return False
         return any(part["control"] for part in parts) or _dose_levels(loose)
 
-    parts = p["arm_part"].finditer(sentence) if numbers is None else _finditer_from(p["arm_part"], sentence, numbers)
+    parts = p["arm_part"].finditer(sentence) if numbers is None else matches_at(p["arm_part"], sentence, numbers)
     for m in parts:
         label = re.sub(r"\s+", " ", (m["label"] or m["to"] or m["elided"] or m["control"] or m["on"] or "").lower())
         follows = chain and p["arm_gap"].match(sentence[chain[-1].end():m.start()]) and label not in labels
@@ -982,7 +943,7 @@ def find_parts_over_whole(
     p = _patterns()
     t = word_lists()
     text = doc_text(doc)
-    folded = _folded(text) if folded is None else folded
+    folded = fold_case(text) if folded is None else folded
     pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
     totals = _totals_in_effect(mentions, breaks)
     # pairs need two pair words in the sentence, a chain of arms one of its words (see
@@ -1156,7 +1117,7 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         return
-    folded = _folded(doc_text(doc))
+    folded = fold_case(doc_text(doc))
     sites = _word_sites(folded)
     breaks = study_breaks(doc_text(doc), mentions, bounds, folded, sites)
     yield from find_sample_conflicts(doc, mentions, breaks)

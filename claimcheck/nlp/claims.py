@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from .extensions import CLAIMS, register_extensions
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
-from .regex import matches_at
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
     NUM,
@@ -44,6 +43,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     search_near,
     terms,
 )
+from .regex import matches_at
 from .sentences import doc_text, sentence_finder
 
 

@@ -73,3 +73,22 @@ def search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after:
                 last_end = m.end()
                 yield m
                 break
+
+
+# Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
+# not turn into it (`re` folds İ and ı to i, ſ to s); İ would also lengthen the text.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold_case(text: str) -> str | None:
+    """The text lower-cased offset for offset, so that a lower-case pattern finds there at least
+    what its case-insensitive twin finds in the text; None if lower-casing moves offsets."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # rare: `translate` costs ~20x `lower`
+        text = text.translate(_FOLD)
+    folded = text.lower()
+    return folded if len(folded) == len(text) else None
+
+
+def find_starts(text: str, words) -> list[int]:
+    """Sorted offsets of every occurrence of each literal word (`find_all`, starts only)."""
+    return [start for start, _ in find_all(text, words)]
