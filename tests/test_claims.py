@@ -269,6 +269,9 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("Of 300 suspected cases, 268 were confirmed to have had a stroke.", "count", 268),
         ("By June, 113 patients reached the target.", "count", 113),
         ("In all, 362 reports described herpes zoster.", "count", 362),
+        ("Of the 1,248 who started, 1,102 completed the full 72 weeks.", "sample_size", 1102),
+        ("In total, 28 trials with 5,193 participants met the inclusion criteria.", "sample_size", 28),
+        ("The effect was small (odds ratio 0.89; 8 trials, 1,426 participants).", "sample_size", 8),
     ],
 )
 def test_wordings_from_blind_articles(text, kind, value):
@@ -286,6 +289,8 @@ def test_wordings_from_blind_articles(text, kind, value):
         "Leave at least four hours between doses.",  # a dosing interval
         "Do not take more than 4 g in any 24-hour period.",  # the window of a daily limit
         "She hopes to see one day a cure for the disease.",  # the idiom
+        "Take a reading twice a day for the first week of every month.",  # a schedule
+        "Cases by age:\n- 5 to 14 years: 34 cases\n",  # an age band labelling a row
     ],
 )
 def test_more_look_alikes_are_not_claims_of_that_kind(text):

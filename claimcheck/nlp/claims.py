@@ -343,6 +343,10 @@ _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cooki
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
+_OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
+# A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
+_LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
+_LABEL_AFTER = re.compile(r"[ \t]*:")
 # "she'll know one day": the idiom, not a length of time.
 _ONE_DAY_IDIOM = re.compile(
     r"(?i:\b(?:know|see|hope|want|wish|dream|become|be|get|find|imagine|realise|realize|understand)\s+)$"
@@ -408,6 +412,8 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
     for m in search_near(SINGLE_UNIT_RE, text, singles, before=30, after=20):
         prep = _SINGLE_UNIT_PREP.search(text, max(0, m.start() - 18), m.start())
+        if _OF_EVERY.match(text, m.end()):
+            continue  # "for the first week of every month": a schedule
         if prep or m["later"]:  # "for a week", "within a year"; "a week later" needs none
             end = m.end("later") if m["later"] else m.end("unit")
             yield ClaimMatch("duration", prep.start() if prep else m.start(), end, 1, unit=m["unit"].lower() + "s")
@@ -424,6 +430,8 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         window = text[max(0, m.start() - 60):m.start()]
         if _FREQUENCY_BEFORE.search(window):
             continue
+        if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
+            continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
         if _AGE_BEFORE.search(window) or _CAREER_BEFORE.search(window):

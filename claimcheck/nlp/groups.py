@@ -92,8 +92,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # participle or the verb after it.
     enrolled_after = re.compile(
         rf"(?:(?<=\b[Tt]he\s)(?P<a>{NUM})\s+(?:who\s+were\s+)?(?i:enrolled|randomi[sz]ed|recruited)\b"
-        rf"|(?P<b>{NUM})\s+(?i:completed)\s+(?:the\s+|their\s+|all\s+)?(?:[a-z-]+\s+)?"
-        r"(?i:study|trial|programme|program|course|intervention|follow-up|survey|treatment)\b)"
+        rf"|(?P<b>{NUM})\s+(?i:completed)(?=\s+(?:the\s+|their\s+|all\s+)?(?:[a-z-]+\s+)?(?:\d+\s+)?"
+        r"(?i:study|trial|programme|program|course|intervention|follow-up|survey|treatment|weeks|months|years)\b))"
     )
     # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
     second_arm = re.compile(rf"(?:(?<=\band\s)|(?<=[,:;]\s))(?P<a>{NUM})\s+(?i:to)\s+(?:(?:the\s+)?(?P<word>[a-z][\w-]*)|(?=\d))")
@@ -240,7 +240,12 @@ _SHARE_AFTER = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)")
 _CLAUSE_END = re.compile(r"[.;,:]|$")
 _FORMED_BY = re.compile(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list")
 _SAMPLE_TAIL = re.compile(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$")
-_POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of)")
+_POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of|inclusion\s+criteria|eligible)")
+# "8 trials, 1,426 participants", "28 trials with 5,193 participants": studies pooled, with their people
+_POOLED_PEOPLE_AFTER = re.compile(
+    r"(?:,|;|\s+with|\s+involving|\s+of)\s+(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?[\d,.]+(?:\s+(?:thousand|million))?\s+"
+    r"(?i:participants|patients|people|adults|children|women|men|volunteers|subjects)\b"
+)
 _OF = re.compile(r"\s+of\b")
 # "23 reports of headache", "362 reports described herpes zoster": events, not records analysed
 _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited)\b")
@@ -360,7 +365,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
         if noun in pooled:
-            pooling = _POOLING.search(sentence)
+            pooling = _POOLING.search(sentence) or _POOLED_PEOPLE_AFTER.match(text, m.end())
             if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
                 continue
             kind = "sample_size"
