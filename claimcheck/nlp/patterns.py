@@ -1,8 +1,9 @@
-"""The shared pieces of the claim rules: numbers, qualifiers, ranges, and fast scanning.
+"""The shared pieces of the claim rules: numbers, qualifiers, ranges, and where to try them.
 
-Python's `re` tries a pattern at every character; most claim patterns open with a number
-(or a qualifier before one), so `scan` tries them only where `number_starts` says a number
-stands, and `search_near` tries a costly pattern only around a cheap anchor word.
+Python's `re` tries a pattern at every character; most claim patterns open with a number (or a
+qualifier before one), so `_scan` tries them only where `number_mentions` says a number stands,
+and only where the word after it can continue the pattern. The scanning helpers shared with
+the checks (`alternation`, `find_all`, `matches_at`, `search_near`) are in `regex.py`.
 """
 
 from __future__ import annotations
@@ -193,11 +194,6 @@ def _mentions_by_next(text: str) -> dict[str | None, list[NumberAt]]:
 
 
 _POSITION = attrgetter("pos")
-
-
-def number_starts(text: str) -> tuple[int, ...]:
-    """Where a number (or a qualifier right before one) starts, in order."""
-    return tuple(at.pos for at in number_mentions(text))
 
 
 class Lookback:
