@@ -461,3 +461,10 @@ def test_medicare_and_medicaid_are_two_programmes_not_a_variant():
         "Medicare said it would cover the drug. The Centers for Medicare & Medicaid Services did not comment."
     )
     assert [s.label_ for s in doc.spans["flags"]] == []
+
+
+def test_name_check_survives_text_whose_lower_case_is_longer(nlp):
+    # "İ" lengthens the text when lower-cased, so every token is looked at, whitespace too
+    text = "Dr Ayşe Yılmaz of İstanbul University led it.          Yilmaz said more.\n\n\n\n\nYılmaz agreed."
+    doc = nlp(text)  # raised IndexError before: a whitespace token taken for a name
+    assert "flags" in doc.spans and all(s.text.strip() for s in doc.spans["flags"])

@@ -138,7 +138,9 @@ def _long_capitalised_forms(doc: Doc) -> set[str]:
     ends = np.append(starts[1:], len(text))
     kept = _capitalised(text, starts)
     kept = kept[ends[kept] - starts[kept] >= 5]
-    return {text[s:e].rstrip() for s, e in zip(starts[kept].tolist(), ends[kept].tolist())}
+    forms = {text[s:e].rstrip() for s, e in zip(starts[kept].tolist(), ends[kept].tolist())}
+    forms.discard("")  # a whitespace token, kept when lower-casing moved the offsets ("İ")
+    return forms
 
 
 def _similar_names(forms: set[str]) -> set[str]:
