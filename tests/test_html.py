@@ -405,3 +405,13 @@ def test_self_closed_html_tag_still_yields_the_article():
     html = "<html lang='en'/>\n" + page(paragraphs()).split("<html>", 1)[1]
     article = extract_article(html, "p.html")
     assert all(p in article.text for p in BODY)
+
+
+def test_control_characters_in_a_page_do_not_break_the_fallback():
+    # the fallback takes the script out; lxml refuses a tail with a control character (was a
+    # ValueError; the smallest page found by fuzzing)
+    with pytest.raises(ExtractionError):
+        extract_article("<article><script></script>\x0b", "page.html")
+    article = extract_article("<article><p>The trial enrolled 45 patients.</p><script></script>\x0bIt ran a year.</article>",
+                              "page.html")
+    assert "45 patients" in article.text and "\x0b" not in article.text

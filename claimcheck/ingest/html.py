@@ -206,7 +206,10 @@ def _remove(el: HtmlElement) -> None:
     `decompose` did the same); comments are stripped before trafilatura parses the tree.
     """
     marker = Comment("removed")
-    marker.tail = el.tail
+    tail = el.tail
+    if tail and _INVALID_XML_CHARS.search(tail):
+        tail = _INVALID_XML_CHARS.sub("", tail)  # lxml refuses to set control characters
+    marker.tail = tail
     el.tail = None
     el.getparent().replace(el, marker)
 
