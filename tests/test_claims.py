@@ -231,6 +231,7 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
     [
         # a group after an opening clause that ends in a blocked word ("years")
         ("Over the three years, 1,102 participants completed the survey.", "sample_size", 1102),
+        ("Over 10 years, 1,126 of them were diagnosed with dementia.", "count", 1126),
         # "N x as likely", written with a letter or a multiplication sign
         ("Smokers were 3.5x as likely to relapse.", "effect_size", 3.5),
         ("Smokers were 2.5× more likely to relapse.", "effect_size", 2.5),

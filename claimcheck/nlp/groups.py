@@ -334,6 +334,14 @@ def _noun_sets() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     )
 
 
+def _blocked_before(text: str, start: int, before: str, blocked: frozenset) -> bool:
+    """"aged 40 patients", "top 10 hospitals": the word before the number says it is no group;
+    but across a comma it says nothing ("Over three years, 1,102 participants")."""
+    if before not in blocked and before.rstrip("-") not in blocked:
+        return False
+    return before in ("aged", "age", "ages") or bool(_WORD_TOUCHING.search(text, max(0, start - 30), start))
+
+
 def _after_age_range(text: str, start: int) -> bool:
     """`aged 9 to 14 received`: the number closes an age range."""
     if not text[max(0, start - 5):start].rstrip().endswith(("to", "and", "-", "–")):
@@ -352,10 +360,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
-        if (before in blocked or before.rstrip("-") in blocked) and (
-            before in ("aged", "age", "ages") or _WORD_TOUCHING.search(text, max(0, m.start() - 30), m.start())
-        ):
-            continue  # "aged 40 patients"; but "Over three years, 1,102 participants" stands
+        if _blocked_before(text, m.start(), before, blocked):
+            continue
         if _after_age_range(text, m.start()):
             continue
         value = _range_or_value(m["a"], m["b"])
@@ -387,7 +393,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, wants=_arm_may_follow):
-        if _is_year(m["a"]) or _preceding_word(text, m.start()) in blocked:
+        if _is_year(m["a"]) or _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
             continue
         if _after_age_range(text, m.start()):
             continue
