@@ -99,7 +99,14 @@ def _group_res() -> tuple[re.Pattern, ...]:
     second_arm = re.compile(rf"(?:(?<=\band\s)|(?<=[,:;]\s))(?P<a>{NUM})\s+(?i:to)\s+(?:(?:the\s+)?(?P<word>[a-z][\w-]*)|(?=\d))")
     # "a randomised study on XNUMX volunteers": a group whose number was lost
     placeholder = re.compile(rf"\bXNUMX\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>(?i:{nouns}))\b")
-    return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after
+    # "Deaths ... numbered 131 and 148 respectively", "cases ... rose to 87": a total of events,
+    # told by the verb before it (and an event noun earlier in the sentence, checked after)
+    event_total = re.compile(
+        rf"{QUAL}(?P<a>{NUM})(?:\s+and\s+(?P<b>{NUM})(?:\s+(?i:respectively))?)?"
+        rf"(?![\s\-]*(?:%|(?i:percent|per\s+cent)\b|{TIME_UNITS}\b))"
+    )
+    event_noun = re.compile(rf"(?i:\b(?:{_alternation(t['event_nouns'])})\b)")
+    return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun
 
 
 # --- which words may follow the number of each pattern (see `patterns._scan`) ------------
@@ -144,6 +151,17 @@ _ENROLLED_LAST = (
     "enrolled", "recruited", "surveyed", "randomised", "randomized", "interviewed", "of", "included",
     "analysed", "analyzed", "studied", "followed", "other", "remaining",
 )
+
+
+_TOTAL_VERB_BEFORE = Lookback(
+    r"(?i:\b(?:numbered|totall?ed|reached|stood\s+at|(?:rose|fell|climbed|increased|dropped|jumped)\s+to)\s+)$",
+    {"numbered", "totalled", "totaled", "reached", "at", "to"},
+)
+
+
+def _after_total_verb(at, text: str) -> bool:
+    """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
+    return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
 
 
 _ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
@@ -352,7 +370,7 @@ def _after_age_range(text: str, start: int) -> bool:
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
-    noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after = _group_res()
+    noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
@@ -420,6 +438,14 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in _scan(event_total, text, wants=_after_total_verb):
+        s_start, _ = sentence_of(m.start())
+        if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
+            continue
+        for part in ("a", "b"):
+            if m[part] and not _is_year(m[part]):
+                yield ClaimMatch("count", m.start(part) if part == "b" else m.start(), m.end(part), _num(m[part]),
+                                 qualifier=_qualifier(m) if part == "a" else None)
     for m in _scan(enrolled_after, text, wants=_ENROLLED_AFTER_NEXT):
         part = "a" if m["a"] else "b"
         if _is_year(m[part]) or (_num(m[part]) or 0) <= 1:
