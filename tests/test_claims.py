@@ -235,6 +235,11 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("Deaths from cardiovascular causes numbered 131 and 148 respectively.", "count", 131),
         ("Deaths from cardiovascular causes numbered 131 and 148 respectively.", "count", 148),
         ("By Friday, confirmed measles cases in the county rose to 87.", "count", 87),
+        # a number in a name inside the ratio's subject is not its value
+        ("The hazard ratio for new type 2 diabetes was 1.11 with statins.", "effect_size", 1.11),
+        # no study anywhere in the article: people in an outbreak are counted, not sampled
+        ("Norovirus has now made twenty-three people ill at the care home. Three residents are in hospital.",
+         "count", 23),
         # "N x as likely", written with a letter or a multiplication sign
         ("Smokers were 3.5x as likely to relapse.", "effect_size", 3.5),
         ("Smokers were 2.5× more likely to relapse.", "effect_size", 2.5),
@@ -249,7 +254,7 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("Doctors said nine positive patients were isolated.", "count", 9),
         ("Six of the infected patients needed oxygen.", "count", 6),
         ("He had two slices of wholemeal bread a day.", "dose", 2),
-        ("The fund covers 58,000 beneficiaries in the region.", "sample_size", 58000),
+        ("The fund covers 58,000 beneficiaries in the region.", "count", 58000),  # a population
         # a study group told by the participle or the verb after the number
         ("Of the 102 enrolled, 94 completed the programme.", "sample_size", 102),
         ("Of the 102 enrolled, 94 completed the programme.", "sample_size", 94),

@@ -112,6 +112,10 @@ RATIO_RE = re.compile(
     r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
 )
+# After a number that is part of a name ("type 2"), the ratio's value further on.
+_RATIO_VALUE_AFTER_NAME = re.compile(
+    rf"\d+\w*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?i:was|of|is|at|=)\s+(?P<a>{DIGIT_NUMBER})(?![\d%])"
+)
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
 _RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
@@ -147,6 +151,12 @@ _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
+        if _NAME_BEFORE.search(text, max(0, m.start("a") - 12), m.start("a")):
+            # "hazard ratio for new type 2 diabetes was 1.11": the 2 names the disease
+            value = _RATIO_VALUE_AFTER_NAME.match(text, m.start("a"))
+            if value:
+                yield ClaimMatch("effect_size", m.start(), value.end(), _num(value["a"]))
+            continue
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])

@@ -247,9 +247,9 @@ _STRONG_STUDY = re.compile(
 )
 _STUDY_WORDS = re.compile(
     r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
-    r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+from|examined|included|"
+    r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+(?:\w+\s+){0,2}?from|examined|included|"
     r"involving|involved|sample|volunteers|tested|compared|assigned|tracked|observed|measured|scanned|"
-    r"experiment|researchers|scientists)\b)"
+    r"experiment|researchers|scientists|took\s+part|take\s+part|taking\s+part)\b)"
 )
 
 _SPACES = re.compile(r"\s+")
@@ -294,7 +294,15 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "count"  # "1.2 million Americans have diabetes"
     if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
         return "count"  # "about 57 million people worldwide": a population, not a sample
+    if not _mentions_a_study(text):
+        return "count"  # an outbreak, a campaign, a hospital's figures: no study has a sample here
     return "sample_size"
+
+
+@lru_cache(maxsize=4)
+def _mentions_a_study(text: str) -> bool:
+    """Does the article speak of a study anywhere (a trial, researchers, participants ...)?"""
+    return _STUDY_WORDS.search(text) is not None
 
 
 _SAMPLE_AFTER = re.compile(
