@@ -31,6 +31,7 @@ from claimcheck.models import Article
 from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.settings import get_settings
 
+
 def articles(variants: int, seed: int = 5) -> list[Article]:
     settings = get_settings(offline=True)
     root = Path(__file__).resolve().parent.parent / "corpora"

@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from claimcheck.cli import main
 from claimcheck.evaluate import evaluate_corpus, normalise_phase, values_equal
 

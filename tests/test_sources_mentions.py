@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck.check import check_input
 from claimcheck.models import Article, Claim, Link
+from claimcheck.settings import get_settings
 from claimcheck.sources.journals import (
     canonical_journal,
     journal_for_doi,
@@ -23,7 +24,6 @@ from claimcheck.sources.mentions import (
     sentence_spans,
     source_contexts,
 )
-from claimcheck.settings import get_settings
 
 SEED = Path("/work/shared/seed-article.txt")
 SEED_COPY = Path(__file__).parent / "fixtures" / "sources" / "seed-article.txt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import time
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 
 import httpx
@@ -15,11 +15,25 @@ import pytest
 from claimcheck.errors import SourceError
 from claimcheck.models import Claim, Report, Source
 from claimcheck.settings import get_settings
-from claimcheck.sources.crosscheck import compare_claim, crosscheck_report, source_numbers
+from claimcheck.sources.crosscheck import (
+    compare_claim,
+    crosscheck_report,
+    source_numbers,
+)
 from claimcheck.sources.crossref import Crossref, record_from_item
 from claimcheck.sources.europepmc import EuropePMC, build_query, record_from_result
-from claimcheck.sources.ncbi import NCBI, build_term, record_from_pubmed_xml, record_from_summary
-from claimcheck.sources.rank import ACCEPT, rank_candidates, topic_terms, with_generic_names
+from claimcheck.sources.ncbi import (
+    NCBI,
+    build_term,
+    record_from_pubmed_xml,
+    record_from_summary,
+)
+from claimcheck.sources.rank import (
+    ACCEPT,
+    rank_candidates,
+    topic_terms,
+    with_generic_names,
+)
 from claimcheck.sources.records import Query, Record, strip_markup, surname_of
 from claimcheck.sources.session import (
     ApiSession,

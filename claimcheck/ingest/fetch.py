@@ -25,7 +25,13 @@ import httpx
 from ..errors import FetchError, InputError, OfflineError
 from ..models import Article
 from ..settings import Settings
-from .files import declared_charset, decode_bytes, first_line, markdown_article, normalise_newlines
+from .files import (
+    declared_charset,
+    decode_bytes,
+    first_line,
+    markdown_article,
+    normalise_newlines,
+)
 
 ALLOWED_SCHEMES = ("http", "https")
 HTML_TYPES = {"text/html", "application/xhtml+xml"}

@@ -43,8 +43,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import trafilatura
-from lxml.etree import Comment, ParserError, ProcessingInstruction, XPath, _Element, strip_tags
 from lxml import etree
+from lxml.etree import (
+    Comment,
+    ParserError,
+    ProcessingInstruction,
+    XPath,
+    _Element,
+    strip_tags,
+)
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.xml import xmltotxt
 

@@ -31,8 +31,6 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
-    find_all,
-    alternation,
     _mentions,
     _num,
     _preceding_word,
@@ -40,12 +38,13 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _qualifier,
     _range_or_value,
     _scan,
+    alternation,
+    find_all,
     search_near,
     terms,
 )
 from .regex import matches_at
 from .sentences import doc_text, sentence_finder
-
 
 # --- finders -----------------------------------------------------------------------------
 

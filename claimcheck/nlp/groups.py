@@ -14,11 +14,11 @@ from .numbers import DIGIT_NUMBER
 from .patterns import (
     NUM,
     QUAL,
-    RANGE_WORDS,
-    Lookback,
     RANGE_SEP,
+    RANGE_WORDS,
     TIME_UNITS,
     ClaimMatch,
+    Lookback,
     Value,
     _alternation,
     _num,
@@ -26,11 +26,10 @@ from .patterns import (
     _qualifier,
     _range_or_value,
     _scan,
-    search_near,
     find_all,
+    search_near,
     terms,
 )
-
 
 # "aged 9 to 14 received ...": the upper end of an age range, not a group.
 _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*)$")

@@ -26,7 +26,7 @@ from typing import Callable
 
 from ..models import Claim, Flag, Report
 from ..nlp.claims import ClaimMatch, find_claims, terms
-from .mentions import span_index, sentence_spans
+from .mentions import sentence_spans, span_index
 
 APPROXIMATE = {
     "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "more than",

@@ -46,13 +46,21 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
-from ..ingest.html import identifiers_in_url
 from spacy.tokens import Doc
 
+from ..ingest.html import identifiers_in_url
 from ..models import Article, Claim, Link, Source
-from ..nlp.regex import find_all, matches_at, search_near
+from ..nlp.regex import alternation, find_all, matches_at, search_near
 from ..nlp.sentences import doc_text, sentence_bounds
-from .journals import Journal, journal_for_doi, journal_for_url, journal_named, journals, normalise_journal, not_journals
+from .journals import (
+    Journal,
+    journal_for_doi,
+    journal_for_url,
+    journal_named,
+    journals,
+    normalise_journal,
+    not_journals,
+)
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 MONTHS = (
@@ -220,38 +228,6 @@ def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
 # --- journal mentions ---------------------------------------------------------------------
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression for many literal strings, as a trie: "Nature(?: Medicine| Aging|)".
-
-    Python's `re` tries each branch of a flat alternation at every position; a trie shares the
-    prefixes, so 700 journal spellings cost about as much as a few. Longer spellings win, as
-    every branch is greedy and the empty ending comes last. Spaces match any whitespace.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = []
-        end = False
-        for ch in sorted(node):
-            if ch == "":
-                end = True
-                continue
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + emit(node[ch]))
-        if not branches:
-            return ""
-        if len(branches) == 1 and not end:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ("|" if end else "") + ")"
-
-    return emit(trie)
-
-
 @lru_cache(maxsize=1)
 def _journal_index() -> tuple[re.Pattern, dict[str, Journal]]:
     by_spelling: dict[str, Journal] = {}
@@ -261,7 +237,7 @@ def _journal_index() -> tuple[re.Pattern, dict[str, Journal]]:
     # the lookahead on the first letters lets `re` skip to the candidates (a leading lookbehind
     # alone makes it try every character: ~2x slower)
     first = "".join(sorted({re.escape(spelling[0]) for spelling in by_spelling}))
-    pattern = re.compile(rf"(?=[{first}])(?<![\w\-/.@]){trie_pattern(by_spelling)}(?![\w\-]|\.[a-z]{{2,}})")
+    pattern = re.compile(rf"(?=[{first}])(?<![\w\-/.@]){alternation(by_spelling)}(?![\w\-]|\.[a-z]{{2,}})")
     return pattern, by_spelling
 
 

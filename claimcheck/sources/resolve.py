@@ -34,7 +34,13 @@ from ..settings import Settings
 from .crosscheck import crosscheck_report
 from .crossref import Crossref
 from .europepmc import EuropePMC
-from .mentions import SourceContext, span_index, find_researchers, sentence_spans, source_contexts
+from .mentions import (
+    SourceContext,
+    find_researchers,
+    sentence_spans,
+    source_contexts,
+    span_index,
+)
 from .ncbi import NCBI
 from .rank import ACCEPT, Ranked, main_topic, rank_candidates, topic_terms
 from .records import BibliographicAPI, Query, Record, fold
