@@ -237,6 +237,11 @@ def test_arm_sizes_are_told_from_outcome_counts(text, expected):
         ("By Friday, confirmed measles cases in the county rose to 87.", "count", 87),
         # a number in a name inside the ratio's subject is not its value
         ("The hazard ratio for new type 2 diabetes was 1.11 with statins.", "effect_size", 1.11),
+        ("It found about two additional cancers for every 1,000 women screened.", "proportion", 0.002),
+        ("Two in three cut their migraine days by at least half.", "proportion", 0.5),
+        ("The recall rate fell by half a percentage point.", "percentage", 0.5),
+        ("Norovirus was running at about double the usual level.", "effect_size", 2),
+        ("Of the people screened, 97 were flagged for referral.", "count", 97),
         # no study anywhere in the article: people in an outbreak are counted, not sampled
         ("Norovirus has now made twenty-three people ill at the care home. Three residents are in hospital.",
          "count", 23),
@@ -301,6 +306,7 @@ def test_wordings_from_blind_articles(text, kind, value):
         "Take a reading twice a day for the first week of every month.",  # a schedule
         "Cases by age:\n- 5 to 14 years: 34 cases\n",  # an age band labelling a row
         "Revenue from the vaccine rose to 45 million.",  # a total, but of no events
+        "The wait fell by half an hour.",  # half an hour is no share
     ],
 )
 def test_more_look_alikes_are_not_claims_of_that_kind(text):
@@ -309,5 +315,7 @@ def test_more_look_alikes_are_not_claims_of_that_kind(text):
         assert "trial_phase" not in kinds
     elif "aged" in text or "Revenue" in text:
         assert not kinds & {"sample_size", "count"}, found(text)
+    elif "half an hour" in text:
+        assert "proportion" not in kinds, found(text)
     else:
         assert "duration" not in kinds, found(text)

@@ -129,6 +129,7 @@ MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
     r"|more\s+(?:likely|common|often|frequent|frequently|prevalent)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    r"|the\s+(?:usual|normal|expected|average|typical|previous)"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
 )
 FOLD_RE = re.compile(
@@ -225,6 +226,19 @@ HALF_RE = re.compile(
 )
 
 
+# "cut migraine days by at least half": a share by which something fell or rose
+BY_HALF_RE = re.compile(rf"\b(?i:by)\s+(?P<share>{QUAL}(?i:half))\b(?!\s*[-\u2010]?\s*(?i:an?\b|hours?\b|of\b))")
+# "two additional cancers for every 1,000 women screened": N (of something) in every M
+PER_EVERY_RE = re.compile(
+    rf"{QUAL}(?P<num>{NUM})\s+(?:[a-z][\w-]*\s+){{1,3}}?(?i:for|in)\s+every\s+(?P<den>{NUMBER}{END})"
+)
+
+
+def _per_every_may_follow(at, text: str) -> bool:
+    """A word follows the number, and "every" comes within a few words (cheap test first)."""
+    return bool(at.next) and " every " in text[at.pos:at.pos + 60]
+
+
 _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
@@ -264,6 +278,12 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
+    for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)), before=30, after=6):
+        yield ClaimMatch("proportion", m.start("share"), m.end(), 0.5, qualifier=_qualifier(m))
+    for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow):
+        value = parse_ratio(m["num"], m["den"])
+        if value is not None and 0 < value < 1 and not _is_year(m["den"]):
+            yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(HALF_RE, text, wants={"half"}):
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a"):
             continue
@@ -306,7 +326,12 @@ _CHANGE_VERBS = re.compile(
 )
 
 
+HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\b")
+
+
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
+    for m in matches_at(HALF_POINT_RE, text, (start for start, _ in find_all(_lower(text), ("half a percentage",)))):
+        yield ClaimMatch("percentage", m.start(), m.end(), 0.5, unit="percentage points")
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
@@ -328,7 +353,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
 
 
 DURATION_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?P<unit>{TIME_UNITS})\b"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?:(?i:extra|additional|further)\s+)?(?P<unit>{TIME_UNITS})\b"
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
 _NOT_DURATION_AFTER = re.compile(

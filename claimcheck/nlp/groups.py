@@ -84,7 +84,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
         r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
-        r"classed|classified)|"
+        r"classed|classified|flagged|referred)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
     )
     # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
