@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
-from .groups import _ASSIGNMENT, _EVENT_BEFORE, EVENT_IN_VERBS, _is_year, find_groups
+from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
@@ -75,7 +75,6 @@ P_RE = re.compile(
 )
 
 _SCIENTIFIC = re.compile(r"(\d*\.?\d+)\s*x\s*10\s*-\s*(\d+)")
-_SPACES = re.compile(r"\s+")
 _PCT = re.compile(PCT)
 
 

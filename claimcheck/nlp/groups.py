@@ -263,7 +263,6 @@ _POOLED_PEOPLE_AFTER = re.compile(
     r"(?:,|;|\s+with|\s+involving|\s+of)\s+(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?[\d,.]+(?:\s+(?:thousand|million))?\s+"
     r"(?i:participants|patients|people|adults|children|women|men|volunteers|subjects)\b"
 )
-_OF = re.compile(r"\s+of\b")
 # "23 reports of headache", "362 reports described herpes zoster": events, not records analysed
 _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited)\b")
 
