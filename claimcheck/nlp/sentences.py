@@ -1,8 +1,8 @@
 """The Doc's text and its sentences: where they end, and their boundaries as character offsets.
 
 `doc.text` joins every token each time it is read (~0.15 ms for an article); `doc_text(doc)`
-reads it once and caches it on the Doc, and the pipeline's tokenizer (`TextKeepingTokenizer`)
-stores the input string there before any component asks.
+reads it once and caches it on the Doc, and the pipeline's tokenizer (`nlp.tokenizer`) stores
+the input string there before any component asks.
 
 `claimcheck_sentences` sets sentence starts as spaCy's `sentencizer` does (after `.`, `!`, `?`
 and the other sentence-final characters, once the punctuation that follows them ends), and
@@ -23,15 +23,15 @@ from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 _KEY = "claimcheck_sentence_bounds"
-_TEXT_KEY = "claimcheck_text"
+TEXT_KEY = "claimcheck_text"
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc (a Doc's text never changes once it is made)."""
-    text = doc.user_data.get(_TEXT_KEY)
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.text
-        doc.user_data[_TEXT_KEY] = text
+        doc.user_data[TEXT_KEY] = text
     return text
 
 
@@ -73,23 +73,6 @@ def sentence_finder(doc: Doc):
         return bounds[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     return sentence_of
-
-
-class TextKeepingTokenizer:
-    """spaCy's tokenizer that also keeps the input string on the Doc (what `doc.text` would
-    rebuild from the tokens), so `doc_text` costs nothing. Anything else is the wrapped
-    tokenizer's."""
-
-    def __init__(self, tokenizer) -> None:
-        self.tokenizer = tokenizer
-
-    def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
-        doc.user_data[_TEXT_KEY] = text
-        return doc
-
-    def __getattr__(self, name: str):
-        return getattr(self.tokenizer, name)
 
 
 _LINE_BREAK = re.compile(r"\n\s*")
