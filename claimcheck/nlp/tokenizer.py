@@ -4,8 +4,9 @@ behind a dictionary of the chunks it has already split.
 spaCy's tokenizer splits the text on whitespace and tokenises each chunk (prefixes, suffixes,
 infixes, special cases) on its own. `ChunkTokenizer` keeps each chunk's tokens in a plain dict,
 tokenises the chunks it has not seen in one call to spaCy's tokenizer, and builds the Doc once
-from the words and their trailing spaces: ~0.23 ms for a 3,500-character article where spaCy's
-tokenizer takes ~0.5-0.6 ms, as most chunks of news text have been seen before.
+from the words and their trailing spaces. On the benchmark's articles (3,500 characters, with
+new numbers in each) that is ~0.42 ms where spaCy's tokenizer takes ~0.6 ms; most of what is
+left is spaCy making a lexeme for every new string, which both pay (~7 us each).
 
 The tokens are spaCy's: the same texts, offsets and whitespace on every corpus article and on
 the 800 varied texts of the benchmark. The one difference is a quirk of spaCy's last pass, which
@@ -35,8 +36,8 @@ _CHUNK = re.compile(r"(\S+)( ?)|(\s+)")
 
 
 class ChunkTokenizer:
-    """spaCy's `tokenizer` with a per-chunk cache of at most `limit` chunks (cleared when full,
-    so memory stays flat over any number of articles). Anything else is the wrapped tokenizer's
+    """spaCy's `tokenizer` with a per-chunk cache of about `limit` chunks (cleared when full, so
+    memory stays flat over any number of articles). Anything else is the wrapped tokenizer's
     (`explain`, serialisation, ...)."""
 
     def __init__(self, tokenizer, limit: int = 100_000) -> None:
@@ -45,72 +46,48 @@ class ChunkTokenizer:
         self._split: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
+        chunks = _CHUNK.findall(text)
         split = self._split
+        if len(split) > self.limit:
+            split.clear()
+        unseen = [chunk for chunk, _, _ in chunks if chunk and chunk not in split]
+        if unseen:
+            self._learn(unseen)
         words: list[str] = []
         spaces: list[bool] = []
-        unseen: list[tuple[int, str]] = []  # (index in words, chunk) of chunks not in the cache
-        for chunk, space, blank in _CHUNK.findall(text):
+        for chunk, space, blank in chunks:
             if blank:
                 words.append(blank)
                 spaces.append(False)
                 continue
-            pieces = split.get(chunk)
-            if pieces is None:
-                unseen.append((len(words), chunk))
-                words.append(chunk)  # replaced below
-                spaces.append(bool(space))
-            elif len(pieces) == 1:
-                words.append(pieces[0])
-                spaces.append(bool(space))
+            pieces = split[chunk]
+            if len(pieces) == 1:
+                words.append(chunk)
             else:
                 words.extend(pieces)
                 spaces.extend([False] * (len(pieces) - 1))
-                spaces.append(bool(space))
-        if unseen:
-            words, spaces = self._fill(words, spaces, unseen)
+            spaces.append(space == " ")
         doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _fill(self, words: list[str], spaces: list[bool], unseen: list[tuple[int, str]]):
-        """Tokenise the unseen chunks in one call, cache them, and put their tokens in place.
+    def _learn(self, unseen: list[str]) -> None:
+        """Tokenise the unseen chunks in one call and cache their tokens.
 
         The chunks are joined by line breaks: a line break is a token of its own that no
         special case holds, so no special-case match can reach from one chunk into the next
         (one spanning a single space can: `: o.O` keeps `o.` from being a token)."""
         split = self._split
-        if len(split) + len(unseen) > self.limit:
-            split.clear()
-        tokens = [token.text for token in self.tokenizer("\n".join(chunk for _, chunk in unseen))]
-        current: list[str] = []
-        chunk_pieces = []
-        for token in tokens:
-            if token == "\n":
-                chunk_pieces.append(tuple(current))
-                current = []
+        pieces: list[str] = []
+        unseen = list(dict.fromkeys(unseen))  # a chunk seen twice in one text is split once
+        chunk_at = iter(unseen)
+        for token in self.tokenizer("\n".join(unseen)):
+            if token.text == "\n":
+                split[next(chunk_at)] = tuple(pieces)
+                pieces = []
             else:
-                current.append(token)
-        chunk_pieces.append(tuple(current))
-        multi = False
-        for (index, chunk), pieces in zip(unseen, chunk_pieces):
-            split[chunk] = pieces
-            if len(pieces) == 1:
-                words[index] = pieces[0]
-            else:
-                words[index] = pieces  # type: ignore[call-overload]  (spread out below)
-                multi = True
-        if not multi:
-            return words, spaces
-        flat_words: list[str] = []
-        flat_spaces: list[bool] = []
-        for word, space in zip(words, spaces):
-            if type(word) is tuple:
-                flat_words.extend(word)
-                flat_spaces.extend([False] * (len(word) - 1))
-            else:
-                flat_words.append(word)
-            flat_spaces.append(space)
-        return flat_words, flat_spaces
+                pieces.append(token.text)
+        split[next(chunk_at)] = tuple(pieces)
 
     def __getattr__(self, name: str):
         return getattr(self.tokenizer, name)
