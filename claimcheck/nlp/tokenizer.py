@@ -36,11 +36,12 @@ _CHUNK = re.compile(r"(\S+)( ?)|(\s+)")
 
 
 class ChunkTokenizer:
-    """spaCy's `tokenizer` with a per-chunk cache of about `limit` chunks (cleared when full, so
-    memory stays flat over any number of articles). Anything else is the wrapped tokenizer's
+    """spaCy's `tokenizer` with a per-chunk cache of about `limit` chunks (~4 MB for 20,000; it
+    is cleared when full, so memory stays flat over any number of articles; spaCy's own cache
+    holds 10,000). Anything else is the wrapped tokenizer's
     (`explain`, serialisation, ...)."""
 
-    def __init__(self, tokenizer, limit: int = 100_000) -> None:
+    def __init__(self, tokenizer, limit: int = 20_000) -> None:
         self.tokenizer = tokenizer
         self.limit = limit
         self._split: dict[str, tuple[str, ...]] = {}
