@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
+from .continuations import continued_claims
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
@@ -604,7 +605,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates += find_groups(text, sentence_of)
     candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
     candidates = [_trim_range_opener(text, c) for c in candidates]
-    return resolve_overlaps(candidates)
+    claims = resolve_overlaps(candidates)
+    return sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
 
 
 # --- the spaCy component ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from .continuations import list_head
 from .numbers import DIGIT_NUMBER
 from .patterns import (
     NUM,
@@ -267,8 +268,10 @@ _POOLED_PEOPLE_AFTER = re.compile(
 _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited)\b")
 
 
-# "9 patients infected", "five residents colonised": those with the outcome, named by the participle.
-_INFECTED_AFTER = re.compile(r"\s+(?i:infected|colonized|colonised)\b")
+# "9 patients infected", "41 people admitted": those with the outcome, named by the participle.
+_INFECTED_AFTER = re.compile(
+    r"\s+(?i:infected|colonized|colonised|admitted|hospitali[sz]ed|killed|injured|sickened)\b(?!\s+(?:to|in|into)\s+(?:the\s+)?(?:study|trial))"
+)
 
 
 def _is_year(raw: str) -> bool:
@@ -407,8 +410,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             kind = "sample_size"
         elif _EVENT_MODIFIERS.search(m["mods"] or "") and not _STUDY_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             kind = "count"  # "nine positive patients"
-        else:
-            kind = _people_kind(text, m.start(), m.end(), value, sentence)
+        else:  # "reported by 41, 66 and 9 participants": the words before the list decide
+            kind = _people_kind(text, list_head(text, m.start()), m.end(), value, sentence)
         if value == 1 and _qualifier(m) in ("more than", "over", "at least"):
             continue  # "more than one infection": not a count of anything
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:

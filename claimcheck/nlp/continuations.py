@@ -1,0 +1,213 @@
+"""Numbers that go on counting what a claim counts, without repeating its noun.
+
+    29 new cases were confirmed this week, down from 38 the week before.
+    Weekly cases climbed from 6 in the first week to 14, then 23 and then 33, peaking at 44.
+    Nausea was reported by 98 participants (24.3%) on 5 mg, 137 (33.8%) on 10 mg and 29 (7.2%) on placebo.
+    Vomiting was reported by 41, 66 and 9 participants respectively, and diarrhoea by 57, 71 and 26.
+
+A bare number (no noun or unit of its own, not part of a claim) continues a count or a sample
+size of its sentence, and takes its kind, when the words right before it link the two:
+- a new value of the same quantity (`up from`, `down from`, `from`, `compared with`, `against`,
+  `versus`, `then`, `peaking at`, `rose to` ...), anywhere after the claim;
+- the next item of a list (`,`, `and`, `or`, `to`) at most a short phrase after the claim or
+  after a number that continues it (`98 participants (24.3%) on 5 mg, 137`);
+- a parallel clause: the preposition that opened the claim's own list (`reported by 41 ...,
+  and diarrhoea by 57`);
+- an item of a list that ends in the claim's number (`41, 66 and 9 participants`).
+With no claim before it, the first number after a change of a counted quantity continues it
+as a count: `the number of ...` or a counted noun (`cases`, `complaints` ...), then a verb of
+change (`rose`, `fell`, `climbed` ...), then `from`/`to`/`at` and the number.
+
+The number must be followed by nothing that makes it something else: punctuation, `and`,
+`then`, `respectively`, a time phrase (`the previous week`, `in 2023/24`, `over the same
+period`), the arm it belongs to (`in the 10 mg group`, `on placebo`), or its share in brackets
+(`(33.8%)`). A number of another word (`12 hospitals`), an age, a year, a time of day or a
+date breaks the chain.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from .numbers import NUMBER
+from .patterns import NUM, QUAL, ClaimMatch, _num, _qualifier, number_mentions, terms
+from .regex import alternation
+
+_GROUP_KINDS = ("count", "sample_size")
+
+_NUMBER_AT = re.compile(rf"{QUAL}(?P<a>{NUM})")
+
+# The words right before a number that give a new value of the quantity a claim counts.
+_NEW_VALUE = re.compile(
+    r"(?i:\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|(?:and\s+)?then|"
+    r"peak(?:ing|ed)\s+at|(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|increased|increasing|"
+    r"decreased|decreasing|dropped|dropping|declined|declining|grew|growing|jumped|jumping)\s+to)\s+)$"
+)
+# The next item of a list.
+_NEXT_ITEM = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?(?:then\s+)?|\s+(?:and|or|to)\s+(?:then\s+)?)$")
+# A preposition that opens a list or a parallel clause.
+_PREPOSITION = re.compile(r"(?i:\b(by|in|among|for)\s+)$")
+# A list that ends where a claim's number starts: "41, 66 and " before "9 participants".
+_LIST_BEFORE = re.compile(rf"(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s+(?:and|or)\s+$")
+_LIST_ITEM = re.compile(NUM)
+
+# What may follow a number that continues a claim.
+_FOLLOW = re.compile(
+    r"\s*(?:$|[,.;:)]|\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*\)"
+    r"|(?i:and|or|then|respectively|in|on|at|over|during|since|the|this|last|before|after|"
+    r"previously|earlier|across|among|a\s+year|a\s+week|a\s+month|each|every|per\s+(?:year|week|month|day))\b)"
+)
+# What the number must not be: an age, a time of day, a date, a fraction of something else.
+_NOT_AFTER = re.compile(r"\s*(?i:years?[\s-]+old|year-olds?|(?:a\.m\.|p\.m\.|am|pm|o'clock)\b|per\s+(?!year|week|month|day)|in\s+\d|out\s+of)")
+_NOT_BEFORE = re.compile(
+    r"(?i:\b(?:aged?|ages|between|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|no\.?|number|"
+    r"page|table|figure|step|type|stage|grade|phase|level|wave|version|at\s+about|until|by\s+age)\s+)$"
+)
+
+# A counted quantity changing, with no number of its own: "the number of ...", "cases ...", then a
+# verb of change before the number.
+_CHANGE_BEFORE = re.compile(
+    r"(?i:\b(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|increased|increasing|decreased|"
+    r"decreasing|dropped|dropping|declined|declining|grew|growing|jumped|jumping|doubled|halved|went\s+up|"
+    r"went\s+down|soared|plunged|peaked|reached)\b[^.;:]{0,60}?\b(?:from|to|at)\s+)$"
+)
+_COUNTED_EXTRA = (
+    "complaints", "referrals", "appointments", "prescriptions", "vaccinations", "calls", "attendances",
+    "notifications", "detections", "hospitalisations", "hospitalizations",
+)
+
+
+@lru_cache(maxsize=1)
+def _subject() -> re.Pattern:
+    """`the number of`, or a noun of what is counted (the event nouns and a few more)."""
+    nouns = terms()["event_nouns"] + list(_COUNTED_EXTRA)
+    return re.compile(rf"(?i:\b(?:the\s+number\s+of|numbers\s+of|{alternation(nouns)})\b)")
+
+
+def list_head(text: str, start: int) -> int:
+    """Where the list ending at `start` begins (`41, 66 and 9 participants` -> the `41`), or
+    `start` itself when no list of numbers ends there."""
+    m = _LIST_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.end() != start:
+        return start
+    first = _LIST_ITEM.search(text, m.start(), start)
+    return first.start() if first else start
+
+
+def continued_claims(
+    text: str, claims: Iterable[ClaimMatch], sentence_of: Callable[[int], tuple[int, int]]
+) -> list[ClaimMatch]:
+    """The bare numbers that continue a count or a sample of their sentence, as claims of its kind."""
+    claims = sorted(claims, key=lambda c: c.start)
+    starts = [c.start for c in claims]
+    ends = [c.end for c in claims]
+    bare = list(_bare_numbers(text, starts, ends))
+    if not bare:
+        return []
+    found: list[ClaimMatch] = []
+    by_sentence: dict[tuple[int, int], list] = {}
+    for item in bare:
+        by_sentence.setdefault(sentence_of(item.start()), []).append(item)
+    for sentence, numbers in by_sentence.items():
+        s_start, s_end = sentence
+        lo = bisect.bisect_left(starts, s_start)
+        hi = bisect.bisect_left(starts, s_end)
+        found.extend(_continue_sentence(text, sentence, claims[lo:hi], numbers))
+    return found
+
+
+def _bare_numbers(text: str, starts: list[int], ends: list[int]) -> Iterator[re.Match]:
+    """Numbers outside every claim (none of them a year)."""
+    last_end = -1
+    for at in number_mentions(text):
+        if at.pos < last_end:
+            continue
+        m = _NUMBER_AT.match(text, at.pos)
+        if m is None or m["between"]:
+            continue
+        i = bisect.bisect_right(starts, m.start("a")) - 1
+        if i >= 0 and ends[i] > m.start("a"):
+            continue  # inside a claim
+        j = bisect.bisect_left(starts, m.start())
+        if j < len(starts) and starts[j] < m.end():
+            continue  # overlaps the next claim
+        if _is_year(m["a"]):
+            continue
+        last_end = m.end()
+        yield m
+
+
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20")
+
+
+def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimMatch], numbers: list[re.Match]) -> Iterator[ClaimMatch]:
+    s_start, _ = sentence
+    events: list[tuple[int, int, object]] = [(c.start, 0, c) for c in claims] + [(m.start(), 1, m) for m in numbers]
+    events.sort(key=lambda e: (e[0], e[1]))
+    kind: str | None = None  # the kind of the claim being continued
+    value_is_int = True
+    chain_end: int | None = None  # where the last linked item ends
+    opener: str | None = None  # the preposition before the claim's list
+    for _, is_number, item in events:
+        if not is_number:
+            claim: ClaimMatch = item  # type: ignore[assignment]
+            if claim.kind in _GROUP_KINDS:
+                kind, chain_end = claim.kind, claim.end
+                value_is_int = isinstance(claim.value, int)
+                head = list_head(text, claim.start)
+                for m in _LIST_ITEM.finditer(text, head, claim.start) if head < claim.start else ():
+                    if not _is_year(m.group()):
+                        yield ClaimMatch(kind, m.start(), m.end(), _num(m.group()))
+                p = _PREPOSITION.search(text, max(s_start, head - 12), head)
+                opener = p.group(1).lower() if p else None
+            continue
+        m: re.Match = item  # type: ignore[no-redef]
+        start = m.start()
+        before = text[max(s_start, start - 80):start]
+        if not _follows_well(text, m) or _NOT_BEFORE.search(before):
+            chain_end = None
+            continue
+        value = _num(m["a"])
+        if value is None or value <= 0:
+            chain_end = None
+            continue
+        if kind is None:
+            if _CHANGE_BEFORE.search(before) and _subject().search(text, s_start, start):
+                kind, value_is_int, opener = "count", True, None
+                chain_end = m.end()
+                yield ClaimMatch(kind, start, m.end(), value, qualifier=_qualifier(m))
+            continue
+        if value_is_int and not isinstance(value, int):
+            chain_end = None
+            continue
+        linked = (
+            _NEW_VALUE.search(before)
+            or (chain_end is not None and start - chain_end <= 70 and _NEXT_ITEM.search(before)
+                and not _has_digit_outside(text, chain_end, start))
+            or (opener is not None and (p := _PREPOSITION.search(before)) and p.group(1).lower() == opener)
+        )
+        if linked:
+            chain_end = m.end()
+            yield ClaimMatch(kind, start, m.end(), value, qualifier=_qualifier(m))
+        else:
+            chain_end = None
+
+
+def _follows_well(text: str, m: re.Match) -> bool:
+    return _FOLLOW.match(text, m.end()) is not None and _NOT_AFTER.match(text, m.end()) is None
+
+
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|per\s*cent|percent|mg|mcg|µg|g|ml|kg)?")
+
+
+def _has_digit_outside(text: str, start: int, end: int) -> bool:
+    """Is there, between a chain's last item and the next, a number other than a share or a dose
+    (`(24.3%) in the 5 mg group` is no break; `in 12 hospitals` is)?"""
+    for m in _DIGIT_RUN.finditer(text, start, end):
+        if not m.group().rstrip().endswith(("%", "cent", "mg", "mcg", "µg", "g", "ml", "kg")):
+            return True
+    return False

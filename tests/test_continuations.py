@@ -1,0 +1,69 @@
+"""Numbers that go on counting what a claim counts without repeating its noun."""
+
+import pytest
+
+from claimcheck.nlp.claims import find_claims
+
+
+def _claims(text: str) -> list[tuple[str, str, object]]:
+    return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)]
+
+
+def _kinds_of(text: str, *numbers: str) -> list[str | None]:
+    """The kind of the claim holding each of `numbers` (written as in the text), None if none."""
+    found = find_claims(text)
+    kinds = []
+    for number in numbers:
+        at = text.index(number)
+        kinds.append(next((c.kind for c in found if c.start <= at < c.end), None))
+    return kinds
+
+
+@pytest.mark.parametrize(
+    "text, numbers, kind",
+    [
+        ("Officials confirmed 52 new cases on Monday, down from 61 the week before.", ("52", "61"), "count"),
+        ("The clinic performed 1,980 operations in 2024, up from 1,655 the year before.", ("1,980", "1,655"), "count"),
+        ("Admissions for asthma rose from 14 in January to 22, then 31 and then 40, before peaking at 47 in April.",
+         ("14", "22", "31", "40", "47"), "count"),
+        ("The number of children waiting more than a year fell to 388, from 702 the previous spring.", ("388", "702"), "count"),
+        ("Rash was reported by 12, 19 and 4 participants respectively, and headache by 30, 28 and 11.",
+         ("12,", "19", "4 participants", "30", "28", "11"), "count"),
+        ("Serious adverse events occurred in 7, 9 and 8 participants across the three arms.", ("7,", "9", "8 participants"), "count"),
+        ("Dizziness affected 44 patients (11.0%) on the high dose, 23 (5.8%) on the low dose and 9 (2.3%) on placebo.",
+         ("44", "23", "9 ("), "count"),
+        ("The trial enrolled 640 adults in 2021, compared with 410 in the pilot.", ("640", "410"), "sample_size"),
+    ],
+)
+def test_a_bare_number_takes_the_kind_of_the_claim_it_continues(text, numbers, kind):
+    assert _kinds_of(text, *numbers) == [kind] * len(numbers)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # a number of something else, an age, a date, a time: the chain breaks
+        ("Officials confirmed 52 new cases in 12 districts.", "12"),
+        ("The study followed 1,200 children aged 6 to 14 for two years.", "14"),
+        ("Doctors saw 48 cases, and on March 5 the ward closed.", "5 "),
+        ("The 31 patients were seen at 9 am, then again at 4 pm.", "4 "),
+        ("Researchers recruited 300 volunteers, and 5 sites later closed.", "5 "),
+        # no claim to continue
+        ("Temperatures rose from 18 to 31 over the week.", "31"),
+        ("Prices went up from 4 to 6 pounds.", "6"),
+        ("Scores climbed from 12 to 19 on the scale.", "19"),
+    ],
+)
+def test_numbers_that_continue_nothing_are_not_claims(text, number):
+    assert _kinds_of(text, number) == [None]
+
+
+def test_a_list_before_the_noun_is_read_from_its_first_word():
+    # "reported by" opens the list: every number counts people with an event
+    text = "In the trial, nausea was reported by 41, 66 and 9 participants respectively."
+    assert _kinds_of(text, "41", "66", "9 participants") == ["count", "count", "count"]
+
+
+def test_people_named_by_an_outcome_participle_are_a_count():
+    text = "The outbreak team said 41 people admitted to hospital had not been vaccinated, in a study of cases."
+    assert _kinds_of(text, "41") == ["count"]
