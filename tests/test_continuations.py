@@ -67,3 +67,21 @@ def test_a_list_before_the_noun_is_read_from_its_first_word():
 def test_people_named_by_an_outcome_participle_are_a_count():
     text = "The outbreak team said 41 people admitted to hospital had not been vaccinated, in a study of cases."
     assert _kinds_of(text, "41") == ["count"]
+
+
+def test_a_news_story_that_compares_with_last_year_reports_no_study():
+    # "compared with", "recruited", "followed" are no study: the people are counted, not sampled
+    text = ("The hospital hired 212 nurses this year, and recruited more. It now employs 1,126 doctors, "
+            "compared with 1,040 last year, followed by a rise in agency staff.")
+    assert _kinds_of(text, "212", "1,126") == ["count", "count"]
+
+
+@pytest.mark.parametrize("verb", ["looked at", "covered", "reviewed", "assessed"])
+def test_the_people_an_audit_looked_at_are_its_sample(verb):
+    text = f"An audit of the new pathway {verb} 412 patients who arrived with chest pain."
+    assert _kinds_of(text, "412") == ["sample_size"]
+
+
+def test_a_share_inside_a_part_of_a_whole_is_read_as_the_share():
+    text = "If you are one of the 7 in 10 adults who drink coffee, read on."
+    assert _claims(text) == [("proportion", "7 in 10", 0.7)]

@@ -207,10 +207,11 @@ PROPORTION_IN_RE = re.compile(
     rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of|per)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
-# "9 of the 22 women": a part of a whole both given.
+# "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
+# whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?i:the|these|those|all)\s+(?P<den>{NUM})"
-    rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent)))"
+    rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
 )
 _FRACTION_DEN = alternation(FRACTION_WORDS)
 FRACTION_RE = re.compile(

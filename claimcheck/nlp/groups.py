@@ -227,12 +227,13 @@ DENOMINATOR_BEFORE = Lookback(
 _STUDY_VERBS = (
     "followed enrolled recruited studied included including covering spanning comprising surveyed interviewed "
     "tracked examined analysed analyzed randomised randomized assigned involving involved compared tested "
-    "screened scanned of"
+    "screened scanned of covered reviewed audited assessed evaluated at"
 ).split()
 _STUDY_VERB_BEFORE = Lookback(
     r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
     r"surveyed|interviewed|tracked|examined|"
-    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of)\s+)$",
+    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of|covered|"
+    r"reviewed|audited|assessed|evaluated|looked\s+at)\s+)$",
     _STUDY_VERBS,
 )
 _POPULATION_BEFORE = Lookback(
@@ -300,10 +301,20 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
     return "sample_size"
 
 
+# The words that show an article reports a study (not "compared with last year", "recruited 212
+# nurses", "followed by", "examined", which any news story may use).
+_STUDY_REPORTED = re.compile(
+    r"(?i:\b(?:study|studies|trial|trials|research|researchers|scientists|investigators|survey|surveyed|"
+    r"meta-analysis|participants|cohort|randomi[sz]ed|enrolled|volunteers|experiment|took\s+part|"
+    r"data\s+(?:\w+\s+){0,2}?(?:from|on)|"
+    r"take\s+part|taking\s+part)\b)"
+)
+
+
 @lru_cache(maxsize=4)
 def _mentions_a_study(text: str) -> bool:
     """Does the article speak of a study anywhere (a trial, researchers, participants ...)?"""
-    return _STUDY_WORDS.search(text) is not None
+    return _STUDY_REPORTED.search(text) is not None
 
 
 _SAMPLE_AFTER = re.compile(
