@@ -85,3 +85,20 @@ def test_the_people_an_audit_looked_at_are_its_sample(verb):
 def test_a_share_inside_a_part_of_a_whole_is_read_as_the_share():
     text = "If you are one of the 7 in 10 adults who drink coffee, read on."
     assert _claims(text) == [("proportion", "7 in 10", 0.7)]
+
+
+def test_the_parts_of_a_whole_follow_it_with_their_verbs():
+    text = ("Of the 240 cases, 171 were in children under five. Health officials said 150 of the patients "
+            "had never been vaccinated against measles, 14 had received a single dose and nine were fully vaccinated.")
+    assert _kinds_of(text, "171", "150", "14", "nine") == ["count"] * 4
+
+
+def test_the_parts_of_a_study_group_stay_a_sample():
+    text = "The trial enrolled 300 participants. Of the 300 participants, 160 were women and 140 were men."
+    assert _kinds_of(text, "160", "140") == ["sample_size", "sample_size"]
+
+
+def test_a_verb_alone_links_no_number():
+    # a number with a verb of its own, but no group before it to be part of
+    text = "The trial enrolled 300 participants in 2021. In the end, 12 were lost to follow-up."
+    assert _kinds_of(text, "12") == [None]

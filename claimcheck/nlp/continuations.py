@@ -60,6 +60,14 @@ _FOLLOW = re.compile(
     r"|(?i:and|or|then|respectively|in|on|at|over|during|since|the|this|last|before|after|"
     r"previously|earlier|across|among|a\s+year|a\s+week|a\s+month|each|every|per\s+(?:year|week|month|day))\b)"
 )
+# A part of a whole just given, told by its verb: "Of the 187 cases, 142 were in children",
+# "131 had no record ..., 12 had been partly vaccinated and six were fully vaccinated".
+_FOLLOW_VERB = re.compile(
+    r"\s+(?i:were|was|had|have|has|went|needed|did|remained|received|got|showed|developed|died|are|is)\b"
+)
+_PART_OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the|these|those|all)\s+)$")
+_PART_OF_AFTER = re.compile(r"\s+(?i:of\s+(?:the|these|those|them))\b")
+
 # What the number must not be: an age, a time of day, a date, a fraction of something else.
 _NOT_AFTER = re.compile(r"\s*(?i:years?[\s-]+old|year-olds?|(?:a\.m\.|p\.m\.|am|pm|o'clock)\b|per\s+(?!year|week|month|day)|in\s+\d|out\s+of)")
 _NOT_BEFORE = re.compile(
@@ -149,6 +157,7 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
     events: list[tuple[int, int, object]] = [(c.start, 0, c) for c in claims] + [(m.start(), 1, m) for m in numbers]
     events.sort(key=lambda e: (e[0], e[1]))
     kind: str | None = None  # the kind of the claim being continued
+    parts = False  # whether the claim is a part or a whole whose other parts may follow with a verb
     value_is_int = True
     chain_end: int | None = None  # where the last linked item ends
     opener: str | None = None  # the preposition before the claim's list
@@ -157,6 +166,10 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
             claim: ClaimMatch = item  # type: ignore[assignment]
             if claim.kind in _GROUP_KINDS:
                 kind, chain_end = claim.kind, claim.end
+                # its parts may follow, each with its verb: "Of the 187 cases, 142 were ...", "131 of
+                # the patients had ..., 12 had ..."
+                parts = bool(_PART_OF_BEFORE.search(text, max(s_start, claim.start - 20), claim.start)) or bool(
+                    _FOLLOW_VERB.match(text, claim.end) or _PART_OF_AFTER.match(text, claim.end))
                 value_is_int = isinstance(claim.value, int)
                 head = list_head(text, claim.start)
                 for m in _LIST_ITEM.finditer(text, head, claim.start) if head < claim.start else ():
@@ -168,7 +181,8 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
         m: re.Match = item  # type: ignore[no-redef]
         start = m.start()
         before = text[max(s_start, start - 80):start]
-        if not _follows_well(text, m) or _NOT_BEFORE.search(before):
+        verb_follows = _FOLLOW_VERB.match(text, m.end()) is not None and _NOT_AFTER.match(text, m.end()) is None
+        if not (verb_follows or _follows_well(text, m)) or _NOT_BEFORE.search(before):
             chain_end = None
             continue
         value = _num(m["a"])
@@ -184,9 +198,13 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
         if value_is_int and not isinstance(value, int):
             chain_end = None
             continue
+        if verb_follows and not (chain_end is not None and _NEXT_ITEM.search(before) and start - chain_end <= 110
+                                 and not _has_digit_outside(text, chain_end, start) and parts):
+            chain_end = None
+            continue
         linked = (
             _NEW_VALUE.search(before)
-            or (chain_end is not None and start - chain_end <= 70 and _NEXT_ITEM.search(before)
+            or (chain_end is not None and start - chain_end <= (110 if parts else 70) and _NEXT_ITEM.search(before)
                 and not _has_digit_outside(text, chain_end, start))
             or (opener is not None and (p := _PREPOSITION.search(before)) and p.group(1).lower() == opener)
         )

@@ -37,6 +37,10 @@ _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to
 # The word before a number touches it (no comma or stop between): "among 40 patients".
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
+# The words of `_ENROLLED_BEFORE` that name a study's act (not "the other", "the remaining").
+_STUDY_CUE_BEFORE = re.compile(
+    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|included|analy[sz]ed|studied|followed)\s+$"
+)
 _ENROLLED_BEFORE = re.compile(
     r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
     r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
@@ -306,7 +310,7 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
 _STUDY_REPORTED = re.compile(
     r"(?i:\b(?:study|studies|trial|trials|research|researchers|scientists|investigators|survey|surveyed|"
     r"meta-analysis|participants|cohort|randomi[sz]ed|enrolled|volunteers|experiment|took\s+part|"
-    r"data\s+(?:\w+\s+){0,2}?(?:from|on)|"
+    r"data\s+(?:\w+\s+){0,2}?(?:from|on)|placebo|dummy\s+pills?|sham|control\s+group|"
     r"take\s+part|taking\s+part)\b)"
 )
 
@@ -355,6 +359,8 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
         return "count"  # "six of the infected patients"
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
         return "count"
+    if not _mentions_a_study(text):
+        return "count"  # "33 were children", "131 of the patients": part of an outbreak's or a service's people
     if _SAMPLE_TAIL.search(tail):
         return "sample_size"
     return "count" if _nearest_signal_is_event(before) else "sample_size"
@@ -477,6 +483,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:
             continue
         start = m.start("qual") if m["qual"] else m.start("a")
-        yield ClaimMatch("sample_size", start, m.end(), _num(m["a"]), qualifier=_qualifier(m))
+        # "the remaining 38" of an outbreak's cases are counted; of a study's, they are a sample
+        kind = "sample_size" if _mentions_a_study(text) or _STUDY_CUE_BEFORE.search(text, max(0, m.start() - 20), m.start()) else "count"
+        yield ClaimMatch(kind, start, m.end(), _num(m["a"]), qualifier=_qualifier(m))
 
 
