@@ -88,6 +88,9 @@ _COUNTED_EXTRA = (
 )
 
 
+_CHANGE_LAST = ("from ", " to ", " at ")  # the last words `_CHANGE_BEFORE` can end with
+
+
 @lru_cache(maxsize=1)
 def _subject() -> re.Pattern:
     """`the number of`, or a noun of what is counted (the event nouns and a few more)."""
@@ -98,6 +101,8 @@ def _subject() -> re.Pattern:
 def list_head(text: str, start: int) -> int:
     """Where the list ending at `start` begins (`41, 66 and 9 participants` -> the `41`), or
     `start` itself when no list of numbers ends there."""
+    if not text[max(0, start - 4):start].endswith(("and ", "or ")):  # (a cheap test first)
+        return start
     m = _LIST_BEFORE.search(text, max(0, start - 80), start)
     if m is None or m.end() != start:
         return start
@@ -108,29 +113,33 @@ def list_head(text: str, start: int) -> int:
 def continued_claims(
     text: str, claims: Iterable[ClaimMatch], sentence_of: Callable[[int], tuple[int, int]]
 ) -> list[ClaimMatch]:
-    """The bare numbers that continue a count or a sample of their sentence, as claims of its kind."""
+    """The bare numbers that continue a count or a sample of their sentence, as claims of its kind.
+
+    Only the sentences that hold a count or a sample, or a verb of change, are read."""
     claims = sorted(claims, key=lambda c: c.start)
+    mentions = number_mentions(text)
+    sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
+    # and where a number follows "from", "to" or "at", a changing quantity may be counted
+    sentences.update(sentence_of(at.pos) for at in mentions if text[max(0, at.pos - 5):at.pos].endswith(_CHANGE_LAST))
+    if not sentences:
+        return []
     starts = [c.start for c in claims]
     ends = [c.end for c in claims]
-    bare = list(_bare_numbers(text, starts, ends))
-    if not bare:
-        return []
+    positions = [at.pos for at in mentions]
     found: list[ClaimMatch] = []
-    by_sentence: dict[tuple[int, int], list] = {}
-    for item in bare:
-        by_sentence.setdefault(sentence_of(item.start()), []).append(item)
-    for sentence, numbers in by_sentence.items():
-        s_start, s_end = sentence
-        lo = bisect.bisect_left(starts, s_start)
-        hi = bisect.bisect_left(starts, s_end)
-        found.extend(_continue_sentence(text, sentence, claims[lo:hi], numbers))
+    for s_start, s_end in sorted(sentences):
+        lo, hi = bisect.bisect_left(positions, s_start), bisect.bisect_left(positions, s_end)
+        numbers = list(_bare_numbers(text, mentions[lo:hi], starts, ends))
+        if numbers:
+            c_lo, c_hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+            found.extend(_continue_sentence(text, (s_start, s_end), claims[c_lo:c_hi], numbers))
     return found
 
 
-def _bare_numbers(text: str, starts: list[int], ends: list[int]) -> Iterator[re.Match]:
-    """Numbers outside every claim (none of them a year)."""
+def _bare_numbers(text: str, mentions, starts: list[int], ends: list[int]) -> Iterator[re.Match]:
+    """The numbers of `mentions` outside every claim (none of them a year)."""
     last_end = -1
-    for at in number_mentions(text):
+    for at in mentions:
         if at.pos < last_end:
             continue
         m = _NUMBER_AT.match(text, at.pos)
