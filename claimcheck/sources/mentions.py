@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -213,16 +213,30 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
 @lru_cache(maxsize=16)
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each paragraph: the text between line breaks."""
-    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    return tuple((m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the span holding `offset` (in a gap: the span before it; before the
     first: 0). `spans` are in order and do not overlap."""
     return max(0, bisect.bisect_right(spans, (offset, math.inf)) - 1)
+
+
+def span_locator(spans: Sequence[tuple[int, int]]) -> Callable[[int], int]:
+    """`span_index` for many offsets into the same spans (their starts listed once, so that
+    `bisect` compares numbers, not tuples)."""
+    starts = [start for start, _ in spans]
+
+    def locate(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    return locate
 
 
 # --- journal mentions ---------------------------------------------------------------------
@@ -307,11 +321,22 @@ def journal_name_matches(text: str) -> list[re.Match]:
         pos = m.end()
 
 
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])")
+_SPACES = re.compile(r"\s+")
+_LETTER_WORD = re.compile(r"[A-Za-z][\w-]*")
+_NUMBER_OR_COMMA = re.compile(r"\d{1,4}|,")
+_MODIFIER_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)?")
+_JOURNAL_NEXT = re.compile(r"\s+journal\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NEXT_TITLE_WORD = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _words_before(text: str, end: int, limit: int = 90) -> list[tuple[str, int, int]]:
     start = max(0, end - limit)
     window = text[start:end]
     # Do not look back across a sentence end or a line break.
-    cut = max(window.rfind("\n"), *(m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])", window)), -1)
+    cut = max(window.rfind("\n"), *(m.end() for m in _STOP_BEFORE_CAPITAL.finditer(window)), -1)
     if cut >= 0:
         window, start = window[cut:], start + cut
     return [(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(window)]
@@ -340,7 +365,7 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
         start = words[i][1]
         i -= 1
         steps = 0
-        while i >= 0 and steps < 3 and re.fullmatch(r"[A-Za-z][\w-]*", words[i][0]) and low(i) not in DETERMINERS \
+        while i >= 0 and steps < 3 and _LETTER_WORD.fullmatch(words[i][0]) and low(i) not in DETERMINERS \
                 and low(i) not in CITE_VERBS and (low(i) not in STUDY_NOUNS or low(i) == "preprint") \
                 and low(i) not in TIME_WORDS:
             start = words[i][1]
@@ -355,7 +380,7 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
         return (strength, start, False) if strength else ("", name_start, False)
     i -= 1
     skipped = 0
-    while i >= 0 and skipped < 6 and (low(i) in TIME_WORDS or re.fullmatch(r"\d{1,4}|,", words[i][0])):
+    while i >= 0 and skipped < 6 and (low(i) in TIME_WORDS or _NUMBER_OR_COMMA.fullmatch(words[i][0])):
         i -= 1
         skipped += 1
     if low(i) in CITE_VERBS:
@@ -393,7 +418,7 @@ def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, 
         if lowered in DETERMINERS:
             start = words[k][1]
             break
-        if not re.fullmatch(r"[A-Za-z0-9][\w'’-]*", word) or lowered in _NOT_MODIFIERS:
+        if not _MODIFIER_WORD.fullmatch(word) or lowered in _NOT_MODIFIERS:
             break
         start = words[k][1]
         k -= 1
@@ -402,7 +427,7 @@ def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, 
 
 
 def _follower_ok(text: str, end: int, strength: str) -> bool:
-    m = re.match(r"\s*([A-Za-z][\w'’-]*)?", text[end:end + 40])
+    m = _NEXT_WORD.match(text[end:end + 40])
     word = m.group(1) if m else None
     if not word:
         return True  # punctuation or the end of the text
@@ -423,7 +448,7 @@ def _close_emphasis(text: str, name_start: int, end: int) -> int:
 
 
 def _after_cue(text: str, end: int) -> bool:
-    return bool(re.match(r"\s+journal\b", text[end:end + 12]))
+    return bool(_JOURNAL_NEXT.match(text[end:end + 12]))
 
 
 _YEAR_NEAR_BEFORE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?$")
@@ -455,7 +480,7 @@ def find_journal_mentions(text: str) -> list[Mention]:
     mentions = []
     cited: set[str] = set()  # longer names found after a cue
     for m in journal_name_matches(text):
-        spelling = re.sub(r"\s+", " ", m.group(0))
+        spelling = _SPACES.sub(" ", m.group(0))
         journal = index.by_spelling.get(spelling) or journal_named(spelling)
         if journal is None:
             continue
@@ -468,10 +493,10 @@ def find_journal_mentions(text: str) -> list[Mention]:
         if end and _in_headline(text, m.start(), end):
             end = 0  # "New Study in Nature Reveals How Sleep Cleans the Brain"
         if end:
-            written = re.sub(r"\s+", " ", text[m.start():end])
+            written = _SPACES.sub(" ", text[m.start():end])
             written = written.replace(" - ", " – ")
             if journal.name.startswith("The ") and not written.startswith("The ") \
-                    and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 5):m.start()]):
+                    and _THE_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
                 written = "The " + written
             listed = journal_named(written)
             name = listed.name if listed else written
@@ -497,7 +522,7 @@ def find_journal_mentions(text: str) -> list[Mention]:
                 continue
         elif short_acronym and not strength:
             # Short acronyms (JCO, JCI, MJA) without a cue: not when they start a longer name ("JCI Group").
-            if re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
+            if _NEXT_TITLE_WORD.match(text[m.end():m.end() + 3]):
                 continue
         end = _close_emphasis(text, m.start(), m.end())
         year = _year_of(text, start, m.start(), end)
@@ -718,9 +743,15 @@ DATED_STUDY_RES = (
 )
 
 
-# A year as a word (YEAR): the lookbehind after the first digit (looking back over it) is a
-# leading \b, placed so that the pattern starts with a literal and `re` skips to the 1s and 2s.
-_YEAR_WORD = re.compile(r"(?:1(?<!\w.)9[5-9]|2(?<!\w.)0[0-4])\d\b")
+# A year as a word (YEAR), 1950-1999 and 2000-2049: two patterns, each starting with a literal
+# ("19", "20") that `re` finds fast; the lookbehind after it (looking back over it) is a leading \b.
+_YEAR_WORDS = (re.compile(r"19(?<!\w..)[5-9]\d\b"), re.compile(r"20(?<!\w..)[0-4]\d\b"))
+
+
+def _year_words(text: str) -> list[re.Match]:
+    """The years (YEAR) written as words in `text`, in order."""
+    years = [m for pattern in _YEAR_WORDS for m in pattern.finditer(text)]
+    return sorted(years, key=lambda m: m.start())
 # A part that every match of each of DATED_STUDY_RES holds, searched first in a window (a
 # cheap search that starts with a literal) before the pattern, which would be tried at every
 # character; None where the pattern is cheap anyway.
@@ -743,7 +774,7 @@ def find_dated_studies(text: str) -> list[Mention]:
     # Only the text around a year can hold one: search windows, not the whole article; and
     # each pattern only around the years its word stands before ("a 2021", "in 2020").
     windows: list[list[tuple[int, int]]] = [[] for _ in DATED_STUDY_RES]
-    for y in _YEAR_WORD.finditer(text):
+    for y in _year_words(text):
         lo = max(0, y.start() - 120)
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
@@ -774,16 +805,25 @@ def find_dated_studies(text: str) -> list[Mention]:
 # --- databases -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Database:
+    name: str
+    pattern: re.Pattern  # the entry's patterns as one
+    anchors: tuple[str, ...]  # literal strings, one of which every match holds; () if not given
+
+
 @lru_cache(maxsize=1)
-def _databases() -> list[tuple[str, re.Pattern]]:
+def _databases() -> list[_Database]:
     raw = json.loads(resources.files("claimcheck.data").joinpath("databases.json").read_text("utf-8"))
     if set(raw) - {"about", "databases"}:
         raise ValueError("databases.json: expected {'about', 'databases': [...]}")
     out = []
     for entry in raw["databases"]:
-        if set(entry) - {"name", "patterns"} or "name" not in entry or not entry.get("patterns"):
+        if set(entry) - {"name", "patterns", "anchors"} or "name" not in entry or not entry.get("patterns") \
+                or not all(isinstance(a, str) and a for a in entry.get("anchors", ())):
             raise ValueError(f"databases.json: bad entry {entry!r}")
-        out.append((entry["name"], re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))))
+        pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
+        out.append(_Database(entry["name"], pattern, tuple(entry.get("anchors", ()))))
     return out
 
 
@@ -796,8 +836,12 @@ _STUDY_CUE = re.compile(
 def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
     """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
     mentions = []
-    for _name, pattern in _databases():
-        for m in pattern.finditer(text):
+    for database in _databases():
+        # a pattern that `re` cannot skip through (no literal start) is searched only in a text
+        # holding one of its anchors (a cheap substring test)
+        if database.anchors and not any(anchor in text for anchor in database.anchors):
+            continue
+        for m in database.pattern.finditer(text):
             s, e = sentences[span_index(sentences, m.start())] if sentences else (0, len(text))
             if _STUDY_CUE.search(text[s:m.start()] + " " + text[m.end():e]):
                 mentions.append(Mention(m.start(), m.end(), "database"))
@@ -809,7 +853,8 @@ def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> l
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 URL_RE = re.compile(r"\bhttps?://[^\s<>\"]+|\b(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org|doi\.org)/[^\s<>\"]+")
 
-_URL_KEYWORDS = ("http", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pmc", "pmc.ncbi.nlm.nih.gov", "europepmc.org", "doi.org")
+# A match of URL_RE holds one of these ("http", or a host of URL_RE and its slash).
+_URL_KEYWORDS = ("http", "nih.gov/", ".org/")
 
 
 def clean_doi(raw: str) -> str:
@@ -869,17 +914,15 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
     sentences = sentences or sentence_spans(text)
     paragraphs = paragraph_spans(text)
     groups: list[SourceGroup] = []
-    where: list[tuple[Mention, SourceGroup]] = []
+    where: list[tuple[Mention, SourceGroup, int]] = []  # each mention, its group, its sentence
     citing = [m for m in mentions if m.kind in ("journal", "study", "database")]
     pointers = [m for m in mentions if m.kind in ("doi", "url")]
 
-    def same_sentence(a: Mention, b: Mention) -> bool:
-        return span_index(sentences, a.start) == span_index(sentences, b.start)
-
     for m in sorted(citing, key=lambda x: x.start):
         target = None
+        s_idx = span_index(sentences, m.start)
         # 1. an agreeing mention in the same sentence (overlapping or nearby): the same study
-        near = [g for prev, g in where if same_sentence(prev, m) and g.agrees(m)
+        near = [g for prev, g, prev_s in where if prev_s == s_idx and g.agrees(m)
                 and not (m.kind == "journal" and prev.kind == "journal" and prev.journal != m.journal)]
         if near and not (m.kind == "journal" and m.new_study and all(g.journal for g in near)):
             target = near[-1]
@@ -897,7 +940,7 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
             target = SourceGroup()
             groups.append(target)
         target.mentions.append(m)
-        where.append((m, target))
+        where.append((m, target, s_idx))
 
     for m in sorted(pointers, key=lambda x: x.start):
         same_doi = [g for g in groups if m.doi and g.doi and g.doi.lower() == m.doi.lower()]
@@ -909,8 +952,8 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
         s_idx = span_index(sentences, m.start)
         p_idx = span_index(paragraphs, m.start)
         candidates = [
-            (prev, g) for prev, g in where
-            if span_index(paragraphs, prev.start) == p_idx and s_idx - 1 <= span_index(sentences, prev.start) <= s_idx
+            (prev, g) for prev, g, prev_s in where
+            if span_index(paragraphs, prev.start) == p_idx and s_idx - 1 <= prev_s <= s_idx
             and g.doi is None and g.agrees(Mention(m.start, m.end, m.kind, journal=m.journal))
         ]
         if candidates:
@@ -923,7 +966,7 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
             target = SourceGroup()
             groups.append(target)
         target.mentions.append(m)
-        where.append((m, target))
+        where.append((m, target, s_idx))
     return sorted(groups, key=lambda g: g.first)
 
 
@@ -990,14 +1033,21 @@ def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[i
     """
     paragraphs = paragraph_spans(text)
     events = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if m.kind != "database")
+    # the group named first and last in each paragraph that names one
+    first_in: dict[int, int] = {}
+    last_in: dict[int, int] = {}
+    for pos, gi in events if paragraphs else ():
+        p = span_index(paragraphs, pos)
+        if paragraphs[p][0] <= pos < paragraphs[p][1]:  # not in the line breaks between two
+            first_in.setdefault(p, gi)
+            last_in[p] = gi
     owners: list[int | None] = []
     current: int | None = None
-    for start, end in paragraphs:
-        inside = [gi for pos, gi in events if start <= pos < end]
-        if inside:
+    for p in range(len(paragraphs)):
+        if p in first_in:
             # the paragraph is about the study it names first; the next one carries the last
-            owners.append(inside[0])
-            current = inside[-1]
+            owners.append(first_in[p])
+            current = last_in[p]
         else:
             owners.append(current)
     first = next((o for o in owners if o is not None), None)
@@ -1014,23 +1064,27 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
         return
     sentences = sentences or sentence_spans(text)
     paragraphs, owners = paragraph_owners(text, groups)
+    sentence_of, paragraph_of = span_locator(sentences), span_locator(paragraphs)
+    named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for gi, group in enumerate(groups):
         for m in group.mentions:
-            by_sentence.setdefault(span_index(sentences, m.start), []).append((m.start, gi))
+            by_sentence.setdefault(sentence_of(m.start), []).append((m.start, gi))
     for claim in claims:
-        here = by_sentence.get(span_index(sentences, claim.start))
+        here = by_sentence.get(sentence_of(claim.start))
         if here:
             before = [(pos, gi) for pos, gi in here if pos <= claim.start]
             pos, gi = max(before) if before else min(here)
             claim.source = f"s{gi + 1}"
             continue
-        owner = owners[span_index(paragraphs, claim.start)] if paragraphs else None
+        p_idx = paragraph_of(claim.start)
+        owner = owners[p_idx] if paragraphs else None
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
-            p_start, _ = paragraphs[span_index(paragraphs, claim.start)]
-            earlier = [(m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if p_start <= m.start < claim.start]
-            claim.source = f"s{(max(earlier)[1] if earlier else owner) + 1}"
+            # (the last of the mentions from the paragraph's start to the claim)
+            first = bisect.bisect_left(named, (paragraphs[p_idx][0],))
+            last = bisect.bisect_left(named, (claim.start,)) - 1
+            claim.source = f"s{(named[last][1] if last >= first else owner) + 1}"
 
 
 # --- researchers and context (used by the online resolver) ------------------------------------
