@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -226,17 +226,6 @@ def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the span holding `offset` (in a gap: the span before it; before the
     first: 0). `spans` are in order and do not overlap."""
     return max(0, bisect.bisect_right(spans, (offset, math.inf)) - 1)
-
-
-def span_locator(spans: Sequence[tuple[int, int]]) -> Callable[[int], int]:
-    """`span_index` for many offsets into the same spans (their starts listed once, so that
-    `bisect` compares numbers, not tuples)."""
-    starts = [start for start, _ in spans]
-
-    def locate(offset: int) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
-    return locate
 
 
 # --- journal mentions ---------------------------------------------------------------------
@@ -812,19 +801,28 @@ class _Database:
     anchors: tuple[str, ...]  # literal strings, one of which every match holds; () if not given
 
 
+@dataclass(frozen=True)
+class _DatabaseList:
+    entries: tuple[_Database, ...]
+    # the patterns of all the entries without anchors as one (each starts with a literal, so
+    # `re` skips through a text): where it finds nothing, none of those entries can match
+    unanchored: re.Pattern
+
+
 @lru_cache(maxsize=1)
-def _databases() -> list[_Database]:
+def _databases() -> _DatabaseList:
     raw = json.loads(resources.files("claimcheck.data").joinpath("databases.json").read_text("utf-8"))
     if set(raw) - {"about", "databases"}:
         raise ValueError("databases.json: expected {'about', 'databases': [...]}")
-    out = []
+    entries = []
     for entry in raw["databases"]:
         if set(entry) - {"name", "patterns", "anchors"} or "name" not in entry or not entry.get("patterns") \
                 or not all(isinstance(a, str) and a for a in entry.get("anchors", ())):
             raise ValueError(f"databases.json: bad entry {entry!r}")
         pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
-        out.append(_Database(entry["name"], pattern, tuple(entry.get("anchors", ()))))
-    return out
+        entries.append(_Database(entry["name"], pattern, tuple(entry.get("anchors", ()))))
+    unanchored = "|".join(f"(?:{e.pattern.pattern})" for e in entries if not e.anchors) or "(?!)"
+    return _DatabaseList(tuple(entries), re.compile(unanchored))
 
 
 _STUDY_CUE = re.compile(
@@ -836,10 +834,16 @@ _STUDY_CUE = re.compile(
 def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
     """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
     mentions = []
-    for database in _databases():
-        # a pattern that `re` cannot skip through (no literal start) is searched only in a text
-        # holding one of its anchors (a cheap substring test)
-        if database.anchors and not any(anchor in text for anchor in database.anchors):
+    databases = _databases()
+    # one search for all the entries without anchors (most texts name none of them)
+    unanchored_possible = databases.unanchored.search(text) is not None
+    for database in databases.entries:
+        if database.anchors:
+            # a pattern that `re` cannot skip through (no literal start) is searched only in a
+            # text holding one of its anchors (a cheap substring test)
+            if not any(anchor in text for anchor in database.anchors):
+                continue
+        elif not unanchored_possible:
             continue
         for m in database.pattern.finditer(text):
             s, e = sentences[span_index(sentences, m.start())] if sentences else (0, len(text))
@@ -1064,26 +1068,29 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
         return
     sentences = sentences or sentence_spans(text)
     paragraphs, owners = paragraph_owners(text, groups)
-    sentence_of, paragraph_of = span_locator(sentences), span_locator(paragraphs)
+    # span_index for every claim: bisect over the starts, listed once (numbers, not tuples)
+    sentence_starts = [s for s, _ in sentences]
+    paragraph_starts = [s for s, _ in paragraphs]
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for gi, group in enumerate(groups):
-        for m in group.mentions:
-            by_sentence.setdefault(sentence_of(m.start), []).append((m.start, gi))
+    for pos, gi in named:
+        by_sentence.setdefault(max(0, bisect.bisect_right(sentence_starts, pos) - 1), []).append((pos, gi))
     for claim in claims:
-        here = by_sentence.get(sentence_of(claim.start))
+        start = claim.start
+        here = by_sentence.get(max(0, bisect.bisect_right(sentence_starts, start) - 1))
         if here:
-            before = [(pos, gi) for pos, gi in here if pos <= claim.start]
-            pos, gi = max(before) if before else min(here)
+            # the last mention up to the claim, else the first after it (`here` is in order)
+            k = bisect.bisect_right(here, (start, math.inf))
+            pos, gi = here[k - 1] if k else here[0]
             claim.source = f"s{gi + 1}"
             continue
-        p_idx = paragraph_of(claim.start)
+        p_idx = max(0, bisect.bisect_right(paragraph_starts, start) - 1)
         owner = owners[p_idx] if paragraphs else None
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
             # (the last of the mentions from the paragraph's start to the claim)
-            first = bisect.bisect_left(named, (paragraphs[p_idx][0],))
-            last = bisect.bisect_left(named, (claim.start,)) - 1
+            first = bisect.bisect_left(named, (paragraph_starts[p_idx],))
+            last = bisect.bisect_left(named, (start,)) - 1
             claim.source = f"s{(named[last][1] if last >= first else owner) + 1}"
 
 
