@@ -213,13 +213,20 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-
-
 @lru_cache(maxsize=16)
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each paragraph: the text between line breaks."""
-    return tuple((m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+    """(start, end) of each paragraph: the text between line breaks (`str.find`, faster than
+    a regex `[^\n]+`)."""
+    spans = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if end > start:
+            spans.append((start, end))
+        start = end + 1
+    return tuple(spans)
 
 
 def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
@@ -321,14 +328,15 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NEXT_TITLE_WORD = re.compile(r"\s+[A-Z][a-z]")
 
 
-def _words_before(text: str, end: int, limit: int = 90) -> list[tuple[str, int, int]]:
+def _words_before(text: str, end: int, limit: int = 90) -> list[re.Match]:
+    """The words (and commas, brackets, dashes) in the `limit` characters before `end`, back to
+    a sentence end: matches of _WORD, `m[0]` the word, `m.start()` where it starts."""
     start = max(0, end - limit)
-    window = text[start:end]
     # Do not look back across a sentence end or a line break.
-    cut = max(window.rfind("\n"), *(m.end() for m in _STOP_BEFORE_CAPITAL.finditer(window)), -1)
+    cut = max(text.rfind("\n", start, end), *(m.end() for m in _STOP_BEFORE_CAPITAL.finditer(text, start, end)), -1)
     if cut >= 0:
-        window, start = window[cut:], start + cut
-    return [(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(window)]
+        start = cut
+    return list(_WORD.finditer(text, start, end))
 
 
 def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
@@ -346,25 +354,25 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
         return words[k][0].lower() if 0 <= k < len(words) else ""
 
     while low(i) == "the":  # "in the the European Heart Journal" happens
-        start = words[i][1]
+        start = words[i].start()
         i -= 1
     # "the journal", "the peer-reviewed medical journal", "the preprint server"
     if low(i) in VENUE_WORDS:
         strength = "strong"
-        start = words[i][1]
+        start = words[i].start()
         i -= 1
         steps = 0
         while i >= 0 and steps < 3 and _LETTER_WORD.fullmatch(words[i][0]) and low(i) not in DETERMINERS \
                 and low(i) not in CITE_VERBS and (low(i) not in STUDY_NOUNS or low(i) == "preprint") \
                 and low(i) not in TIME_WORDS:
-            start = words[i][1]
+            start = words[i].start()
             i -= 1
             steps += 1
         if low(i) in DETERMINERS:
-            start = words[i][1]
+            start = words[i].start()
             i -= 1
     if low(i) == "to" and low(i - 1) == "according":
-        return strength or "weak", words[i - 1][1], False
+        return strength or "weak", words[i - 1].start(), False
     if low(i) not in ("in", "on", "to", "via", "through"):
         return (strength, start, False) if strength else ("", name_start, False)
     i -= 1
@@ -374,7 +382,7 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
         skipped += 1
     if low(i) in CITE_VERBS:
         strength = "strong"
-        start = words[i][1]
+        start = words[i].start()
         i -= 1
         while i >= 0 and low(i) in AUXILIARIES:
             i -= 1
@@ -382,7 +390,7 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
             start, new_study = _noun_phrase_start(words, i)
             return strength, start, new_study
         if i >= 0 and low(i) in ("researchers", "scientists", "authors", "team", "investigators", "doctors", "experts"):
-            start = words[i][1]
+            start = words[i].start()
         return strength, start, False
     if low(i) in STUDY_NOUNS:
         start, new_study = _noun_phrase_start(words, i)
@@ -393,9 +401,9 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
 _NOT_MODIFIERS = {"in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"}
 
 
-def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, bool]:
+def _noun_phrase_start(words: list[re.Match], i: int) -> tuple[int, bool]:
     """Walk back from a study noun over its modifiers ("a new randomised trial")."""
-    start = words[i][1]
+    start = words[i].start()
     new_study = False
     k = i - 1
     steps = 0
@@ -405,11 +413,11 @@ def _noun_phrase_start(words: list[tuple[str, int, int]], i: int) -> tuple[int, 
         if lowered in NEW_STUDY_WORDS:
             new_study = True
         if lowered in DETERMINERS:
-            start = words[k][1]
+            start = words[k].start()
             break
         if not _MODIFIER_WORD.fullmatch(word) or lowered in _NOT_MODIFIERS:
             break
-        start = words[k][1]
+        start = words[k].start()
         k -= 1
         steps += 1
     return start, new_study
@@ -621,7 +629,8 @@ UNLISTED_JOURNAL_RE = re.compile(
 )
 
 
-# A match of UNLISTED_JOURNAL_RE holds one of these words (a cheap test before the search).
+# A match of UNLISTED_JOURNAL_RE holds one of these words (a cheap test before the search);
+# "Journal" first (it is found with "journal", for AFTER_JOURNAL_RE).
 _UNLISTED_KEYWORDS = ("Journal", "Annals", "Archives", "Proceedings", "Bulletin", "Acta")
 
 
@@ -681,9 +690,11 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     """
     found: list[tuple[int, int, bool]] = []
     # both patterns would try a match at every capital: they are tried around their key words
-    for m in search_near(UNLISTED_JOURNAL_RE, text, find_all(text, _UNLISTED_KEYWORDS), before=160, after=200):
+    journal_words = find_all(text, ("Journal", "journal"))
+    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + find_all(text, _UNLISTED_KEYWORDS[1:]))
+    for m in search_near(UNLISTED_JOURNAL_RE, text, keywords, before=160, after=200):
         found.append((m.start(), m.end(), False))
-    for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in find_all(text, ("Journal", "journal")))):
+    for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in journal_words)):
         name = _trim_name(m.group("name"))
         found.append((m.start("name"), m.start("name") + len(name), False))
     for m in EMPHASIS_RE.finditer(text) if "*" in text or "_" in text else ():
@@ -1011,11 +1022,17 @@ def sources_from_groups(text: str, groups: list[SourceGroup]) -> list[Source]:
     return sources
 
 
+_DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
+_META_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
 def apply_meta(sources: list[Source], meta: dict[str, str]) -> None:
     """The page's own citation tags (`citation_doi`, `dc.identifier`) complete the main source."""
     doi = meta.get("citation_doi") or meta.get("dc.identifier") or meta.get("prism.doi") or ""
-    doi = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", doi.strip(), flags=re.I)
-    if not re.match(r"10\.\d{4,9}/\S+", doi) or not sources:
+    if not doi or not sources:  # most pages
+        return
+    doi = _DOI_PREFIX.sub("", doi.strip())
+    if not _META_DOI.match(doi):
         return
     if any(s.doi and s.doi.lower() == doi.lower() for s in sources):
         return
