@@ -147,22 +147,38 @@ class SourceGroup:
 
     mentions: list[Mention] = field(default_factory=list)
 
+    # (plain loops: these are read for every mention grouped, and a generator costs more)
     @property
     def journal(self) -> str | None:
-        return next((m.journal for m in self.mentions if m.journal and m.kind in ("journal", "study")), None) \
-            or next((m.journal for m in self.mentions if m.journal), None)
+        """The journal a journal or dated-study mention names, else any mention's."""
+        for m in self.mentions:
+            if m.journal and m.kind in ("journal", "study"):
+                return m.journal
+        for m in self.mentions:
+            if m.journal:
+                return m.journal
+        return None
 
     @property
     def year(self) -> int | None:
-        return next((m.year for m in self.mentions if m.year), None)
+        for m in self.mentions:
+            if m.year:
+                return m.year
+        return None
 
     @property
     def doi(self) -> str | None:
-        return next((m.doi for m in self.mentions if m.doi), None)
+        for m in self.mentions:
+            if m.doi:
+                return m.doi
+        return None
 
     @property
     def url(self) -> str | None:
-        return next((m.url for m in self.mentions if m.url), None)
+        for m in self.mentions:
+            if m.url:
+                return m.url
+        return None
 
     @property
     def first(self) -> int:
@@ -177,10 +193,14 @@ class SourceGroup:
         return self.mentions[0]
 
     def agrees(self, m: Mention) -> bool:
-        return all(
-            a is None or b is None or a == b
-            for a, b in ((self.journal, m.journal), (self.year, m.year), (self.doi and self.doi.lower(), m.doi and m.doi.lower()))
-        )
+        """Whether `m` can name this study: its journal, year and DOI (any case) differ from none known."""
+        return _same(self.journal, m.journal) and _same(self.year, m.year) \
+            and _same(self.doi and self.doi.lower(), m.doi and m.doi.lower())
+
+
+def _same(a, b) -> bool:
+    """Whether two values agree: equal, or one unknown (None)."""
+    return a is None or b is None or a == b
 
 
 # --- text structure ----------------------------------------------------------------------
@@ -458,14 +478,23 @@ _YEAR_AFTER = re.compile(
 _YEAR_IN_CUE = re.compile(rf"\b(?:in|from)\s+(?:(?:{MONTHS})\.?\s+)?(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*{YEAR})")
 
 
+def _may_hold_year(part: str) -> bool:
+    """Whether `part` can hold a YEAR (1950-2049 has "19" or "20"): most cannot, and this
+    spares the searches below."""
+    return "19" in part or "20" in part
+
+
 def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int | None:
-    m = _YEAR_NEAR_BEFORE.search(text[max(0, cue_start - 40):cue_start + (name_start - cue_start)])
+    before = text[max(0, cue_start - 40):name_start]
+    m = _YEAR_NEAR_BEFORE.search(before) if _may_hold_year(before) else None
     if m and m.end() >= (name_start - max(0, cue_start - 40)) - 0:
         return int(m.group("y"))
-    m = _YEAR_AFTER.match(text[name_end:name_end + 60])
+    after = text[name_end:name_end + 60]
+    m = _YEAR_AFTER.match(after) if _may_hold_year(after) else None
     if m:
         return int(next(g for g in m.groups() if g))
-    m = _YEAR_IN_CUE.search(text[cue_start:name_start])
+    cue = text[cue_start:name_start]
+    m = _YEAR_IN_CUE.search(cue) if _may_hold_year(cue) else None
     if m:
         return int(m.group("y"))
     return None
@@ -609,6 +638,9 @@ def _extension_end(text: str, end: int, capitalised: re.Pattern, colon_ok: bool)
     return pos
 
 
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
 def _in_headline(text: str, start: int, end: int) -> bool:
     """Whether the line around text[start:end] is a title-case headline (its long words mostly capitalised)."""
     lo = text.rfind("\n", 0, start) + 1
@@ -616,15 +648,17 @@ def _in_headline(text: str, start: int, end: int) -> bool:
     hi = len(text) if hi < 0 else hi
     if hi - lo > 200:
         return False
-    long_words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[lo:start] + " " + text[end:hi])
+    long_words = _LONG_WORD.findall(text[lo:start] + " " + text[end:hi])
     return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
 
 _LINK_WORD = r"(?:of|and|for|the|&)"
-_TITLE_WORD = rf"(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&\-]*"
+# (the lookaheads for a capital, implied by what follows, spare `re` the costlier tests at
+# every other character)
+_TITLE_WORD = rf"(?=[A-Z])(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&\-]*"
 UNLISTED_JOURNAL_RE = re.compile(
-    rf"(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
+    rf"(?=[A-Z])(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
     rf"(?:\s+(?:{_LINK_WORD}\s+)*{_TITLE_WORD}){{0,6}}"
 )
 
@@ -679,6 +713,9 @@ def _emphasised_title(name: str) -> bool:
     return words[-1].lower() not in _EMPHASIS_LINKS
 
 
+_LEADING_THE = re.compile(r"^(?:The|the) ")
+
+
 def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention]:
     """Journals not on the list, named after a citation cue.
 
@@ -704,7 +741,7 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     for begin, end, emphasised in sorted(found, key=lambda se: (se[0], -se[1])):
         if any(j.start <= begin < j.end or begin <= j.start < j.end and j.start < end for j in [*listed, *mentions]):
             continue
-        name = re.sub(r"^(?:The|the) ", "", re.sub(r"\s+", " ", text[begin:end]))
+        name = _LEADING_THE.sub("", _SPACES.sub(" ", text[begin:end]))
         after_journal_word = text[max(0, begin - 9):begin].lower().strip(" \t*_").endswith("journal")
         if name.casefold() in not_journals() or (len(name.split()) < 2 and not after_journal_word and not emphasised):
             continue
@@ -1062,20 +1099,16 @@ def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[i
         if paragraphs[p][0] <= pos < paragraphs[p][1]:  # not in the line breaks between two
             first_in.setdefault(p, gi)
             last_in[p] = gi
-    owners: list[int | None] = []
-    current: int | None = None
-    for p in range(len(paragraphs)):
-        if p in first_in:
-            # the paragraph is about the study it names first; the next one carries the last
-            owners.append(first_in[p])
-            current = last_in[p]
-        else:
-            owners.append(current)
-    first = next((o for o in owners if o is not None), None)
-    for i, owner in enumerate(owners):
-        if owner is not None:
-            break
-        owners[i] = first
+    owners: list[int | None] = [None] * len(paragraphs)
+    naming = sorted(first_in)
+    for k, p in enumerate(naming):
+        # the paragraph is about the study it names first; the next ones, up to the next
+        # paragraph naming one, carry the last
+        upto = naming[k + 1] if k + 1 < len(naming) else len(paragraphs)
+        owners[p] = first_in[p]
+        owners[p + 1:upto] = [last_in[p]] * (upto - p - 1)
+    if naming:
+        owners[:naming[0]] = [first_in[naming[0]]] * naming[0]
     return paragraphs, owners
 
 
