@@ -1122,26 +1122,27 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
     sentence_starts = [s for s, _ in sentences]
     paragraph_starts = [s for s, _ in paragraphs]
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
+    ids = [f"s{gi + 1}" for gi in range(len(groups))]
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right  # (names looked up once)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for pos, gi in named:
-        by_sentence.setdefault(max(0, bisect.bisect_right(sentence_starts, pos) - 1), []).append((pos, gi))
+        by_sentence.setdefault(max(0, bisect_right(sentence_starts, pos) - 1), []).append((pos, gi))
     for claim in claims:
         start = claim.start
-        here = by_sentence.get(max(0, bisect.bisect_right(sentence_starts, start) - 1))
+        here = by_sentence.get(max(0, bisect_right(sentence_starts, start) - 1))
         if here:
             # the last mention up to the claim, else the first after it (`here` is in order)
-            k = bisect.bisect_right(here, (start, math.inf))
-            pos, gi = here[k - 1] if k else here[0]
-            claim.source = f"s{gi + 1}"
+            k = bisect_right(here, (start, math.inf))
+            claim.source = ids[here[k - 1][1] if k else here[0][1]]
             continue
-        p_idx = max(0, bisect.bisect_right(paragraph_starts, start) - 1)
+        p_idx = max(0, bisect_right(paragraph_starts, start) - 1)
         owner = owners[p_idx] if paragraphs else None
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
             # (the last of the mentions from the paragraph's start to the claim)
-            first = bisect.bisect_left(named, (paragraph_starts[p_idx],))
-            last = bisect.bisect_left(named, (start,)) - 1
-            claim.source = f"s{(named[last][1] if last >= first else owner) + 1}"
+            first = bisect_left(named, (paragraph_starts[p_idx],))
+            last = bisect_left(named, (start,)) - 1
+            claim.source = ids[named[last][1] if last >= first else owner]
 
 
 # --- researchers and context (used by the online resolver) ------------------------------------
