@@ -91,6 +91,12 @@ _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "at most", "no more
 
 
 @lru_cache(maxsize=1)
+def _complementary_pairs() -> frozenset[frozenset[str]]:
+    """The complementary pairs (`women`, `men`), lower-case, each as a set."""
+    return frozenset(frozenset((a.lower(), b.lower())) for a, b in word_lists()["complementary_pairs"])
+
+
+@lru_cache(maxsize=1)
 def _pair_roots() -> frozenset[str]:
     """The pair words that hold no other pair word: every pair word holds one of them (`women`
     holds `men`, `non-smokers` `smokers`)."""
@@ -230,73 +236,69 @@ class Mention:
         return _is_total(self)
 
 
-@dataclass
-class _WordSites:
-    """Sorted offsets in the folded text of the words some rules need before they run a costly
-    pattern: study words (`study_breaks`), pair words and arm words (`find_parts_over_whole`)."""
-
-    study: list[int]
-    pair: list[int]
-    arm: list[int]
-
-
 @lru_cache(maxsize=1)
-def _site_pattern() -> tuple[re.Pattern, dict[str, tuple[bool, bool, bool]]] | None:
-    """One pattern for all the words of `_WordSites`, and for each word whether it is a study, a
-    pair and an arm word; None when one word begins with another (a search finds one word at
-    each offset, so it would miss the other)."""
-    groups = (_study_word_starts(), tuple(_pair_roots()), _ARM_WORDS)
+def _part_word_pattern() -> tuple[re.Pattern, dict[str, tuple[bool, bool]], int] | None:
+    """One pattern for the pair words and the arm words (`find_parts_over_whole`), for each word
+    whether it is a pair and an arm word, and the longest word's length; None when one word
+    begins with another (a search finds one word at each offset, so it would miss the other)."""
+    groups = (tuple(_pair_roots()), _ARM_WORDS)
     words = sorted({w for group in groups for w in group})
     if any(a != b and b.startswith(a) for a in words for b in words):
         return None
-    return re.compile(alternation(words, lower=True)), {w: tuple(w in group for group in groups) for w in words}
+    kinds = {w: (w in groups[0], w in groups[1]) for w in words}
+    return re.compile(alternation(words, lower=True)), kinds, max(map(len, words))
 
 
-def _word_sites(folded: str | None) -> _WordSites | None:
-    """The `_WordSites` of a folded text (None when the folded text is unknown): one search per
-    word found, from the offset after the last one, which finds overlapping words too and costs
-    less than a `str.find` scan per word."""
-    if folded is None:
-        return None
-    compiled = _site_pattern()
+def _part_words(folded: str, start: int, end: int) -> Iterator[tuple[int, bool, bool]]:
+    """(offset, is a pair word, is an arm word) of each pair word and arm word that begins in
+    [start, end) of the folded text, overlapping ones included (`women` holds `men`): one search
+    per word found, from the offset after it."""
+    compiled = _part_word_pattern()
     if compiled is None:
-        return _WordSites(find_starts(folded, _study_word_starts()), find_starts(folded, _pair_roots()),
-                          find_starts(folded, _ARM_WORDS))
-    pattern, kinds = compiled
-    sites = _WordSites([], [], [])
-    m = pattern.search(folded)
-    while m:
-        offset = m.start()
-        study, pair, arm = kinds[m.group()]
-        if study:
-            sites.study.append(offset)
-        if pair:
-            sites.pair.append(offset)
-        if arm:
-            sites.arm.append(offset)
-        m = pattern.search(folded, offset + 1)
-    return sites
+        for words, kinds in ((_pair_roots(), (True, False)), (_ARM_WORDS, (False, True))):
+            for offset in find_starts(folded[start:end + max(map(len, words)) - 1], words):
+                if offset < end - start:
+                    yield start + offset, *kinds
+        return
+    pattern, kinds, longest = compiled
+    limit = min(len(folded), end + longest)  # a word that begins before `end` ends by here
+    m = pattern.search(folded, start, limit)
+    while m and m.start() < end:
+        yield m.start(), *kinds[m.group()]
+        m = pattern.search(folded, m.start() + 1, limit)
 
 
-class _Offsets:
-    """Sorted offsets where one of some words stands in the folded text, to ask cheaply whether
-    a stretch of text can hold what a costly pattern needs before running that pattern on it;
-    with no offsets (no folded text), every question is answered with "maybe"."""
+def _per_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """How many of the offsets lie in each sentence [start, end) (`starts`: the sentences'
+    start offsets)."""
+    counts = [0] * len(bounds)
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < bounds[index][1]:
+            counts[index] += 1
+    return counts
 
-    def __init__(self, offsets: list[int] | None) -> None:
-        self.offsets = offsets
 
-    def per_sentence(self, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
-        """How many offsets lie in each sentence [start, end) (`starts`: the sentences' start
-        offsets; a large number each when unknown)."""
-        if self.offsets is None:
-            return [end - start + 1 for start, end in bounds]
-        counts = [0] * len(bounds)
-        for offset in self.offsets:
-            index = bisect.bisect_right(starts, offset) - 1
-            if index >= 0 and offset < bounds[index][1]:
-                counts[index] += 1
-        return counts
+class _Studies:
+    """Where other studies begin in a Doc (`breaks`: `study_breaks`) and the study's sample in
+    effect as each sentence begins (`totals`: `_totals_in_effect`), worked out only when a rule
+    first asks: most articles hold no candidate for the rules that need them, and looking for
+    other studies costs a scan of the text."""
+
+    def __init__(self, text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None) -> None:
+        self.text, self.mentions, self.bounds, self.folded = text, mentions, bounds, folded
+
+    @cached_property
+    def breaks(self) -> list[bool]:
+        return study_breaks(self.text, self.mentions, self.bounds, self.folded)
+
+    @cached_property
+    def totals(self) -> list[Mention | None]:
+        return _totals_in_effect(self.mentions, self.breaks)
+
+    def any_break(self, first: int, last: int) -> bool:
+        """Whether another study begins in one of the sentences first..last (first > last: none)."""
+        return any(self.breaks[first:last + 1])
 
 
 def _number_starts(folded_sentence: str) -> list[int]:
@@ -475,7 +477,6 @@ def _is_total(m: Mention) -> bool:
 
 def study_breaks(
     text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None = None,
-    sites: _WordSites | None = None,
 ) -> list[bool]:
     """Per sentence: does another study begin here? A real one (`A 2021 review of ...`,
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
@@ -483,8 +484,7 @@ def study_breaks(
     p = _patterns()
     with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
     breaks = [False] * len(bounds)
-    study_offsets = sites.study if sites is not None else None
-    for index, (start, end) in _sentences_with_other_study(text, bounds, folded, study_offsets):
+    for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
         other_study = p["new_study"].search(sentence, start, end) or p["indefinite_study"].search(sentence, start, end)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
@@ -497,7 +497,7 @@ _OTHER_STUDY_WORDS = 7
 
 
 def _sentences_with_other_study(
-    text: str, bounds: list[tuple[int, int]], folded: str | None, study_offsets: list[int] | None = None
+    text: str, bounds: list[tuple[int, int]], folded: str | None
 ) -> list[tuple[int, tuple[int, int]]]:
     """(index, (start, end)) of the sentences where `new_study` or `indefinite_study` can match
     (at least those): both end on a study word after whitespace, and their lower-case twin matches
@@ -509,9 +509,7 @@ def _sentences_with_other_study(
     p = _patterns()
     starts = [b[0] for b in bounds]
     words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
-    if study_offsets is None:
-        study_offsets = find_starts(folded, _study_word_starts())
-    for offset in study_offsets:
+    for offset in find_starts(folded, _study_word_starts()):
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
@@ -532,12 +530,16 @@ def _sentences_with_other_study(
     return candidates
 
 
-def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def find_sample_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
+    """`The trial enrolled 312 patients` ... `Of the 321 patients here`: a mention checked
+    against the study's sample in effect (`_check_against_total`)."""
+    if not _any_conflict_with_a_total(doc, mentions):
+        return
     total: Mention | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    for index, is_break in enumerate(breaks):
+    for index, is_break in enumerate(studies.breaks):
         here = by_sentence.get(index, [])
         if is_break:
             total = None
@@ -551,6 +553,19 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
             hit = _check_against_total(doc, m, total)
             if hit:
                 yield hit
+
+
+def _any_conflict_with_a_total(doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether some mention conflicts with some study sample before it. The sample in effect for
+    a mention is always one of these (or none), so without such a pair `find_sample_conflicts`
+    finds nothing and need not look for the other studies that would end a sample's effect."""
+    totals: list[Mention] = []
+    for m in mentions:
+        if m.is_total:
+            totals.append(m)
+        elif any(_check_against_total(doc, m, total) for total in totals):
+            return True
+    return False
 
 
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
@@ -594,7 +609,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     )
 
 
-def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def find_remaining_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
     """`612 of the participants ... The remaining 1,300`: a split must add up to the whole."""
     p = _patterns()
     text = doc_text(doc)
@@ -604,7 +619,7 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
         if m.qualifier or not _ends_with(p["remaining"], m.before, _REMAINING_WORDS):
             continue
         total = next((t for t in reversed(totals) if t.start < m.start and m.sentence - t.sentence <= 3), None)
-        if total is None or total.qualifier or any(breaks[total.sentence + 1:m.sentence + 1]):
+        if total is None or total.qualifier or studies.any_break(total.sentence + 1, m.sentence):
             continue
         # the other part: the one number written between the total and "the remaining"
         numbers = []
@@ -667,7 +682,7 @@ def _event_key(m: Mention) -> tuple[str, str] | None:
     return (f"{m.mods} {m.noun}".strip(), "")
 
 
-def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def find_outcome_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
     """`97 patients in the combination group ... had died` ... `the 79 deaths in the combination
     arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
     text = doc_text(doc)
@@ -685,7 +700,7 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
             continue
         if not _MIN_RATIO * earlier.value <= m.value <= _MAX_RATIO * earlier.value:
             continue
-        if any(breaks[earlier.sentence + 1:m.sentence + 1]) or _TIME_POINT.search(m.before + m.after):
+        if studies.any_break(earlier.sentence + 1, m.sentence) or _TIME_POINT.search(m.before + m.after):
             continue  # another study, or another time point ("at two years, the 40 deaths ...")
         if not key[1] and _has_antecedent(doc, m.start, m.value):
             continue
@@ -850,7 +865,7 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
 
 
 def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
-               bounds: list[tuple[int, int]], totals: list[Mention | None], arms: bool) -> Mention | None:
+               bounds: list[tuple[int, int]], studies: _Studies, arms: bool) -> Mention | None:
     """The whole the parts starting at `parts_start` belong to: a group just before them in the
     sentence (`1,840 participants ..., 1,012 women and 903 men`), or, after `Of these` or for the
     arms of a trial, the study's sample."""
@@ -865,7 +880,7 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
             return None
         return whole
     if p["subset_opener"].match(text[s_start:parts_start]) or arms:
-        return totals[s_index]
+        return studies.totals[s_index]
     return None
 
 
@@ -935,26 +950,39 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
 
 
 def find_parts_over_whole(
-    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool], folded: str | None = None,
-    sites: _WordSites | None = None,
+    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], studies: _Studies, folded: str | None = None,
 ) -> Iterator[Hit]:
     """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
-    arm, 105 in the high-dose arm and 112 in the placebo arm`."""
+    arm, 105 in the high-dose arm and 112 in the placebo arm`; `62% were women and 45% men`."""
     p = _patterns()
-    t = word_lists()
     text = doc_text(doc)
     folded = fold_case(text) if folded is None else folded
-    pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
-    totals = _totals_in_effect(mentions, breaks)
+    pairs = _complementary_pairs()
+    # Counts and arms are checked against a whole (`_whole_for`): a sample named in the
+    # sentence, or the study's sample in effect, which is given in an earlier sentence; two
+    # shares (`62% were women and 45% men`) need two `%` or `per cent`/`percent`.
+    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
+    first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
+    starts = [b[0] for b in bounds]
+    if folded is None:
+        has_shares = [True] * len(bounds)
+    else:
+        has_shares = [count >= 2 for count in _per_sentence(find_starts(folded, ("%", "cent")), bounds, starts)]
+    candidates = [i for i in range(len(bounds)) if i in with_sample or i > first_total or has_shares[i]]
+    if not candidates:
+        return
     # pairs need two pair words in the sentence, a chain of arms one of its words (see
     # `_arm_chains`); every kind of parts needs two numbers
-    starts = [b[0] for b in bounds]
-    sites = _word_sites(folded) if sites is None else sites
-    pair_counts = _Offsets(sites and sites.pair).per_sentence(bounds, starts)
-    arm_counts = _Offsets(sites and sites.arm).per_sentence(bounds, starts)
-    for index, (s_start, s_end) in enumerate(bounds):
-        has_pair = pair_counts[index] >= 2
-        has_arm = arm_counts[index] >= 1
+    if folded is None:
+        pair_counts = arm_counts = [2] * len(bounds)
+    else:
+        words = list(_part_words(folded, bounds[candidates[0]][0], bounds[candidates[-1]][1]))
+        pair_counts = _per_sentence((offset for offset, pair, _ in words if pair), bounds, starts)
+        arm_counts = _per_sentence((offset for offset, _, arm in words if arm), bounds, starts)
+    for index in candidates:
+        s_start, s_end = bounds[index]
+        has_whole = index in with_sample or index > first_total
+        has_pair, has_arm = pair_counts[index] >= 2, has_whole and arm_counts[index] >= 1
         if not (has_pair or has_arm):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
@@ -962,12 +990,12 @@ def find_parts_over_whole(
             continue
         sentence = text[s_start:s_end]
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
-        for m in p["pair"].finditer(sentence) if has_pair else ():
+        for m in p["pair"].finditer(sentence) if has_pair and has_whole else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
-        for m in p["pct_pair"].finditer(sentence) if has_pair else ():
+        for m in p["pct_pair"].finditer(sentence) if has_pair and has_shares[index] else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
                     and n1 + n2 > 101:  # one point of rounding
@@ -981,7 +1009,7 @@ def find_parts_over_whole(
             if any(v is None for v in values):
                 continue
             start = s_start + parts[0][1]
-            whole = _whole_for(start, index, mentions, text, bounds, totals, arms)
+            whole = _whole_for(start, index, mentions, text, bounds, studies, arms)
             if whole is None or whole.qualifier in _LOWER_BOUND:
                 continue
             total = sum(values)
@@ -1063,19 +1091,21 @@ def _event_whole(text: str, start: int, end: int, noun: str, verb: str | None) -
     return best
 
 
-def find_event_parts_over_whole(
-    doc: Doc, bounds: list[tuple[int, int]], breaks: list[bool]
-) -> Iterator[Hit]:
+def _study_start(studies: _Studies, bounds: list[tuple[int, int]], index: int) -> int:
+    """Where the study going on in sentence `index` begins: the last sentence up to it where
+    another study begins, or the text's start."""
+    last = max((i for i, is_break in enumerate(studies.breaks[:index + 1]) if is_break), default=None)
+    return 0 if last is None else bounds[last][0]
+
+
+def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies: _Studies) -> Iterator[Hit]:
     """`1,874 of them were diagnosed with colorectal cancer` ... `Of the cancers diagnosed, 1,102
     were in the colon and 851 in the rectum`: events placed in different places cannot add up
     to more than all of them (the whole given in the opener, or the largest earlier count of
     the same events in the same study)."""
     p = _EVENT_PARTS
     text = doc_text(doc)
-    study_start = 0
     for index, (s_start, s_end) in enumerate(bounds):
-        if breaks[index]:
-            study_start = s_start
         opener = p["opener"].match(text, s_start, s_end)
         if not opener or opener["noun"].lower() not in _event_nouns():
             continue
@@ -1089,7 +1119,7 @@ def find_event_parts_over_whole(
             value = parse_number(opener["m"])
             whole = None if value is None else (float(value), opener["m"], False)
         else:
-            whole = _event_whole(text, study_start, s_start, opener["noun"], opener["verb"])
+            whole = _event_whole(text, _study_start(studies, bounds, index), s_start, opener["noun"], opener["verb"])
         if whole is None:
             continue
         total = sum(values)
@@ -1118,10 +1148,9 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     if not mentions:
         return
     folded = fold_case(doc_text(doc))
-    sites = _word_sites(folded)
-    breaks = study_breaks(doc_text(doc), mentions, bounds, folded, sites)
-    yield from find_sample_conflicts(doc, mentions, breaks)
-    yield from find_remaining_conflicts(doc, mentions, breaks)
-    yield from find_outcome_conflicts(doc, mentions, breaks)
-    yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded, sites)
-    yield from find_event_parts_over_whole(doc, bounds, breaks)
+    studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
+    yield from find_sample_conflicts(doc, mentions, studies)
+    yield from find_remaining_conflicts(doc, mentions, studies)
+    yield from find_outcome_conflicts(doc, mentions, studies)
+    yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
+    yield from find_event_parts_over_whole(doc, bounds, studies)
