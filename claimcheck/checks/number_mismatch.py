@@ -156,7 +156,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
         "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
         "pre_enrolment": re.compile(rf"\b(?i:{_alternation(t['pre_enrolment_words'])})\b"),
-        "subset_opener": re.compile(rf"^\W*(?i:{_alternation(t['subset_openers'])})\b"),
+        # used with `match` only, which anchors it where it is tried
+        "subset_opener": re.compile(rf"\W*(?i:{_alternation(t['subset_openers'])})\b"),
         "comparison": re.compile(rf"\b(?i:{_alternation(t['comparison_words'])})\b"),
         "group_label": re.compile(
             r"\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
@@ -222,8 +223,6 @@ class Mention:
     noun: str | None  # "patients", "deaths" (plural), or None when the claim names none
     mods: str  # words between the number and the noun: "botox-injected"
     qualifier: str | None  # "about", "more than" ...
-    definite: bool  # "the 50 patients", "all 50 participants", "of the 321 patients"
-    study_ref: bool  # "the study of 540 patients": the sample of a study already introduced
     sentence: int  # index of its sentence
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
@@ -234,6 +233,19 @@ class Mention:
     def is_total(self) -> bool:
         """`_is_total(self)`, worked out once (three rules ask)."""
         return _is_total(self)
+
+    # `study_ref` and `definite` are read from the words before the claim only when a rule asks
+    # (the rules ask the cheaper questions first)
+
+    @cached_property
+    def study_ref(self) -> bool:
+        """`the study of 540 patients`: the sample of a study already introduced."""
+        return _ends_with(_patterns()["study_ref"], self.before, _STUDY_REF_WORDS)
+
+    @cached_property
+    def definite(self) -> bool:
+        """`the 50 patients`, `all 50 participants`, `of the 321 patients`, or a `study_ref`."""
+        return self.study_ref or _ends_with(_patterns()["definite"], self.before, _DEFINITE_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -274,14 +286,14 @@ def _starts_in(text: str, words, start: int, end: int) -> list[int]:
     return found
 
 
-def _per_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
-    """How many of the offsets lie in each sentence [start, end) (`starts`: the sentences'
-    start offsets)."""
-    counts = [0] * len(bounds)
+def _counts_by_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> dict[int, int]:
+    """How many of the offsets lie in each sentence [start, end) that holds any, by the
+    sentence's index (`starts`: the sentences' start offsets)."""
+    counts: dict[int, int] = {}
     for offset in offsets:
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < bounds[index][1]:
-            counts[index] += 1
+            counts[index] = counts.get(index, 0) + 1
     return counts
 
 
@@ -323,7 +335,6 @@ def _mentions(
     doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]], records: list[ClaimMatch] | None = None
 ) -> list[Mention]:
     """The Doc's counts and samples as `Mention`s (`records`: its `claim_records`, if read)."""
-    p = _patterns()
     text = doc_text(doc)
     mentions = []
     for claim in claim_records(doc) if records is None else records:
@@ -339,11 +350,9 @@ def _mentions(
         s_start, s_end = bounds[index]
         before = text[s_start:start]
         after = text[end:s_end]
-        study_ref = _ends_with(p["study_ref"], before, _STUDY_REF_WORDS)
         mentions.append(Mention(
             label=claim.kind, start=start, end=end, value=float(value), noun=noun, mods=mods.lower(),
-            qualifier=claim.qualifier, definite=study_ref or _ends_with(p["definite"], before, _DEFINITE_WORDS),
-            study_ref=study_ref, sentence=index, before=before, after=after, post=rest + after, text=claim_text,
+            qualifier=claim.qualifier, sentence=index, before=before, after=after, post=rest + after, text=claim_text,
         ))
     return mentions
 
@@ -366,6 +375,9 @@ def _ends_with(pattern: re.Pattern, text: str, words: int) -> bool:
     return pattern.search(text, _tail_start(text, words)) is not None
 
 
+_WORD = re.compile(r"[\w'’\-]+")
+
+
 def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str, str]:
     """(noun, modifiers, rest) of a claim: `40 Botox-injected patients` -> (patients,
     botox-injected, ""); `79 deaths in the combination arm` -> (deaths, "", " in the combination arm")."""
@@ -374,7 +386,7 @@ def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, 
     if not number:
         return None, "", ""
     tail = claim_text[number.end():]
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in re.finditer(r"[\w'’\-]+", tail)]
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(tail)]
     texts = [w for w, _, _ in words]
     noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
     if noun_words:
@@ -476,11 +488,12 @@ def _people_nouns() -> frozenset[str]:
 
 def _is_total(m: Mention) -> bool:
     """`enrolled 312 patients`, `a study of 1,840 participants`: the sample of a study."""
-    if m.definite or not m.noun or m.label != "sample_size" or m.noun not in _people_nouns():
+    if not m.noun or m.label != "sample_size" or m.noun not in _people_nouns():
         return False
-    if _patterns()["subset_opener"].match(m.before[-30:]):
-        return False
-    return _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
+    enrolled = (m.qualifier or "") in ("a total of", "totalling", "totaling") \
+        or _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS)
+    # the costlier tests last: most mentions have no enrolment cue
+    return enrolled and not _patterns()["subset_opener"].match(m.before[-30:]) and not m.definite
 
 
 def study_breaks(
@@ -490,7 +503,7 @@ def study_breaks(
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
-    with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
+    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size" and not m.definite}
     breaks = [False] * len(bounds)
     for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
@@ -585,7 +598,7 @@ def _same_people(m: Mention, total: Mention) -> bool:
         p["subset_opener"].match(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
     )
     return (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
-        m.definite and _compatible_nouns(m.noun, total.noun)
+        _compatible_nouns(m.noun, total.noun) and m.definite
     )
 
 
@@ -606,7 +619,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
             f"check against {earlier}",
         )
     # (a) a definite reference back to the whole sample with another number
-    if not m.definite or not _compatible_nouns(m.noun, total.noun) or m.label != "sample_size":
+    if m.label != "sample_size" or not _compatible_nouns(m.noun, total.noun) or not m.definite:
         return None
     if not _conflicts(m.value, total.value, m.qualifier, total.qualifier):
         return None
@@ -663,10 +676,19 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], studies: _Studie
 # --- (a) the same outcome of the same arm, given twice -----------------------------------
 
 
+def _may_name_group(text: str) -> bool:
+    """Whether the text holds `group`, `arm` or `cohort` in any case (none of their letters has
+    a case-insensitive twin outside ASCII that `str.lower` would miss)."""
+    low = text.lower()
+    return "group" in low or "arm" in low or "cohort" in low
+
+
 def _outcome(m: Mention, text: str) -> tuple[str, str] | None:
     """(outcome, arm) of a count: `the 79 deaths in the combination arm` -> (death, combination)."""
     p = _patterns()
     t = word_lists()
+    if not (_may_name_group(m.text) or _may_name_group(m.after[:60])):
+        return None  # `group_label` and `group_label_after` need `group`, `arm` or `cohort`
     label = p["group_label"].search(m.text) or p["group_label"].match(m.after[:60].lstrip())
     if not label:
         label = p["group_label_after"].match(m.after[:60])
@@ -881,6 +903,16 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
     return in_effect
 
 
+def _may_exceed_a_whole(total: float, index: int, mentions: list[Mention]) -> bool:
+    """Whether parts adding up to `total` in sentence `index` can be more than the whole
+    `_whole_for` finds, which is a sample named in that sentence or a study's sample (`is_total`)
+    given in an earlier one: whether one of these is smaller than `total`."""
+    return any(
+        m.value < total and ((m.sentence == index and m.noun and m.label == "sample_size") or (m.sentence < index and m.is_total))
+        for m in mentions
+    )
+
+
 def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
                bounds: list[tuple[int, int]], studies: _Studies, arms: bool) -> Mention | None:
     """The whole the parts starting at `parts_start` belong to: a group just before them in the
@@ -966,34 +998,9 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
         yield chain
 
 
-def _may_open_with(text: str, start: int, end: int, letters: frozenset[str] | None) -> bool:
-    """Whether the sentence [start, end) can open (after whitespace) with a word of a
-    case-insensitive pattern whose words begin with these lower-case ASCII `letters`: False when
-    it is empty or its first character is another ASCII letter or digit; True when unsure
-    (`letters` None, another first character, a long run of whitespace)."""
-    if start >= end:
-        return False
-    head = text[start:min(end, start + 8)].lstrip()[:1]
-    return letters is None or not head or not head.isascii() or not (head.isalnum() or head == "_") \
-        or head.lower() in letters
-
-
-def _first_letters(words) -> frozenset[str] | None:
-    """The first letters of the words, lower-case; None unless all are ASCII letters (a
-    case-insensitive search may match a non-ASCII letter to another character)."""
-    letters = frozenset(w[0].lower() for w in words)
-    return letters if all(c.isascii() and c.isalpha() for c in letters) else None
-
-
-@lru_cache(maxsize=1)
-def _subset_opener_letters() -> frozenset[str] | None:
-    return _first_letters(word_lists()["subset_openers"])
-
-
 def _opens_subset(text: str, start: int, end: int) -> bool:
     """Whether the sentence [start, end) opens with `subset_opener` (`Of these, ...`)."""
-    return _may_open_with(text, start, end, _subset_opener_letters()) \
-        and bool(_patterns()["subset_opener"].match(text[start:end]))
+    return bool(_patterns()["subset_opener"].match(text, start, end))
 
 
 def find_parts_over_whole(
@@ -1012,23 +1019,22 @@ def find_parts_over_whole(
     # `_arm_chains`), and all need two numbers.
     with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
     first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
-    first_whole = min(first_total + 1, min(with_sample, default=len(bounds)))
-    if first_whole >= len(bounds) and folded is not None and folded.count("%") + folded.count("cent") < 2:
-        return
-    starts = [b[0] for b in bounds]
+    with_whole = range(min(first_total + 1, min(with_sample, default=len(bounds))), len(bounds))  # and more
     if folded is None:
-        share_counts = arm_counts = [2] * len(bounds)
+        shares, arms = set(range(len(bounds))), set(with_whole)
     else:
-        share_counts = _per_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts)
-        arm_counts = [0] * len(bounds)
-        if first_whole < len(bounds):
-            arm_counts = _per_sentence(_starts_in(folded, _ARM_WORDS, bounds[first_whole][0], len(folded)), bounds, starts)
-    for index, (s_start, s_end) in enumerate(bounds):
-        has_whole = index in with_sample or index > first_total
-        has_shares = share_counts[index] >= 2
-        has_arm = has_whole and arm_counts[index] >= 1
-        may_pair = has_shares or index in with_sample or (has_whole and _opens_subset(text, s_start, s_end))
-        has_pair = may_pair and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
+        starts = [b[0] for b in bounds]
+        shares = {i for i, count in _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts).items()
+                  if count >= 2}
+        arm_words = _starts_in(folded, _ARM_WORDS, bounds[with_whole[0]][0], len(folded)) if with_whole else []
+        arms = set(_counts_by_sentence(arm_words, bounds, starts))
+    arms = {i for i in arms if i in with_sample or i > first_total}
+    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
+    may_pair = shares | with_sample | openers
+    for index in sorted(arms | may_pair):
+        s_start, s_end = bounds[index]
+        has_whole, has_shares, has_arm = index in with_sample or index > first_total, index in shares, index in arms
+        has_pair = index in may_pair and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
         if not (has_pair or has_arm):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
@@ -1050,15 +1056,17 @@ def find_parts_over_whole(
                     f"{_fmt(n1)}% + {_fmt(n2)}% = {_fmt(n1 + n2)}%: two parts of one group add up to more than all of it.",
                     "the shares should add up to at most 100%",
                 )
-        for parts, arms in found:
+        for parts, is_arms in found:
             values = [parse_number(raw) for raw, _, _ in parts]
             if any(v is None for v in values):
                 continue
             start = s_start + parts[0][1]
-            whole = _whole_for(start, index, mentions, text, bounds, studies, arms)
+            total = sum(values)
+            if not _may_exceed_a_whole(total, index, mentions):
+                continue  # no whole `_whole_for` can find is smaller: no need to ask it
+            whole = _whole_for(start, index, mentions, text, bounds, studies, is_arms)
             if whole is None or whole.qualifier in _LOWER_BOUND:
                 continue
-            total = sum(values)
             slack = 0.05 * whole.value if whole.qualifier in _APPROX else 0
             if total <= whole.value + slack:
                 continue
@@ -1093,9 +1101,6 @@ _EVENT_PARTS = {
     "approximate": re.compile(r"\b(?i:nearly|almost|about|around|approximately|roughly|some|close\s+to)\s*$"),
     "year": re.compile(r"(?:19|20)\d\d"),
 }
-
-
-_EVENT_OPENER_LETTERS = frozenset("oa")  # `opener` begins with `of` or `among`
 
 
 def _event_parts(text: str, start: int, end: int) -> list[re.Match]:
@@ -1155,8 +1160,6 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
     p = _EVENT_PARTS
     text = doc_text(doc)
     for index, (s_start, s_end) in enumerate(bounds):
-        if not _may_open_with(text, s_start, s_end, _EVENT_OPENER_LETTERS):
-            continue
         opener = p["opener"].match(text, s_start, s_end)
         if not opener or opener["noun"].lower() not in _event_nouns():
             continue
