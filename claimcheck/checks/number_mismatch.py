@@ -308,6 +308,20 @@ def _starts_in(text: str, words, start: int, end: int) -> list[int]:
     return found
 
 
+def _runs(indices: list[int], bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of consecutive sentences among the sorted `indices`."""
+    first = previous = None
+    for index in indices:
+        if previous is not None and index != previous + 1:
+            yield bounds[first][0], bounds[previous][1]
+            first = None
+        if first is None:
+            first = index
+        previous = index
+    if first is not None:
+        yield bounds[first][0], bounds[previous][1]
+
+
 def _counts_by_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> dict[int, int]:
     """How many of the offsets lie in each sentence [start, end) that holds any, by the
     sentence's index (`starts`: the sentences' start offsets)."""
@@ -408,18 +422,24 @@ def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, 
     if not number:
         return None, "", ""
     tail = claim_text[number.end():]
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(tail)]
-    texts = [w for w, _, _ in words]
+    words = list(_WORD.finditer(tail))
+    texts = [m.group(0).lower() for m in words]
     noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
     if noun_words:
-        for i in range(len(texts) - len(noun_words) + 1):
-            if texts[i:i + len(noun_words)] == noun_words:
-                noun = " ".join(noun_words)
-                rest = tail[words[i + len(noun_words) - 1][2]:]
-                return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
         noun = " ".join(noun_words)
+        i = _find_run(texts, noun_words)
+        if i is not None:
+            rest = tail[words[i + len(noun_words) - 1].end():]
+            return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
         return t["singular_plural"].get(noun, noun), "", ""
     return None, "", tail
+
+
+def _find_run(items: list[str], run: list[str]) -> int | None:
+    """Where `run` first occurs in `items` as consecutive items, or None."""
+    if len(run) == 1:
+        return items.index(run[0]) if run[0] in items else None
+    return next((i for i in range(len(items) - len(run) + 1) if items[i:i + len(run)] == run), None)
 
 
 @lru_cache(maxsize=1)
@@ -1049,14 +1069,15 @@ def find_parts_over_whole(
     # `_arm_chains`), and all need two numbers.
     with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
     first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
-    with_whole = range(min(first_total + 1, min(with_sample, default=len(bounds))), len(bounds))  # and more
+    # the sentences that can have a whole: those with a sample, and all after the first total
+    with_whole = sorted(with_sample | set(range(first_total + 1, len(bounds))))
     if folded is None:
         shares, arms = set(range(len(bounds))), set(with_whole)
     else:
         starts = [b[0] for b in bounds]
         shares = {i for i, count in _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts).items()
                   if count >= 2}
-        arm_words = _starts_in(folded, _ARM_WORDS, bounds[with_whole[0]][0], len(folded)) if with_whole else []
+        arm_words = [offset for start, end in _runs(with_whole, bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
         arms = set(_counts_by_sentence(arm_words, bounds, starts))
     arms = {i for i in arms if i in with_sample or i > first_total}
     openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
