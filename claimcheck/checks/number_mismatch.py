@@ -1053,6 +1053,39 @@ def _opens_subset(text: str, start: int, end: int) -> bool:
     return bool(_patterns()["subset_opener"].match(text, start, end))
 
 
+@dataclass
+class _PartSentences:
+    """The sentences (by index) where `find_parts_over_whole` can find parts, and which kinds.
+    Counts and arms are checked against a whole (`_whole_for`): a sample named in the sentence,
+    or the study's sample in effect, given in an earlier sentence (for a pair, only after a
+    subset opener: `Of these, ...`); two shares (`62% were women and 45% men`) need two `%` or
+    `per cent`/`percent`; a chain of arms needs one of its words (see `_arm_chains`). (A pair
+    also needs two pair words, and all parts two numbers: asked later, of these sentences only.)"""
+
+    whole: set[int]  # can have a whole
+    shares: set[int]  # hold two `%` or `per cent`/`percent`
+    arms: set[int]  # can have a whole, and hold an arm word
+    pairs: set[int]  # can have a whole for a pair, or hold two shares
+
+
+def _part_sentences(text: str, folded: str | None, mentions: list[Mention], bounds: list[tuple[int, int]]) -> _PartSentences:
+    """The `_PartSentences` of a Doc (`folded`: its folded text; None: every sentence may hold
+    shares and arm words)."""
+    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
+    first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
+    whole = with_sample | set(range(first_total + 1, len(bounds)))
+    if folded is None:
+        shares, arms = set(range(len(bounds))), set(whole)
+    else:
+        starts = [b[0] for b in bounds]
+        marks = _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts)
+        shares = {i for i, count in marks.items() if count >= 2}
+        arm_words = [offset for start, end in _runs(sorted(whole), bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
+        arms = set(_counts_by_sentence(arm_words, bounds, starts))
+    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
+    return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
+
+
 def find_parts_over_whole(
     doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], studies: _Studies, folded: str | None = None,
 ) -> Iterator[Hit]:
@@ -1062,30 +1095,11 @@ def find_parts_over_whole(
     text = doc_text(doc)
     folded = fold_case(text) if folded is None else folded
     pairs = _complementary_pairs()
-    # Parts are checked against a whole (`_whole_for`): a sample named in the sentence, or the
-    # study's sample in effect, given in an earlier sentence (for a pair, only after a subset
-    # opener: `Of these, ...`); two shares (`62% were women and 45% men`) need two `%` or
-    # `per cent`/`percent`. A pair needs two pair words, a chain of arms one of its words (see
-    # `_arm_chains`), and all need two numbers.
-    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
-    first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
-    # the sentences that can have a whole: those with a sample, and all after the first total
-    with_whole = sorted(with_sample | set(range(first_total + 1, len(bounds))))
-    if folded is None:
-        shares, arms = set(range(len(bounds))), set(with_whole)
-    else:
-        starts = [b[0] for b in bounds]
-        shares = {i for i, count in _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts).items()
-                  if count >= 2}
-        arm_words = [offset for start, end in _runs(with_whole, bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
-        arms = set(_counts_by_sentence(arm_words, bounds, starts))
-    arms = {i for i in arms if i in with_sample or i > first_total}
-    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
-    may_pair = shares | with_sample | openers
-    for index in sorted(arms | may_pair):
+    where = _part_sentences(text, folded, mentions, bounds)
+    for index in sorted(where.arms | where.pairs):
         s_start, s_end = bounds[index]
-        has_whole, has_shares, has_arm = index in with_sample or index > first_total, index in shares, index in arms
-        has_pair = index in may_pair and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
+        has_whole, has_shares, has_arm = index in where.whole, index in where.shares, index in where.arms
+        has_pair = index in where.pairs and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
         if not (has_pair or has_arm):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
