@@ -20,7 +20,9 @@ Rates:
   each reading its files; timed after the workers have started.
 The ratio is steady batch rate / floor rate at the same J (target >= 0.3). For scale, the
 per-article work (`work.check_file`: read, extract, check, serialise) is also timed in the
-benchmark's own process, without worker processes, IPC or the writer.
+benchmark's own process, without worker processes, IPC or the writer, and split by stage
+(`stage_breakdown`: hashing, reading text files, reading + extracting HTML, `check_article`,
+the output line), so what the batch adds around the check shows.
 """
 
 from __future__ import annotations
@@ -192,6 +194,44 @@ def in_process_rate(src: Path, limit: int = 300) -> float:
     return len(files) / (time.perf_counter() - start)
 
 
+def stage_breakdown(src: Path, limit: int = 300) -> dict[str, float]:
+    """Where `work.check_file`'s time goes, in ms per article over the first `limit` articles:
+    hashing, reading text files, reading and extracting HTML pages (also per page), the check
+    itself (`check.check_article`) and the output line (`work.record_line`)."""
+    from claimcheck.batch.work import hash_file, pipeline, record_line
+    from claimcheck.check import check_article
+    from claimcheck.ingest import load_article
+    from claimcheck.settings import get_settings
+
+    nlp, settings = pipeline(), get_settings(offline=True)
+    files = sorted(str(p) for p in src.rglob("*") if p.is_file())[:limit]
+    totals = dict.fromkeys(("hash", "read text", "read + extract HTML", "check_article", "line"), 0.0)
+    pages = 0
+    for warm_up in (True, False):
+        for path in files[:10] if warm_up else files:
+            html = path.endswith((".html", ".htm"))
+            start = time.perf_counter()
+            digest = hash_file(path)
+            hashed = time.perf_counter()
+            article = load_article(path, settings)
+            loaded = time.perf_counter()
+            report = check_article(article, nlp)
+            checked = time.perf_counter()
+            record_line(report, path, digest)
+            done = time.perf_counter()
+            if warm_up:
+                continue
+            pages += html
+            totals["hash"] += hashed - start
+            totals["read + extract HTML" if html else "read text"] += loaded - hashed
+            totals["check_article"] += checked - loaded
+            totals["line"] += done - checked
+    ms = {stage: 1e3 * seconds / len(files) for stage, seconds in totals.items()}
+    ms["per HTML page"] = 1e3 * totals["read + extract HTML"] / pages if pages else 0.0
+    ms["HTML share"] = pages / len(files)
+    return ms
+
+
 # --- the report ---------------------------------------------------------------------------
 
 
@@ -227,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in (1, 2):
             floors[jobs] = floor_rate(texts, jobs)
         in_process = in_process_rate(articles(n))
+        stages = stage_breakdown(articles(n))
         for count in (small, large):
             if (count, 2) not in runs:
                 runs[(count, 2)] = run_batch(articles(count), work / f"out-{count}-j2.jsonl", 2, count)
@@ -238,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{jobs:>4}  {run.end_to_end_rate:>10.1f}  {run.steady_rate:>8.1f}  {floors[jobs]:>11.1f}"
                   f"  {run.steady_rate / floors[jobs]:>6.3f}")
         print(f"in one process, no batch machinery (work.check_file, first 300): {in_process:.1f}")
+        around = sum(ms for stage, ms in stages.items() if stage not in ("check_article", "per HTML page", "HTML share"))
+        print("  ms per article: " + ", ".join(f"{stage} {ms:.3f}" for stage, ms in stages.items()
+                                             if stage not in ("per HTML page", "HTML share"))
+              + f"; around the check {around:.3f} ({stages['HTML share']:.0%} HTML pages,"
+              f" {stages['per HTML page']:.2f} ms a page)")
         scaling = runs[(n, 2)].steady_rate / runs[(n, 1)].steady_rate
         print(f"scaling 1 -> 2 jobs: {scaling:.2f}x; target: ratio >= 0.3")
 

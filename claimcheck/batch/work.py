@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ClaimcheckError
-from ..models import Report
+from ..models import Report, json_default
 
 # Characters that JSON leaves raw but that some line readers (str.splitlines, JavaScript)
 # treat as line breaks. Escaped so that one record is always exactly one line.
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# One encoder for every line (`json.dumps` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=json_default)
 
 
 class PipelineUnavailable(Exception):
@@ -65,12 +67,16 @@ def hash_file(path: str) -> str | None:
 
 
 def record_line(report: Report, input: str, digest: str | None) -> str:
-    """The JSONL line of a report: `Report.to_dict()` with `input` as found and `content_hash`."""
-    data = report.to_dict()
+    """The JSONL line of a report: `Report.to_dict()` with `input` as found and `content_hash`.
+
+    Written from `Report.to_json_fields()` (the claims, flags... encoded straight from the
+    model objects by `json_default`): the same line as from `to_dict()`, without its copy.
+    """
+    data = report.to_json_fields()
     record: dict[str, Any] = {"schema": data.pop("schema"), "input": input, "content_hash": digest}
     data.pop("input")
     record.update(data)
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    line = _ENCODER.encode(record)
     for char, escaped in _LINE_BREAKS.items():
         if char in line:
             line = line.replace(char, escaped)

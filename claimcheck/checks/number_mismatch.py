@@ -22,6 +22,11 @@ rule asks for strong evidence: a definite article, the same (or a general) noun,
 narrowing the group, the same study (a new study mentioned in between ends the comparison),
 and a number not already introduced earlier in the article. The later, conflicting mention is
 flagged and the message names the earlier one. Word lists live in `data/number_terms.json`.
+
+Cost (~0.24 ms an article, from ~0.37): few articles hold a candidate for most rules, so
+each rule first proves cheaply that it cannot fire (the cheap tests of a conjunction first, the
+article's numbers read last); other studies are looked for only when a rule with a candidate
+asks (`_Studies`), and pair and arm words only in the sentences that can hold parts and a whole.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -78,7 +83,7 @@ _PCT_NUM = r"(?<![\w\-/.,$£€])\d{1,3}(?:\.\d+)?"
 # Where a number of `_NUM` can begin, read in the lower-cased text (see `_folded`): a digit or
 # `.5`, a number word, or the `a` of `a hundred` / `a dozen` (zero-width, so that no match hides
 # another offset where a number can begin).
-_NUMBER_WORDS = "|".join(sorted([*UNITS, *TENS, "dozen"], key=len, reverse=True))
+_NUMBER_WORDS = alternation([*UNITS, *TENS, "dozen"])  # a trie: the longest word at an offset wins
 _NUMBER_HEAD = rf"(?:\.?\d|{_NUMBER_WORDS}|a(?=\s+(?:hundred|dozen)))"
 # A number for the same sample that is off by a slip (45/50, 386/368, 1,840/1,960) stays
 # within these bounds; a definite group far outside them is another group.
@@ -88,6 +93,12 @@ _APPROX = {"nearly", "almost", "about", "around", "approximately", "roughly", "s
            "close to", "just under", "just over", "~", "≈"}
 _LOWER_BOUND = {"over", "more than", "at least", "upwards of", "well over", ">", "≥"}
 _UPPER_BOUND = {"less than", "fewer than", "under", "up to", "at most", "no more than", "as many as", "<", "≤"}
+
+
+@lru_cache(maxsize=1)
+def _complementary_pairs() -> frozenset[frozenset[str]]:
+    """The complementary pairs (`women`, `men`), lower-case, each as a set."""
+    return frozenset(frozenset((a.lower(), b.lower())) for a, b in word_lists()["complementary_pairs"])
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +161,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
         "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
         "pre_enrolment": re.compile(rf"\b(?i:{_alternation(t['pre_enrolment_words'])})\b"),
-        "subset_opener": re.compile(rf"^\W*(?i:{_alternation(t['subset_openers'])})\b"),
+        # used with `match` only, which anchors it where it is tried
+        "subset_opener": re.compile(rf"\W*(?i:{_alternation(t['subset_openers'])})\b"),
         "comparison": re.compile(rf"\b(?i:{_alternation(t['comparison_words'])})\b"),
         "group_label": re.compile(
             r"\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
@@ -205,6 +217,23 @@ def _patterns() -> dict[str, re.Pattern]:
 # --- mentions ----------------------------------------------------------------------------
 
 
+class _computed_once:
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first read,
+    which costs more than most of the values read here): the value is computed on the first
+    read and stored on the instance, where later reads find it without calling anything."""
+
+    def __init__(self, func: Callable) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass
 class Mention:
     """A number of people or events the claim finder read, with the words around it."""
@@ -216,87 +245,114 @@ class Mention:
     noun: str | None  # "patients", "deaths" (plural), or None when the claim names none
     mods: str  # words between the number and the noun: "botox-injected"
     qualifier: str | None  # "about", "more than" ...
-    definite: bool  # "the 50 patients", "all 50 participants", "of the 321 patients"
-    study_ref: bool  # "the study of 540 patients": the sample of a study already introduced
     sentence: int  # index of its sentence
     before: str  # the sentence up to the claim
     after: str  # the sentence after the claim
     post: str  # what follows the noun: the rest of the claim, then the sentence
     text: str  # the claim's text
 
-    @cached_property
+    @_computed_once
     def is_total(self) -> bool:
         """`_is_total(self)`, worked out once (three rules ask)."""
         return _is_total(self)
 
+    # `study_ref` and `definite` are read from the words before the claim only when a rule asks
+    # (the rules ask the cheaper questions first)
 
-@dataclass
-class _WordSites:
-    """Sorted offsets in the folded text of the words some rules need before they run a costly
-    pattern: study words (`study_breaks`), pair words and arm words (`find_parts_over_whole`)."""
+    @_computed_once
+    def study_ref(self) -> bool:
+        """`the study of 540 patients`: the sample of a study already introduced."""
+        return _ends_with(_patterns()["study_ref"], self.before, _STUDY_REF_WORDS)
 
-    study: list[int]
-    pair: list[int]
-    arm: list[int]
+    @_computed_once
+    def definite(self) -> bool:
+        """`the 50 patients`, `all 50 participants`, `of the 321 patients`, or a `study_ref`."""
+        return self.study_ref or _ends_with(_patterns()["definite"], self.before, _DEFINITE_WORDS)
 
 
 @lru_cache(maxsize=1)
-def _site_pattern() -> tuple[re.Pattern, dict[str, tuple[bool, bool, bool]]] | None:
-    """One pattern for all the words of `_WordSites`, and for each word whether it is a study, a
-    pair and an arm word; None when one word begins with another (a search finds one word at
-    each offset, so it would miss the other)."""
-    groups = (_study_word_starts(), tuple(_pair_roots()), _ARM_WORDS)
-    words = sorted({w for group in groups for w in group})
+def _pair_root_pattern() -> re.Pattern | None:
+    """One pattern for the pair words that hold no other (`_pair_roots`); None when one begins
+    with another (a search finds one word at each offset, so it would miss the other)."""
+    words = sorted(_pair_roots())
     if any(a != b and b.startswith(a) for a in words for b in words):
         return None
-    return re.compile(alternation(words, lower=True)), {w: tuple(w in group for group in groups) for w in words}
+    return re.compile(alternation(words, lower=True))
 
 
-def _word_sites(folded: str | None) -> _WordSites | None:
-    """The `_WordSites` of a folded text (None when the folded text is unknown): one search per
-    word found, from the offset after the last one, which finds overlapping words too and costs
-    less than a `str.find` scan per word."""
-    if folded is None:
-        return None
-    compiled = _site_pattern()
-    if compiled is None:
-        return _WordSites(find_starts(folded, _study_word_starts()), find_starts(folded, _pair_roots()),
-                          find_starts(folded, _ARM_WORDS))
-    pattern, kinds = compiled
-    sites = _WordSites([], [], [])
-    m = pattern.search(folded)
-    while m:
-        offset = m.start()
-        study, pair, arm = kinds[m.group()]
-        if study:
-            sites.study.append(offset)
-        if pair:
-            sites.pair.append(offset)
-        if arm:
-            sites.arm.append(offset)
-        m = pattern.search(folded, offset + 1)
-    return sites
+def _pair_word_count(folded: str, start: int, end: int) -> int:
+    """How many pair words begin in [start, end) of the folded text, overlapping ones included
+    (`women` holds `men`): one search per word found, from the offset after it."""
+    pattern = _pair_root_pattern()
+    if pattern is None:
+        return len(_starts_in(folded, _pair_roots(), start, end))
+    limit = min(len(folded), end + max(map(len, _pair_roots())))  # a word that begins before `end` ends by here
+    count = 0
+    m = pattern.search(folded, start, limit)
+    while m and m.start() < end:
+        count += 1
+        m = pattern.search(folded, m.start() + 1, limit)
+    return count
 
 
-class _Offsets:
-    """Sorted offsets where one of some words stands in the folded text, to ask cheaply whether
-    a stretch of text can hold what a costly pattern needs before running that pattern on it;
-    with no offsets (no folded text), every question is answered with "maybe"."""
+def _starts_in(text: str, words, start: int, end: int) -> list[int]:
+    """Every offset in [start, end) where one of the words begins in the text (`str.find`, which
+    for a dozen words costs less than a search for them all at once)."""
+    found = []
+    for word in words:
+        stop = end + len(word) - 1  # a word that begins before `end` ends by here
+        at = text.find(word, start, stop)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1, stop)
+    return found
 
-    def __init__(self, offsets: list[int] | None) -> None:
-        self.offsets = offsets
 
-    def per_sentence(self, bounds: list[tuple[int, int]], starts: list[int]) -> list[int]:
-        """How many offsets lie in each sentence [start, end) (`starts`: the sentences' start
-        offsets; a large number each when unknown)."""
-        if self.offsets is None:
-            return [end - start + 1 for start, end in bounds]
-        counts = [0] * len(bounds)
-        for offset in self.offsets:
-            index = bisect.bisect_right(starts, offset) - 1
-            if index >= 0 and offset < bounds[index][1]:
-                counts[index] += 1
-        return counts
+def _runs(indices: list[int], bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of consecutive sentences among the sorted `indices`."""
+    first = previous = None
+    for index in indices:
+        if previous is not None and index != previous + 1:
+            yield bounds[first][0], bounds[previous][1]
+            first = None
+        if first is None:
+            first = index
+        previous = index
+    if first is not None:
+        yield bounds[first][0], bounds[previous][1]
+
+
+def _counts_by_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> dict[int, int]:
+    """How many of the offsets lie in each sentence [start, end) that holds any, by the
+    sentence's index (`starts`: the sentences' start offsets)."""
+    counts: dict[int, int] = {}
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < bounds[index][1]:
+            counts[index] = counts.get(index, 0) + 1
+    return counts
+
+
+class _Studies:
+    """Where other studies begin in a Doc (`breaks`: `study_breaks`) and the study's sample in
+    effect as each sentence begins (`totals`: `_totals_in_effect`), worked out only when a rule
+    first asks: most articles hold no candidate for the rules that need them, and looking for
+    other studies costs a scan of the text."""
+
+    def __init__(self, text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None) -> None:
+        self.text, self.mentions, self.bounds, self.folded = text, mentions, bounds, folded
+
+    @_computed_once
+    def breaks(self) -> list[bool]:
+        return study_breaks(self.text, self.mentions, self.bounds, self.folded)
+
+    @_computed_once
+    def totals(self) -> list[Mention | None]:
+        return _totals_in_effect(self.mentions, self.breaks)
+
+    def any_break(self, first: int, last: int) -> bool:
+        """Whether another study begins in one of the sentences first..last (first > last: none)."""
+        return any(self.breaks[first:last + 1])
 
 
 def _number_starts(folded_sentence: str) -> list[int]:
@@ -315,7 +371,6 @@ def _mentions(
     doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]], records: list[ClaimMatch] | None = None
 ) -> list[Mention]:
     """The Doc's counts and samples as `Mention`s (`records`: its `claim_records`, if read)."""
-    p = _patterns()
     text = doc_text(doc)
     mentions = []
     for claim in claim_records(doc) if records is None else records:
@@ -331,11 +386,9 @@ def _mentions(
         s_start, s_end = bounds[index]
         before = text[s_start:start]
         after = text[end:s_end]
-        study_ref = _ends_with(p["study_ref"], before, _STUDY_REF_WORDS)
         mentions.append(Mention(
             label=claim.kind, start=start, end=end, value=float(value), noun=noun, mods=mods.lower(),
-            qualifier=claim.qualifier, definite=study_ref or _ends_with(p["definite"], before, _DEFINITE_WORDS),
-            study_ref=study_ref, sentence=index, before=before, after=after, post=rest + after, text=claim_text,
+            qualifier=claim.qualifier, sentence=index, before=before, after=after, post=rest + after, text=claim_text,
         ))
     return mentions
 
@@ -358,6 +411,9 @@ def _ends_with(pattern: re.Pattern, text: str, words: int) -> bool:
     return pattern.search(text, _tail_start(text, words)) is not None
 
 
+_WORD = re.compile(r"[\w'’\-]+")
+
+
 def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str, str]:
     """(noun, modifiers, rest) of a claim: `40 Botox-injected patients` -> (patients,
     botox-injected, ""); `79 deaths in the combination arm` -> (deaths, "", " in the combination arm")."""
@@ -366,18 +422,24 @@ def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, 
     if not number:
         return None, "", ""
     tail = claim_text[number.end():]
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in re.finditer(r"[\w'’\-]+", tail)]
-    texts = [w for w, _, _ in words]
+    words = list(_WORD.finditer(tail))
+    texts = [m.group(0).lower() for m in words]
     noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
     if noun_words:
-        for i in range(len(texts) - len(noun_words) + 1):
-            if texts[i:i + len(noun_words)] == noun_words:
-                noun = " ".join(noun_words)
-                rest = tail[words[i + len(noun_words) - 1][2]:]
-                return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
         noun = " ".join(noun_words)
+        i = _find_run(texts, noun_words)
+        if i is not None:
+            rest = tail[words[i + len(noun_words) - 1].end():]
+            return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
         return t["singular_plural"].get(noun, noun), "", ""
     return None, "", tail
+
+
+def _find_run(items: list[str], run: list[str]) -> int | None:
+    """Where `run` first occurs in `items` as consecutive items, or None."""
+    if len(run) == 1:
+        return items.index(run[0]) if run[0] in items else None
+    return next((i for i in range(len(items) - len(run) + 1) if items[i:i + len(run)] == run), None)
 
 
 @lru_cache(maxsize=1)
@@ -406,10 +468,12 @@ def _conflicts(later: float, earlier: float, q_later: str | None, q_earlier: str
     return not (q_later in _UPPER_BOUND and earlier <= later)
 
 
-def _numbers(text: str) -> list[tuple[int, float]]:
-    """(offset, value) of every number in the text, in order."""
+def _numbers(text: str, folded: str | None = None) -> list[tuple[int, float]]:
+    """(offset, value) of every number in the text, in order; given the folded text, tried only
+    where a number can begin (`_number_starts`), which finds the same numbers in a third of the time."""
+    pattern = _patterns()["number"]
     found = []
-    for m in _patterns()["number"].finditer(text):
+    for m in pattern.finditer(text) if folded is None else matches_at(pattern, text, _number_starts(folded)):
         number = parse_number(m.group(0))
         if number is not None:
             found.append((m.start(), float(number)))
@@ -424,7 +488,7 @@ def _doc_numbers(doc: Doc) -> list[tuple[int, float]]:
     every number of an article costs more than all the rules that rarely ask)."""
     numbers = doc.user_data.get(_NUMBERS_KEY)
     if numbers is None:
-        numbers = _numbers(doc_text(doc))
+        numbers = _numbers(doc_text(doc), fold_case(doc_text(doc)))
         doc.user_data[_NUMBERS_KEY] = numbers
     return numbers
 
@@ -466,25 +530,24 @@ def _people_nouns() -> frozenset[str]:
 
 def _is_total(m: Mention) -> bool:
     """`enrolled 312 patients`, `a study of 1,840 participants`: the sample of a study."""
-    if m.definite or not m.noun or m.label != "sample_size" or m.noun not in _people_nouns():
+    if not m.noun or m.label != "sample_size" or m.noun not in _people_nouns():
         return False
-    if _patterns()["subset_opener"].match(m.before[-30:]):
-        return False
-    return _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS) or (m.qualifier or "") in ("a total of", "totalling", "totaling")
+    enrolled = (m.qualifier or "") in ("a total of", "totalling", "totaling") \
+        or _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS)
+    # the costlier tests last: most mentions have no enrolment cue
+    return enrolled and not _patterns()["subset_opener"].match(m.before[-30:]) and not m.definite
 
 
 def study_breaks(
     text: str, mentions: list[Mention], bounds: list[tuple[int, int]], folded: str | None = None,
-    sites: _WordSites | None = None,
 ) -> list[bool]:
     """Per sentence: does another study begin here? A real one (`A 2021 review of ...`,
     `Previous research ...`), or any with a sample of its own (`a randomised trial in which 900
     older adults ...`); not a wish (`we want to see this confirmed in a larger study`)."""
     p = _patterns()
-    with_sample = {m.sentence for m in mentions if not m.definite and m.noun and m.label == "sample_size"}
+    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size" and not m.definite}
     breaks = [False] * len(bounds)
-    study_offsets = sites.study if sites is not None else None
-    for index, (start, end) in _sentences_with_other_study(text, bounds, folded, study_offsets):
+    for index, (start, end) in _sentences_with_other_study(text, bounds, folded):
         sentence = text[bounds[index][0]:bounds[index][1]]
         other_study = p["new_study"].search(sentence, start, end) or p["indefinite_study"].search(sentence, start, end)
         breaks[index] = bool(other_study and (index in with_sample or not p["hypothetical"].search(sentence)))
@@ -497,7 +560,7 @@ _OTHER_STUDY_WORDS = 7
 
 
 def _sentences_with_other_study(
-    text: str, bounds: list[tuple[int, int]], folded: str | None, study_offsets: list[int] | None = None
+    text: str, bounds: list[tuple[int, int]], folded: str | None
 ) -> list[tuple[int, tuple[int, int]]]:
     """(index, (start, end)) of the sentences where `new_study` or `indefinite_study` can match
     (at least those): both end on a study word after whitespace, and their lower-case twin matches
@@ -509,9 +572,7 @@ def _sentences_with_other_study(
     p = _patterns()
     starts = [b[0] for b in bounds]
     words: dict[int, list[int]] = {}  # sentence -> [first, last] offset of a study word in it
-    if study_offsets is None:
-        study_offsets = find_starts(folded, _study_word_starts())
-    for offset in study_offsets:
+    for offset in find_starts(folded, _study_word_starts()):
         space = offset - 1
         if space < 0 or not folded[space].isspace():
             continue
@@ -532,12 +593,16 @@ def _sentences_with_other_study(
     return candidates
 
 
-def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def find_sample_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
+    """`The trial enrolled 312 patients` ... `Of the 321 patients here`: a mention checked
+    against the study's sample in effect (`_check_against_total`)."""
+    if not _any_conflict_with_a_total(doc, mentions):
+        return
     total: Mention | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    for index, is_break in enumerate(breaks):
+    for index, is_break in enumerate(studies.breaks):
         here = by_sentence.get(index, [])
         if is_break:
             total = None
@@ -553,28 +618,50 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool])
                 yield hit
 
 
+def _any_conflict_with_a_total(doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether some mention conflicts with some study sample before it. The sample in effect for
+    a mention is always one of these (or none), so without such a pair `find_sample_conflicts`
+    finds nothing and need not look for the other studies that would end a sample's effect."""
+    totals: list[Mention] = []
+    for m in mentions:
+        if m.is_total:
+            totals.append(m)
+        elif any(_check_against_total(doc, m, total) for total in totals):
+            return True
+    return False
+
+
+def _same_people(m: Mention, total: Mention) -> bool:
+    """Whether a mention counts people of the study: a part of it (`Of these, 2,100 were
+    women`, `612 of the participants`, `in the placebo arm`), or a definite group of the same
+    kind of people as its sample."""
+    p = _patterns()
+    part_of_study = bool(
+        p["subset_opener"].match(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
+    )
+    return (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
+        _compatible_nouns(m.noun, total.noun) and m.definite
+    )
+
+
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.text}`"
     # (c) a group of the study larger than the study: "Of these, 2,100 were women", "612 of the
     # participants", "in the placebo arm"; or a definite group of the same kind of people
-    part_of_study = bool(
-        p["subset_opener"].match(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
-    )
-    same_people = (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
-        m.definite and _compatible_nouns(m.noun, total.noun)
-    )
-    if same_people and total.value < m.value <= _MAX_RATIO * total.value \
+    # (the cheap tests first, reading the article's numbers last)
+    if total.value < m.value <= _MAX_RATIO * total.value and total.qualifier not in _LOWER_BOUND \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
-            and not _has_antecedent(doc, m.start, m.value) \
-            and not p["pre_enrolment"].search(m.post[:60]) and total.qualifier not in _LOWER_BOUND:
+            and _same_people(m, total) \
+            and not p["pre_enrolment"].search(m.post[:60]) \
+            and not _has_antecedent(doc, m.start, m.value):
         return Hit(
             m.start, m.end,
             f"`{m.text}` is more than the whole study ({earlier} earlier in the article).",
             f"check against {earlier}",
         )
     # (a) a definite reference back to the whole sample with another number
-    if not m.definite or not _compatible_nouns(m.noun, total.noun) or m.label != "sample_size":
+    if m.label != "sample_size" or not _compatible_nouns(m.noun, total.noun) or not m.definite:
         return None
     if not _conflicts(m.value, total.value, m.qualifier, total.qualifier):
         return None
@@ -594,17 +681,25 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     )
 
 
-def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def _may_end_remaining(before: str) -> bool:
+    """Whether `before` can end as `remaining` asks (`the remaining`, `the other`, `the rest of
+    the`, then whitespace): its last word is one of these, in any case (True when unsure: a
+    letter outside ASCII may be the case-insensitive twin of one in `remaining`)."""
+    last = before.rstrip()[-9:]
+    return not last.isascii() or last.lower().endswith(("remaining", "other", "the"))
+
+
+def find_remaining_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
     """`612 of the participants ... The remaining 1,300`: a split must add up to the whole."""
     p = _patterns()
     text = doc_text(doc)
     totals = [m for m in mentions if m.is_total]
     claims: list[ClaimMatch] | None = None  # read only when needed
     for m in mentions:
-        if m.qualifier or not _ends_with(p["remaining"], m.before, _REMAINING_WORDS):
+        if m.qualifier or not _may_end_remaining(m.before) or not _ends_with(p["remaining"], m.before, _REMAINING_WORDS):
             continue
         total = next((t for t in reversed(totals) if t.start < m.start and m.sentence - t.sentence <= 3), None)
-        if total is None or total.qualifier or any(breaks[total.sentence + 1:m.sentence + 1]):
+        if total is None or total.qualifier or studies.any_break(total.sentence + 1, m.sentence):
             continue
         # the other part: the one number written between the total and "the remaining"
         numbers = []
@@ -631,10 +726,19 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], breaks: list[boo
 # --- (a) the same outcome of the same arm, given twice -----------------------------------
 
 
+def _may_name_group(text: str) -> bool:
+    """Whether the text holds `group`, `arm` or `cohort` in any case (none of their letters has
+    a case-insensitive twin outside ASCII that `str.lower` would miss)."""
+    low = text.lower()
+    return "group" in low or "arm" in low or "cohort" in low
+
+
 def _outcome(m: Mention, text: str) -> tuple[str, str] | None:
     """(outcome, arm) of a count: `the 79 deaths in the combination arm` -> (death, combination)."""
     p = _patterns()
     t = word_lists()
+    if not (_may_name_group(m.text) or _may_name_group(m.after[:60])):
+        return None  # `group_label` and `group_label_after` need `group`, `arm` or `cohort`
     label = p["group_label"].search(m.text) or p["group_label"].match(m.after[:60].lstrip())
     if not label:
         label = p["group_label_after"].match(m.after[:60])
@@ -667,7 +771,7 @@ def _event_key(m: Mention) -> tuple[str, str] | None:
     return (f"{m.mods} {m.noun}".strip(), "")
 
 
-def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]) -> Iterator[Hit]:
+def find_outcome_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) -> Iterator[Hit]:
     """`97 patients in the combination group ... had died` ... `the 79 deaths in the combination
     arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
     text = doc_text(doc)
@@ -685,7 +789,7 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], breaks: list[bool]
             continue
         if not _MIN_RATIO * earlier.value <= m.value <= _MAX_RATIO * earlier.value:
             continue
-        if any(breaks[earlier.sentence + 1:m.sentence + 1]) or _TIME_POINT.search(m.before + m.after):
+        if studies.any_break(earlier.sentence + 1, m.sentence) or _TIME_POINT.search(m.before + m.after):
             continue  # another study, or another time point ("at two years, the 40 deaths ...")
         if not key[1] and _has_antecedent(doc, m.start, m.value):
             continue
@@ -849,8 +953,18 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
     return in_effect
 
 
+def _may_exceed_a_whole(total: float, index: int, mentions: list[Mention]) -> bool:
+    """Whether parts adding up to `total` in sentence `index` can be more than the whole
+    `_whole_for` finds, which is a sample named in that sentence or a study's sample (`is_total`)
+    given in an earlier one: whether one of these is smaller than `total`."""
+    return any(
+        m.value < total and ((m.sentence == index and m.noun and m.label == "sample_size") or (m.sentence < index and m.is_total))
+        for m in mentions
+    )
+
+
 def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
-               bounds: list[tuple[int, int]], totals: list[Mention | None], arms: bool) -> Mention | None:
+               bounds: list[tuple[int, int]], studies: _Studies, arms: bool) -> Mention | None:
     """The whole the parts starting at `parts_start` belong to: a group just before them in the
     sentence (`1,840 participants ..., 1,012 women and 903 men`), or, after `Of these` or for the
     arms of a trial, the study's sample."""
@@ -865,7 +979,7 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
             return None
         return whole
     if p["subset_opener"].match(text[s_start:parts_start]) or arms:
-        return totals[s_index]
+        return studies.totals[s_index]
     return None
 
 
@@ -934,27 +1048,58 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
         yield chain
 
 
+def _opens_subset(text: str, start: int, end: int) -> bool:
+    """Whether the sentence [start, end) opens with `subset_opener` (`Of these, ...`)."""
+    return bool(_patterns()["subset_opener"].match(text, start, end))
+
+
+@dataclass
+class _PartSentences:
+    """The sentences (by index) where `find_parts_over_whole` can find parts, and which kinds.
+    Counts and arms are checked against a whole (`_whole_for`): a sample named in the sentence,
+    or the study's sample in effect, given in an earlier sentence (for a pair, only after a
+    subset opener: `Of these, ...`); two shares (`62% were women and 45% men`) need two `%` or
+    `per cent`/`percent`; a chain of arms needs one of its words (see `_arm_chains`). (A pair
+    also needs two pair words, and all parts two numbers: asked later, of these sentences only.)"""
+
+    whole: set[int]  # can have a whole
+    shares: set[int]  # hold two `%` or `per cent`/`percent`
+    arms: set[int]  # can have a whole, and hold an arm word
+    pairs: set[int]  # can have a whole for a pair, or hold two shares
+
+
+def _part_sentences(text: str, folded: str | None, mentions: list[Mention], bounds: list[tuple[int, int]]) -> _PartSentences:
+    """The `_PartSentences` of a Doc (`folded`: its folded text; None: every sentence may hold
+    shares and arm words)."""
+    with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
+    first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
+    whole = with_sample | set(range(first_total + 1, len(bounds)))
+    if folded is None:
+        shares, arms = set(range(len(bounds))), set(whole)
+    else:
+        starts = [b[0] for b in bounds]
+        marks = _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts)
+        shares = {i for i, count in marks.items() if count >= 2}
+        arm_words = [offset for start, end in _runs(sorted(whole), bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
+        arms = set(_counts_by_sentence(arm_words, bounds, starts))
+    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
+    return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
+
+
 def find_parts_over_whole(
-    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], breaks: list[bool], folded: str | None = None,
-    sites: _WordSites | None = None,
+    doc: Doc, mentions: list[Mention], bounds: list[tuple[int, int]], studies: _Studies, folded: str | None = None,
 ) -> Iterator[Hit]:
     """`1,840 participants ..., 1,012 women and 903 men`; `312 patients ...: 104 in the low-dose
-    arm, 105 in the high-dose arm and 112 in the placebo arm`."""
+    arm, 105 in the high-dose arm and 112 in the placebo arm`; `62% were women and 45% men`."""
     p = _patterns()
-    t = word_lists()
     text = doc_text(doc)
     folded = fold_case(text) if folded is None else folded
-    pairs = {frozenset((a.lower(), b.lower())) for a, b in t["complementary_pairs"]}
-    totals = _totals_in_effect(mentions, breaks)
-    # pairs need two pair words in the sentence, a chain of arms one of its words (see
-    # `_arm_chains`); every kind of parts needs two numbers
-    starts = [b[0] for b in bounds]
-    sites = _word_sites(folded) if sites is None else sites
-    pair_counts = _Offsets(sites and sites.pair).per_sentence(bounds, starts)
-    arm_counts = _Offsets(sites and sites.arm).per_sentence(bounds, starts)
-    for index, (s_start, s_end) in enumerate(bounds):
-        has_pair = pair_counts[index] >= 2
-        has_arm = arm_counts[index] >= 1
+    pairs = _complementary_pairs()
+    where = _part_sentences(text, folded, mentions, bounds)
+    for index in sorted(where.arms | where.pairs):
+        s_start, s_end = bounds[index]
+        has_whole, has_shares, has_arm = index in where.whole, index in where.shares, index in where.arms
+        has_pair = index in where.pairs and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
         if not (has_pair or has_arm):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
@@ -962,12 +1107,12 @@ def find_parts_over_whole(
             continue
         sentence = text[s_start:s_end]
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
-        for m in p["pair"].finditer(sentence) if has_pair else ():
+        for m in p["pair"].finditer(sentence) if has_pair and has_whole else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
-        for m in p["pct_pair"].finditer(sentence) if has_pair else ():
+        for m in p["pct_pair"].finditer(sentence) if has_pair and has_shares else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
                     and n1 + n2 > 101:  # one point of rounding
@@ -976,15 +1121,17 @@ def find_parts_over_whole(
                     f"{_fmt(n1)}% + {_fmt(n2)}% = {_fmt(n1 + n2)}%: two parts of one group add up to more than all of it.",
                     "the shares should add up to at most 100%",
                 )
-        for parts, arms in found:
+        for parts, is_arms in found:
             values = [parse_number(raw) for raw, _, _ in parts]
             if any(v is None for v in values):
                 continue
             start = s_start + parts[0][1]
-            whole = _whole_for(start, index, mentions, text, bounds, totals, arms)
+            total = sum(values)
+            if not _may_exceed_a_whole(total, index, mentions):
+                continue  # no whole `_whole_for` can find is smaller: no need to ask it
+            whole = _whole_for(start, index, mentions, text, bounds, studies, is_arms)
             if whole is None or whole.qualifier in _LOWER_BOUND:
                 continue
-            total = sum(values)
             slack = 0.05 * whole.value if whole.qualifier in _APPROX else 0
             if total <= whole.value + slack:
                 continue
@@ -1063,19 +1210,21 @@ def _event_whole(text: str, start: int, end: int, noun: str, verb: str | None) -
     return best
 
 
-def find_event_parts_over_whole(
-    doc: Doc, bounds: list[tuple[int, int]], breaks: list[bool]
-) -> Iterator[Hit]:
+def _study_start(studies: _Studies, bounds: list[tuple[int, int]], index: int) -> int:
+    """Where the study going on in sentence `index` begins: the last sentence up to it where
+    another study begins, or the text's start."""
+    last = max((i for i, is_break in enumerate(studies.breaks[:index + 1]) if is_break), default=None)
+    return 0 if last is None else bounds[last][0]
+
+
+def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies: _Studies) -> Iterator[Hit]:
     """`1,874 of them were diagnosed with colorectal cancer` ... `Of the cancers diagnosed, 1,102
     were in the colon and 851 in the rectum`: events placed in different places cannot add up
     to more than all of them (the whole given in the opener, or the largest earlier count of
     the same events in the same study)."""
     p = _EVENT_PARTS
     text = doc_text(doc)
-    study_start = 0
     for index, (s_start, s_end) in enumerate(bounds):
-        if breaks[index]:
-            study_start = s_start
         opener = p["opener"].match(text, s_start, s_end)
         if not opener or opener["noun"].lower() not in _event_nouns():
             continue
@@ -1089,7 +1238,7 @@ def find_event_parts_over_whole(
             value = parse_number(opener["m"])
             whole = None if value is None else (float(value), opener["m"], False)
         else:
-            whole = _event_whole(text, study_start, s_start, opener["noun"], opener["verb"])
+            whole = _event_whole(text, _study_start(studies, bounds, index), s_start, opener["noun"], opener["verb"])
         if whole is None:
             continue
         total = sum(values)
@@ -1118,10 +1267,9 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     if not mentions:
         return
     folded = fold_case(doc_text(doc))
-    sites = _word_sites(folded)
-    breaks = study_breaks(doc_text(doc), mentions, bounds, folded, sites)
-    yield from find_sample_conflicts(doc, mentions, breaks)
-    yield from find_remaining_conflicts(doc, mentions, breaks)
-    yield from find_outcome_conflicts(doc, mentions, breaks)
-    yield from find_parts_over_whole(doc, mentions, bounds, breaks, folded, sites)
-    yield from find_event_parts_over_whole(doc, bounds, breaks)
+    studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
+    yield from find_sample_conflicts(doc, mentions, studies)
+    yield from find_remaining_conflicts(doc, mentions, studies)
+    yield from find_outcome_conflicts(doc, mentions, studies)
+    yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
+    yield from find_event_parts_over_whole(doc, bounds, studies)

@@ -38,12 +38,17 @@ class Journal:
         return tuple(dict.fromkeys(forms))
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the ")
+
+
 def _key(name: str) -> str:
     """Case, punctuation, "&"/"and", a leading "the" and spacing do not tell journals apart."""
     text = name.casefold().replace("’", "'").replace("&", " and ")
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _PUNCTUATION.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
 
 
 def parse_journals(raw: dict) -> tuple[Journal, ...]:
