@@ -157,3 +157,21 @@ def test_event_parts_over_their_whole_are_flagged(nlp, text, flagged):
 )
 def test_event_parts_look_alikes_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The analysis covered 41,200 adults. Of the 45,870 adults who joined the cohort, 4,670 were "
+        "excluded because of missing data, leaving 41,200 for the analysis.",
+        "The trial analysed 900 patients. The 1,020 patients who were randomised included 120 who "
+        "dropped out before the first visit.",
+    ],
+)
+def test_the_people_before_exclusions_are_no_conflict(nlp, text):
+    assert mismatches(nlp, text) == []
+
+
+def test_a_definite_reference_with_another_number_is_still_flagged(nlp):
+    text = "The trial enrolled 900 patients. The 990 patients were followed for two years."
+    assert mismatches(nlp, text) == ["990 patients"]

@@ -667,6 +667,8 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
         return None
     if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
         return None  # "the 12 patients", "the 30 million adults with diabetes": another group
+    if p["pre_enrolment"].search(m.post[:60]):
+        return None  # "the 58,930 women who joined, 6,312 were excluded": those before the study's own
     whole = m.study_ref or bool(p["whole_cue"].match(m.post))
     if not whole and (m.mods or p["restricting"].match(m.post)):
         return None
