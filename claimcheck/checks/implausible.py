@@ -147,12 +147,17 @@ _RANGE_KINDS = frozenset({"percentage", "confidence_interval", "effect_size", "d
 _VALUE_KINDS = _RANGE_KINDS | {"p_value"}
 
 
+# A claim of a kind no rule reads: the rules only ever ask whether the claim after an estimate
+# is a confidence interval, which this one is not.
+_OTHER = _Claim("other", -1, -1, "", None, None)
+
+
 def _claims(doc: Doc) -> list[_Claim]:
-    """The Doc's claims in order (from `claim_records`: no Span is built), with their value for
-    the kinds the rules read."""
+    """The Doc's claims in order (from `claim_records`: no Span is built), those of the kinds
+    the rules read with their text and value, the others `_OTHER`."""
     text = doc_text(doc)
     return [
-        _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value if c.kind in _VALUE_KINDS else None)
+        _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value) if c.kind in _VALUE_KINDS else _OTHER
         for c in claim_records(doc)
     ]
 
@@ -168,6 +173,7 @@ def _fmt(value: float) -> str:
 # A minus sign, hyphen or dash before a number (`-0.02`, `- 3`, `−.5`), where a negative p-value
 # or count could be written.
 _SIGNED_NUMBER = re.compile(r"[-−–]\s?\.?\d")
+_SIGNS = ("-", "−", "–")  # where it can begin, found with `str.find` (a class with non-ASCII characters makes `re` slow)
 _COMPARISONS = ("=", "<", ">", "≤", "≥", "of", "was", "is")
 
 
@@ -184,7 +190,7 @@ class _Signs:
             return
         self.after_comparison = False
         self.before_count = "minus" in folded
-        for m in _SIGNED_NUMBER.finditer(folded):
+        for m in matches_at(_SIGNED_NUMBER, folded, find_starts(folded, _SIGNS)):
             sign = m.start()
             if not self.before_count and folded[sign] in "-−" and folded[sign + 1].isdigit() \
                     and sign and (folded[sign - 1].isspace() or folded[sign - 1] in "(:,;"):
