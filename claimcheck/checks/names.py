@@ -149,11 +149,15 @@ def _similar_names(forms: set[str]) -> set[str]:
     alike: set[str] = set()
     by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for form in forms:
-        lower = form.lower()
-        by_initial[lower[0]].append((form, lower))
+        if len(form) >= 5:  # `_similar` pairs no shorter name
+            lower = form.lower()
+            by_initial[lower[0]].append((form, lower))
     for group in by_initial.values():
+        group.sort(key=lambda pair: len(pair[1]))
         for i, (a, a_lower) in enumerate(group):
             for b, b_lower in group[i + 1:]:
+                if len(b_lower) > len(a_lower) + 2:
+                    break  # the group is sorted by length; two edits add two letters at most
                 # two edits at most, as `_similar` asks, tested first as it is cheap
                 if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
                     continue
