@@ -122,12 +122,13 @@ def load_rules() -> tuple[tuple[ResidueRule, ...], GlueConfig]:
 # first character after its bullets, so each character gets the alternation of its own rules.
 # The characters a rule can start with are read from its parsed regex (`re._parser`) and are a
 # superset of the truth: lookaheads are skipped, case is ignored, an unknown construct may start
-# with anything. Only ASCII characters and the bullets are told apart; a line whose first
-# character is anything else is tried against every rule.
+# with anything. Only ASCII characters, the bullets and opening curly quotes are told apart; a
+# line whose first character is anything else is tried against every rule.
 
 _LEAD_ONLY = re.compile(_LEAD)
 _LEAD_CHARS = frozenset(" \t-–—•·*>›»|#↑⬆▲")
-_UNIVERSE = frozenset(map(chr, range(128))) | _LEAD_CHARS  # the characters told apart
+_QUOTES = frozenset("“‘")  # opening quotes: quoted prose lines start with them, and no rule does
+_UNIVERSE = frozenset(map(chr, range(128))) | _LEAD_CHARS | _QUOTES  # the characters told apart
 _CATEGORIES = {
     _sre_constants.CATEGORY_DIGIT: r"\d", _sre_constants.CATEGORY_NOT_DIGIT: r"\D",
     _sre_constants.CATEGORY_SPACE: r"\s", _sre_constants.CATEGORY_NOT_SPACE: r"\S",
@@ -201,7 +202,7 @@ def rule_start_keys(rule: ResidueRule) -> frozenset[str] | None:
         return None
     if not chars:
         raise ValueError(f"{DATA_FILE}: rule {rule.id}: its pattern can start with no character")
-    return frozenset(c.lower() for c in chars if c.isascii())
+    return frozenset(c.lower() for c in chars if c.isascii() or c in _QUOTES)
 
 
 # --- the first three characters a rule can match ----------------------------------------------
@@ -421,7 +422,8 @@ class Prefilter:
     contained: re.Pattern[str] | None
     contained_gated: tuple[GatedRule, ...]
     contained_max_words: int
-    openings_by_first: dict[str, frozenset[str] | None]  # of the rules in `by_first` (None: any)
+    by_opening: dict[str, tuple[re.Pattern[str], ...]]  # the rules of `by_first` that can open a line so
+    any_opening: frozenset[str]  # the first characters some rule of `by_first` may follow with anything
     all_literals: tuple[str, ...]  # every literal of the gated rules (`str.find` is faster than a regex)
 
     @classmethod
@@ -432,13 +434,13 @@ class Prefilter:
         gated = {r.id: g for r in wide if (g := _gated(r)) is not None}
         contained = [r for r in rules if r.match == "contains" and _gated(r) is None]
         contained_gated = [g for r in rules if r.match == "contains" and (g := _gated(r)) is not None]
-        openings = {r.id: rule_openings(r) for r in anchored}
-        by_first, gated_by_first, literals_by_first, openings_by_first = {}, {}, {}, {}
-        for key in sorted({c.lower() for c in _UNIVERSE if c.isascii()} - {" ", "\t"}):
+        openings = {r.id: rule_openings(r) for r in anchored if r.id not in gated}
+        by_first, gated_by_first, literals_by_first, any_opening = {}, {}, {}, set()
+        for key in sorted({c.lower() for c in _UNIVERSE if c.isascii() or c in _QUOTES} - {" ", "\t"}):
             ids = [r.id for r in anchored if starts[r.id] is None or key in starts[r.id]]
             by_first[key] = _alternation([r.source for r in anchored if r.id in ids and r.id not in gated])
-            ungated = [openings[i] for i in ids if i not in gated]
-            openings_by_first[key] = None if None in ungated else frozenset().union(*ungated)
+            if any(openings[i] is None for i in ids if i not in gated):
+                any_opening.add(key)
             gated_by_first[key] = tuple(gated[i] for i in ids if i in gated)
             literals_by_first[key] = _literal_finder(
                 literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
@@ -447,7 +449,8 @@ class Prefilter:
                    _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
                    tuple(contained_gated),
                    max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0),
-                   openings_by_first, all_literals)
+                   _by_opening([r for r in anchored if r.id in openings], openings), frozenset(any_opening),
+                   all_literals)
 
     def holds_no_literal(self, text: str) -> bool:
         """Whether `text`, case folded, holds none of the gated rules' literals: then no line of
@@ -455,14 +458,15 @@ class Prefilter:
         folded = fold_case(text)
         return folded is not None and not any(literal in folded for literal in self.all_literals)
 
-    def _may_open(self, first: str, line: str, at: int) -> bool:
-        """Whether a rule of `by_first[first]` can begin at `line[at:]`, by its first three
-        characters."""
-        openings = self.openings_by_first[first]
-        if openings is None:
-            return True
-        opening = line_opening(line, at)
-        return opening is None or opening in openings or opening[:2] in openings or opening[:1] in openings
+    def _anchored_match(self, first: str, line: str, at: int) -> bool:
+        """Whether a rule of `by_first[first]` matches `line` (bullets before `at`): tried are
+        only those that can begin with its first three characters."""
+        opening = None if first in self.any_opening else line_opening(line, at)
+        if opening is None:
+            return self.by_first[first].match(line) is not None
+        by_opening = self.by_opening
+        rules = by_opening.get(opening) or by_opening.get(opening[:2]) or by_opening.get(opening[:1]) or ()
+        return any(rule.match(line) for rule in rules)
 
     def may_match(self, line: str, literal_free: bool = False) -> bool:
         """False when no rule can match `line`, whatever its `max_words`, `requires` or
@@ -473,7 +477,7 @@ class Prefilter:
         alternation = self.by_first.get(first)
         if alternation is None:  # a character no rule is indexed by: try them all
             return self.anchored.match(line) is not None or self._may_contain(line, None)
-        if self._may_open(first, line, at) and alternation.match(line):
+        if self._anchored_match(first, line, at):
             return True
         if literal_free:
             return self.contained is not None and self._may_contain(line, lowered(line))
@@ -494,6 +498,25 @@ class Prefilter:
         if self.contained is not None and self.contained.search(line):
             return True
         return any(rule.may_match(line, low) for rule in self.contained_gated)
+
+
+def _by_opening(rules: list[ResidueRule], openings: dict[str, frozenset[str] | None]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """For each way a rule can open (`rule_openings`, up to three characters), the rules that
+    can open a line beginning so (each anchored after the bullets): those opening with it or
+    with its first one or two characters. A line whose first three characters are not a key is
+    looked up by its first two, then its first one; no key, no rule. (`rules`: those with known
+    openings.)"""
+    anchored = {rule.id: _alternation([rule.source]) for rule in rules}
+    rules_by_opening: dict[str, set[str]] = {}
+    for rule in rules:
+        for opening in openings[rule.id]:
+            rules_by_opening.setdefault(opening, set()).add(rule.id)
+    by_opening, shared = {}, {}
+    for opening in rules_by_opening:
+        ids = {i for n in (1, 2, 3) for i in rules_by_opening.get(opening[:n], ())}
+        patterns = tuple(anchored[r.id] for r in rules if r.id in ids)  # in the rules' order
+        by_opening[opening] = shared.setdefault(patterns, patterns)
+    return by_opening
 
 
 def _gated(rule: ResidueRule) -> GatedRule | None:
