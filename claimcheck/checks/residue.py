@@ -466,7 +466,10 @@ class Prefilter:
             return self.by_first[first].match(line) is not None
         by_opening = self.by_opening
         rules = by_opening.get(opening) or by_opening.get(opening[:2]) or by_opening.get(opening[:1]) or ()
-        return any(rule.match(line) for rule in rules)
+        for rule in rules:  # usually none
+            if rule.match(line):
+                return True
+        return False
 
     def may_match(self, line: str, literal_free: bool = False) -> bool:
         """False when no rule can match `line`, whatever its `max_words`, `requires` or
