@@ -237,12 +237,14 @@ def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Ite
         )
 
 
-def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
+def find_impossible_phases(doc: Doc, folded: str | None = None) -> Iterator[Hit]:
     """`Phase 5 trial`: clinical trials have phases 0 to IV."""
     p = _patterns()
     text = doc_text(doc)
-    # every match begins with the P of "Phase"/"phase"/"PHASE": try only there
-    starts = [i - 1 for i in find_starts(text, ("hase", "HASE")) if i and text[i - 1] in "Pp"]
+    # every match begins with the P of "Phase"/"phase"/"PHASE": try only there (the case-folded
+    # text, given, holds `hase` wherever the text holds either, and is searched once)
+    found = find_starts(folded, ("hase",)) if folded is not None else find_starts(text, ("hase", "HASE"))
+    starts = [i - 1 for i in found if i and text[i - 1] in "Pp"]
     for m in matches_at(p["phase"], text, starts):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
@@ -466,7 +468,7 @@ def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     folded = fold_case(doc_text(doc))
     signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)
-    yield from find_impossible_phases(doc)
+    yield from find_impossible_phases(doc, folded)
     yield from find_impossible_p_values(doc, claims, signs)
     yield from find_inverted_ranges(doc, claims)
     yield from find_intervals_excluding_estimate(doc, claims)
