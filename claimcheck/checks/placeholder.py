@@ -45,18 +45,19 @@ class PlaceholderRule:
 
     def may_match(self, text: str) -> bool:
         """False when the rule cannot match `text`: no prefilter finds anything there, or the
-        text lacks the literal every match begins with. Each regex is run only when the text
-        holds the literal it begins with (`_holds`: faster than a regex scan)."""
+        text lacks a character of the literal every match begins with. A regex is run only
+        when the text holds each character of the literal it begins with."""
         if self.prefilters:
-            return any(_holds(text, prefix) and p.search(text) for p, prefix in zip(self.prefilters, self.prefilter_prefixes))
-        return _holds(text, self.prefix)
+            return any(_has_characters(text, prefix) and p.search(text)
+                       for p, prefix in zip(self.prefilters, self.prefilter_prefixes))
+        return _has_characters(text, self.prefix)
 
 
-def _holds(text: str, literal: str) -> bool:
-    """`literal in text`, looking first for each of its characters alone: finding one character
-    takes a `memchr`, ~30x faster than finding two or more, and most literals here hold a
-    character most articles lack (`X`, `K`, `{`, `<`)."""
-    return all(char in text for char in literal) and literal in text
+def _has_characters(text: str, literal: str) -> bool:
+    """Whether `text` holds every character of `literal`: finding one character takes a
+    `memchr`, ~10x faster than a regex scan (or `str.find` of two characters), and most literals
+    here hold a character most articles lack (`X`, `K`, `{`, `<`, `?`)."""
+    return all(map(text.__contains__, literal))
 
 
 def literal_prefix(pattern: re.Pattern[str]) -> str:
