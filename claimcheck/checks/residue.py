@@ -18,6 +18,7 @@ import re
 import re._constants as _sre_constants
 import re._parser as _sre_parser
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -159,8 +160,13 @@ def _class_source(op, av) -> str | None:
 def _item_chars(op, av) -> frozenset[str]:
     """The characters of `_UNIVERSE` one parsed single-character item can match, case ignored."""
     source = _class_source(op, av) if op in _ONE_CHAR else None
-    if source is None:
-        return _UNIVERSE
+    return _UNIVERSE if source is None else _class_chars(source)
+
+
+@lru_cache(maxsize=None)
+def _class_chars(source: str) -> frozenset[str]:
+    """The characters of `_UNIVERSE` a one-character regex matches, case ignored (the same few
+    classes and letters come up again and again in the rules)."""
     one = re.compile(source, re.IGNORECASE)
     return frozenset(c for c in _UNIVERSE if one.fullmatch(c))
 
@@ -505,11 +511,11 @@ class Prefilter:
 
 def _by_opening(rules: list[ResidueRule], openings: dict[str, frozenset[str] | None]) -> dict[str, tuple[re.Pattern[str], ...]]:
     """For each way a rule can open (`rule_openings`, up to three characters), the rules that
-    can open a line beginning so (each anchored after the bullets): those opening with it or
-    with its first one or two characters. A line whose first three characters are not a key is
+    can open a line beginning so (their own patterns, anchored at the line's start, which match
+    where `_alternation([rule.source])` does): those opening with it or with its first one or
+    two characters. A line whose first three characters are not a key is
     looked up by its first two, then its first one; no key, no rule. (`rules`: those with known
     openings.)"""
-    anchored = {rule.id: _alternation([rule.source]) for rule in rules}
     rules_by_opening: dict[str, set[str]] = {}
     for rule in rules:
         for opening in openings[rule.id]:
@@ -517,7 +523,7 @@ def _by_opening(rules: list[ResidueRule], openings: dict[str, frozenset[str] | N
     by_opening, shared = {}, {}
     for opening in rules_by_opening:
         ids = {i for n in (1, 2, 3) for i in rules_by_opening.get(opening[:n], ())}
-        patterns = tuple(anchored[r.id] for r in rules if r.id in ids)  # in the rules' order
+        patterns = tuple(r.pattern for r in rules if r.id in ids)  # in the rules' order
         by_opening[opening] = shared.setdefault(patterns, patterns)
     return by_opening
 
