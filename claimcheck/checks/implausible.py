@@ -393,11 +393,13 @@ _NUMBER_START = re.compile(
 )
 # The middle of a proportion (`six in five`, `1 out of every 3`) or of a part of a whole (`612 of
 # the 540`), in the folded text: the turn words, then where the second number begins (whitespace
-# must stand before the turn: `_turn_offsets` checks it). One pattern per turn, each beginning
-# with its literal word, which `re` finds far faster than a pattern beginning with `\s`.
+# must stand before the turn: `_turn_offsets` checks it). Each pattern begins with a literal
+# (`in`, `o`), which `re` finds far faster than a pattern beginning with `\s` or a class.
 _TURN_NEXT = rf"(?=\s+(?:every\s+)?(?:\.?\d|{'|'.join([*UNITS, *TENS, 'dozen'])}|a\s))"
 _PROPORTION_TURNS = tuple(
-    re.compile(turn + _TURN_NEXT) for turn in (r"in", r"out\s+of", r"of\s+(?:the|these|those|all)")
+    # `out of` and `of the` share one scan: where one matches the other cannot (a number, or
+    # `the`/`these`/`those`/`all`, follows the `of`), so no match hides another
+    re.compile(turn + _TURN_NEXT) for turn in (r"in", r"o(?:ut\s+of|f\s+(?:the|these|those|all))")
 )
 # Every ending of a number in the folded text (any suffix of one): its last (up to three) words
 # (`a hundred thousand`, `twenty-five`), or digits with their separators, `m`/`bn` and a scale
