@@ -338,8 +338,10 @@ def _interval_after(text: str, estimate: _Claim, next_claim: list[_Claim]) -> tu
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
             return ci.end_char, float(value[0]), float(value[1])
         return None
+    if estimate.label != "effect_size":
+        return None  # a bare interval is read only after an effect size
     m = p["bare_ci"].match(text[end_char:end_char + 40])
-    if m and estimate.label == "effect_size":
+    if m:
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if a is not None and b is not None:
             return end_char + m.end(), float(a), float(b)
