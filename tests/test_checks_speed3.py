@@ -149,6 +149,17 @@ def test_signs_agree_with_a_scan_of_every_signed_number():
         assert (signs.after_comparison, signs.before_count) == (after_comparison, bool(before_count)), text
 
 
+def test_turns_of_a_proportion_are_those_of_one_pattern_per_turn():
+    next_number = implausible._TURN_NEXT
+    separate = [re.compile(turn + next_number) for turn in (r"in", r"out\s+of", r"of\s+(?:the|these|those|all)")]
+    words = ["in", "out", "of", "the", "these", "all", "every", "a", "5", ".5", "six", "dozen", " ", "\n", "ofthe"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+        expected = sorted(m.start() - 1 for p in separate for m in p.finditer(text) if m.start() and text[m.start() - 1].isspace())
+        assert sorted(implausible._turn_offsets(text)) == expected, text
+
+
 # --- acronym_mismatch: capital pairs -------------------------------------------------------
 
 def test_acronym_starts_are_capital_pairs():
