@@ -329,13 +329,13 @@ def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bo
     return bool(man_and_woman or woman_and_man)
 
 
-def _lower_words(doc: Doc) -> set[str]:
-    """`{t.lower_ for t in doc if t.is_lower}`, read through arrays (no Token objects)."""
+def _lower_words(doc: Doc) -> set[int]:
+    """`{t.lower_ for t in doc if t.is_lower}` as string hashes (`doc.vocab.strings[word]` is a
+    word's hash), read through arrays: no Token objects, and no string looked up per word."""
     if not len(doc):
         return set()
     array = doc.to_array([LOWER, IS_LOWER])
-    strings = doc.vocab.strings
-    return {strings[int(h)] for h in set(array[array[:, 1] == 1, 0].tolist())}
+    return set(array[array[:, 1] == 1, 0].tolist())
 
 
 def _standing(s: Spelling) -> tuple[bool, bool, int]:
@@ -358,7 +358,7 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
         lower = s.form.lower()
         return (
             s.form not in lists["not_names"] and s.form not in lists["org_words"]
-            and lower not in lower_words and not vocab[lower].is_stop and len(s.form) >= 5
+            and vocab.strings[lower] not in lower_words and not vocab[lower].is_stop and len(s.form) >= 5
         )
 
     names = [s for s in spellings.values() if s.in_context and usable(s)]
