@@ -26,9 +26,10 @@ class FlagFinder:
                 if span is None or (span.start_char, span.end_char) in seen:
                     continue
                 seen.add((span.start_char, span.end_char))
-                span._.flag_severity = hit.severity or check.severity
-                span._.flag_message = hit.message
-                span._.flag_suggestion = hit.suggestion
+                extensions = span._  # a new accessor object each time it is read
+                extensions.flag_severity = hit.severity or check.severity
+                extensions.flag_message = hit.message
+                extensions.flag_suggestion = hit.suggestion
                 spans.append(span)
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[FLAGS] = spans

@@ -147,12 +147,17 @@ _RANGE_KINDS = frozenset({"percentage", "confidence_interval", "effect_size", "d
 _VALUE_KINDS = _RANGE_KINDS | {"p_value"}
 
 
+# A claim of a kind no rule reads: the rules only ever ask whether the claim after an estimate
+# is a confidence interval, which this one is not.
+_OTHER = _Claim("other", -1, -1, "", None, None)
+
+
 def _claims(doc: Doc) -> list[_Claim]:
-    """The Doc's claims in order (from `claim_records`: no Span is built), with their value for
-    the kinds the rules read."""
+    """The Doc's claims in order (from `claim_records`: no Span is built), those of the kinds
+    the rules read with their text and value, the others `_OTHER`."""
     text = doc_text(doc)
     return [
-        _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value if c.kind in _VALUE_KINDS else None)
+        _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value) if c.kind in _VALUE_KINDS else _OTHER
         for c in claim_records(doc)
     ]
 
@@ -168,6 +173,7 @@ def _fmt(value: float) -> str:
 # A minus sign, hyphen or dash before a number (`-0.02`, `- 3`, `−.5`), where a negative p-value
 # or count could be written.
 _SIGNED_NUMBER = re.compile(r"[-−–]\s?\.?\d")
+_SIGNS = ("-", "−", "–")  # where it can begin, found with `str.find` (a class with non-ASCII characters makes `re` slow)
 _COMPARISONS = ("=", "<", ">", "≤", "≥", "of", "was", "is")
 
 
@@ -184,7 +190,7 @@ class _Signs:
             return
         self.after_comparison = False
         self.before_count = "minus" in folded
-        for m in _SIGNED_NUMBER.finditer(folded):
+        for m in matches_at(_SIGNED_NUMBER, folded, find_starts(folded, _SIGNS)):
             sign = m.start()
             if not self.before_count and folded[sign] in "-−" and folded[sign + 1].isdigit() \
                     and sign and (folded[sign - 1].isspace() or folded[sign - 1] in "(:,;"):
@@ -231,12 +237,14 @@ def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Ite
         )
 
 
-def find_impossible_phases(doc: Doc) -> Iterator[Hit]:
+def find_impossible_phases(doc: Doc, folded: str | None = None) -> Iterator[Hit]:
     """`Phase 5 trial`: clinical trials have phases 0 to IV."""
     p = _patterns()
     text = doc_text(doc)
-    # every match begins with the P of "Phase"/"phase"/"PHASE": try only there
-    starts = [i - 1 for i in find_starts(text, ("hase", "HASE")) if i and text[i - 1] in "Pp"]
+    # every match begins with the P of "Phase"/"phase"/"PHASE": try only there (the case-folded
+    # text, given, holds `hase` wherever the text holds either, and is searched once)
+    found = find_starts(folded, ("hase",)) if folded is not None else find_starts(text, ("hase", "HASE"))
+    starts = [i - 1 for i in found if i and text[i - 1] in "Pp"]
     for m in matches_at(p["phase"], text, starts):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
@@ -330,8 +338,10 @@ def _interval_after(text: str, estimate: _Claim, next_claim: list[_Claim]) -> tu
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
             return ci.end_char, float(value[0]), float(value[1])
         return None
+    if estimate.label != "effect_size":
+        return None  # a bare interval is read only after an effect size
     m = p["bare_ci"].match(text[end_char:end_char + 40])
-    if m and estimate.label == "effect_size":
+    if m:
         a, b = parse_number(m["a"]), parse_number(m["b"])
         if a is not None and b is not None:
             return end_char + m.end(), float(a), float(b)
@@ -385,11 +395,13 @@ _NUMBER_START = re.compile(
 )
 # The middle of a proportion (`six in five`, `1 out of every 3`) or of a part of a whole (`612 of
 # the 540`), in the folded text: the turn words, then where the second number begins (whitespace
-# must stand before the turn: `_turn_offsets` checks it). One pattern per turn, each beginning
-# with its literal word, which `re` finds far faster than a pattern beginning with `\s`.
+# must stand before the turn: `_turn_offsets` checks it). Each pattern begins with a literal
+# (`in`, `o`), which `re` finds far faster than a pattern beginning with `\s` or a class.
 _TURN_NEXT = rf"(?=\s+(?:every\s+)?(?:\.?\d|{'|'.join([*UNITS, *TENS, 'dozen'])}|a\s))"
 _PROPORTION_TURNS = tuple(
-    re.compile(turn + _TURN_NEXT) for turn in (r"in", r"out\s+of", r"of\s+(?:the|these|those|all)")
+    # `out of` and `of the` share one scan: where one matches the other cannot (a number, or
+    # `the`/`these`/`those`/`all`, follows the `of`), so no match hides another
+    re.compile(turn + _TURN_NEXT) for turn in (r"in", r"o(?:ut\s+of|f\s+(?:the|these|those|all))")
 )
 # Every ending of a number in the folded text (any suffix of one): its last (up to three) words
 # (`a hundred thousand`, `twenty-five`), or digits with their separators, `m`/`bn` and a scale
@@ -460,7 +472,7 @@ def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     folded = fold_case(doc_text(doc))
     signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)
-    yield from find_impossible_phases(doc)
+    yield from find_impossible_phases(doc, folded)
     yield from find_impossible_p_values(doc, claims, signs)
     yield from find_inverted_ranges(doc, claims)
     yield from find_intervals_excluding_estimate(doc, claims)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parser
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterator
@@ -38,6 +40,39 @@ class PlaceholderRule:
     not_before: re.Pattern[str] | None = None
     unless_defined: bool = False
     prefilters: tuple[re.Pattern[str], ...] = ()  # one finds something in every match: the rule runs only where one does
+    prefix: str = ""  # the literal every match of `pattern` begins with (`literal_prefix`)
+    prefilter_prefixes: tuple[str, ...] = ()  # the same for each of `prefilters`
+
+    def may_match(self, text: str) -> bool:
+        """False when the rule cannot match `text`: no prefilter finds anything there, or the
+        text lacks a character of the literal every match begins with. A regex is run only
+        when the text holds each character of the literal it begins with."""
+        if self.prefilters:
+            return any(_has_characters(text, prefix) and p.search(text)
+                       for p, prefix in zip(self.prefilters, self.prefilter_prefixes))
+        return _has_characters(text, self.prefix)
+
+
+def _has_characters(text: str, literal: str) -> bool:
+    """Whether `text` holds every character of `literal`: finding one character takes a
+    `memchr`, ~10x faster than a regex scan (or `str.find` of two characters), and most literals
+    here hold a character most articles lack (`X`, `K`, `{`, `<`, `?`)."""
+    return all(map(text.__contains__, literal))
+
+
+def literal_prefix(pattern: re.Pattern[str]) -> str:
+    """The literal text every match of `pattern` begins with ('' if none is known): its leading
+    literal characters, read from the parsed regex. When case is ignored, only characters
+    without case count."""
+    prefix = []
+    for op, av in _sre_parser.parse(pattern.pattern, pattern.flags):
+        if op is not _sre_constants.LITERAL:
+            break
+        char = chr(av)
+        if pattern.flags & re.IGNORECASE and not (char.isascii() and not char.isalpha()):
+            break
+        prefix.append(char)
+    return "".join(prefix)
 
 
 def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, ...]:
@@ -67,7 +102,8 @@ def parse_rules(raw: object, source: str = DATA_FILE) -> tuple[PlaceholderRule, 
         if suggestion is not None and not isinstance(suggestion, str):
             raise ValueError(f"{where}: 'suggestion' must be a string or null")
         rules.append(PlaceholderRule(item["id"], pattern, item["message"], suggestion, not_after,
-                                     not_before, bool(item.get("unless_defined", False)), prefilters))
+                                     not_before, bool(item.get("unless_defined", False)), prefilters,
+                                     literal_prefix(pattern), tuple(map(literal_prefix, prefilters))))
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{source}: duplicate rule ids")
@@ -92,7 +128,7 @@ def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RUL
     found = []
     defined: dict[str, bool] = {}  # letters -> the article defines them (looked up once per article)
     for rule in rules:
-        if rule.prefilters and not any(p.search(text) for p in rule.prefilters):
+        if not rule.may_match(text):
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span()

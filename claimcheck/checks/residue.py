@@ -9,6 +9,10 @@ sits in a short line (`... Powered By: XYZScripts.com`), and lines longer than t
 `max_words` are prose. The rules are data (`claimcheck/data/residue.json`), validated and
 compiled once at import. Bylines, datelines, press-release endings (`Ends`, `Notes to
 editors`, `Media contact`), contact details, captions and headings match no rule.
+
+Cost: ~0.055 ms per article. A line is tried only against the rules that can open with its
+first three characters (read from the parsed rules: prose lines meet none), and the rules that
+need a literal (`cookies`, `›`) only in an article that holds one.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ import re
 import re._constants as _sre_constants
 import re._parser as _sre_parser
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from ..nlp.regex import alternation
+from ..nlp.regex import alternation, fold_case
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
 
@@ -122,12 +127,13 @@ def load_rules() -> tuple[tuple[ResidueRule, ...], GlueConfig]:
 # first character after its bullets, so each character gets the alternation of its own rules.
 # The characters a rule can start with are read from its parsed regex (`re._parser`) and are a
 # superset of the truth: lookaheads are skipped, case is ignored, an unknown construct may start
-# with anything. Only ASCII characters and the bullets are told apart; a line whose first
-# character is anything else is tried against every rule.
+# with anything. Only ASCII characters, the bullets and opening curly quotes are told apart; a
+# line whose first character is anything else is tried against every rule.
 
 _LEAD_ONLY = re.compile(_LEAD)
 _LEAD_CHARS = frozenset(" \t-–—•·*>›»|#↑⬆▲")
-_UNIVERSE = frozenset(map(chr, range(128))) | _LEAD_CHARS  # the characters told apart
+_QUOTES = frozenset("“‘")  # opening quotes: quoted prose lines start with them, and no rule does
+_UNIVERSE = frozenset(map(chr, range(128))) | _LEAD_CHARS | _QUOTES  # the characters told apart
 _CATEGORIES = {
     _sre_constants.CATEGORY_DIGIT: r"\d", _sre_constants.CATEGORY_NOT_DIGIT: r"\D",
     _sre_constants.CATEGORY_SPACE: r"\s", _sre_constants.CATEGORY_NOT_SPACE: r"\S",
@@ -158,8 +164,13 @@ def _class_source(op, av) -> str | None:
 def _item_chars(op, av) -> frozenset[str]:
     """The characters of `_UNIVERSE` one parsed single-character item can match, case ignored."""
     source = _class_source(op, av) if op in _ONE_CHAR else None
-    if source is None:
-        return _UNIVERSE
+    return _UNIVERSE if source is None else _class_chars(source)
+
+
+@lru_cache(maxsize=None)
+def _class_chars(source: str) -> frozenset[str]:
+    """The characters of `_UNIVERSE` a one-character regex matches, case ignored (the same few
+    classes and letters come up again and again in the rules)."""
     one = re.compile(source, re.IGNORECASE)
     return frozenset(c for c in _UNIVERSE if one.fullmatch(c))
 
@@ -201,7 +212,97 @@ def rule_start_keys(rule: ResidueRule) -> frozenset[str] | None:
         return None
     if not chars:
         raise ValueError(f"{DATA_FILE}: rule {rule.id}: its pattern can start with no character")
-    return frozenset(c.lower() for c in chars if c.isascii())
+    return frozenset(c.lower() for c in chars if c.isascii() or c in _QUOTES)
+
+
+# --- the first three characters a rule can match ----------------------------------------------
+#
+# Most lines are prose beginning with `The`, `A `, `In` ...; the rules beginning with `t` (`top
+# of page`, `tweet`, `trending` ...) all fail on `The`, but `re` tries each of their alternatives
+# in turn to find out. The first three characters of what a rule can match (lower-cased, read
+# from its parsed regex like the first character above, a superset again) settle most lines
+# with one set look-up.
+
+_OPENING = 3  # characters
+_MAX_OPENINGS = 5000  # a rule that can open in more ways than this is tried on every line
+
+
+class _TooMany(Exception):
+    """A rule opens in too many (or unknown) ways to list them."""
+
+
+def _extend(heads: set[str], done: set[str], tails: frozenset[str], room: int) -> set[str]:
+    """Each unfinished head followed by each of `tails` (what the next item can match), cut at
+    `room` characters; the results of full length go to `done`, the others are returned
+    (unfinished: more items may follow)."""
+    unfinished: set[str] = set()
+    for head in heads:
+        for tail in tails:
+            joined = head + tail[:room - len(head)]
+            (done if len(joined) == room else unfinished).add(joined)
+    if len(done) + len(unfinished) > _MAX_OPENINGS:
+        raise _TooMany
+    return unfinished
+
+
+def _openings_of(items, room: int = _OPENING) -> frozenset[str]:
+    """Every way (lower-cased, of `_UNIVERSE`) a parsed regex can begin: its first `room`
+    characters, or all of a shorter match. Look-arounds and anchors are skipped (a superset)."""
+    done: set[str] = set()
+    heads = {""}
+    for op, av in items:
+        if not heads:
+            break
+        if op in _ZERO_WIDTH:
+            continue
+        left = room - min(map(len, heads))  # the most characters the item can still add
+        if op in _ONE_CHAR or op in (_sre_constants.ANY, _sre_constants.NOT_LITERAL):
+            tails = frozenset(c.lower() for c in _item_chars(op, av))
+        elif op is _sre_constants.BRANCH:
+            tails = frozenset().union(*(_openings_of(branch, left) for branch in av[1]))
+        elif op is _sre_constants.SUBPATTERN:
+            tails = _openings_of(av[3], left)
+        elif op is _sre_constants.ATOMIC_GROUP:
+            tails = _openings_of(av, left)
+        elif op in _REPEATS:
+            tails = _repeat_openings(av[0], av[1], _openings_of(av[2], left), left)
+        else:
+            raise _TooMany  # a back-reference or the like
+        heads = _extend(heads, done, tails, room)
+    return frozenset(done | heads)
+
+
+def _repeat_openings(least: int, most: int, body: frozenset[str], room: int) -> frozenset[str]:
+    """The openings (of `room` characters) of `least` to `most` repeats of a regex that opens in
+    the ways `body`. Past `room` repeats every opening is full or the body matched nothing: no
+    new ones."""
+    done: set[str] = set()
+    heads, ended = {""}, set()
+    for count in range(min(most, room + 1)):
+        if count >= least:
+            ended |= heads
+        heads = _extend(heads, done, body, room)
+    return frozenset(done | heads | ended)
+
+
+def rule_openings(rule: ResidueRule) -> frozenset[str] | None:
+    """The lower-cased first three characters (or all, if fewer) of whatever `rule` can match
+    after a line's bullets, or None when they are too many to list."""
+    if rule_start_keys(rule) is None:
+        return None
+    try:
+        return _openings_of(_sre_parser.parse(rule.source))
+    except _TooMany:
+        return None
+
+
+def line_opening(line: str, at: int) -> str | None:
+    """The first three characters of `line` from `at`, lower-cased; None when one is not of
+    `_UNIVERSE` (lower-casing it may not be exact, and the openings only list those)."""
+    opening = line[at:at + _OPENING]
+    if not opening.isascii() and any(c not in _UNIVERSE for c in opening):
+        return None
+    return opening.lower()
 
 
 # --- literals a rule's match must contain ------------------------------------------------------
@@ -331,6 +432,9 @@ class Prefilter:
     contained: re.Pattern[str] | None
     contained_gated: tuple[GatedRule, ...]
     contained_max_words: int
+    by_opening: dict[str, tuple[re.Pattern[str], ...]]  # the rules of `by_first` that can open a line so
+    any_opening: frozenset[str]  # the first characters some rule of `by_first` may follow with anything
+    all_literals: tuple[str, ...]  # every literal of the gated rules (`str.find` is faster than a regex)
 
     @classmethod
     def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
@@ -340,27 +444,56 @@ class Prefilter:
         gated = {r.id: g for r in wide if (g := _gated(r)) is not None}
         contained = [r for r in rules if r.match == "contains" and _gated(r) is None]
         contained_gated = [g for r in rules if r.match == "contains" and (g := _gated(r)) is not None]
-        by_first, gated_by_first, literals_by_first = {}, {}, {}
-        for key in sorted({c.lower() for c in _UNIVERSE if c.isascii()} - {" ", "\t"}):
+        openings = {r.id: rule_openings(r) for r in anchored if r.id not in gated}
+        by_first, gated_by_first, literals_by_first, any_opening = {}, {}, {}, set()
+        for key in sorted({c.lower() for c in _UNIVERSE if c.isascii() or c in _QUOTES} - {" ", "\t"}):
             ids = [r.id for r in anchored if starts[r.id] is None or key in starts[r.id]]
             by_first[key] = _alternation([r.source for r in anchored if r.id in ids and r.id not in gated])
+            if any(openings[i] is None for i in ids if i not in gated):
+                any_opening.add(key)
             gated_by_first[key] = tuple(gated[i] for i in ids if i in gated)
             literals_by_first[key] = _literal_finder(
                 literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
+        all_literals = tuple(sorted({literal for rule in (*gated.values(), *contained_gated) for literal in rule.literals}))
         return cls(_alternation([r.source for r in anchored]), _shared(by_first), gated_by_first,
                    _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
                    tuple(contained_gated),
-                   max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0))
+                   max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0),
+                   _by_opening([r for r in anchored if r.id in openings], openings), frozenset(any_opening),
+                   all_literals)
 
-    def may_match(self, line: str) -> bool:
+    def holds_no_literal(self, text: str) -> bool:
+        """Whether `text`, case folded, holds none of the gated rules' literals: then no line of
+        it can hold one (the usual case, settled with one search of the whole text)."""
+        folded = fold_case(text)
+        return folded is not None and not any(literal in folded for literal in self.all_literals)
+
+    def _anchored_match(self, first: str, line: str, at: int) -> bool:
+        """Whether a rule of `by_first[first]` matches `line` (bullets before `at`): tried are
+        only those that can begin with its first three characters."""
+        opening = None if first in self.any_opening else line_opening(line, at)
+        if opening is None:
+            return self.by_first[first].match(line) is not None
+        by_opening = self.by_opening
+        rules = by_opening.get(opening) or by_opening.get(opening[:2]) or by_opening.get(opening[:1]) or ()
+        for rule in rules:  # usually none
+            if rule.match(line):
+                return True
+        return False
+
+    def may_match(self, line: str, literal_free: bool = False) -> bool:
         """False when no rule can match `line`, whatever its `max_words`, `requires` or
-        `after_furniture` say."""
-        first = line[_LEAD_ONLY.match(line).end():][:1].lower()
+        `after_furniture` say. `literal_free`: the line is known to hold none of the gated
+        rules' literals, case folded (`holds_no_literal` of its text)."""
+        at = _LEAD_ONLY.match(line).end()
+        first = line[at:at + 1].lower()
         alternation = self.by_first.get(first)
         if alternation is None:  # a character no rule is indexed by: try them all
             return self.anchored.match(line) is not None or self._may_contain(line, None)
-        if alternation.match(line):
+        if self._anchored_match(first, line, at):
             return True
+        if literal_free:
+            return self.contained is not None and self._may_contain(line, lowered(line))
         low = lowered(line)
         if low is not None and not self.literals_by_first[first].search(low):
             # no gated rule can match: the usual case, settled with one search
@@ -373,11 +506,30 @@ class Prefilter:
         """Whether a `contains` rule may match `line` (`low`: it lower-cased, None: unknown)."""
         if self.contained is None and not any(low is None or r.occurs_in(low) for r in self.contained_gated):
             return False  # the usual case, settled without counting the line's words
-        if len(line.split()) > self.contained_max_words:
+        if _more_words_than(line, self.contained_max_words):
             return False
         if self.contained is not None and self.contained.search(line):
             return True
         return any(rule.may_match(line, low) for rule in self.contained_gated)
+
+
+def _by_opening(rules: list[ResidueRule], openings: dict[str, frozenset[str] | None]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """For each way a rule can open (`rule_openings`, up to three characters), the rules that
+    can open a line beginning so (their own patterns, anchored at the line's start, which match
+    where `_alternation([rule.source])` does): those opening with it or with its first one or
+    two characters. A line whose first three characters are not a key is
+    looked up by its first two, then its first one; no key, no rule. (`rules`: those with known
+    openings.)"""
+    rules_by_opening: dict[str, set[str]] = {}
+    for rule in rules:
+        for opening in openings[rule.id]:
+            rules_by_opening.setdefault(opening, set()).add(rule.id)
+    by_opening, shared = {}, {}
+    for opening in rules_by_opening:
+        ids = {i for n in (1, 2, 3) for i in rules_by_opening.get(opening[:n], ())}
+        patterns = tuple(r.pattern for r in rules if r.id in ids)  # in the rules' order
+        by_opening[opening] = shared.setdefault(patterns, patterns)
+    return by_opening
 
 
 def _gated(rule: ResidueRule) -> GatedRule | None:
@@ -413,22 +565,25 @@ def _starts_with(rules: list[ResidueRule]) -> str:
 RULES, GLUE = load_rules()
 PREFILTER = Prefilter.of(RULES)
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # healthHealth: a lower-case letter glued to a capital
 _HOME_GLUED = re.compile(r"\bHome(?=[A-Z][a-z])")
+
+
+def _more_words_than(line: str, n: int) -> bool:
+    """`len(line.split()) > n`, without splitting all of a long line."""
+    return len(line.split(None, n)) > n
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, trimmed of surrounding whitespace."""
     for m in _LINE.finditer(text):
-        line = m.group()
-        start = m.start() + len(line) - len(line.lstrip())
-        yield start, m.start() + len(line.rstrip())
+        yield m.span()
 
 
 def _match_rule(rule: ResidueRule, line: str) -> int | None:
     """Where in `line` the furniture starts, or None."""
-    if rule.max_words is not None and len(line.split()) > rule.max_words:
+    if rule.max_words is not None and _more_words_than(line, rule.max_words):
         return None
     m = rule.pattern.search(line) if rule.match == "contains" else rule.pattern.match(line)
     if m is None or (rule.requires is not None and not rule.requires.search(line)):
@@ -439,7 +594,7 @@ def _match_rule(rule: ResidueRule, line: str) -> int | None:
 def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
     """A short line of category links glued together: `Beautifyingbeauty and healthHealth`
     (a word glued to its own capitalised copy) or `HomeHealth`."""
-    if len(line.split()) > glue.max_words or line.rstrip()[-1:] in ".!?":
+    if _more_words_than(line, glue.max_words) or line.rstrip()[-1:] in ".!?":
         return False
     if _HOME_GLUED.search(line):
         return True
@@ -454,13 +609,14 @@ def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
 def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of every furniture line in `text`."""
     after_furniture = False
+    literal_free = PREFILTER.holds_no_literal(text)
     for n, (start, end) in enumerate(_lines(text)):
         line = text[start:end]
         if n < GLUE.first_lines and is_glued_breadcrumb(line):
             yield start, end, GLUE.message
             after_furniture = True
             continue
-        if not PREFILTER.may_match(line):
+        if not PREFILTER.may_match(line, literal_free):
             after_furniture = False
             continue
         for rule in RULES:
