@@ -270,6 +270,7 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "ADVERTISEMENT",
     "Sponsored content",
     "Share this article: Facebook Twitter Email",
+    "Share this news: Facebook Twitter LinkedIn WhatsApp E-mail",
     "Share on Facebook",
     "Subscribe now for free with Sahha Net You will receive our newest articles first, and we will alert you to every new post نعم لا",
     "Sign up for our newsletter",
