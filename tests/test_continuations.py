@@ -102,3 +102,21 @@ def test_a_verb_alone_links_no_number():
     # a number with a verb of its own, but no group before it to be part of
     text = "The trial enrolled 300 participants in 2021. In the end, 12 were lost to follow-up."
     assert _kinds_of(text, "12") == [None]
+
+
+@pytest.mark.parametrize(
+    "text, number, kind",
+    [
+        ("The outbreak has reached 63 cases in the city. A further 9 were reported in nearby towns.", "9", "count"),
+        ("Officials counted 2,300 cases in March; another 1,150 were reported in April.", "1,150", "count"),
+        ("Some 4.3 million people are living with the disease, up from 3.9 million in 2015.", "3.9 million", "count"),
+        ("Doctors admitted 41 children, four of whom needed intensive care.", "four", "count"),
+    ],
+)
+def test_more_of_the_same_is_the_same_kind(text, number, kind):
+    assert _kinds_of(text, number) == [kind]
+
+
+def test_a_further_number_far_from_any_group_is_no_claim():
+    text = "The agency spent a further 40 days on its review of the plan."
+    assert _kinds_of(text, "40") == ["duration"]

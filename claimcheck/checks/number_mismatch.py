@@ -644,6 +644,10 @@ def _same_people(m: Mention, total: Mention) -> bool:
     )
 
 
+# Exclusions right after a number of people: they are the people before the study's own sample.
+_EXCLUSIONS_AFTER = re.compile(r"(?i:\b(?:excluded|leaving|withdrew|withdrawn|dropped\s+out|lost\s+to\s+follow-up)\b)")
+
+
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.text}`"
@@ -667,7 +671,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
         return None
     if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
         return None  # "the 12 patients", "the 30 million adults with diabetes": another group
-    if p["pre_enrolment"].search(m.post[:60]):
+    if _EXCLUSIONS_AFTER.search(m.post[:60]):
         return None  # "the 58,930 women who joined, 6,312 were excluded": those before the study's own
     whole = m.study_ref or bool(p["whole_cue"].match(m.post))
     if not whole and (m.mods or p["restricting"].match(m.post)):

@@ -56,7 +56,7 @@ _LIST_ITEM = re.compile(NUM)
 
 # What may follow a number that continues a claim.
 _FOLLOW = re.compile(
-    r"\s*(?:$|[,.;:)]|\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*\)"
+    r"\s*(?:$|[,.;:)]|(?i:of\s+(?:whom|them|those|these)\b)|\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*\)"
     r"|(?i:and|or|then|respectively|in|on|at|over|during|since|the|this|last|before|after|"
     r"previously|earlier|across|among|a\s+year|a\s+week|a\s+month|each|every|per\s+(?:year|week|month|day))\b)"
 )
@@ -69,7 +69,7 @@ _PART_OF_BEFORE = re.compile(r"(?i:\bof\s+(?:the|these|those|all)\s+)$")
 _PART_OF_AFTER = re.compile(r"\s+(?i:of\s+(?:the|these|those|them))\b")
 
 # What the number must not be: an age, a time of day, a date, a fraction of something else.
-_NOT_AFTER = re.compile(r"\s*(?i:years?[\s-]+old|year-olds?|(?:a\.m\.|p\.m\.|am|pm|o'clock)\b|per\s+(?!year|week|month|day)|in\s+\d|out\s+of)")
+_NOT_AFTER = re.compile(r"\s*(?i:years?[\s-]+old|year-olds?|(?:a\.m\.|p\.m\.|am|pm|o'clock)\b|per\s+(?!year|week|month|day)|in\s+(?!(?:19|20)\d\d\b)\d|out\s+of)")
 _NOT_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages|between|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|no\.?|number|"
     r"page|table|figure|step|type|stage|grade|phase|level|wave|version|at\s+about|until|by\s+age)\s+)$"
@@ -89,6 +89,11 @@ _COUNTED_EXTRA = (
 
 
 _CHANGE_LAST = ("from ", " to ", " at ")  # the last words `_CHANGE_BEFORE` can end with
+# "a further 9", "another 1.1 million": more of what the last count or sample counted, in this
+# sentence or an earlier one (at most `_FURTHER_REACH` characters before)
+_FURTHER = re.compile(r"(?i:\b(?:a\s+further|another|an\s+additional|an\s+extra|a\s+(?:further|total\s+of)\s+another)\s+)$")
+_FURTHER_LAST = ("further ", "another ", "dditional ", " extra ")
+_FURTHER_REACH = 400
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +125,8 @@ def continued_claims(
     mentions = number_mentions(text)
     sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
     # and where a number follows "from", "to" or "at", a changing quantity may be counted
-    sentences.update(sentence_of(at.pos) for at in mentions if text[max(0, at.pos - 5):at.pos].endswith(_CHANGE_LAST))
+    sentences.update(sentence_of(at.pos) for at in mentions
+                     if text[max(0, at.pos - 10):at.pos].endswith(_CHANGE_LAST + _FURTHER_LAST))
     if not sentences:
         return []
     starts = [c.start for c in claims]
@@ -132,7 +138,10 @@ def continued_claims(
         numbers = list(_bare_numbers(text, mentions[lo:hi], starts, ends))
         if numbers:
             c_lo, c_hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-            found.extend(_continue_sentence(text, (s_start, s_end), claims[c_lo:c_hi], numbers))
+            earlier = next((c for c in reversed(claims[:c_lo]) if c.kind in _GROUP_KINDS), None)
+            if earlier is not None and earlier.end < s_start - _FURTHER_REACH:
+                earlier = None
+            found.extend(_continue_sentence(text, (s_start, s_end), claims[c_lo:c_hi], numbers, earlier))
     return found
 
 
@@ -161,7 +170,10 @@ def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20")
 
 
-def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimMatch], numbers: list[re.Match]) -> Iterator[ClaimMatch]:
+def _continue_sentence(
+    text: str, sentence: tuple[int, int], claims: list[ClaimMatch], numbers: list[re.Match], earlier: ClaimMatch | None
+) -> Iterator[ClaimMatch]:
+    """The continuations in one sentence; `earlier` is the last count or sample before it."""
     s_start, _ = sentence
     events: list[tuple[int, int, object]] = [(c.start, 0, c) for c in claims] + [(m.start(), 1, m) for m in numbers]
     events.sort(key=lambda e: (e[0], e[1]))
@@ -179,7 +191,7 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
                 # the patients had ..., 12 had ..."
                 parts = bool(_PART_OF_BEFORE.search(text, max(s_start, claim.start - 20), claim.start)) or bool(
                     _FOLLOW_VERB.match(text, claim.end) or _PART_OF_AFTER.match(text, claim.end))
-                value_is_int = isinstance(claim.value, int)
+                value_is_int = _whole(claim.value)
                 head = list_head(text, claim.start)
                 for m in _LIST_ITEM.finditer(text, head, claim.start) if head < claim.start else ():
                     if not _is_year(m.group()):
@@ -198,13 +210,19 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
         if value is None or value <= 0:
             chain_end = None
             continue
+        further = _FURTHER.search(before)
+        if further and (kind is not None or earlier is not None):
+            kind = kind or earlier.kind  # type: ignore[union-attr]
+            value_is_int, chain_end = True, m.end()
+            yield ClaimMatch(kind, start, m.end(), value, qualifier=_qualifier(m))
+            continue
         if kind is None:
             if _CHANGE_BEFORE.search(before) and _subject().search(text, s_start, start):
                 kind, value_is_int, opener = "count", True, None
                 chain_end = m.end()
                 yield ClaimMatch(kind, start, m.end(), value, qualifier=_qualifier(m))
             continue
-        if value_is_int and not isinstance(value, int):
+        if value_is_int and not _whole(value):
             chain_end = None
             continue
         if verb_follows and not (chain_end is not None and _NEXT_ITEM.search(before) and start - chain_end <= 110
@@ -222,6 +240,11 @@ def _continue_sentence(text: str, sentence: tuple[int, int], claims: list[ClaimM
             yield ClaimMatch(kind, start, m.end(), value, qualifier=_qualifier(m))
         else:
             chain_end = None
+
+
+def _whole(value) -> bool:
+    """A whole number (`22.8 million` is one; `6.8` is not)."""
+    return isinstance(value, (int, float)) and float(value).is_integer()
 
 
 def _follows_well(text: str, m: re.Match) -> bool:
