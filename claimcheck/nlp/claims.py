@@ -11,11 +11,13 @@ component at the bottom only turns matches into spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Callable, Iterator
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import CLAIMS, register_extensions
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
@@ -68,8 +70,10 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
+# Opens with the character class (not a lookahead) so that `re` skips to each "p" in C; the
+# lookbehind then checks the character before it.
 P_RE = re.compile(
-    r"(?=[pP])(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
+    r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
@@ -622,18 +626,50 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         records = []
-        for match in find_claims(doc_text(doc), sentence_finder(doc)):
-            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
-            if span is None:
+        text = doc_text(doc)
+        to_tokens = _token_range_finder(doc, len(text))
+        for match in find_claims(text, sentence_finder(doc)):
+            tokens = to_tokens(match.start, match.end)
+            if tokens is None:
                 continue
-            span._.claim_value = match.value
-            span._.claim_unit = match.unit
-            span._.claim_qualifier = match.qualifier
+            span = Span(doc, tokens[0], tokens[1], label=match.kind)
+            extensions = span._
+            extensions.claim_value = match.value
+            extensions.claim_unit = match.unit
+            extensions.claim_qualifier = match.qualifier
             spans.append(span)
             records.append((match.kind, span.start_char, span.end_char, match.value, match.unit, match.qualifier))
         doc.spans[CLAIMS] = spans
         doc.spans[CLAIMS].attrs[_RECORDS] = records
         return doc
+
+
+def _token_range_finder(doc: Doc, text_length: int) -> Callable[[int, int], tuple[int, int] | None]:
+    """A function (start_char, end_char) -> the (start, end) tokens that
+    `doc.char_span(start_char, end_char, alignment_mode="expand")` would span, None where it
+    gives no span. Worked out on the token offsets read once (`to_array`): `char_span` builds
+    two `Token` objects a call.
+
+    A token owns its characters and the whitespace after it (spaCy's tokens tile the text);
+    a span that opens on a token's trailing whitespace starts at the next token."""
+    if len(doc) == 0:
+        return lambda start_char, end_char: None
+    array = doc.to_array([IDX, LENGTH])
+    starts = array[:, 0].tolist()
+    ends = (array[:, 0] + array[:, 1]).tolist()
+
+    def token_range(start_char: int, end_char: int) -> tuple[int, int] | None:
+        if not (0 <= start_char < text_length and 0 < end_char <= text_length):
+            return None
+        start = bisect_right(starts, start_char) - 1
+        end = bisect_right(starts, end_char - 1) - 1
+        if start < 0 or end < 0:
+            return None
+        if start_char == ends[start]:
+            start += 1
+        return start, end + 1
+
+    return token_range
 
 
 _RECORDS = "claimcheck_records"
