@@ -11,13 +11,12 @@ component at the bottom only turns matches into spans.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Iterator
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
@@ -45,7 +44,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     search_near,
     terms,
 )
-from .regex import matches_at
+from .regex import fold_case, matches_at
 from .sentences import doc_text, sentence_finder
 
 # --- finders -----------------------------------------------------------------------------
@@ -283,7 +282,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
     for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)), before=30, after=6):
         yield ClaimMatch("proportion", m.start("share"), m.end(), 0.5, qualifier=_qualifier(m))
-    for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow):
+    # (without " every " in the text, only the numbers with no sure word after them are tried)
+    for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow if " every " in text else ()):
         value = parse_ratio(m["num"], m["den"])
         if value is not None and 0 < value < 1 and not _is_year(m["den"]):
             yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
@@ -377,6 +377,16 @@ _CAREER_BEFORE = re.compile(
     r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
 )
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
+_BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
+
+
+@lru_cache(maxsize=4)
+def _may_be_boilerplate(text: str) -> bool:
+    """Does the text hold any of `_BOILERPLATE`'s words at all (case folded as `re` does)?"""
+    folded = fold_case(text)
+    return folded is None or any(stem in folded for stem in _BOILERPLATE_STEMS)
+
+
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
@@ -476,7 +486,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if _AGE_APPOSITION.search(window) and (not after_unit or after_unit[0] in ",.)"):
             continue
-        if _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
+        if _may_be_boilerplate(text) and _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
@@ -568,10 +578,13 @@ def _in_name(text: str, match: ClaimMatch) -> bool:
 
 
 _RANGE_OPENER = re.compile(r"(?i:from|between)\s+")
+_RANGE_OPENER_FIRST = frozenset("fFbB")
 
 
 def _trim_range_opener(text: str, match: ClaimMatch) -> ClaimMatch:
     """`from 40 patients` is `40 patients`: "from"/"between" belong to a claim only with a range."""
+    if text[match.start:match.start + 1] not in _RANGE_OPENER_FIRST:
+        return match
     opener = _RANGE_OPENER.match(text, match.start, match.end)
     if opener and not isinstance(match.value, list):
         return replace(match, start=opener.end(), qualifier=None)
@@ -626,14 +639,11 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         records = []
-        text = doc_text(doc)
-        to_tokens = _token_range_finder(doc, len(text))
-        for match in find_claims(text, sentence_finder(doc)):
-            tokens = to_tokens(match.start, match.end)
-            if tokens is None:
+        for match in find_claims(doc_text(doc), sentence_finder(doc)):
+            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
+            if span is None:
                 continue
-            span = Span(doc, tokens[0], tokens[1], label=match.kind)
-            extensions = span._
+            extensions = span._  # (each `span._` makes an object: one for the three values)
             extensions.claim_value = match.value
             extensions.claim_unit = match.unit
             extensions.claim_qualifier = match.qualifier
@@ -642,34 +652,6 @@ class ClaimFinder:
         doc.spans[CLAIMS] = spans
         doc.spans[CLAIMS].attrs[_RECORDS] = records
         return doc
-
-
-def _token_range_finder(doc: Doc, text_length: int) -> Callable[[int, int], tuple[int, int] | None]:
-    """A function (start_char, end_char) -> the (start, end) tokens that
-    `doc.char_span(start_char, end_char, alignment_mode="expand")` would span, None where it
-    gives no span. Worked out on the token offsets read once (`to_array`): `char_span` builds
-    two `Token` objects a call.
-
-    A token owns its characters and the whitespace after it (spaCy's tokens tile the text);
-    a span that opens on a token's trailing whitespace starts at the next token."""
-    if len(doc) == 0:
-        return lambda start_char, end_char: None
-    array = doc.to_array([IDX, LENGTH])
-    starts = array[:, 0].tolist()
-    ends = (array[:, 0] + array[:, 1]).tolist()
-
-    def token_range(start_char: int, end_char: int) -> tuple[int, int] | None:
-        if not (0 <= start_char < text_length and 0 < end_char <= text_length):
-            return None
-        start = bisect_right(starts, start_char) - 1
-        end = bisect_right(starts, end_char - 1) - 1
-        if start < 0 or end < 0:
-            return None
-        if start_char == ends[start]:
-            start += 1
-        return start, end + 1
-
-    return token_range
 
 
 _RECORDS = "claimcheck_records"

@@ -132,7 +132,7 @@ def _noun_words() -> tuple[frozenset, frozenset]:
 
 
 def _is_noun_start(word: str, raw: str) -> bool:
-    return word in _noun_words()[0] or bool(_DEMONYM.match(raw))
+    return word in _noun_words()[0] or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
 
 
 def _noun_may_follow(at, text: str) -> bool:

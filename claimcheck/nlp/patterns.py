@@ -231,13 +231,16 @@ class Lookback:
         start = max(0, start)
         if end <= start or not text[end - 1].isspace():
             return None
-        window = text[max(start, end - 40):end]
-        stripped = window.rstrip()
-        if not stripped or stripped[-1].lower() not in self.last_letters:
+        words = text[max(start, end - 40):end].rsplit(None, 1)
+        if not words or words[-1][-1].lower() not in self.last_letters:
             return None  # (a cheap test first: the last word cannot be one of `last_words`)
-        words = window.split()
-        last = _TRAILING_LETTERS.search(words[-1]) if words else None  # "of" in "(of"
-        if last is None or last.group().lower() not in self.last_words:
+        last = words[-1]
+        if not last.isalpha():  # "of" in "(of"
+            letters = _TRAILING_LETTERS.search(last)
+            if letters is None:
+                return None
+            last = letters.group()
+        if last.lower() not in self.last_words:
             return None
         return self.pattern.search(text, start, end)
 
@@ -280,10 +283,11 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
 
 
 def _qualifier(match: re.Match) -> str | None:
-    groups = match.groupdict()
-    if groups.get("between") and groups.get("b"):
-        return groups["between"].lower()
-    qual = groups.get("qual")
+    """The qualifier of a match ("nearly", "<"), "between"/"from" when it opens a range."""
+    names = match.re.groupindex  # (not `groupdict()`: it builds a dict of every group)
+    if "between" in names and "b" in names and match["between"] and match["b"]:
+        return match["between"].lower()
+    qual = match["qual"] if "qual" in names else None
     return qual.lower() if qual else None
 
 
