@@ -11,6 +11,7 @@ component at the bottom only turns matches into spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -119,12 +120,15 @@ _RATIO_VALUE_AFTER_NAME = re.compile(
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
-_RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
+_RELATIVE_RISK = re.compile(r"relative\s+risk")
 _RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
-    found = [m.span() for m in _RATIO_WORDS.finditer(_lower(text))]
+    lowered = _lower(text)
+    found = find_all(lowered, ("ratio",))  # (`str.find`: a pattern opening with "r" stops at every r)
+    if "relative" in lowered:
+        found += [m.span() for m in _RELATIVE_RISK.finditer(lowered)]
     found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
     return sorted(found)
 MULTIPLE_RE = re.compile(
@@ -321,7 +325,9 @@ PERCENT_RE = re.compile(
 )
 
 
-PLACEHOLDER_PERCENT_RE = re.compile(r"\b(?:X{1,3}|XNUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
+# "XX%": a share whose number was lost. Opens with the literal X (re skips to each X in C); the
+# lookbehind asks for no word character before it, as a leading `\b` would.
+PLACEHOLDER_PERCENT_RE = re.compile(r"X(?<!\wX)(?:X{0,2}|NUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
 _CHANGE_VERBS = re.compile(
     r"(?i:\b(?:fell|fall|falls|falling|rose|rise|rises|rising|dropped|drop|drops|declined|decreased|increased|"
     r"went|climbed|descended|grew|jumped|improved|reduced|lowered|cut|slipped|shrank|soared|plunged|"
@@ -595,9 +601,16 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
     """Keep the highest-priority, then longest, of overlapping matches."""
     ranked = sorted(matches, key=lambda m: (-PRIORITY[m.kind], -(m.end - m.start), m.start))
     kept: list[ClaimMatch] = []
+    # The kept (start, end) in order. No two overlap, so their ends rise with their starts, and
+    # a match overlaps one of them iff the last that starts before the match ends ends after
+    # the match starts.
+    spans: list[tuple[int, int]] = []
     for match in ranked:
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
+        i = bisect_left(spans, (match.end, -1))
+        if i and spans[i - 1][1] > match.start:
+            continue
+        kept.append(match)
+        insort(spans, (match.start, match.end))
     return sorted(kept, key=lambda m: m.start)
 
 

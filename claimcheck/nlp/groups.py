@@ -21,6 +21,9 @@ from .patterns import (
     Lookback,
     Value,
     _alternation,
+    _lower,
+    _OTHER_FOLDS,
+    _may_mention,
     _num,
     _preceding_word,
     _qualifier,
@@ -158,6 +161,9 @@ _TOTAL_VERB_BEFORE = Lookback(
 )
 
 
+_TOTAL_VERB_STEMS = ("numbered", "total", "reached", "stood", "rose", "fell", "climbed", "increased", "dropped", "jumped")
+
+
 def _after_total_verb(at, text: str) -> bool:
     """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
     return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
@@ -244,12 +250,17 @@ _STRONG_STUDY = re.compile(
     r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
     r"surveyed|randomi[sz]ed|followed|tracked)\b)"
 )
-_STUDY_WORDS = re.compile(
-    r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
+_STUDY_WORD = (
+    r"(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
     r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+(?:\w+\s+){0,2}?from|examined|included|"
     r"involving|involved|sample|volunteers|tested|compared|assigned|tracked|observed|measured|scanned|"
-    r"experiment|researchers|scientists|took\s+part|take\s+part|taking\s+part)\b)"
+    r"experiment|researchers|scientists|took\s+part|take\s+part|taking\s+part)\b"
 )
+_STUDY_WORDS = re.compile(rf"(?i:\b{_STUDY_WORD})")
+# The same words for the lower-cased text, without the opening `\b`: `re` skips to their first
+# letters (the word start is checked on each hit).
+_STUDY_WORDS_LOWER = re.compile(_STUDY_WORD)
+_WORD_CHAR = re.compile(r"\w")
 
 _SPACES = re.compile(r"\s+")
 _ESTIMATED = re.compile(r"(?i:an\s+estimated|estimated)\b")
@@ -299,8 +310,21 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
 
 @lru_cache(maxsize=4)
 def _mentions_a_study(text: str) -> bool:
-    """Does the article speak of a study anywhere (a trial, researchers, participants ...)?"""
-    return _STUDY_WORDS.search(text) is not None
+    """Does the article speak of a study anywhere (a trial, researchers, participants ...)?
+
+    `_STUDY_WORDS` opens with `\b` and ignores case, so `re` enters it at every character;
+    `_STUDY_WORDS_LOWER` opens with its words' first letters and runs over the lower-cased
+    text, and the word start is checked on each hit."""
+    if any(c in text for c in _OTHER_FOLDS):
+        return _STUDY_WORDS.search(text) is not None
+    lowered = _lower(text)
+    match = _STUDY_WORDS_LOWER.search(lowered)
+    while match is not None:
+        start = match.start()
+        if start == 0 or not _WORD_CHAR.match(lowered, start - 1):
+            return True
+        match = _STUDY_WORDS_LOWER.search(lowered, start + 1)
+    return False
 
 
 _SAMPLE_AFTER = re.compile(
@@ -444,7 +468,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(event_total, text, wants=_after_total_verb):
+    total_verbs = _may_mention(text, *_TOTAL_VERB_STEMS)  # (else only the unsure numbers are tried)
+    for m in _scan(event_total, text, wants=_after_total_verb if total_verbs else ()):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
             continue

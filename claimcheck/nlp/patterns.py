@@ -99,9 +99,9 @@ def _qualifier_start(text: str, pos: int) -> int | None:
         return None
     if stripped[-1] in _QUALIFIER_SIGNS:
         return pos - len(window) + len(stripped) - 1
-    words = stripped.split()
-    if words[-1].lower() not in _QUALIFIER_LAST_WORDS:
+    if stripped.rsplit(None, 1)[-1].lower() not in _QUALIFIER_LAST_WORDS:
         return None
+    words = stripped.split()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_PHRASES:
             phrase_start = stripped.rfind(words[-n])
@@ -252,6 +252,18 @@ def _mentions(text: str, *needles: str) -> bool:
     """Cheap guard before a whole-text regex: does the text contain any of these (lower-case)?"""
     lowered = _lower(text)
     return any(n in lowered for n in needles)
+
+
+# Letters that `re` matches case-insensitively to an ASCII letter but `str.lower()` does not
+# lower to it (see `regex.fold_case`).
+_OTHER_FOLDS = ("İ", "ı", "ſ")
+
+
+def _may_mention(text: str, *needles: str) -> bool:
+    """Could a case-insensitive pattern that holds one of these (lower-case) words match in
+    the text? False only when none is in the lower-cased text (nor a letter `re` folds apart)."""
+    lowered = _lower(text)
+    return any(n in lowered for n in needles) or any(c in text for c in _OTHER_FOLDS)
 
 
 def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
