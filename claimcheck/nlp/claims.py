@@ -33,6 +33,8 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
+    _may_hold,
+    _may_mention,
     _mentions,
     _num,
     _preceding_word,
@@ -45,7 +47,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     search_near,
     terms,
 )
-from .regex import fold_case, matches_at
+from .regex import matches_at
 from .sentences import doc_text, sentence_finder
 
 # --- finders -----------------------------------------------------------------------------
@@ -376,8 +378,10 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
+_AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
+_CAREER_WORDS = ("ha",)  # has, have, had: in every match of
 _CAREER_BEFORE = re.compile(
     r"(?i:\b(?:has|have|had)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
     r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
@@ -389,13 +393,13 @@ _BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "ref
 @lru_cache(maxsize=4)
 def _may_be_boilerplate(text: str) -> bool:
     """Does the text hold any of `_BOILERPLATE`'s words at all (case folded as `re` does)?"""
-    folded = fold_case(text)
-    return folded is None or any(stem in folded for stem in _BOILERPLATE_STEMS)
+    return _may_mention(text, *_BOILERPLATE_STEMS)
 
 
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
+_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")
 _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 # A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
@@ -481,16 +485,17 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
         window = text[max(0, m.start() - 60):m.start()]
-        if _FREQUENCY_BEFORE.search(window):
+        if _may_hold(window, _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
-        if _AGE_BEFORE.search(window) or _CAREER_BEFORE.search(window):
+        if (_may_hold(window, _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
+                _may_hold(window, _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
-        if _AGE_APPOSITION.search(window) and (not after_unit or after_unit[0] in ",.)"):
+        if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
             continue
         if _may_be_boilerplate(text) and _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
             continue

@@ -259,6 +259,13 @@ def _mentions(text: str, *needles: str) -> bool:
 _OTHER_FOLDS = ("İ", "ı", "ſ")
 
 
+def _may_hold(window: str, needles) -> bool:
+    """Cheap guard before a case-insensitive search in a short string: could a pattern that
+    needs one of these (lower-case) words match there?"""
+    lowered = window.lower()
+    return any(n in lowered for n in needles) or any(c in window for c in _OTHER_FOLDS)
+
+
 def _may_mention(text: str, *needles: str) -> bool:
     """Could a case-insensitive pattern that holds one of these (lower-case) words match in
     the text? False only when none is in the lower-cased text (nor a letter `re` folds apart)."""
