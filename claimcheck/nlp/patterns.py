@@ -287,7 +287,7 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
-        candidates = [*by_next.get(None, ()), *(at for word in wants for at in by_next.get(word, ()))]
+        candidates = [at for word, ats in by_next.items() if word is None or word in wants for at in ats]
         candidates.sort(key=_POSITION)
     match = pattern.match
     for at in candidates:
@@ -322,13 +322,19 @@ def _range_or_value(low: str | None, high: str | None) -> Value:
             return [a, b]
     return a
 
-_LAST_WORD = re.compile(r"([\w.\-]+)\W*$")
 _WORD = re.compile(r"[\w.\-]+")
 
 
 def _preceding_word(text: str, start: int) -> str:
-    match = _LAST_WORD.search(text, max(0, start - 30), start)
-    return match.group(1).lower() if match else ""
+    """The word before `start` (within 30 characters), lower-cased: the last run of word
+    characters, points and hyphens that holds a word character (the first run if none does),
+    as `re.search(r"([\w.\-]+)\W*$")` over the window finds it (but that search is tried at
+    every character of the window)."""
+    runs = _WORD.findall(text, max(0, start - 30), start)
+    for run in reversed(runs):
+        if run.strip(".-"):
+            return run.lower()
+    return runs[0].lower() if runs else ""
 
 
 def _preceding_words(text: str, start: int, n: int = 2) -> list[str]:
