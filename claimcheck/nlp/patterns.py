@@ -76,15 +76,21 @@ DASHES = "-–—"
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"half", "twice", "thrice", "double", "dozen"}
 # "a"/"an" open a number only before these: "a hundred", "a dozen", "a third", "a in 5".
 _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
-# Where a number may start, found by three patterns run over the lower-cased text
+# Where a number may start, found by the patterns below run over the lower-cased text
 # (case-insensitive alternations are slow in `re`). Each opens with a character class or a
 # literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
-# or `\b` is entered at every character: one such pattern cost 1.3x these three together).
-# They may also match inside a word ("one" in "someone"): `_number_starts` drops those.
+# or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
+# They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
 # A digit, ASCII or not (the class admits the digits and any non-ASCII character, the
 # lookbehind keeps the digits), with the digits, commas and points after it.
 _DIGITS = re.compile(r"[^\x00-/:-\x7f](?<=\d)[\d,.]*")
 _NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
+# A number word with the character before it, tried only after a space (a literal: `re` skips
+# to each space in C) or after a character of a cheap class holding every other character a
+# number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
+# get through, and `_number_starts` drops them). Not tried inside words ("one" in "someone").
+_NUMBER_WORD_AFTER_SPACE = re.compile(" " + _NUMBER_WORD.pattern)
+_NUMBER_WORD_AFTER_OTHER = re.compile(r"[\x00-\x1f!\"%&'()*;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]" + _NUMBER_WORD.pattern)
 _A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
@@ -163,7 +169,10 @@ def _number_starts(text: str) -> list[int]:
     for m in _DIGITS.finditer(lowered):
         pos = m.start()
         found.append(pos - 1 if lowered[pos - 1:pos] == "." else pos)
-    found += [m.start() for m in _NUMBER_WORD.finditer(lowered)]
+    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
+    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_OTHER.finditer(lowered)]
+    if _NUMBER_WORD.match(lowered):
+        found.append(0)
     found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
     starts = []
     for pos in found:
