@@ -337,8 +337,8 @@ _WORD = re.compile(r"[\w.\-]+")
 def _preceding_word(text: str, start: int) -> str:
     """The word before `start` (within 30 characters), lower-cased: the last run of word
     characters, points and hyphens that holds a word character (the first run if none does),
-    as `re.search(r"([\w.\-]+)\W*$")` over the window finds it (but that search is tried at
-    every character of the window)."""
+    as a search for such a run followed only by non-word characters would find it (but that
+    `$`-anchored search is tried at every character of the window)."""
     runs = _WORD.findall(text, max(0, start - 30), start)
     for run in reversed(runs):
         if run.strip(".-"):
