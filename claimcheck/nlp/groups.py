@@ -23,7 +23,6 @@ from .patterns import (
     _alternation,
     _lower,
     _OTHER_FOLDS,
-    _may_mention,
     _num,
     _preceding_word,
     _qualifier,
@@ -155,13 +154,14 @@ _ENROLLED_LAST = (
 )
 
 
+# The last letters of those words, either case (a cheap test first).
+_ENROLLED_LAST_LETTERS = frozenset(w[-1] for w in _ENROLLED_LAST) | frozenset(w[-1].upper() for w in _ENROLLED_LAST)
+
+
 _TOTAL_VERB_BEFORE = Lookback(
     r"(?i:\b(?:numbered|totall?ed|reached|stood\s+at|(?:rose|fell|climbed|increased|dropped|jumped)\s+to)\s+)$",
     {"numbered", "totalled", "totaled", "reached", "at", "to"},
 )
-
-
-_TOTAL_VERB_STEMS = ("numbered", "total", "reached", "stood", "rose", "fell", "climbed", "increased", "dropped", "jumped")
 
 
 def _after_total_verb(at, text: str) -> bool:
@@ -176,7 +176,8 @@ def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
     if not text[at.pos - 1:at.pos].isspace():
         return False
-    return text[max(0, at.pos - 20):at.pos].rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
+    before = text[max(0, at.pos - 20):at.pos].rstrip()
+    return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
 
 def _arm_may_follow(at, text: str) -> bool:
@@ -468,8 +469,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    total_verbs = _may_mention(text, *_TOTAL_VERB_STEMS)  # (else only the unsure numbers are tried)
-    for m in _scan(event_total, text, wants=_after_total_verb if total_verbs else ()):
+    for m in _scan(event_total, text, wants=_after_total_verb):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
             continue
