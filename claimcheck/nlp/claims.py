@@ -381,7 +381,7 @@ _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|be
 _AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
-_CAREER_WORDS = ("ha",)  # has, have, had: in every match of
+_CAREER_WORDS = ("ha",)  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
     r"(?i:\b(?:has|have|had)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
     r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
@@ -399,7 +399,7 @@ def _may_be_boilerplate(text: str) -> bool:
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
-_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")
+_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")  # one is in every match
 _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 # A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")

@@ -313,9 +313,10 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
 def _mentions_a_study(text: str) -> bool:
     """Does the article speak of a study anywhere (a trial, researchers, participants ...)?
 
-    `_STUDY_WORDS` opens with `\b` and ignores case, so `re` enters it at every character;
-    `_STUDY_WORDS_LOWER` opens with its words' first letters and runs over the lower-cased
-    text, and the word start is checked on each hit."""
+    `_STUDY_WORDS` opens with a word boundary and ignores case, so `re` enters it at every
+    character; `_STUDY_WORDS_LOWER` opens with its words' first letters and runs over the
+    lower-cased text, and the word start is checked on each hit (unless the text holds a letter
+    that `re` folds otherwise than `str.lower`)."""
     if any(c in text for c in _OTHER_FOLDS):
         return _STUDY_WORDS.search(text) is not None
     lowered = _lower(text)
