@@ -104,3 +104,16 @@ def test_lookback_reads_the_last_word_as_before():
             expected = lookback.pattern.search(text, 0, end)
         found = lookback.search(text, 0, end)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_ranges_only_scans_find_what_the_plain_scans_find():
+    rng = random.Random(6)
+    pieces = ["5", "12", "1.5", " ", "  ", "-", "–", "to", "To", "or", "and", "between ", "from ", "about ", "the", "ten",
+              "a", "dozen", "hundred", "twenty", "%", " percent", " mg", " weeks", "more", "to-day", "’s", "\n", ",", "ſix", "million"]
+    texts = ["5 to 10 mg", "5 to ten weeks", "5 to the clinic for 3 weeks", "3 or more mg", "between 5 and 10%", "5 to-day 10%"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(5000)]
+    for text in texts:
+        for pattern, wants in ((claims.PERCENT_RE, claims._PERCENT_NEXT), (claims.DURATION_RE, claims._DURATION_NEXT),
+                               (claims.DOSE_RE, claims._DOSE_NEXT)):
+            plain = [m.span() for m in patterns._scan(pattern, text, wants)]
+            assert [m.span() for m in patterns._scan(pattern, text, wants, ranges_only=True)] == plain, text

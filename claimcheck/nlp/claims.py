@@ -346,7 +346,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
-    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT):
+    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -479,7 +479,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = (m["unit"] or m["unit2"]).lower()
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
-    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT):
+    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
@@ -538,7 +538,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
         value = float(m["a"]) * 10 ** int(exponent)
         yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
-    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT):
+    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue

@@ -282,13 +282,31 @@ def _may_mention(text: str, *needles: str) -> bool:
     return any(n in lowered for n in needles) or any(c in text for c in _OTHER_FOLDS)
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
+# The words a number in words may open with (`WORD_NUMBER`: "twenty-one", "a hundred", "dozen").
+_NUMBER_WORD_FIRSTS = frozenset(UNITS) | frozenset(TENS) | {"a", "dozen"}
+
+
+def _range_may_open(at: NumberAt, text: str) -> bool:
+    """Could a range open at the range word ("to", "or", "and") after this number, that is,
+    could a number follow the word? Not in "5 to the", "3 or more": there the next word is a
+    word that opens no number."""
+    if at.next2 is None or not at.raw2.isascii():
+        return True  # a digit, punctuation or nothing follows; or a letter `re` may fold
+    end = at.next_start + len(at.raw)
+    if not text[end:end + 1].isspace():
+        return True  # "to-day", "or’s": the range word runs on (`next2` is further on)
+    return at.next2 in _NUMBER_WORD_FIRSTS
+
+
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
     lower-case words, or a function `(NumberAt, text) -> bool` (which also sees the numbers
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
-    could match: it only saves the attempt.
+    could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
+    range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
+    a number whose range word no number can follow ("5 to the") is not tried.
     """
     last_end = -1
     check = wants if callable(wants) else None
@@ -297,6 +315,8 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
     else:
         by_next = _mentions_by_next(text)
         candidates = [at for word, ats in by_next.items() if word is None or word in wants for at in ats]
+        if ranges_only:
+            candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
     match = pattern.match
     for at in candidates:
