@@ -117,3 +117,24 @@ def test_ranges_only_scans_find_what_the_plain_scans_find():
                                (claims.DOSE_RE, claims._DOSE_NEXT)):
             plain = [m.span() for m in patterns._scan(pattern, text, wants)]
             assert [m.span() for m in patterns._scan(pattern, text, wants, ranges_only=True)] == plain, text
+
+
+def test_arm_scan_finds_what_the_looser_filter_finds():
+    def looser(at, text):  # the filter before: any lower-case word with nothing sure after it
+        if not at.next:
+            return False
+        if at.next in groups._ARM_TAIL_FIRST or groups._is_noun_start(at.next, at.raw):
+            return True
+        if not ("a" <= at.raw[0] <= "z"):
+            return False
+        return at.next2 is None or groups._is_noun_start(at.next2, at.raw2)
+
+    arm = groups._group_res()[3]
+    rng = random.Random(7)
+    pieces = ["5", "12", " ", "  ", "-", "older", "patients", "women’s", "well-known", "were", "assigned", "in", "the",
+              "placebo", "group", "years", ".", ",", "\n", "Nigerians", "ſ", "adults", "to", "of", "them", "'", "received"]
+    texts = ["30 older patients received", "for 30 years.", "61 in the placebo group", "12 well-known adults were assigned"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(5000)]
+    for text in texts:
+        expected = [m.span() for m in patterns._scan(arm, text, looser)]
+        assert [m.span() for m in patterns._scan(arm, text, groups._arm_may_follow)] == expected, text

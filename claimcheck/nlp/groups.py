@@ -188,7 +188,9 @@ def _arm_may_follow(at, text: str) -> bool:
         return True
     if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
         return False
-    return at.next2 is None or _is_noun_start(at.next2, at.raw2)
+    # The noun comes after a space and opens with a letter: with no such word after the one
+    # before it (`next2` None: "30 years."), there is none.
+    return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
 
 
 _COUNT_VERBS = re.compile(
