@@ -11,7 +11,9 @@ component at the bottom only turns matches into spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import replace
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from spacy.language import Language
@@ -32,6 +34,8 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     TIME_UNITS,
     ClaimMatch,
     _lower,
+    _may_hold,
+    _may_mention,
     _mentions,
     _num,
     _preceding_word,
@@ -69,8 +73,10 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
+# Opens with the character class (not a lookahead) so that `re` skips to each "p" in C; the
+# lookbehind then checks the character before it.
 P_RE = re.compile(
-    r"(?=[pP])(?<![\w'’.])[pP](?:\s*[-\s]?(?i:values?))?\s*"
+    r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
@@ -117,12 +123,15 @@ _RATIO_VALUE_AFTER_NAME = re.compile(
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
-_RATIO_WORDS = re.compile(r"ratio|relative\s+risk")
+_RELATIVE_RISK = re.compile(r"relative\s+risk")
 _RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
-    found = [m.span() for m in _RATIO_WORDS.finditer(_lower(text))]
+    lowered = _lower(text)
+    found = find_all(lowered, ("ratio",))  # (`str.find`: a pattern opening with "r" stops at every r)
+    if "relative" in lowered:
+        found += [m.span() for m in _RELATIVE_RISK.finditer(lowered)]
     found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
     return sorted(found)
 MULTIPLE_RE = re.compile(
@@ -281,7 +290,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
     for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)), before=30, after=6):
         yield ClaimMatch("proportion", m.start("share"), m.end(), 0.5, qualifier=_qualifier(m))
-    for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow):
+    # (without " every " in the text, only the numbers with no sure word after them are tried)
+    for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow if " every " in text else ()):
         value = parse_ratio(m["num"], m["den"])
         if value is not None and 0 < value < 1 and not _is_year(m["den"]):
             yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
@@ -319,7 +329,9 @@ PERCENT_RE = re.compile(
 )
 
 
-PLACEHOLDER_PERCENT_RE = re.compile(r"\b(?:X{1,3}|XNUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
+# "XX%": a share whose number was lost. Opens with the literal X (re skips to each X in C); the
+# lookbehind asks for no word character before it, as a leading `\b` would.
+PLACEHOLDER_PERCENT_RE = re.compile(r"X(?<!\wX)(?:X{0,2}|NUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
 _CHANGE_VERBS = re.compile(
     r"(?i:\b(?:fell|fall|falls|falling|rose|rise|rises|rising|dropped|drop|drops|declined|decreased|increased|"
     r"went|climbed|descended|grew|jumped|improved|reduced|lowered|cut|slipped|shrank|soared|plunged|"
@@ -336,7 +348,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
-    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT):
+    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -368,16 +380,28 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
+_AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
+_CAREER_WORDS = ("ha",)  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
     r"(?i:\b(?:has|have|had)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
     r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
 )
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
+_BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
+
+
+@lru_cache(maxsize=4)
+def _may_be_boilerplate(text: str) -> bool:
+    """Does the text hold any of `_BOILERPLATE`'s words at all (case folded as `re` does)?"""
+    return _may_mention(text, *_BOILERPLATE_STEMS)
+
+
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
+_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")  # one is in every match
 _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 # A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
@@ -457,24 +481,25 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = (m["unit"] or m["unit2"]).lower()
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
-    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT):
+    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
         window = text[max(0, m.start() - 60):m.start()]
-        if _FREQUENCY_BEFORE.search(window):
+        if _may_hold(window, _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
-        if _AGE_BEFORE.search(window) or _CAREER_BEFORE.search(window):
+        if (_may_hold(window, _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
+                _may_hold(window, _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
-        if _AGE_APPOSITION.search(window) and (not after_unit or after_unit[0] in ",.)"):
+        if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
             continue
-        if _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
+        if _may_be_boilerplate(text) and _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
@@ -515,7 +540,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
         value = float(m["a"]) * 10 ** int(exponent)
         yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
-    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT):
+    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -566,10 +591,13 @@ def _in_name(text: str, match: ClaimMatch) -> bool:
 
 
 _RANGE_OPENER = re.compile(r"(?i:from|between)\s+")
+_RANGE_OPENER_FIRST = frozenset("fFbB")
 
 
 def _trim_range_opener(text: str, match: ClaimMatch) -> ClaimMatch:
     """`from 40 patients` is `40 patients`: "from"/"between" belong to a claim only with a range."""
+    if text[match.start:match.start + 1] not in _RANGE_OPENER_FIRST:
+        return match
     opener = _RANGE_OPENER.match(text, match.start, match.end)
     if opener and not isinstance(match.value, list):
         return replace(match, start=opener.end(), qualifier=None)
@@ -580,9 +608,16 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
     """Keep the highest-priority, then longest, of overlapping matches."""
     ranked = sorted(matches, key=lambda m: (-PRIORITY[m.kind], -(m.end - m.start), m.start))
     kept: list[ClaimMatch] = []
+    # The kept (start, end) in order. No two overlap, so their ends rise with their starts, and
+    # a match overlaps one of them iff the last that starts before the match ends ends after
+    # the match starts.
+    spans: list[tuple[int, int]] = []
     for match in ranked:
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
+        i = bisect_left(spans, (match.end, -1))
+        if i and spans[i - 1][1] > match.start:
+            continue
+        kept.append(match)
+        insort(spans, (match.start, match.end))
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -629,9 +664,10 @@ class ClaimFinder:
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None:
                 continue
-            span._.claim_value = match.value
-            span._.claim_unit = match.unit
-            span._.claim_qualifier = match.qualifier
+            extensions = span._  # (each `span._` makes an object: one for the three values)
+            extensions.claim_value = match.value
+            extensions.claim_unit = match.unit
+            extensions.claim_qualifier = match.qualifier
             spans.append(span)
             records.append((match.kind, span.start_char, span.end_char, match.value, match.unit, match.qualifier))
         doc.spans[CLAIMS] = spans

@@ -22,6 +22,8 @@ from .patterns import (
     Lookback,
     Value,
     _alternation,
+    _lower,
+    _OTHER_FOLDS,
     _num,
     _preceding_word,
     _qualifier,
@@ -137,7 +139,7 @@ def _noun_words() -> tuple[frozenset, frozenset]:
 
 
 def _is_noun_start(word: str, raw: str) -> bool:
-    return word in _noun_words()[0] or bool(_DEMONYM.match(raw))
+    return word in _noun_words()[0] or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
 
 
 def _noun_may_follow(at, text: str) -> bool:
@@ -155,6 +157,10 @@ _ENROLLED_LAST = (
     "enrolled", "recruited", "surveyed", "randomised", "randomized", "interviewed", "of", "included",
     "analysed", "analyzed", "studied", "followed", "other", "remaining",
 )
+
+
+# The last letters of those words, either case (a cheap test first).
+_ENROLLED_LAST_LETTERS = frozenset(w[-1] for w in _ENROLLED_LAST) | frozenset(w[-1].upper() for w in _ENROLLED_LAST)
 
 
 _TOTAL_VERB_BEFORE = Lookback(
@@ -175,7 +181,8 @@ def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
     if not text[at.pos - 1:at.pos].isspace():
         return False
-    return text[max(0, at.pos - 20):at.pos].rstrip()[-11:].lower().endswith(_ENROLLED_LAST)
+    before = text[max(0, at.pos - 20):at.pos].rstrip()
+    return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
 
 def _arm_may_follow(at, text: str) -> bool:
@@ -186,7 +193,9 @@ def _arm_may_follow(at, text: str) -> bool:
         return True
     if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
         return False
-    return at.next2 is None or _is_noun_start(at.next2, at.raw2)
+    # The noun comes after a space and opens with a letter: with no such word after the one
+    # before it (`next2` None: "30 years."), there is none.
+    return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
 
 
 _COUNT_VERBS = re.compile(
@@ -250,12 +259,14 @@ _STRONG_STUDY = re.compile(
     r"(?i:\b(?:enrolled|recruited|participants|trial|cohort|analy[sz]ed|data\s+(?:from|on)|records|"
     r"surveyed|randomi[sz]ed|followed|tracked)\b)"
 )
-_STUDY_WORDS = re.compile(
-    r"(?i:\b(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
+_STUDY_WORD = (
+    r"(?:study|studies|trial|trials|research|survey|analysis|analysed|analyzed|meta-analysis|"
     r"participants|enrolled|recruited|cohort|randomi[sz]ed|followed|data\s+(?:\w+\s+){0,2}?from|examined|included|"
     r"involving|involved|sample|volunteers|tested|compared|assigned|tracked|observed|measured|scanned|"
-    r"experiment|researchers|scientists|took\s+part|take\s+part|taking\s+part)\b)"
+    r"experiment|researchers|scientists|took\s+part|take\s+part|taking\s+part)\b"
 )
+_STUDY_WORDS = re.compile(rf"(?i:\b{_STUDY_WORD})")
+_WORD_CHAR = re.compile(r"\w")
 
 _SPACES = re.compile(r"\s+")
 _ESTIMATED = re.compile(r"(?i:an\s+estimated|estimated)\b")
@@ -307,18 +318,36 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
 
 # The words that show an article reports a study (not "compared with last year", "recruited 212
 # nurses", "followed by", "examined", which any news story may use).
-_STUDY_REPORTED = re.compile(
-    r"(?i:\b(?:study|studies|trial|trials|research|researchers|scientists|investigators|survey|surveyed|"
+_STUDY_REPORTED_WORD = (
+    r"(?:study|studies|trial|trials|research|researchers|scientists|investigators|survey|surveyed|"
     r"meta-analysis|participants|cohort|randomi[sz]ed|enrolled|volunteers|experiment|took\s+part|"
     r"data\s+(?:\w+\s+){0,2}?(?:from|on)|placebo|dummy\s+pills?|sham|control\s+group|"
-    r"take\s+part|taking\s+part)\b)"
+    r"take\s+part|taking\s+part)\b"
 )
+_STUDY_REPORTED = re.compile(rf"(?i:\b{_STUDY_REPORTED_WORD})")
+# The same words for the lower-cased text, without the opening `\b`: `re` skips to their first
+# letters (the word start is checked on each hit).
+_STUDY_REPORTED_LOWER = re.compile(_STUDY_REPORTED_WORD)
 
 
 @lru_cache(maxsize=4)
 def _mentions_a_study(text: str) -> bool:
-    """Does the article speak of a study anywhere (a trial, researchers, participants ...)?"""
-    return _STUDY_REPORTED.search(text) is not None
+    """Does the article speak of a study anywhere (a trial, researchers, participants ...)?
+
+    `_STUDY_REPORTED` opens with a word boundary and ignores case, so `re` enters it at every
+    character; `_STUDY_REPORTED_LOWER` opens with its words' first letters and runs over the
+    lower-cased text, and the word start is checked on each hit (unless the text holds a letter
+    that `re` folds otherwise than `str.lower`)."""
+    if any(c in text for c in _OTHER_FOLDS):
+        return _STUDY_REPORTED.search(text) is not None
+    lowered = _lower(text)
+    match = _STUDY_REPORTED_LOWER.search(lowered)
+    while match is not None:
+        start = match.start()
+        if start == 0 or not _WORD_CHAR.match(lowered, start - 1):
+            return True
+        match = _STUDY_REPORTED_LOWER.search(lowered, start + 1)
+    return False
 
 
 _SAMPLE_AFTER = re.compile(

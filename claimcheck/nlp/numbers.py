@@ -69,6 +69,8 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("1,840"), parse_number("forty-five"), parse_number("1.2 million")
     (1840, 45, 1200000)
     """
+    if text.isdecimal() and len(text) <= 15:
+        return int(text)  # plain digits, most numbers (what the general path gives them, faster)
     cleaned = text.strip().lower().replace("\u2212", "-")
     if _SPACE_GROUPED.fullmatch(cleaned):
         cleaned = _GROUP_SPACE.sub("", cleaned)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..data import load_data
 from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
@@ -76,13 +76,22 @@ DASHES = "-–—"
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"half", "twice", "thrice", "double", "dozen"}
 # "a"/"an" open a number only before these: "a hundred", "a dozen", "a third", "a in 5".
 _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
-# Run over the lower-cased text (case-insensitive alternations are slow in `re`).
-# The lookahead on the first characters lets `re` skip to the candidates (1.5x faster).
-_NUMBER_START = re.compile(
-    r"(?=[\d.{first}a])(?:\.?\d[\d,.]*|\b(?:{words}|an?(?=[\s\-\u2010]+(?:{after_a})\b))\b)".format(
-        first="".join(sorted({w[0] for w in _NUMBER_WORDS})), words=alternation(_NUMBER_WORDS),
-        after_a=alternation(_AFTER_A))
-)
+# Where a number may start, found by the patterns below run over the lower-cased text
+# (case-insensitive alternations are slow in `re`). Each opens with a character class or a
+# literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
+# or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
+# They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
+# A digit, ASCII or not (the class admits the digits and any non-ASCII character, the
+# lookbehind keeps the digits), with the digits, commas and points after it.
+_DIGITS = re.compile(r"[^\x00-/:-\x7f](?<=\d)[\d,.]*")
+_NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
+# A number word with the character before it, tried only after a space (a literal: `re` skips
+# to each space in C) or after a character of a cheap class holding every other character a
+# number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
+# get through, and `_number_starts` drops them). Not tried inside words ("one" in "someone").
+_NUMBER_WORD_AFTER_SPACE = re.compile(" " + _NUMBER_WORD.pattern)
+_NUMBER_WORD_AFTER_OTHER = re.compile(r"[\x00-\x1f!\"%&'()*;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]" + _NUMBER_WORD.pattern)
+_A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
@@ -96,9 +105,9 @@ def _qualifier_start(text: str, pos: int) -> int | None:
         return None
     if stripped[-1] in _QUALIFIER_SIGNS:
         return pos - len(window) + len(stripped) - 1
-    words = stripped.split()
-    if words[-1].lower() not in _QUALIFIER_LAST_WORDS:
+    if stripped.rsplit(None, 1)[-1].lower() not in _QUALIFIER_LAST_WORDS:
         return None
+    words = stripped.split()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_PHRASES:
             phrase_start = stripped.rfind(words[-n])
@@ -129,15 +138,15 @@ def _lower(text: str) -> str:
     return lowered
 
 
-@dataclass(frozen=True, slots=True)
-class NumberAt:
+class NumberAt(NamedTuple):
     """A place where a number (or a qualifier right before one) starts.
 
     `next`/`next2` are the two words after the number, lower-cased (`"%"` counts as a word);
     `next` is `""` when punctuation follows the number, and None when nothing is sure (a digit
     after a dash, perhaps a range): every pattern is then tried. Where a head word opens the
     phrase instead of a number (`HEAD_WORDS`: "a third", "half of", "twice as"), `next` is that
-    word and `next2` the word after it.
+    word and `next2` the word after it. (A named tuple: there are dozens an article, and a
+    tuple is made ~3x faster than a frozen dataclass.)
     """
 
     pos: int
@@ -152,16 +161,33 @@ class NumberAt:
 _GLUED = frozenset("_-/.,:$£€¥#+")
 
 
-@lru_cache(maxsize=4)
-def number_mentions(text: str) -> tuple[NumberAt, ...]:
-    """Every place a number (or a qualifier right before one) starts, in order."""
+def _number_starts(text: str) -> list[int]:
+    """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
+    before one; not glued to what stands before it."""
     lowered = _lower(text)
-    starts = set()
-    for m in _NUMBER_START.finditer(lowered):
+    found = []
+    for m in _DIGITS.finditer(lowered):
         pos = m.start()
+        found.append(pos - 1 if lowered[pos - 1:pos] == "." else pos)
+    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
+    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_OTHER.finditer(lowered)]
+    if _NUMBER_WORD.match(lowered):
+        found.append(0)
+    found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
+    starts = []
+    for pos in found:
         before = text[pos - 1:pos]
         if before and (before.isalnum() or before in _GLUED):
             continue  # "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts here
+        starts.append(pos)
+    return starts
+
+
+@lru_cache(maxsize=4)
+def number_mentions(text: str) -> tuple[NumberAt, ...]:
+    """Every place a number (or a qualifier right before one) starts, in order."""
+    starts = set()
+    for pos in _number_starts(text):
         starts.add(pos)
         qualifier = _qualifier_start(text, pos)
         if qualifier is not None:
@@ -208,14 +234,22 @@ class Lookback:
     def __init__(self, pattern: str, last_words) -> None:
         self.pattern = re.compile(pattern)
         self.last_words = frozenset(w.lower() for w in last_words)
+        self.last_letters = frozenset(w[-1] for w in self.last_words)
 
     def search(self, text: str, start: int, end: int) -> re.Match | None:
         start = max(0, start)
         if end <= start or not text[end - 1].isspace():
             return None
-        words = text[max(start, end - 40):end].split()
-        last = _TRAILING_LETTERS.search(words[-1]) if words else None  # "of" in "(of"
-        if last is None or last.group().lower() not in self.last_words:
+        words = text[max(start, end - 40):end].rsplit(None, 1)
+        if not words or words[-1][-1].lower() not in self.last_letters:
+            return None  # (a cheap test first: the last word cannot be one of `last_words`)
+        last = words[-1]
+        if not last.isalpha():  # "of" in "(of"
+            letters = _TRAILING_LETTERS.search(last)
+            if letters is None:
+                return None
+            last = letters.group()
+        if last.lower() not in self.last_words:
             return None
         return self.pattern.search(text, start, end)
 
@@ -229,13 +263,50 @@ def _mentions(text: str, *needles: str) -> bool:
     return any(n in lowered for n in needles)
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
+# Letters that `re` matches case-insensitively to an ASCII letter but `str.lower()` does not
+# lower to it (see `regex.fold_case`).
+_OTHER_FOLDS = ("İ", "ı", "ſ")
+
+
+def _may_hold(window: str, needles) -> bool:
+    """Cheap guard before a case-insensitive search in a short string: could a pattern that
+    needs one of these (lower-case) words match there?"""
+    lowered = window.lower()
+    return any(n in lowered for n in needles) or any(c in window for c in _OTHER_FOLDS)
+
+
+def _may_mention(text: str, *needles: str) -> bool:
+    """Could a case-insensitive pattern that holds one of these (lower-case) words match in
+    the text? False only when none is in the lower-cased text (nor a letter `re` folds apart)."""
+    lowered = _lower(text)
+    return any(n in lowered for n in needles) or any(c in text for c in _OTHER_FOLDS)
+
+
+# The words a number in words may open with (`WORD_NUMBER`: "twenty-one", "a hundred", "dozen").
+_NUMBER_WORD_FIRSTS = frozenset(UNITS) | frozenset(TENS) | {"a", "dozen"}
+
+
+def _range_may_open(at: NumberAt, text: str) -> bool:
+    """Could a range open at the range word ("to", "or", "and") after this number, that is,
+    could a number follow the word? Not in "5 to the", "3 or more": there the next word is a
+    word that opens no number."""
+    if at.next2 is None or not at.raw2.isascii():
+        return True  # a digit, punctuation or nothing follows; or a letter `re` may fold
+    end = at.next_start + len(at.raw)
+    if not text[end:end + 1].isspace():
+        return True  # "to-day", "or’s": the range word runs on (`next2` is further on)
+    return at.next2 in _NUMBER_WORD_FIRSTS
+
+
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
     lower-case words, or a function `(NumberAt, text) -> bool` (which also sees the numbers
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
-    could match: it only saves the attempt.
+    could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
+    range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
+    a number whose range word no number can follow ("5 to the") is not tried.
     """
     last_end = -1
     check = wants if callable(wants) else None
@@ -243,7 +314,9 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
-        candidates = [*by_next.get(None, ()), *(at for word in wants for at in by_next.get(word, ()))]
+        candidates = [at for word, ats in by_next.items() if word is None or word in wants for at in ats]
+        if ranges_only:
+            candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
     match = pattern.match
     for at in candidates:
@@ -258,10 +331,11 @@ def _scan(pattern: re.Pattern, text: str, wants=None) -> Iterator[re.Match]:
 
 
 def _qualifier(match: re.Match) -> str | None:
-    groups = match.groupdict()
-    if groups.get("between") and groups.get("b"):
-        return groups["between"].lower()
-    qual = groups.get("qual")
+    """The qualifier of a match ("nearly", "<"), "between"/"from" when it opens a range."""
+    names = match.re.groupindex  # (not `groupdict()`: it builds a dict of every group)
+    if "between" in names and "b" in names and match["between"] and match["b"]:
+        return match["between"].lower()
+    qual = match["qual"] if "qual" in names else None
     return qual.lower() if qual else None
 
 
@@ -277,13 +351,19 @@ def _range_or_value(low: str | None, high: str | None) -> Value:
             return [a, b]
     return a
 
-_LAST_WORD = re.compile(r"([\w.\-]+)\W*$")
 _WORD = re.compile(r"[\w.\-]+")
 
 
 def _preceding_word(text: str, start: int) -> str:
-    match = _LAST_WORD.search(text, max(0, start - 30), start)
-    return match.group(1).lower() if match else ""
+    """The word before `start` (within 30 characters), lower-cased: the last run of word
+    characters, points and hyphens that holds a word character (the first run if none does),
+    as a search for such a run followed only by non-word characters would find it (but that
+    `$`-anchored search is tried at every character of the window)."""
+    runs = _WORD.findall(text, max(0, start - 30), start)
+    for run in reversed(runs):
+        if run.strip(".-"):
+            return run.lower()
+    return runs[0].lower() if runs else ""
 
 
 def _preceding_words(text: str, start: int, n: int = 2) -> list[str]:
