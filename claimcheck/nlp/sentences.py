@@ -45,15 +45,21 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         bounds = [(0, len(text))]
     else:
         array = doc.to_array([IDX, SENT_START])
-        starts = [int(idx) for idx in array[array[:, 1] == 1, 0]]
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        ends = starts[1:] + [len(text)]
-        bounds = []
-        for start, end in zip(starts, ends):
-            stripped_end = len(text[start:end].rstrip()) + start
-            bounds.append((start, max(start, stripped_end)))
+        bounds = _bounds(text, array[array[:, 1] == 1, 0].tolist())
     doc.user_data[_KEY] = (len(text), bounds)
+    return bounds
+
+
+def _bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that start at these character offsets (in order), each
+    without its trailing whitespace."""
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(text)]
+    bounds = []
+    for start, end in zip(starts, ends):
+        stripped_end = len(text[start:end].rstrip()) + start
+        bounds.append((start, max(start, stripped_end)))
     return bounds
 
 
@@ -112,8 +118,11 @@ class SentenceSplitter:
             after = np.searchsorted(tokens[:, 2], ends, side="left")  # first token after each break
             starts.update(after[(after > 0) & (after < n)].tolist())
         values = np.full((n, 1), -1, dtype=np.int64)
-        values[sorted(starts), 0] = 1
+        ordered = sorted(starts)
+        values[ordered, 0] = 1
         doc.from_array([SENT_START], values.astype(np.uint64))
+        # the sentences' character bounds, as `sentence_bounds` would read them back
+        doc.user_data[_KEY] = (len(text), _bounds(text, tokens[ordered, 2].tolist()))
         return doc
 
 
