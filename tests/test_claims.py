@@ -51,6 +51,8 @@ def only(text):
         ("The risk was three-fold in smokers.", "effect_size", 3),
         ("The difference was significant (P = .003).", "p_value", 0.003),
         ("The effect held, p < 0.05, in adults.", "p_value", 0.05),
+        ("It was similar in men and women (p for interaction = 0.41).", "p_value", 0.41),
+        ("Risk rose with each extra cup (P for trend < 0.001).", "p_value", 0.001),
         ("The ratio fell (95% CI 0.61-0.92).", "confidence_interval", [0.61, 0.92]),
         ("Four weeks later, the scans were repeated.", "duration", 4),
         ("Patients were followed over 12 months.", "duration", 12),

@@ -76,7 +76,8 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
 # Opens with the character class (not a lookahead) so that `re` skips to each "p" in C; the
 # lookbehind then checks the character before it.
 P_RE = re.compile(
-    r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?\s*"
+    r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?"
+    r"(?:\s+(?i:for)\s+(?i:trend|interaction|heterogeneity|difference|linear\s+trend|non-?inferiority|superiority))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
