@@ -4,9 +4,10 @@ behind a dictionary of the chunks it has already split.
 spaCy's tokenizer splits the text on whitespace and tokenises each chunk (prefixes, suffixes,
 infixes, special cases) on its own. `ChunkTokenizer` keeps each chunk's tokens in a plain dict,
 tokenises the chunks it has not seen in one call to spaCy's tokenizer, and builds the Doc once
-from the words and their trailing spaces. On the benchmark's articles (3,500 characters, with
-new numbers in each) that is ~0.42 ms where spaCy's tokenizer takes ~0.6 ms; most of what is
-left is spaCy making a lexeme for every new string, which both pay (~7 us each).
+from the lexeme ids of the words and their trailing spaces (an id needs no hashing of the word's
+text). On the benchmark's articles (3,500 characters, with new numbers in each) that is ~0.45
+ms where spaCy's tokenizer takes ~0.65 ms; much of what is left is spaCy making a lexeme for
+every new string, which both pay (~7 us each).
 
 The tokens are spaCy's: the same texts, offsets and whitespace on every corpus article and on
 the 800 varied texts of the benchmark. The one difference is a quirk of spaCy's last pass, which
@@ -44,7 +45,7 @@ class ChunkTokenizer:
     def __init__(self, tokenizer, limit: int = 20_000) -> None:
         self.tokenizer = tokenizer
         self.limit = limit
-        self._split: dict[str, tuple[str, ...]] = {}
+        self._split: dict[str, tuple[int, ...]] = {}  # chunk -> the lexeme ids of its tokens
 
     def __call__(self, text: str) -> Doc:
         chunks = _CHUNK.findall(text)
@@ -54,7 +55,7 @@ class ChunkTokenizer:
         unseen = [chunk for chunk, _, _ in chunks if chunk and chunk not in split]
         if unseen:
             self._learn(unseen)
-        words: list[str] = []
+        words: list[int | str] = []
         spaces: list[bool] = []
         for chunk, space, blank in chunks:
             if blank:
@@ -63,23 +64,24 @@ class ChunkTokenizer:
                 continue
             pieces = split[chunk]
             if len(pieces) == 1:
-                words.append(chunk)
+                words.append(pieces[0])
             else:
                 words.extend(pieces)
                 spaces.extend([False] * (len(pieces) - 1))
             spaces.append(space == " ")
+        # the cached tokens are lexeme ids: the Doc finds each lexeme without hashing its text again
         doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
     def _learn(self, unseen: list[str]) -> None:
-        """Tokenise the unseen chunks in one call and cache their tokens.
+        """Tokenise the unseen chunks in one call and cache their tokens (as lexeme ids).
 
         The chunks are joined by line breaks: a line break is a token of its own that no
         special case holds, so no special-case match can reach from one chunk into the next
         (one spanning a single space can: `: o.O` keeps `o.` from being a token)."""
         split = self._split
-        pieces: list[str] = []
+        pieces: list[int] = []
         unseen = list(dict.fromkeys(unseen))  # a chunk seen twice in one text is split once
         chunk_at = iter(unseen)
         for token in self.tokenizer("\n".join(unseen)):
@@ -87,7 +89,7 @@ class ChunkTokenizer:
                 split[next(chunk_at)] = tuple(pieces)
                 pieces = []
             else:
-                pieces.append(token.text)
+                pieces.append(token.orth)
         split[next(chunk_at)] = tuple(pieces)
 
     def __getattr__(self, name: str):
