@@ -90,7 +90,7 @@ class SentenceSplitter:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         strings = nlp.vocab.strings
-        self.final_ids = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
+        self.final_array = np.array(sorted({strings.add(c) for c in Sentencizer.default_punct_chars}), dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -99,10 +99,9 @@ class SentenceSplitter:
         tokens = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
         # the sentence-final characters (all one character long) among the tokens
         single = np.flatnonzero(tokens[:, 3] == 1)
-        finals = [int(i) for i, orth in zip(single, tokens[single, 0].tolist()) if orth in self.final_ids]
+        finals = single[np.isin(tokens[single, 0], self.final_array)].tolist()
         punct = tokens[:, 1] == 1
         punct[finals] = True
-        punct = punct.tolist()
         # After a final character, the first token that is no punctuation starts a sentence
         # ("done. ) Next").
         starts = {0}
