@@ -1,0 +1,86 @@
+"""The report's fast paths give what the plain ones they replace give."""
+
+import bisect
+
+import pytest
+
+from claimcheck.check import claims_from_doc, flags_from_doc
+from claimcheck.models import Claim, Flag
+from claimcheck.nlp.claims import claim_records
+from claimcheck.nlp.extensions import FLAGS
+from claimcheck.nlp.pipeline import get_nlp
+from claimcheck.nlp.sentences import doc_text, sentence_bounds
+
+TEXTS = [
+    "In a trial of 1,200 patients, 45% improved (p = 0.03). The other 600 patients got a placebo.\n"
+    "The study, published in The Lancet, followed them for 12 weeks.",
+    "About 30 percent of 500 adults in the 2021 survey said so. Researchers at the University of X "
+    "said 40% of the 500 adults, or 250 people, had symptoms. Results: [INSERT NUMBER] people.",
+    "Thé café’s study of 1,000 “patients” found a 3.5-fold risk. The WHO (World Heath Organisation) "
+    "and the W.H.O. said 120% of people agreed; 1 in 4 did not.",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def docs():
+    nlp = get_nlp()
+    return [nlp(text) for text in TEXTS]
+
+
+def _plain_claims(doc):
+    """claims_from_doc as it was: keyword construction, one sentence lookup per claim."""
+    text = doc_text(doc)
+    bounds = sentence_bounds(doc)
+    starts = [b[0] for b in bounds]
+    claims = []
+    for i, match in enumerate(claim_records(doc), 1):
+        s, e = bounds[max(0, bisect.bisect_right(starts, match.start) - 1)]
+        claims.append(Claim(
+            id=f"c{i}", kind=match.kind, text=text[match.start:match.end], start=match.start,
+            end=match.end, value=match.value, unit=match.unit, sentence=text[s:e].strip(),
+            qualifier=match.qualifier,
+        ))
+    return claims
+
+
+def _plain_flags(doc, only=None, skip=None):
+    """flags_from_doc as it was: a Span per flag, its extensions read through `span._`."""
+    wanted = set(only) if only else None
+    skipped = set(skip or ())
+    flags = []
+    for span in doc.spans.get(FLAGS, []):
+        if (wanted is not None and span.label_ not in wanted) or span.label_ in skipped:
+            continue
+        flags.append(Flag(
+            id=f"f{len(flags) + 1}", kind=span.label_, severity=span._.flag_severity or "warning",
+            text=span.text, start=span.start_char, end=span.end_char,
+            message=span._.flag_message or "", suggestion=span._.flag_suggestion,
+        ))
+    return flags
+
+
+def test_claims_equal_plain_construction(docs):
+    assert any(claims_from_doc(doc) for doc in docs)
+    for doc in docs:
+        assert claims_from_doc(doc) == _plain_claims(doc)
+
+
+def test_flags_equal_span_extensions(docs):
+    assert any(flags_from_doc(doc) for doc in docs)
+    for doc in docs:
+        assert flags_from_doc(doc) == _plain_flags(doc)
+        kinds = {f.kind for f in _plain_flags(doc)}
+        for kind in kinds:
+            assert flags_from_doc(doc, only=[kind]) == _plain_flags(doc, only=[kind])
+            assert flags_from_doc(doc, skip=[kind]) == _plain_flags(doc, skip=[kind])
+
+
+def test_flag_extensions_set_by_hand_are_read(docs):
+    """A flag span set outside the flag component, with and without extension values."""
+    doc = get_nlp()("Some 40 people and 50 others took part.")
+    first, second = doc.char_span(0, 4, label="placeholder"), doc.char_span(19, 21, label="residue")
+    first._.flag_severity, first._.flag_message, first._.flag_suggestion = "error", "m", "s"
+    doc.spans[FLAGS] = [first, second]
+    assert flags_from_doc(doc) == _plain_flags(doc)
+    assert [(f.severity, f.message, f.suggestion) for f in flags_from_doc(doc)] == [("error", "m", "s"), ("warning", "", None)]
