@@ -1112,24 +1112,42 @@ def paragraph_owners(text: str, groups: list[SourceGroup]) -> tuple[list[tuple[i
     return paragraphs, owners
 
 
+def _naming_sentences(sentences: Sentences, named: list[tuple[int, int]]) -> list[tuple[float, float, list[tuple[int, int]]]]:
+    """The sentences that name a study, as (lo, hi, mentions): an offset `x` is in the
+    sentence (as `span_index` places it) iff lo <= x < hi, and `mentions` are its (offset,
+    group) in order. `named`: every mention's (offset, group), in order."""
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for pos, gi in named:
+        by_sentence.setdefault(span_index(sentences, pos), []).append((pos, gi))
+    naming = []
+    for k, here in by_sentence.items():
+        # span_index places an offset in the last sentence starting at or before it (the
+        # first sentence also takes any before it)
+        lo = sentences[k][0] if k > 0 else -math.inf
+        hi = sentences[k + 1][0] if k + 1 < len(sentences) else math.inf
+        naming.append((lo, hi, here))
+    return naming
+
+
 def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sentences: Sentences | None = None) -> None:
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
     sentences = sentences or sentence_spans(text)
     paragraphs, owners = paragraph_owners(text, groups)
-    # span_index for every claim: bisect over the starts, listed once (numbers, not tuples)
-    sentence_starts = [s for s, _ in sentences]
     paragraph_starts = [s for s, _ in paragraphs]
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
+    named_starts = [pos for pos, _ in named]
+    naming = _naming_sentences(sentences, named)  # the few sentences that name a study
     ids = [f"s{gi + 1}" for gi in range(len(groups))]
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right  # (names looked up once)
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for pos, gi in named:
-        by_sentence.setdefault(max(0, bisect_right(sentence_starts, pos) - 1), []).append((pos, gi))
     for claim in claims:
         start = claim.start
-        here = by_sentence.get(max(0, bisect_right(sentence_starts, start) - 1))
+        here = None
+        for lo, hi, mentions in naming:
+            if lo <= start < hi:
+                here = mentions
+                break
         if here:
             # the last mention up to the claim, else the first after it (`here` is in order)
             k = bisect_right(here, (start, math.inf))
@@ -1140,8 +1158,8 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
             # (the last of the mentions from the paragraph's start to the claim)
-            first = bisect_left(named, (paragraph_starts[p_idx],))
-            last = bisect_left(named, (start,)) - 1
+            first = bisect_left(named_starts, paragraph_starts[p_idx])
+            last = bisect_left(named_starts, start) - 1
             claim.source = ids[named[last][1] if last >= first else owner]
 
 
