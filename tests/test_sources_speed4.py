@@ -84,3 +84,23 @@ def test_flag_extensions_set_by_hand_are_read(docs):
     doc.spans[FLAGS] = [first, second]
     assert flags_from_doc(doc) == _plain_flags(doc)
     assert [(f.severity, f.message, f.suggestion) for f in flags_from_doc(doc)] == [("error", "m", "s"), ("warning", "", None)]
+
+
+def test_lower_case_first_words_hold_their_gates():
+    from claimcheck.sources.mentions import _journal_index, journal_name_matches
+
+    groups = _journal_index().others_first_words
+    words = [word for _, under in groups for word in under]
+    assert {"eLife", "medRxiv", "bioRxiv", "arXiv", "npj"} <= set(words)
+    assert all(gate in word for gate, under in groups for word in under)
+    assert len(groups) < len(words)  # the preprint servers share one
+    text = "Posted on bioRxiv, then arXiv and medrxiv; published in eLife and npj Digital Medicine."
+    assert [m.group(0) for m in journal_name_matches(text)] == ["bioRxiv", "arXiv", "medrxiv", "eLife", "npj Digital Medicine"]
+
+
+def test_identifiers_need_a_slash():
+    from claimcheck.sources.mentions import find_identifier_mentions
+
+    assert find_identifier_mentions("doi 10.1000 and www.example.org are not identifiers") == []
+    found = find_identifier_mentions("See doi:10.1056/NEJMoa2034577. and https://pubmed.ncbi.nlm.nih.gov/12345678/")
+    assert [m.kind for m in found] == ["doi", "url"]

@@ -271,7 +271,19 @@ class _JournalIndex:
     by_spelling: dict[str, Journal]
     capitalised: re.Pattern  # the spellings starting with a capital (all but a few)
     others: re.Pattern  # the rest: "eLife", "medRxiv", "npj Digital Medicine"
-    others_first_words: tuple[str, ...]  # their first words ("eLife", "npj"), found with str.find
+    # their first words ("eLife", "npj", "medRxiv"), found with str.find, each under a substring
+    # that a text must hold for it to be searched (`_first_word_gate`)
+    others_first_words: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _first_word_gate(word: str) -> str:
+    """The substring tested before `word` is searched for: "xiv" or "Xiv" for the preprint
+    servers (one test spares five searches of ~1.5 us: "arXiv", "bioRxiv", "medrxiv" ...),
+    else the word itself."""
+    for common in ("xiv", "Xiv"):
+        if common in word:
+            return common
+    return word
 
 
 def _spellings_pattern(spellings: Iterable[str]) -> re.Pattern:
@@ -291,6 +303,14 @@ def _spellings_pattern(spellings: Iterable[str]) -> re.Pattern:
     return re.compile("(?:" + "|".join(branches) + ")" + _NAME_END)
 
 
+def _gated(words: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(gate, the words under it) for `words`, in order of their first word (`_first_word_gate`)."""
+    by_gate: dict[str, list[str]] = {}
+    for word in words:
+        by_gate.setdefault(_first_word_gate(word), []).append(word)
+    return tuple((gate, tuple(under)) for gate, under in by_gate.items())
+
+
 @lru_cache(maxsize=1)
 def _journal_index() -> _JournalIndex:
     by_spelling: dict[str, Journal] = {}
@@ -303,7 +323,7 @@ def _journal_index() -> _JournalIndex:
         by_spelling=by_spelling,
         capitalised=_spellings_pattern(capitalised),
         others=_spellings_pattern(others),
-        others_first_words=tuple(sorted({s.split()[0] for s in others})),
+        others_first_words=_gated(sorted({s.split()[0] for s in others})),
     )
 
 
@@ -316,7 +336,8 @@ def journal_name_matches(text: str) -> list[re.Match]:
     "a" ..., so they are tried only where `str.find` sees their first word.
     """
     index = _journal_index()
-    other_starts = find_starts(text, index.others_first_words)
+    first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
+    other_starts = find_starts(text, first_words) if first_words else []
     if not other_starts:  # nearly always
         return list(index.capitalised.finditer(text))
     matches = []
@@ -923,6 +944,8 @@ def clean_doi(raw: str) -> str:
 
 def find_identifier_mentions(text: str) -> list[Mention]:
     """DOIs and study URLs (PubMed, PMC, Europe PMC, publisher pages) written in the text."""
+    if "/" not in text:  # every match of URL_RE and DOI_RE holds one (a test ~15x cheaper than a word's)
+        return []
     mentions = []
     url_spans = []
     # a match of URL_RE holds one of _URL_KEYWORDS, one of DOI_RE "10."; most articles have
