@@ -94,6 +94,7 @@ def test_lower_case_first_words_hold_their_gates():
     assert {"eLife", "medRxiv", "bioRxiv", "arXiv", "npj"} <= set(words)
     assert all(gate in word for gate, under in groups for word in under)
     assert len(groups) < len(words)  # the preprint servers share one
+    assert ("arXiv", ("arXiv",)) in groups  # alone under "Xiv": its own gate
     text = "Posted on bioRxiv, then arXiv and medrxiv; published in eLife and npj Digital Medicine."
     assert [m.group(0) for m in journal_name_matches(text)] == ["bioRxiv", "arXiv", "medrxiv", "eLife", "npj Digital Medicine"]
 

@@ -304,11 +304,12 @@ def _spellings_pattern(spellings: Iterable[str]) -> re.Pattern:
 
 
 def _gated(words: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(gate, the words under it) for `words`, in order of their first word (`_first_word_gate`)."""
+    """(gate, the words under it) for `words`, in order of their first word (`_first_word_gate`);
+    a word alone under its gate is its own gate (a longer string is found faster)."""
     by_gate: dict[str, list[str]] = {}
     for word in words:
         by_gate.setdefault(_first_word_gate(word), []).append(word)
-    return tuple((gate, tuple(under)) for gate, under in by_gate.items())
+    return tuple((gate if len(under) > 1 else under[0], tuple(under)) for gate, under in by_gate.items())
 
 
 @lru_cache(maxsize=1)
@@ -393,12 +394,14 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
     weak: "a study in", "according to".
     """
     words = _words_before(text, name_start)
-    i = len(words) - 1
+    lowered = [w[0].lower() for w in words]
+    count = len(words)
+    i = count - 1
     start = name_start
     strength = ""
 
     def low(k: int) -> str:
-        return words[k][0].lower() if 0 <= k < len(words) else ""
+        return lowered[k] if 0 <= k < count else ""
 
     while low(i) == "the":  # "in the the European Heart Journal" happens
         start = words[i].start()
