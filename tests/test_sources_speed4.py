@@ -105,3 +105,55 @@ def test_identifiers_need_a_slash():
     assert find_identifier_mentions("doi 10.1000 and www.example.org are not identifiers") == []
     found = find_identifier_mentions("See doi:10.1056/NEJMoa2034577. and https://pubmed.ncbi.nlm.nih.gov/12345678/")
     assert [m.kind for m in found] == ["doi", "url"]
+
+
+def _plain_link_claims(text, groups, claims, sentences):
+    """link_claims as it was: every paragraph listed (`paragraph_owners`), a bisect per claim."""
+    import bisect as b
+    import math
+
+    from claimcheck.sources.mentions import paragraph_owners
+
+    paragraphs, owners = paragraph_owners(text, groups)
+    sentence_starts = [s for s, _ in sentences]
+    paragraph_starts = [s for s, _ in paragraphs]
+    named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)
+    by_sentence = {}
+    for pos, gi in named:
+        by_sentence.setdefault(max(0, b.bisect_right(sentence_starts, pos) - 1), []).append((pos, gi))
+    for claim in claims:
+        here = by_sentence.get(max(0, b.bisect_right(sentence_starts, claim.start) - 1))
+        if here:
+            k = b.bisect_right(here, (claim.start, math.inf))
+            claim.source = f"s{(here[k - 1][1] if k else here[0][1]) + 1}"
+            continue
+        p_idx = max(0, b.bisect_right(paragraph_starts, claim.start) - 1)
+        owner = owners[p_idx] if paragraphs else None
+        if owner is not None:
+            first = b.bisect_left(named, (paragraph_starts[p_idx],))
+            last = b.bisect_left(named, (claim.start,)) - 1
+            claim.source = f"s{(named[last][1] if last >= first else owner) + 1}"
+
+
+def test_link_claims_equal_paragraph_list():
+    """Claims anywhere (on line breaks and past the text too), mentions of several studies and
+    databases in some paragraphs: the sources set are those the listed paragraphs give."""
+    import random
+
+    from claimcheck.sources.mentions import Mention, SourceGroup, link_claims, sentence_spans
+
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(["word ", "Two. ", "\n", "\n\n", "x", ". The "]) for _ in range(rng.randint(0, 40)))
+        groups = []
+        for _ in range(rng.randint(1, 4)):
+            mentions = [Mention(rng.randint(-2, len(text) + 2), 0, rng.choice(["journal", "study", "database", "url"]))
+                        for _ in range(rng.randint(1, 3))]
+            groups.append(SourceGroup(mentions))
+        starts = [rng.randint(-1, len(text) + 1) for _ in range(rng.randint(0, 12))]
+        for sentences in (sentence_spans(text), [(0, len(text))], []):
+            new = [Claim("c", "count", "", s, s, 1) for s in starts]
+            old = [Claim("c", "count", "", s, s, 1) for s in starts]
+            link_claims(text, groups, new, sentences)
+            _plain_link_claims(text, groups, old, sentences or sentence_spans(text))
+            assert [c.source for c in new] == [c.source for c in old], (text, starts)

@@ -999,7 +999,6 @@ def link_mentions(text: str, links: Iterable[Link]) -> list[Mention]:
 def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | None = None) -> list[SourceGroup]:
     """One group per cited study (rules in the module docstring)."""
     sentences = sentences or sentence_spans(text)
-    paragraphs = paragraph_spans(text)
     groups: list[SourceGroup] = []
     where: list[tuple[Mention, SourceGroup, int]] = []  # each mention, its group, its sentence
     citing = [m for m in mentions if m.kind in ("journal", "study", "database")]
@@ -1029,6 +1028,7 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
         target.mentions.append(m)
         where.append((m, target, s_idx))
 
+    paragraphs = paragraph_spans(text) if pointers else ()  # (only the pointers need them)
     for m in sorted(pointers, key=lambda x: x.start):
         same_doi = [g for g in groups if m.doi and g.doi and g.doi.lower() == m.doi.lower()]
         if same_doi:
@@ -1164,13 +1164,51 @@ def _naming_sentences(sentences: Sentences, named: list[tuple[int, int]]) -> lis
     return naming
 
 
+class _ParagraphOwners:
+    """`paragraph_owners` read by offset: the paragraph holding an offset and the study it is
+    about, found from the line breaks around the offset (`str.rfind`) and the few paragraphs
+    that name a study, without listing every paragraph of the text.
+
+    `paragraph_start(x)` and `owner(start)` give what `paragraph_owners` and `span_index` give
+    for an offset inside a paragraph; an offset on a line break or outside the text (which no
+    claim has) is left to them (`paragraph_start` returns None)."""
+
+    def __init__(self, text: str, groups: list[SourceGroup]) -> None:
+        self.text = text
+        self.first_in: dict[int, int] = {}  # paragraph start -> the group it names first
+        self.last_in: dict[int, int] = {}  # ... and last
+        for pos, gi in sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions if m.kind != "database"):
+            start = self.paragraph_start(pos)
+            if start is not None:  # (paragraph_owners skips the line breaks between paragraphs too)
+                self.first_in.setdefault(start, gi)
+                self.last_in[start] = gi
+        self.naming = sorted(self.first_in)  # the starts of the paragraphs naming a study
+
+    def paragraph_start(self, x: int) -> int | None:
+        """The start of the paragraph (line) holding offset `x`; None on a line break or outside the text."""
+        if not 0 <= x < len(self.text) or self.text[x] == "\n":
+            return None
+        return self.text.rfind("\n", 0, x) + 1
+
+    def owner(self, start: int) -> int | None:
+        """The group the paragraph starting at `start` is about (as `paragraph_owners`): the one it
+        names first; else the last one named in the last paragraph before it naming one; the
+        lead paragraphs before any, the first one named."""
+        if start in self.first_in:
+            return self.first_in[start]
+        if not self.naming:
+            return None
+        k = bisect.bisect_left(self.naming, start)
+        return self.last_in[self.naming[k - 1]] if k else self.first_in[self.naming[0]]
+
+
 def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sentences: Sentences | None = None) -> None:
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
     sentences = sentences or sentence_spans(text)
-    paragraphs, owners = paragraph_owners(text, groups)
-    paragraph_starts = [s for s, _ in paragraphs]
+    owners = _ParagraphOwners(text, groups)
+    listed: tuple[list[int], list[int | None]] | None = None  # paragraph_owners, if ever needed
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
     named_starts = [pos for pos, _ in named]
     naming = _naming_sentences(sentences, named)  # the few sentences that name a study
@@ -1188,12 +1226,21 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
             k = bisect_right(here, (start, math.inf))
             claim.source = ids[here[k - 1][1] if k else here[0][1]]
             continue
-        p_idx = max(0, bisect_right(paragraph_starts, start) - 1)
-        owner = owners[p_idx] if paragraphs else None
+        paragraph = owners.paragraph_start(start)
+        if paragraph is not None:
+            owner = owners.owner(paragraph)
+        else:  # a claim on a line break: the paragraphs listed, as span_index places it
+            if listed is None:
+                spans, by_index = paragraph_owners(text, groups)
+                listed = ([s for s, _ in spans], by_index)
+            if not listed[0]:
+                continue
+            p_idx = max(0, bisect_right(listed[0], start) - 1)
+            paragraph, owner = listed[0][p_idx], listed[1][p_idx]
         if owner is not None:
             # within a paragraph naming several studies, the last one named before the claim
             # (the last of the mentions from the paragraph's start to the claim)
-            first = bisect_left(named_starts, paragraph_starts[p_idx])
+            first = bisect_left(named_starts, paragraph)
             last = bisect_left(named_starts, start) - 1
             claim.source = ids[named[last][1] if last >= first else owner]
 
