@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable
 
 from spacy.language import Language
@@ -16,51 +17,81 @@ from .models import Article, Claim, Flag, Report
 from .nlp.claims import claim_records
 from .nlp.extensions import FLAGS
 from .nlp.pipeline import get_nlp
-from .nlp.sentences import doc_text, sentence_finder
+from .nlp.sentences import doc_text, sentence_bounds
 from .settings import Settings, get_settings
 from .sources.mentions import find_sources
 
 
 def claims_from_doc(doc: Doc) -> list[Claim]:
-    claims = []
-    sentence_of = sentence_finder(doc)
+    """The Doc's claims as report `Claim`s (ids c1, c2 ... in order), each with its sentence's
+    text; a sentence holding several claims is cut out and stripped once."""
     text = doc_text(doc)
+    bounds = sentence_bounds(doc)
+    starts = [start for start, _ in bounds]
+    sentence_texts: dict[int, str] = {}  # sentence index -> its stripped text
+    claims = []
     for i, match in enumerate(claim_records(doc), 1):
-        claims.append(
-            Claim(
-                id=f"c{i}",
-                kind=match.kind,
-                text=text[match.start:match.end],
-                start=match.start,
-                end=match.end,
-                value=match.value,
-                unit=match.unit,
-                sentence=text[slice(*sentence_of(match.start))].strip(),
-                qualifier=match.qualifier,
-            )
-        )
+        k = max(0, bisect_right(starts, match.start) - 1)
+        sentence = sentence_texts.get(k)
+        if sentence is None:
+            sentence = sentence_texts[k] = text[slice(*bounds[k])].strip()
+        # (positional: a dataclass takes them ~2x faster than by keyword)
+        claims.append(Claim(
+            f"c{i}",  # id
+            match.kind,
+            text[match.start:match.end],  # text
+            match.start,
+            match.end,
+            match.value,
+            match.unit,
+            sentence,
+            match.qualifier,
+        ))
     return claims
 
 
+def _flag_extension_reader(doc: Doc):
+    """A function (name, start_char, end_char) -> the value of a flag span's extension
+    `span._.name`, read without making a `Span` and its `span._` accessor (~1 us each).
+
+    spaCy keeps a span's extension values in `doc.user_data` under ("._.", name, start_char,
+    end_char) (`spacy.tokens.underscore.Underscore._get_key`); our flag extensions are plain
+    values with the default None (`nlp.extensions.register_extensions`)."""
+    user_data = doc.user_data
+
+    def read(name: str, start: int, end: int):
+        return user_data.get(("._.", name, start, end))
+
+    return read
+
+
 def flags_from_doc(doc: Doc, only: Iterable[str] | None = None, skip: Iterable[str] | None = None) -> list[Flag]:
+    """The Doc's flags as report `Flag`s (ids f1, f2 ... in order), those of the kinds `only`
+    (all if None) and not `skip`. A flag's text is cut from the Doc's text (what `span.text`
+    gives) and its extensions are read from `doc.user_data` (`_flag_extension_reader`)."""
     wanted = set(only) if only else None
     skipped = set(skip or ())
+    group = doc.spans.get(FLAGS)
+    if not group:
+        return []
+    text = doc_text(doc)
+    extension = _flag_extension_reader(doc)
     flags = []
-    for span in doc.spans.get(FLAGS, []):
-        if (wanted is not None and span.label_ not in wanted) or span.label_ in skipped:
+    for span in group:
+        kind = span.label_
+        if (wanted is not None and kind not in wanted) or kind in skipped:
             continue
-        flags.append(
-            Flag(
-                id=f"f{len(flags) + 1}",
-                kind=span.label_,
-                severity=span._.flag_severity or "warning",
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                message=span._.flag_message or "",
-                suggestion=span._.flag_suggestion,
-            )
-        )
+        start, end = span.start_char, span.end_char
+        flags.append(Flag(
+            f"f{len(flags) + 1}",  # id
+            kind,
+            extension("flag_severity", start, end) or "warning",  # severity
+            text[start:end],  # text
+            start,
+            end,
+            extension("flag_message", start, end) or "",  # message
+            extension("flag_suggestion", start, end),  # suggestion
+        ))
     return flags
 
 
