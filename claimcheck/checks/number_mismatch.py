@@ -47,6 +47,8 @@ from ..nlp.patterns import alternation
 from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
+from .shared import claims as shared_claims
+from .shared import folded_text
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -488,7 +490,7 @@ def _doc_numbers(doc: Doc) -> list[tuple[int, float]]:
     every number of an article costs more than all the rules that rarely ask)."""
     numbers = doc.user_data.get(_NUMBERS_KEY)
     if numbers is None:
-        numbers = _numbers(doc_text(doc), fold_case(doc_text(doc)))
+        numbers = _numbers(doc_text(doc), folded_text(doc))
         doc.user_data[_NUMBERS_KEY] = numbers
     return numbers
 
@@ -710,7 +712,7 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], studies: _Studie
         # the other part: the one number written between the total and "the remaining"
         numbers = []
         if claims is None:
-            claims = [c for c in claim_records(doc) if c.kind not in ("sample_size", "count")]
+            claims = [c for c in shared_claims(doc) if c.kind not in ("sample_size", "count")]
         for n in p["number"].finditer(text, total.end, m.start):
             if any(c.start <= n.start() < c.end for c in claims):
                 continue  # a percentage, a duration, a dose
@@ -1267,12 +1269,12 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
-    records = claim_records(doc)  # once: each call makes a record object per claim
+    records = shared_claims(doc)  # once: each call of `claim_records` makes a record object per claim
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         return
-    folded = fold_case(doc_text(doc))
+    folded = folded_text(doc)
     studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
     yield from find_sample_conflicts(doc, mentions, studies)
     yield from find_remaining_conflicts(doc, mentions, studies)
