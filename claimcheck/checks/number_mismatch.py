@@ -510,10 +510,15 @@ def _has_antecedent(doc: Doc, offset: int, value: float) -> bool:
     return sums or differences
 
 
+@lru_cache(maxsize=1)
+def _general_people_nouns() -> frozenset[str]:
+    return frozenset(word_lists()["general_people_nouns"])
+
+
 def _compatible_nouns(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    general = set(word_lists()["general_people_nouns"])
+    general = _general_people_nouns()
     return a == b or (a in general and b in general)
 
 
