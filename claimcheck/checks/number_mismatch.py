@@ -1061,6 +1061,13 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
         yield chain
 
 
+def _parts(pattern: re.Pattern, sentence: str, numbers: list[int] | None) -> Iterator[re.Match]:
+    """`pattern.finditer(sentence)` for a pattern of parts (`pair`, `pct_pair`), which begins
+    with a number (`_NUM`, `_PCT_NUM`): tried only where one can begin (`numbers`, if known),
+    not at every character (their leading look-behind makes `re` try each one)."""
+    return pattern.finditer(sentence) if numbers is None else matches_at(pattern, sentence, numbers)
+
+
 def _opens_subset(text: str, start: int, end: int) -> bool:
     """Whether the sentence [start, end) opens with `subset_opener` (`Of these, ...`)."""
     return bool(_patterns()["subset_opener"].match(text, start, end))
@@ -1120,12 +1127,12 @@ def find_parts_over_whole(
             continue
         sentence = text[s_start:s_end]
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
-        for m in p["pair"].finditer(sentence) if has_pair and has_whole else ():
+        for m in _parts(p["pair"], sentence, numbers) if has_pair and has_whole else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
-        for m in p["pct_pair"].finditer(sentence) if has_pair and has_shares else ():
+        for m in _parts(p["pct_pair"], sentence, numbers) if has_pair and has_shares else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
                     and n1 + n2 > 101:  # one point of rounding
