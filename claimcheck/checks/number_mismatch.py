@@ -1068,9 +1068,10 @@ def _parts(pattern: re.Pattern, sentence: str, numbers: list[int] | None) -> Ite
     return pattern.finditer(sentence) if numbers is None else matches_at(pattern, sentence, numbers)
 
 
-def _opens_subset(text: str, start: int, end: int) -> bool:
-    """Whether the sentence [start, end) opens with `subset_opener` (`Of these, ...`)."""
-    return bool(_patterns()["subset_opener"].match(text, start, end))
+def _subset_openers(text: str, bounds: list[tuple[int, int]], first: int) -> set[int]:
+    """The sentences from index `first` on that open with `subset_opener` (`Of these, ...`)."""
+    opens = _patterns()["subset_opener"].match  # read once: this runs for most sentences
+    return {i for i in range(first, len(bounds)) if opens(text, *bounds[i])}
 
 
 @dataclass
@@ -1102,7 +1103,7 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
         shares = {i for i, count in marks.items() if count >= 2}
         arm_words = [offset for start, end in _runs(sorted(whole), bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
         arms = set(_counts_by_sentence(arm_words, bounds, starts))
-    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
+    openers = _subset_openers(text, bounds, first_total + 1)
     return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
 
 
@@ -1244,8 +1245,9 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
     the same events in the same study)."""
     p = _EVENT_PARTS
     text = doc_text(doc)
+    opens = p["opener"].match  # read once: this runs for every sentence
     for index, (s_start, s_end) in enumerate(bounds):
-        opener = p["opener"].match(text, s_start, s_end)
+        opener = opens(text, s_start, s_end)
         if not opener or opener["noun"].lower() not in _event_nouns():
             continue
         parts = _event_parts(text, opener.end(), s_end)
