@@ -1,4 +1,7 @@
-"""The spaCy component that runs the registered checks and writes `doc.spans["flags"]`."""
+"""The spaCy component that runs the registered checks and writes `doc.spans["flags"]`.
+
+The checks run inside `checks.shared.shared_values`: what several of them read from the Doc
+(the case-folded text, the claim records, token arrays) is worked out once per Doc."""
 
 from __future__ import annotations
 
