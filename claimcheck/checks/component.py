@@ -1,4 +1,7 @@
-"""The spaCy component that runs the registered checks and writes `doc.spans["flags"]`."""
+"""The spaCy component that runs the registered checks and writes `doc.spans["flags"]`.
+
+The checks run inside `checks.shared.shared_values`: what several of them read from the Doc
+(the case-folded text, the claim records, token arrays) is worked out once per Doc."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..nlp.extensions import FLAGS, register_extensions
 from .registry import select_checks
+from .shared import shared_values
 
 
 class FlagFinder:
@@ -20,17 +24,18 @@ class FlagFinder:
         # spaCy keys span extensions by character offsets only, so a second flag on the same
         # characters would overwrite the first one's message: the first check to flag them wins
         seen: set[tuple[int, int]] = set()
-        for check in self.checks:
-            for hit in check.func(doc):
-                span = doc.char_span(hit.start, hit.end, label=check.kind, alignment_mode="expand")
-                if span is None or (span.start_char, span.end_char) in seen:
-                    continue
-                seen.add((span.start_char, span.end_char))
-                extensions = span._  # a new accessor object each time it is read
-                extensions.flag_severity = hit.severity or check.severity
-                extensions.flag_message = hit.message
-                extensions.flag_suggestion = hit.suggestion
-                spans.append(span)
+        with shared_values(doc):  # what several checks read is worked out once
+            hits = [(check, hit) for check in self.checks for hit in check.func(doc)]
+        for check, hit in hits:
+            span = doc.char_span(hit.start, hit.end, label=check.kind, alignment_mode="expand")
+            if span is None or (span.start_char, span.end_char) in seen:
+                continue
+            seen.add((span.start_char, span.end_char))
+            extensions = span._  # a new accessor object each time it is read
+            extensions.flag_severity = hit.severity or check.severity
+            extensions.flag_message = hit.message
+            extensions.flag_suggestion = hit.suggestion
+            spans.append(span)
         spans.sort(key=lambda s: (s.start, s.end))
         doc.spans[FLAGS] = spans
         return doc

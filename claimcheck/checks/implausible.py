@@ -26,13 +26,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from ..data import load_data
-from ..nlp.claims import claim_records
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
 from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text
 from .registry import Hit, register
+from .shared import claims as shared_claims
+from .shared import folded_text
 
 _DATA_FILE = "implausible_terms.json"
 _KEYS = {
@@ -158,7 +159,7 @@ def _claims(doc: Doc) -> list[_Claim]:
     text = doc_text(doc)
     return [
         _Claim(c.kind, c.start, c.end, text[c.start:c.end], c.unit, c.value) if c.kind in _VALUE_KINDS else _OTHER
-        for c in claim_records(doc)
+        for c in shared_claims(doc)
     ]
 
 
@@ -469,7 +470,7 @@ def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[
 )
 def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     claims = _claims(doc)  # once, for every rule that reads claims
-    folded = fold_case(doc_text(doc))
+    folded = folded_text(doc)
     signs = _Signs(doc_text(doc), folded)
     yield from find_shares_above_whole(doc, claims)
     yield from find_impossible_phases(doc, folded)

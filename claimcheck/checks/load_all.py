@@ -5,7 +5,7 @@ import pkgutil
 
 from .. import checks as _package
 
-_SKIP = {"registry", "component", "load_all"}
+_SKIP = {"registry", "component", "load_all", "shared"}
 
 for _info in pkgutil.iter_modules(_package.__path__):
     if _info.name not in _SKIP and not _info.name.startswith("_"):

@@ -23,10 +23,12 @@ narrowing the group, the same study (a new study mentioned in between ends the c
 and a number not already introduced earlier in the article. The later, conflicting mention is
 flagged and the message names the earlier one. Word lists live in `data/number_terms.json`.
 
-Cost (~0.24 ms an article, from ~0.37): few articles hold a candidate for most rules, so
-each rule first proves cheaply that it cannot fire (the cheap tests of a conjunction first, the
-article's numbers read last); other studies are looked for only when a rule with a candidate
-asks (`_Studies`), and pair and arm words only in the sentences that can hold parts and a whole.
+Cost (~0.21 ms an article in the flags component, from ~0.37): few articles hold a candidate
+for most rules, so each rule first proves cheaply that it cannot fire (the cheap tests of a
+conjunction first, the article's numbers read last); other studies are looked for only when a
+rule with a candidate asks (`_Studies`), pair and arm words only in the sentences that can hold
+parts and a whole, and parts only where a number can begin. The folded text and the claim
+records are read through `checks.shared`, once per Doc for every check that reads them.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ from ..nlp.patterns import alternation
 from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
+from .shared import claims as shared_claims
+from .shared import folded_text
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -488,7 +492,7 @@ def _doc_numbers(doc: Doc) -> list[tuple[int, float]]:
     every number of an article costs more than all the rules that rarely ask)."""
     numbers = doc.user_data.get(_NUMBERS_KEY)
     if numbers is None:
-        numbers = _numbers(doc_text(doc), fold_case(doc_text(doc)))
+        numbers = _numbers(doc_text(doc), folded_text(doc))
         doc.user_data[_NUMBERS_KEY] = numbers
     return numbers
 
@@ -508,10 +512,15 @@ def _has_antecedent(doc: Doc, offset: int, value: float) -> bool:
     return sums or differences
 
 
+@lru_cache(maxsize=1)
+def _general_people_nouns() -> frozenset[str]:
+    return frozenset(word_lists()["general_people_nouns"])
+
+
 def _compatible_nouns(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    general = set(word_lists()["general_people_nouns"])
+    general = _general_people_nouns()
     return a == b or (a in general and b in general)
 
 
@@ -710,7 +719,7 @@ def find_remaining_conflicts(doc: Doc, mentions: list[Mention], studies: _Studie
         # the other part: the one number written between the total and "the remaining"
         numbers = []
         if claims is None:
-            claims = [c for c in claim_records(doc) if c.kind not in ("sample_size", "count")]
+            claims = [c for c in shared_claims(doc) if c.kind not in ("sample_size", "count")]
         for n in p["number"].finditer(text, total.end, m.start):
             if any(c.start <= n.start() < c.end for c in claims):
                 continue  # a percentage, a duration, a dose
@@ -1054,9 +1063,17 @@ def _arm_chains(sentence: str, numbers: list[int] | None = None) -> Iterator[lis
         yield chain
 
 
-def _opens_subset(text: str, start: int, end: int) -> bool:
-    """Whether the sentence [start, end) opens with `subset_opener` (`Of these, ...`)."""
-    return bool(_patterns()["subset_opener"].match(text, start, end))
+def _parts(pattern: re.Pattern, sentence: str, numbers: list[int] | None) -> Iterator[re.Match]:
+    """`pattern.finditer(sentence)` for a pattern of parts (`pair`, `pct_pair`), which begins
+    with a number (`_NUM`, `_PCT_NUM`): tried only where one can begin (`numbers`, if known),
+    not at every character (their leading look-behind makes `re` try each one)."""
+    return pattern.finditer(sentence) if numbers is None else matches_at(pattern, sentence, numbers)
+
+
+def _subset_openers(text: str, bounds: list[tuple[int, int]], first: int) -> set[int]:
+    """The sentences from index `first` on that open with `subset_opener` (`Of these, ...`)."""
+    opens = _patterns()["subset_opener"].match  # read once: this runs for most sentences
+    return {i for i in range(first, len(bounds)) if opens(text, *bounds[i])}
 
 
 @dataclass
@@ -1088,7 +1105,7 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
         shares = {i for i, count in marks.items() if count >= 2}
         arm_words = [offset for start, end in _runs(sorted(whole), bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
         arms = set(_counts_by_sentence(arm_words, bounds, starts))
-    openers = {i for i in range(first_total + 1, len(bounds)) if _opens_subset(text, *bounds[i])}
+    openers = _subset_openers(text, bounds, first_total + 1)
     return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
 
 
@@ -1113,12 +1130,12 @@ def find_parts_over_whole(
             continue
         sentence = text[s_start:s_end]
         found: list[tuple[list[tuple[str, int, int]], bool]] = []
-        for m in p["pair"].finditer(sentence) if has_pair and has_whole else ():
+        for m in _parts(p["pair"], sentence, numbers) if has_pair and has_whole else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
         for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
-        for m in p["pct_pair"].finditer(sentence) if has_pair and has_shares else ():
+        for m in _parts(p["pct_pair"], sentence, numbers) if has_pair and has_shares else ():
             n1, n2 = parse_number(m["n1"]), parse_number(m["n2"])
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs and n1 is not None and n2 is not None \
                     and n1 + n2 > 101:  # one point of rounding
@@ -1230,8 +1247,9 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
     the same events in the same study)."""
     p = _EVENT_PARTS
     text = doc_text(doc)
+    opens = p["opener"].match  # read once: this runs for every sentence
     for index, (s_start, s_end) in enumerate(bounds):
-        opener = p["opener"].match(text, s_start, s_end)
+        opener = opens(text, s_start, s_end)
         if not opener or opener["noun"].lower() not in _event_nouns():
             continue
         parts = _event_parts(text, opener.end(), s_end)
@@ -1267,12 +1285,12 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
-    records = claim_records(doc)  # once: each call makes a record object per claim
+    records = shared_claims(doc)  # once: each call of `claim_records` makes a record object per claim
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         return
-    folded = fold_case(doc_text(doc))
+    folded = folded_text(doc)
     studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
     yield from find_sample_conflicts(doc, mentions, studies)
     yield from find_remaining_conflicts(doc, mentions, studies)

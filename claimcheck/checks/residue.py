@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from ..nlp.regex import alternation, fold_case
 from ..nlp.sentences import doc_text
+from .shared import folded_text
 from .registry import Hit, register
 
 DATA_FILE = "residue.json"
@@ -462,10 +463,11 @@ class Prefilter:
                    _by_opening([r for r in anchored if r.id in openings], openings), frozenset(any_opening),
                    all_literals)
 
-    def holds_no_literal(self, text: str) -> bool:
+    def holds_no_literal(self, text: str, folded: str | None | bool = False) -> bool:
         """Whether `text`, case folded, holds none of the gated rules' literals: then no line of
-        it can hold one (the usual case, settled with one search of the whole text)."""
-        folded = fold_case(text)
+        it can hold one (the usual case, settled with one search of the whole text). `folded`:
+        `fold_case(text)`, if known."""
+        folded = fold_case(text) if folded is False else folded
         return folded is not None and not any(literal in folded for literal in self.all_literals)
 
     def _anchored_match(self, first: str, line: str, at: int) -> bool:
@@ -606,10 +608,10 @@ def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
     return False
 
 
-def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, message) of every furniture line in `text`."""
+def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of every furniture line in `text` (`folded`: `fold_case(text)`, if known)."""
     after_furniture = False
-    literal_free = PREFILTER.holds_no_literal(text)
+    literal_free = PREFILTER.holds_no_literal(text, folded)
     for n, (start, end) in enumerate(_lines(text)):
         line = text[start:end]
         if n < GLUE.first_lines and is_glued_breadcrumb(line):
@@ -633,5 +635,5 @@ def find_residue_lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 @register("residue", severity="warning", description="page furniture left in the article body")
 def find_residue(doc: Doc) -> Iterator[Hit]:
-    for start, end, message in find_residue_lines(doc_text(doc)):
+    for start, end, message in find_residue_lines(doc_text(doc), folded_text(doc)):
         yield Hit(start, end, message)
