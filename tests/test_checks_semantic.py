@@ -48,6 +48,9 @@ IMPLAUSIBLE = [
     ("A staggering 130% of participants said they regularly ate ready meals.", "130% of participants"),
     ("Nearly 120 percent of the children in the study were vaccinated.", "120 percent of the children"),
     ("An event occurred in 569 of the 503 patients (113.1%) in the drug group.", "113.1%"),
+    ("The test's specificity, a measure of how well it avoids false alarms, was 112%.", "112%"),
+    ("Uptake of the booster reached 104% in the three pilot towns.", "104%"),
+    ("Flu jabs went to 108% of care-home staff in the homes studied.", "108% of care-home staff"),
     ("A small Phase 5 trial is now under way.", "Phase 5"),
     ("The company will start a phase VI clinical trial next year.", "phase VI"),
     ("The drug is now in a Phase Five trial.", "Phase Five"),
@@ -106,6 +109,9 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "The shampoo is a two in one product for adults.",
         "Drinkers were 112% more likely to fall, and costs were 150% higher.",
         "An increase of 112% had been expected by the team.",
+        "Vaccine uptake rose 120% on last year's figure.",
+        "Coverage reached 96%, and spending on screening was 130% of the budget.",
+        "Specificity was 98% and the number of referrals was 112% of the forecast.",
     ],
 )
 def test_implausible_look_alikes_are_left_alone(nlp, text):

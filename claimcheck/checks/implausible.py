@@ -1,7 +1,7 @@
 """`implausible_value`: numbers that cannot be right whatever the study found.
 
 - a share of a group above 100% (`130% of participants`), not an increase (`a rise of 150%`,
-  `150% more`);
+  `150% more`); a measure that tops out at 100% above it (`specificity was 112%`, `uptake of 104%`);
 - a trial phase outside 0-IV (`Phase 5 trial`);
 - a p-value outside [0, 1] (`p = 1.3`, `p = -0.02`);
 - a range whose low end is above its high end when the phrase reads as a range
@@ -38,7 +38,7 @@ from .shared import folded_text
 _DATA_FILE = "implausible_terms.json"
 _KEYS = {
     "group_nouns_extra", "reported_verbs", "change_words", "range_change_verbs",
-    "ratio_range_words", "trial_words", "ci_gap_words",
+    "ratio_range_words", "trial_words", "ci_gap_words", "bounded_measures",
 }
 
 
@@ -81,6 +81,12 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?i:{_alternation(t['reported_verbs'])})\b"
         ),
         "share_in_parens": re.compile(rf"\b(?i:{people})\s*\(\s*$"),
+        # "its specificity, a measure of false alarms, was 112%": a measure that tops out at 100%
+        "bounded_before": re.compile(
+            rf"\b(?i:{_alternation(t['bounded_measures'])})\b[^.;%()]{{0,60}}?"
+            r"\b(?i:was|were|is|are|of|at|reached|hit|stood\s+at|came\s+to)\s+"
+            r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above|a\s+\w+)\s+)?$"
+        ),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
             r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5}|(?i:five|six|seven|eight|nine|ten))[abcABC]?"
@@ -209,7 +215,8 @@ class _Signs:
 
 
 def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Iterator[Hit]:
-    """`130% of participants`, `a staggering 130% said`: more than all of a group."""
+    """`130% of participants`, `a staggering 130% said`: more than all of a group; `a
+    specificity of 112%`: more than a measure that tops out at 100% can be."""
     p = _patterns()
     text = doc_text(doc)
     for c in _claims(doc) if claims is None else claims:
@@ -227,6 +234,14 @@ def find_shares_above_whole(doc: Doc, claims: list[_Claim] | None = None) -> Ite
         share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after)
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
+            wide = text[max(0, claim.start_char - 90):claim.start_char]
+            if not p["bounded_before"].search(wide) or p["change_before"].search(before):
+                continue
+            yield Hit(
+                claim.start_char, claim.end_char,
+                f"{_fmt(high)}% is more than a measure can be: it cannot exceed 100%.",
+                "check the number",
+            )
             continue
         if p["change_before"].search(before):
             continue
