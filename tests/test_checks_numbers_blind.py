@@ -175,3 +175,8 @@ def test_the_people_before_exclusions_are_no_conflict(nlp, text):
 def test_a_definite_reference_with_another_number_is_still_flagged(nlp):
     text = "The trial enrolled 900 patients. The 990 patients were followed for two years."
     assert mismatches(nlp, text) == ["990 patients"]
+
+
+def test_the_people_who_started_the_trial_are_its_whole_sample(nlp):
+    text = "The trial enrolled 1,284 adults with obesity. Of the 1,248 participants who started the trial, 1,102 completed it."
+    assert mismatches(nlp, text) == ["1,248 participants"]
