@@ -12,6 +12,7 @@ in each local worker, and on a Dask worker the first article builds it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -145,6 +146,9 @@ def init_worker(parent_pid: int) -> None:
     except PipelineUnavailable:
         pass  # raised again by the first check_file, where the parent can read the reason
         # (an initializer that raises only breaks the pool, and says nothing about why)
+    # The pipeline (vocabulary, patterns, word lists) lives as long as the worker: the garbage
+    # collector need not walk it again at every full collection.
+    gc.freeze()
 
 
 def _exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
