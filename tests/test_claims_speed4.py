@@ -60,3 +60,69 @@ def test_claim_records_follow_a_second_run(nlp):
     records = claim_records(doc)
     nlp.get_pipe("claimcheck_claims")(doc)
     assert claim_records(doc) == records
+
+
+# --- the cheap first tests give what the plain code they guard gives ----------------------
+
+import random  # noqa: E402
+import re  # noqa: E402
+
+from claimcheck.nlp import groups, patterns  # noqa: E402
+
+_PIECES = [
+    "0", "7", "12", " ", "  ", "\n", "\t", "(", "“", "-", ".", ",", "~", "<", "≥", "about", "About ", "more than",
+    "than", "up to", "to", "rose", "at", "stood", "enrolled", "of", "sample", "İ", "ı", "é", "x", "d", "y", "\u00a0",
+]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+def _reference_lookback(look: patterns.Lookback, text: str, start: int, end: int):
+    start = max(0, start)
+    if end <= start or not text[end - 1].isspace():
+        return None
+    words = text[max(start, end - 40):end].rsplit(None, 1)
+    if not words:
+        return None
+    last = words[-1]
+    if not last.isalpha():
+        letters = re.search(r"[^\W\d_]+$", last)
+        if letters is None:
+            return None
+        last = letters.group()
+    if last.lower() not in look.last_words:
+        return None
+    return look.pattern.search(text, start, end)
+
+
+def test_lookback_matches_the_plain_reading():
+    looks = [groups._TOTAL_VERB_BEFORE, groups._STUDY_VERB_BEFORE, groups.DENOMINATOR_BEFORE, groups._POPULATION_BEFORE]
+    for text in _texts(3000, 42):
+        for end in range(len(text) + 1):
+            for look in looks:
+                got, want = look.search(text, end - 30, end), _reference_lookback(look, text, end - 30, end)
+                assert (got and got.span()) == (want and want.span()), (text, end)
+
+
+def test_enrolled_before_matches_the_plain_reading():
+    def reference(pos: int, text: str) -> bool:
+        if not text[pos - 1:pos].isspace():
+            return False
+        before = text[max(0, pos - 20):pos].rstrip()
+        return before[-1:] in groups._ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(groups._ENROLLED_LAST)
+
+    for text in _texts(3000, 43):
+        for pos in range(len(text) + 1):
+            at = patterns.NumberAt(pos)
+            assert groups._enrolled_before(at, text) == reference(pos, text), (text, pos)
+
+
+def test_after_total_verb_matches_the_plain_reading():
+    for text in _texts(3000, 44):
+        for pos in range(len(text) + 1):
+            at = patterns.NumberAt(pos)
+            want = groups._TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None
+            assert groups._after_total_verb(at, text) == want, (text, pos)

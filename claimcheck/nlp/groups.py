@@ -171,6 +171,9 @@ _TOTAL_VERB_BEFORE = Lookback(
 
 def _after_total_verb(at, text: str) -> bool:
     """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
+    last = text[at.pos - 2:at.pos - 1]
+    if last and not last.isspace() and last.lower() not in _TOTAL_VERB_BEFORE.last_letters:
+        return False  # (a cheap test first: the word before the number ends otherwise)
     return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
 
 
@@ -181,6 +184,8 @@ def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
     if not text[at.pos - 1:at.pos].isspace():
         return False
+    if text[at.pos - 2:at.pos - 1] not in _ENROLLED_LAST_LETTERS and not text[at.pos - 2:at.pos - 1].isspace():
+        return False  # (a cheap test first: the word right before the number ends otherwise)
     before = text[max(0, at.pos - 20):at.pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
