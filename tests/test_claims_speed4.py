@@ -126,3 +126,25 @@ def test_after_total_verb_matches_the_plain_reading():
             at = patterns.NumberAt(pos)
             want = groups._TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None
             assert groups._after_total_verb(at, text) == want, (text, pos)
+
+
+_OLD_EVENT_CONTEXT = re.compile(
+    r"(?i:\b(?:reactions?|died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
+    r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
+    r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
+    r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
+    r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
+)
+_OLD_DESIGN_WORDS = re.compile(
+    r"(?i:\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|recruited|split|divided|included|involved|involving)\b)"
+)
+
+
+def test_word_tries_match_the_flat_alternations_they_replace():
+    words = groups._EVENT_CONTEXT_WORDS + groups._DESIGN_WORD_LIST + ["side", "effect", "Side  Effects", "CASES", "injur"]
+    pieces = words + [" ", "  ", "\n", "-", "s", "es", "ly", "ies", "y", "x", ".", "İ", "ſ", "K", "2"]
+    rng = random.Random(45)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for new, old in ((groups._EVENT_CONTEXT, _OLD_EVENT_CONTEXT), (groups._DESIGN_WORDS, _OLD_DESIGN_WORDS)):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text

@@ -216,13 +216,18 @@ _POPULATION_VERBS = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
     r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
 )
-_EVENT_CONTEXT = re.compile(
-    r"(?i:\b(?:reactions?|died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
-    r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
-    r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
-    r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
-    r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
-)
+# The words that tell an event. (A trie alternation: `re` tries each branch of a flat one in
+# turn at every character; each word is bounded on both sides, so the matches are the same.)
+_EVENT_CONTEXT_WORDS = (
+    "reaction reactions died death deaths developed case cases event events infection infections infected "
+    "diagnosed hospitalised hospitalized hospitalisation hospitalization hospitalisations hospitalizations "
+    "admission admissions admitted experienced suffered stopped discontinued acquired relapsed reported attack "
+    "attacks stroke strokes fracture fractures progressed withdrawal withdrawals recurrence recurrences visit "
+    "visits needed required occurred dropout dropouts dropped flare-up flare-ups complication complications "
+    "injury injuries readmission readmissions operations surgery surgeries outcome outcomes broke fell falls "
+    "transfusion transfusions flagged"
+).split() + ["side effect", "side effects"]
+_EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)")
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
 # Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
 EVENT_IN_VERBS = (
@@ -361,9 +366,10 @@ _SAMPLE_AFTER = re.compile(
 _DESCRIPTIVE_EVENT = re.compile(r"(?i:\b(?:history\s+of|prior|previous|risk\s+of|frequent|recurrent|with|without)\s+(?:\w+\s+)?$)")
 
 
-_DESIGN_WORDS = re.compile(
-    r"(?i:\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|recruited|split|divided|included|involved|involving)\b)"
-)
+_DESIGN_WORD_LIST = (
+    "randomized randomised randomly assigned allocated enrolled recruited split divided included involved involving"
+).split()
+_DESIGN_WORDS = re.compile(rf"(?i:\b(?:{_alternation(_DESIGN_WORD_LIST)})\b)")  # (a trie: see `_EVENT_CONTEXT`)
 
 
 def _nearest_signal_is_event(before: str) -> bool:
