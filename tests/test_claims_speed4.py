@@ -148,3 +148,31 @@ def test_word_tries_match_the_flat_alternations_they_replace():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         for new, old in ((groups._EVENT_CONTEXT, _OLD_EVENT_CONTEXT), (groups._DESIGN_WORDS, _OLD_DESIGN_WORDS)):
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+_OLD_STUDY_CUE_BEFORE = re.compile(
+    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|included|analy[sz]ed|studied|followed)\s+$"
+)
+_OLD_ENROLLED_BEFORE = re.compile(
+    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
+    r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
+)
+_OLD_STUDY_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
+    r"surveyed|interviewed|tracked|examined|"
+    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of|covered|"
+    r"reviewed|audited|assessed|evaluated|looked\s+at)\s+)$"
+)
+
+
+def test_lookback_tries_find_what_the_flat_alternations_find():
+    words = groups._STUDY_CUES + groups._STUDY_VERBS + ["total of", "the other", "the remaining", "looked at", "at"]
+    pieces = words + ["sample", "of", "the", "total", "looked", " ", "  ", "\n", "re", "s", "x", "İ", "ſ", "K", "(", "5"]
+    rng = random.Random(46)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for end in range(len(text) + 1):
+            for new, old in ((groups._STUDY_CUE_BEFORE, _OLD_STUDY_CUE_BEFORE), (groups._ENROLLED_BEFORE, _OLD_ENROLLED_BEFORE),
+                             (groups._STUDY_VERB_BEFORE.pattern, _OLD_STUDY_VERB_BEFORE)):
+                start = max(0, end - 20)
+                assert bool(new.search(text, start, end)) == bool(old.search(text, start, end)), (text, end)

@@ -40,13 +40,13 @@ _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
 # The words of `_ENROLLED_BEFORE` that name a study's act (not "the other", "the remaining").
-_STUDY_CUE_BEFORE = re.compile(
-    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|included|analy[sz]ed|studied|followed)\s+$"
-)
-_ENROLLED_BEFORE = re.compile(
-    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
-    r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
-)
+_STUDY_CUES = (
+    "enrolled recruited surveyed randomised randomized interviewed included analysed analyzed studied followed"
+).split() + ["sample of", "cohort of"]
+# (Trie alternations: `re` tries these `$`-anchored patterns at every character of the window,
+# and a trie fails at once on a first letter no word has.)
+_STUDY_CUE_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES)})\s+$")
+_ENROLLED_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES + ['total of', 'the other', 'the remaining'])})\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -253,10 +253,7 @@ _STUDY_VERBS = (
     "screened scanned of covered reviewed audited assessed evaluated at"
 ).split()
 _STUDY_VERB_BEFORE = Lookback(
-    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
-    r"surveyed|interviewed|tracked|examined|"
-    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of|covered|"
-    r"reviewed|audited|assessed|evaluated|looked\s+at)\s+)$",
+    rf"(?i:\b(?:{_alternation([w for w in _STUDY_VERBS if w != 'at'] + ['looked at'])})\s+)$",  # (a trie)
     _STUDY_VERBS,
 )
 _POPULATION_BEFORE = Lookback(
