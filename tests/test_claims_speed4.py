@@ -176,3 +176,19 @@ def test_lookback_tries_find_what_the_flat_alternations_find():
                              (groups._STUDY_VERB_BEFORE.pattern, _OLD_STUDY_VERB_BEFORE)):
                 start = max(0, end - 20)
                 assert bool(new.search(text, start, end)) == bool(old.search(text, start, end)), (text, end)
+
+
+def test_list_before_finds_what_it_found_without_its_lookahead():
+    from claimcheck.nlp import continuations
+    from claimcheck.nlp.numbers import NUMBER
+
+    old = re.compile(rf"(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s+(?:and|or)\s+$")
+    pieces = ["41", "1,200", ".5", "2.3", "one", "Two", "ſix", "SIX", "twenty-one", "a hundred", "dozen", "A dozen",
+              "million", "m", "bn", ",", ", ", " ", "  ", "\n", "and ", "or ", "and", "x", "İ", "K", "-", "(", "someone"]
+    rng = random.Random(47)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for start in range(len(text) + 1):
+            got = continuations._LIST_BEFORE.search(text, max(0, start - 80), start)
+            want = old.search(text, max(0, start - 80), start)
+            assert (got and got.span()) == (want and want.span()), (text, start)
