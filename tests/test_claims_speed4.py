@@ -192,3 +192,41 @@ def test_list_before_finds_what_it_found_without_its_lookahead():
             got = continuations._LIST_BEFORE.search(text, max(0, start - 80), start)
             want = old.search(text, max(0, start - 80), start)
             assert (got and got.span()) == (want and want.span()), (text, start)
+
+
+def test_lookaheads_keep_the_ci_and_ratio_matches():
+    from claimcheck.nlp import claims
+
+    old_ci = re.compile(claims.CI_RE.pattern.replace(r"(?=[\dCcUu])", "", 1))
+    old_ratio = re.compile(claims.RATIO_RE.pattern.replace("(?=[aAcChHiIoOpPrRİı])", "", 1))
+    assert old_ci.pattern != claims.CI_RE.pattern and old_ratio.pattern != claims.RATIO_RE.pattern
+    pieces = ["95", "% ", "CI", "CrI", "UI", "confidence interval", "Credible intervals", "UNCERTAINTY INTERVAL", " of ", "0.62",
+              "-", " to ", "1.2", "(", ")", ":", ", ", "hazard ratio", "Odds Ratios", "risk ratio", "İncidence rate ratio",
+              "ıncidence ratio", "relative risk", "adjusted ", "Pooled ", "aHR", "OR", "RRs", "IRR", "ROR", " was ", " for ",
+              "death", " ", "x", "ſ", "K", "2"]
+    rng = random.Random(48)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for new, old in ((claims.CI_RE, old_ci), (claims.RATIO_RE, old_ratio)):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_search_near_gives_what_a_full_scan_filtered_by_anchor_gives():
+    from claimcheck.nlp.regex import search_near
+
+    pattern = re.compile(r"a+b?c*")
+    rng = random.Random(49)
+    for _ in range(3000):
+        text = "".join(rng.choice("abcx ") for _ in range(rng.randint(0, 30)))
+        anchors = [(i, i + 1) for i, ch in enumerate(text) if ch == "b"]
+        want, last_end = [], -1
+        for a_start, a_end in anchors:
+            if a_start < last_end:
+                continue
+            for m in pattern.finditer(text, max(last_end, a_start - 3, 0), min(len(text), a_end + 4)):
+                if m.start() <= a_start < m.end() and m.start() >= last_end:
+                    last_end = m.end()
+                    want.append(m.span())
+                    break
+        got = [m.span() for m in search_near(pattern, text, anchors, before=3, after=4)]
+        assert got == want, text

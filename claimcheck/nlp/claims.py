@@ -54,7 +54,10 @@ from .sentences import doc_text, sentence_finder
 
 # --- finders -----------------------------------------------------------------------------
 
+# Opens with a lookahead of the first characters a match may have (any case): `search_near`
+# tries it at every character of a window, and the lookahead turns most away at once.
 CI_RE = re.compile(
+    r"(?=[\dCcUu])"
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
     r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
     r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
@@ -113,6 +116,7 @@ RATIO_NAME = (
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
 )
 RATIO_RE = re.compile(
+    r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
     r"(?:(?i:for|of)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)[a-z][\w-]*(?:\s+(?:or|and)\s+[a-z][\w-]*)?(?:\s+(?!(?:of|was|were|is|at)\b)[a-z][\w-]*)?\s+)?"
     r"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between)\s+|[=:,]\s*)?"
