@@ -230,3 +230,25 @@ def test_search_near_gives_what_a_full_scan_filtered_by_anchor_gives():
                     break
         got = [m.span() for m in search_near(pattern, text, anchors, before=3, after=4)]
         assert got == want, text
+
+
+_OLD_COUNT_VERBS = re.compile(
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
+    r"experienced|were\s+infected|became\s+infected|tested\s+positive|had\s+undergone|(?:were\s+|are\s+)?diagnosed|"
+    r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
+    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
+    r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
+    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
+    r"visited|returned|turned\s+out|showed\s+signs|reached|achieved)\b"
+)
+
+
+def test_count_verbs_trie_finds_what_the_flat_alternation_finds():
+    words = [w for phrase in groups._COUNT_VERB_PHRASES for w in phrase.split()]
+    pieces = words + ["that", "who", "found", "showed", "suggests", "patients", "in", "Died", "HAD", "An", "s", "ed",
+                      "x", "-", "İ", "ſ", "K"]
+    seps = [" ", "  ", "\n", "", " - "]
+    rng = random.Random(50)
+    for _ in range(8000):
+        text = "".join(rng.choice(seps) + rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert bool(groups._COUNT_VERBS.match(text)) == bool(_OLD_COUNT_VERBS.match(text)), text

@@ -203,14 +203,21 @@ def _arm_may_follow(at, text: str) -> bool:
     return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
 
 
+# The verbs that tell an outcome after a group ("386 patients died"): a trie alternation (`re`
+# tries a flat one branch by branch after each word it skips).
+_COUNT_VERB_PHRASES = (
+    "died", "die", "dies", "were hospitalised", "were hospitalized", "were admitted", "developed", "develop",
+    "suffered", "experienced", "were infected", "became infected", "tested positive", "had undergone",
+    "diagnosed", "were diagnosed", "are diagnosed", "have", "has", "live with", "are living", "living with",
+    "suffer", "are affected", "were affected", "are infected", "lost their lives", "needed hospital",
+    "required hospital", "acquired", "contracted", "caught", "stopped", "discontinued", "withdrew",
+    "dropped out", "quit", "reported", "relapsed", "recovered", "improved", "responded", "had a", "had an",
+    "went on to", "were alive", "were still alive", "survived", "broke", "fell", "flagged", "needed", "sought",
+    "visited", "returned", "turned out", "showed signs", "reached", "achieved",
+)
 _COUNT_VERBS = re.compile(
-    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
-    r"experienced|were\s+infected|became\s+infected|tested\s+positive|had\s+undergone|(?:were\s+|are\s+)?diagnosed|"
-    r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
-    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
-    r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
-    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
-    r"visited|returned|turned\s+out|showed\s+signs|reached|achieved)\b"
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
+    rf"(?i:{_alternation(_COUNT_VERB_PHRASES)})\b"
 )
 _POPULATION_VERBS = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
