@@ -15,11 +15,12 @@ from bisect import bisect_left, insort
 from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterator
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import CLAIMS, register_extensions
+from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
@@ -53,7 +54,10 @@ from .sentences import doc_text, sentence_finder
 
 # --- finders -----------------------------------------------------------------------------
 
+# Opens with a lookahead of the first characters a match may have (any case): `search_near`
+# tries it at every character of a window, and the lookahead turns most away at once.
 CI_RE = re.compile(
+    r"(?=[\dCcUu])"
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
     r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
     r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
@@ -112,6 +116,7 @@ RATIO_NAME = (
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
 )
 RATIO_RE = re.compile(
+    r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
     r"(?:(?i:for|of)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)[a-z][\w-]*(?:\s+(?:or|and)\s+[a-z][\w-]*)?(?:\s+(?!(?:of|was|were|is|at)\b)[a-z][\w-]*)?\s+)?"
     r"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between)\s+|[=:,]\s*)?"
@@ -659,30 +664,43 @@ class ClaimFinder:
         terms()  # fail at construction on a bad word list, not mid-run
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = find_claims(doc_text(doc), sentence_finder(doc))
         spans = []
         records = []
-        for match in find_claims(doc_text(doc), sentence_finder(doc)):
+        user_data = doc.user_data
+        for match in matches:
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None:
                 continue
-            extensions = span._  # (each `span._` makes an object: one for the three values)
-            extensions.claim_value = match.value
-            extensions.claim_unit = match.unit
-            extensions.claim_qualifier = match.qualifier
+            start, end = span.start_char, span.end_char
+            # `span._.claim_value = match.value`, and so on (see `extensions.span_value_key`)
+            user_data[span_value_key("claim_value", start, end)] = match.value
+            user_data[span_value_key("claim_unit", start, end)] = match.unit
+            user_data[span_value_key("claim_qualifier", start, end)] = match.qualifier
             spans.append(span)
-            records.append((match.kind, span.start_char, span.end_char, match.value, match.unit, match.qualifier))
+            record = match if (start, end) == (match.start, match.end) else replace(match, start=start, end=end)
+            records.append(record)
         doc.spans[CLAIMS] = spans
-        doc.spans[CLAIMS].attrs[_RECORDS] = records
+        doc.spans[CLAIMS].attrs[_RECORDS] = [_as_tuple(r) for r in records]
+        _CLAIM_RECORDS[doc] = (doc.spans[CLAIMS].attrs[_RECORDS], tuple(records))
         return doc
 
 
 _RECORDS = "claimcheck_records"
+# Each Doc's claim records as `ClaimMatch` objects, with the list of tuples (on its span group)
+# they were made from: they are made again only if that list is no longer the group's.
+_CLAIM_RECORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _as_tuple(record: ClaimMatch) -> tuple:
+    return (record.kind, record.start, record.end, record.value, record.unit, record.qualifier)
 
 
 def claim_records(doc: Doc) -> list[ClaimMatch]:
     """The Doc's claims in order as `ClaimMatch` records (kind, the span's offsets, value, unit,
     qualifier), without building a `Span` per claim: the claim finder leaves them on the span
-    group; spans set any other way are read once."""
+    group (and the records themselves, made once a Doc: they are immutable); spans set any other
+    way are read once."""
     group = doc.spans.get(CLAIMS)
     if group is None:
         return []
@@ -690,7 +708,11 @@ def claim_records(doc: Doc) -> list[ClaimMatch]:
     if cached is None or len(cached) != len(group):
         cached = [(s.label_, s.start_char, s.end_char, s._.claim_value, s._.claim_unit, s._.claim_qualifier) for s in group]
         group.attrs[_RECORDS] = cached
-    return [ClaimMatch(*record) for record in cached]
+    made = _CLAIM_RECORDS.get(doc)
+    if made is None or made[0] is not cached:
+        made = (cached, tuple(ClaimMatch(*record) for record in cached))
+        _CLAIM_RECORDS[doc] = made
+    return list(made[1])
 
 
 @Language.factory(

@@ -51,7 +51,10 @@ _NEXT_ITEM = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?(?:then\s+)?|\s+(?:and|or|to)
 # A preposition that opens a list or a parallel clause.
 _PREPOSITION = re.compile(r"(?i:\b(by|in|among|for)\s+)$")
 # A list that ends where a claim's number starts: "41, 66 and " before "9 participants".
-_LIST_BEFORE = re.compile(rf"(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s+(?:and|or)\s+$")
+# (Searched back from a claim: `re` tries it at every character of the window, and the opening
+# lookahead, the first characters a `NUMBER` may have in any case, turns most away at once.)
+_NUMBER_FIRST = r"(?=[\d.adefnostzADEFNOSTZſ])"
+_LIST_BEFORE = re.compile(rf"{_NUMBER_FIRST}(?:{NUMBER}\s*,\s*)*{NUMBER}\s*,?\s+(?:and|or)\s+$")
 _LIST_ITEM = re.compile(NUM)
 
 # What may follow a number that continues a claim.

@@ -40,13 +40,13 @@ _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
 # The words of `_ENROLLED_BEFORE` that name a study's act (not "the other", "the remaining").
-_STUDY_CUE_BEFORE = re.compile(
-    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|included|analy[sz]ed|studied|followed)\s+$"
-)
-_ENROLLED_BEFORE = re.compile(
-    r"(?i:enrolled|recruited|surveyed|randomi[sz]ed|interviewed|sample\s+of|cohort\s+of|total\s+of|included|"
-    r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
-)
+_STUDY_CUES = (
+    "enrolled recruited surveyed randomised randomized interviewed included analysed analyzed studied followed"
+).split() + ["sample of", "cohort of"]
+# (Trie alternations: `re` tries these `$`-anchored patterns at every character of the window,
+# and a trie fails at once on a first letter no word has.)
+_STUDY_CUE_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES)})\s+$")
+_ENROLLED_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES + ['total of', 'the other', 'the remaining'])})\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +171,9 @@ _TOTAL_VERB_BEFORE = Lookback(
 
 def _after_total_verb(at, text: str) -> bool:
     """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
+    last = text[at.pos - 2:at.pos - 1]
+    if last and not last.isspace() and last.lower() not in _TOTAL_VERB_BEFORE.last_letters:
+        return False  # (a cheap test first: the word before the number ends otherwise)
     return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
 
 
@@ -181,6 +184,8 @@ def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
     if not text[at.pos - 1:at.pos].isspace():
         return False
+    if text[at.pos - 2:at.pos - 1] not in _ENROLLED_LAST_LETTERS and not text[at.pos - 2:at.pos - 1].isspace():
+        return False  # (a cheap test first: the word right before the number ends otherwise)
     before = text[max(0, at.pos - 20):at.pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
@@ -198,26 +203,38 @@ def _arm_may_follow(at, text: str) -> bool:
     return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
 
 
+# The verbs that tell an outcome after a group ("386 patients died"): a trie alternation (`re`
+# tries a flat one branch by branch after each word it skips).
+_COUNT_VERB_PHRASES = (
+    "died", "die", "dies", "were hospitalised", "were hospitalized", "were admitted", "developed", "develop",
+    "suffered", "experienced", "were infected", "became infected", "tested positive", "had undergone",
+    "diagnosed", "were diagnosed", "are diagnosed", "have", "has", "live with", "are living", "living with",
+    "suffer", "are affected", "were affected", "are infected", "lost their lives", "needed hospital",
+    "required hospital", "acquired", "contracted", "caught", "stopped", "discontinued", "withdrew",
+    "dropped out", "quit", "reported", "relapsed", "recovered", "improved", "responded", "had a", "had an",
+    "went on to", "were alive", "were still alive", "survived", "broke", "fell", "flagged", "needed", "sought",
+    "visited", "returned", "turned out", "showed signs", "reached", "achieved",
+)
 _COUNT_VERBS = re.compile(
-    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|developed|develop|suffered|"
-    r"experienced|were\s+infected|became\s+infected|tested\s+positive|had\s+undergone|(?:were\s+|are\s+)?diagnosed|"
-    r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
-    r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"
-    r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
-    r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
-    r"visited|returned|turned\s+out|showed\s+signs|reached|achieved)\b"
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
+    rf"(?i:{_alternation(_COUNT_VERB_PHRASES)})\b"
 )
 _POPULATION_VERBS = re.compile(
     r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
     r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
 )
-_EVENT_CONTEXT = re.compile(
-    r"(?i:\b(?:reactions?|died|deaths?|developed|cases?|events?|infections?|infected|diagnosed|hospitali[sz]ed|"
-    r"hospitali[sz]ations?|admissions?|admitted|experienced|suffered|stopped|discontinued|acquired|relapsed|"
-    r"reported|attacks?|strokes?|fractures?|progressed|side\s+effects?|withdrawals?|recurrences?|"
-    r"visits?|needed|required|occurred|dropouts?|dropped|flare-ups?|complications?|injur(?:y|ies)|"
-    r"readmissions?|operations|surger(?:y|ies)|outcomes?|broke|fell|falls|transfusions?|flagged)\b)"
-)
+# The words that tell an event. (A trie alternation: `re` tries each branch of a flat one in
+# turn at every character; each word is bounded on both sides, so the matches are the same.)
+_EVENT_CONTEXT_WORDS = (
+    "reaction reactions died death deaths developed case cases event events infection infections infected "
+    "diagnosed hospitalised hospitalized hospitalisation hospitalization hospitalisations hospitalizations "
+    "admission admissions admitted experienced suffered stopped discontinued acquired relapsed reported attack "
+    "attacks stroke strokes fracture fractures progressed withdrawal withdrawals recurrence recurrences visit "
+    "visits needed required occurred dropout dropouts dropped flare-up flare-ups complication complications "
+    "injury injuries readmission readmissions operations surgery surgeries outcome outcomes broke fell falls "
+    "transfusion transfusions flagged"
+).split() + ["side effect", "side effects"]
+_EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)")
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
 # Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
 EVENT_IN_VERBS = (
@@ -243,10 +260,7 @@ _STUDY_VERBS = (
     "screened scanned of covered reviewed audited assessed evaluated at"
 ).split()
 _STUDY_VERB_BEFORE = Lookback(
-    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
-    r"surveyed|interviewed|tracked|examined|"
-    r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of|covered|"
-    r"reviewed|audited|assessed|evaluated|looked\s+at)\s+)$",
+    rf"(?i:\b(?:{_alternation([w for w in _STUDY_VERBS if w != 'at'] + ['looked at'])})\s+)$",  # (a trie)
     _STUDY_VERBS,
 )
 _POPULATION_BEFORE = Lookback(
@@ -356,9 +370,10 @@ _SAMPLE_AFTER = re.compile(
 _DESCRIPTIVE_EVENT = re.compile(r"(?i:\b(?:history\s+of|prior|previous|risk\s+of|frequent|recurrent|with|without)\s+(?:\w+\s+)?$)")
 
 
-_DESIGN_WORDS = re.compile(
-    r"(?i:\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|recruited|split|divided|included|involved|involving)\b)"
-)
+_DESIGN_WORD_LIST = (
+    "randomized randomised randomly assigned allocated enrolled recruited split divided included involved involving"
+).split()
+_DESIGN_WORDS = re.compile(rf"(?i:\b(?:{_alternation(_DESIGN_WORD_LIST)})\b)")  # (a trie: see `_EVENT_CONTEXT`)
 
 
 def _nearest_signal_is_event(before: str) -> bool:

@@ -240,6 +240,9 @@ class Lookback:
         start = max(0, start)
         if end <= start or not text[end - 1].isspace():
             return None
+        last = _last_visible(text, max(start, end - 40), end)
+        if last < 0 or text[last].lower() not in self.last_letters:
+            return None  # (a cheap test first, without a slice: the last word cannot be one of `last_words`)
         words = text[max(start, end - 40):end].rsplit(None, 1)
         if not words or words[-1][-1].lower() not in self.last_letters:
             return None  # (a cheap test first: the last word cannot be one of `last_words`)
@@ -255,6 +258,14 @@ class Lookback:
 
 
 _TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
+def _last_visible(text: str, start: int, end: int) -> int:
+    """The offset of the last non-whitespace character of `text[start:end]`, or -1."""
+    i = end - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    return i if i >= start else -1
 
 
 def _mentions(text: str, *needles: str) -> bool:

@@ -69,7 +69,9 @@ def search_near(pattern: re.Pattern, text: str, anchor, before: int = 40, after:
         if a_start < last_end:
             continue
         for m in pattern.finditer(text, max(last_end, a_start - before, 0), min(len(text), a_end + after)):
-            if m.start() <= a_start < m.end() and m.start() >= last_end:
+            if m.start() > a_start:
+                break  # (the matches come in order: none further on holds the anchor)
+            if a_start < m.end() and m.start() >= last_end:
                 last_end = m.end()
                 yield m
                 break
