@@ -58,8 +58,9 @@ def _bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:
     ends = starts[1:] + [len(text)]
     bounds = []
     for start, end in zip(starts, ends):
-        stripped_end = len(text[start:end].rstrip()) + start
-        bounds.append((start, max(start, stripped_end)))
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        bounds.append((start, end))
     return bounds
 
 
@@ -90,7 +91,7 @@ class SentenceSplitter:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         strings = nlp.vocab.strings
-        self.final_array = np.array(sorted({strings.add(c) for c in Sentencizer.default_punct_chars}), dtype=np.uint64)
+        self.final_ids = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -99,7 +100,8 @@ class SentenceSplitter:
         tokens = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
         # the sentence-final characters (all one character long) among the tokens
         single = np.flatnonzero(tokens[:, 3] == 1)
-        finals = single[np.isin(tokens[single, 0], self.final_array)].tolist()
+        final_ids = self.final_ids
+        finals = [i for i, orth in zip(single.tolist(), tokens[single, 0].tolist()) if orth in final_ids]
         punct = tokens[:, 1] == 1
         punct[finals] = True
         # After a final character, the first token that is no punctuation starts a sentence
