@@ -120,3 +120,16 @@ def test_more_of_the_same_is_the_same_kind(text, number, kind):
 def test_a_further_number_far_from_any_group_is_no_claim():
     text = "The agency spent a further 40 days on its review of the plan."
     assert _kinds_of(text, "40") == ["duration"]
+
+
+def test_a_sentence_opening_on_a_part_of_the_last_group_counts_it_alike():
+    from claimcheck.nlp.pipeline import build_nlp
+
+    nlp = build_nlp()
+    for text, number, kind in [
+        ("Surgeons performed 38,460 operations during the year. Of those, 29,870 were planned.", "29,870", "count"),
+        ("The trial enrolled 600 adults. Of these, 320 were women.", "320", "sample_size"),
+    ]:
+        doc = nlp(text)
+        at = text.index(number)
+        assert [s.label_ for s in doc.spans["claims"] if s.start_char <= at < s.end_char] == [kind]

@@ -96,6 +96,10 @@ _CHANGE_LAST = ("from ", " to ", " at ")  # the last words `_CHANGE_BEFORE` can 
 # sentence or an earlier one (at most `_FURTHER_REACH` characters before)
 _FURTHER = re.compile(r"(?i:\b(?:a\s+further|another|an\s+additional|an\s+extra|a\s+(?:further|total\s+of)\s+another)\s+)$")
 _FURTHER_LAST = ("further ", "another ", "dditional ", " extra ")
+# "Of those, 29,870 were planned procedures": a sentence that opens on a part of the group just
+# counted; its first number, told by its verb, is of that group's kind
+_PART_OPENING = re.compile(r"\W*(?i:of|among|from)\s+(?i:those|these|them|whom)\s*,\s*$")
+_PART_OPENING_LAST = ("those, ", "these, ", "them, ")
 _FURTHER_REACH = 400
 
 
@@ -129,7 +133,7 @@ def continued_claims(
     sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
     # and where a number follows "from", "to" or "at", a changing quantity may be counted
     sentences.update(sentence_of(at.pos) for at in mentions
-                     if text[max(0, at.pos - 10):at.pos].endswith(_CHANGE_LAST + _FURTHER_LAST))
+                     if text[max(0, at.pos - 10):at.pos].endswith(_CHANGE_LAST + _FURTHER_LAST + _PART_OPENING_LAST))
     if not sentences:
         return []
     starts = [c.start for c in claims]
@@ -213,7 +217,8 @@ def _continue_sentence(
         if value is None or value <= 0:
             chain_end = None
             continue
-        further = _FURTHER.search(before)
+        further = _FURTHER.search(before) or (
+            kind is None and verb_follows and _PART_OPENING.fullmatch(text, s_start, start) is not None)
         if further and (kind is not None or earlier is not None):
             kind = kind or earlier.kind  # type: ignore[union-attr]
             value_is_int, chain_end = True, m.end()
