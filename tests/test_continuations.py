@@ -133,3 +133,8 @@ def test_a_sentence_opening_on_a_part_of_the_last_group_counts_it_alike():
         doc = nlp(text)
         at = text.index(number)
         assert [s.label_ for s in doc.spans["claims"] if s.start_char <= at < s.end_char] == [kind]
+
+
+def test_a_workforce_is_counted_outside_a_study():
+    text = "The trust employs 8,214 staff, among them 2,905 nurses and midwives and 1,126 doctors."
+    assert _kinds_of(text, "8,214", "2,905", "1,126") == ["count", "count", "count"]
