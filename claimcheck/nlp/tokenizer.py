@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .sentences import TEXT_KEY
@@ -46,20 +47,27 @@ class ChunkTokenizer:
         self.tokenizer = tokenizer
         self.limit = limit
         self._split: dict[str, tuple[int, ...]] = {}  # chunk -> the lexeme ids of its tokens
+        self._blanks: dict[str, int] = {}  # a run of whitespace (one token) -> its id
+        self._newline = tokenizer.vocab.strings.add("\n")
 
     def __call__(self, text: str) -> Doc:
         chunks = _CHUNK.findall(text)
         split = self._split
         if len(split) > self.limit:
             split.clear()
+            self._blanks.clear()
         unseen = [chunk for chunk, _, _ in chunks if chunk and chunk not in split]
         if unseen:
             self._learn(unseen)
         words: list[int | str] = []
         spaces: list[bool] = []
+        blanks = self._blanks
         for chunk, space, blank in chunks:
             if blank:
-                words.append(blank)
+                orth = blanks.get(blank)
+                if orth is None:
+                    orth = blanks[blank] = self.tokenizer.vocab.strings.add(blank)
+                words.append(orth)
                 spaces.append(False)
                 continue
             pieces = split[chunk]
@@ -84,12 +92,13 @@ class ChunkTokenizer:
         pieces: list[int] = []
         unseen = list(dict.fromkeys(unseen))  # a chunk seen twice in one text is split once
         chunk_at = iter(unseen)
-        for token in self.tokenizer("\n".join(unseen)):
-            if token.text == "\n":
+        newline = self._newline
+        for orth in self.tokenizer("\n".join(unseen)).to_array(ORTH).tolist():
+            if orth == newline:
                 split[next(chunk_at)] = tuple(pieces)
                 pieces = []
             else:
-                pieces.append(token.orth)
+                pieces.append(orth)
         split[next(chunk_at)] = tuple(pieces)
 
     def __getattr__(self, name: str):
