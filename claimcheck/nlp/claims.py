@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
-from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _is_year, find_groups
+from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     END,
@@ -34,6 +34,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     START,
     TIME_UNITS,
     ClaimMatch,
+    _is_year,
     _lower,
     _may_hold,
     _may_mention,

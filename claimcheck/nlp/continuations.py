@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .numbers import NUMBER
-from .patterns import NUM, QUAL, ClaimMatch, _num, _qualifier, number_mentions, terms
+from .patterns import NUM, QUAL, ClaimMatch, _is_year, _num, _qualifier, number_mentions, terms
 from .regex import alternation
 
 _GROUP_KINDS = ("count", "sample_size")
@@ -171,10 +171,6 @@ def _bare_numbers(text: str, mentions, starts: list[int], ends: list[int]) -> It
             continue
         last_end = m.end()
         yield m
-
-
-def _is_year(raw: str) -> bool:
-    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20")
 
 
 def _continue_sentence(

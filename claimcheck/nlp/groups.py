@@ -22,6 +22,7 @@ from .patterns import (
     Lookback,
     Value,
     _alternation,
+    _is_year,
     _lower,
     _OTHER_FOLDS,
     _num,
@@ -302,11 +303,6 @@ _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited
 _INFECTED_AFTER = re.compile(
     r"\s+(?i:infected|colonized|colonised|admitted|hospitali[sz]ed|killed|injured|sickened)\b(?!\s+(?:to|in|into)\s+(?:the\s+)?(?:study|trial))"
 )
-
-
-def _is_year(raw: str) -> bool:
-    """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
-    return len(raw) == 4 and raw.isdigit() and raw.isascii() and raw[:2] in ("18", "19", "20")
 
 
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:

@@ -350,6 +350,11 @@ def _qualifier(match: re.Match) -> str | None:
     return qual.lower() if qual else None
 
 
+def _is_year(raw: str) -> bool:
+    """A bare `1999`/`2021` heading a noun is a year (`2021 patients` would be `2,021`)."""
+    return len(raw) == 4 and raw.isdigit() and raw.isascii() and raw[:2] in ("18", "19", "20")
+
+
 def _num(text: str | None) -> float | int | None:
     return parse_number(text) if text else None
 
