@@ -13,7 +13,11 @@ size of its sentence, and takes its kind, when the words right before it link th
   after a number that continues it (`98 participants (24.3%) on 5 mg, 137`);
 - a parallel clause: the preposition that opened the claim's own list (`reported by 41 ...,
   and diarrhoea by 57`);
-- an item of a list that ends in the claim's number (`41, 66 and 9 participants`).
+- an item of a list that ends in the claim's number (`41, 66 and 9 participants`);
+- a part of the claim's group, told by its own verb (`Of the 187 cases, 142 were ...`, `131 of
+  the patients had ..., 12 had ...`, `four of whom needed ...`).
+More of the last count or sample before the sentence (`a further 9`, `another 1,150`), or a
+sentence that opens on a part of it (`Of those, 29,870 were ...`), takes its kind too.
 With no claim before it, the first number after a change of a counted quantity continues it
 as a count: `the number of ...` or a counted noun (`cases`, `complaints` ...), then a verb of
 change (`rose`, `fell`, `climbed` ...), then `from`/`to`/`at` and the number.
@@ -94,7 +98,7 @@ _COUNTED_EXTRA = (
 _CHANGE_LAST = ("from ", " to ", " at ")  # the last words `_CHANGE_BEFORE` can end with
 # "a further 9", "another 1.1 million": more of what the last count or sample counted, in this
 # sentence or an earlier one (at most `_FURTHER_REACH` characters before)
-_FURTHER = re.compile(r"(?i:\b(?:a\s+further|another|an\s+additional|an\s+extra|a\s+(?:further|total\s+of)\s+another)\s+)$")
+_FURTHER = re.compile(r"(?i:\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+)$")
 _FURTHER_LAST = ("further ", "another ", "dditional ", " extra ")
 # "Of those, 29,870 were planned procedures": a sentence that opens on a part of the group just
 # counted; its first number, told by its verb, is of that group's kind
@@ -131,7 +135,8 @@ def continued_claims(
     claims = sorted(claims, key=lambda c: c.start)
     mentions = number_mentions(text)
     sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
-    # and where a number follows "from", "to" or "at", a changing quantity may be counted
+    # and where a number follows "from"/"to"/"at" (a counted quantity changing), "a further",
+    # "another" (more of the last group) or opens a sentence on "Of those," (a part of it)
     sentences.update(sentence_of(at.pos) for at in mentions
                      if text[max(0, at.pos - 10):at.pos].endswith(_CHANGE_LAST + _FURTHER_LAST + _PART_OPENING_LAST))
     if not sentences:
