@@ -50,7 +50,7 @@ from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
-from .shared import folded_text
+from .shared import folded_text, per_doc
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -487,22 +487,47 @@ def _numbers(text: str, folded: str | None = None) -> list[tuple[int, float]]:
 _NUMBERS_KEY = "claimcheck_number_mismatch_numbers"
 
 
-def _doc_numbers(doc: Doc) -> list[tuple[int, float]]:
-    """`_numbers` of the Doc's text, read once per Doc and only when a rule needs them (reading
-    every number of an article costs more than all the rules that rarely ask)."""
-    numbers = doc.user_data.get(_NUMBERS_KEY)
-    if numbers is None:
-        numbers = _numbers(doc_text(doc), folded_text(doc))
-        doc.user_data[_NUMBERS_KEY] = numbers
-    return numbers
+class _NumberReader:
+    """`_numbers` of a text, read in order and only as far as a rule asks (`before`): the
+    numbers before a mention are all a rule reads, and reading every number of an article
+    costs more than all the rules that rarely ask."""
+
+    def __init__(self, text: str, folded: str | None) -> None:
+        pattern = _patterns()["number"]
+        if folded is None:
+            self._matches = pattern.finditer(text)
+        else:  # as `_numbers`, tried only where a number can begin
+            starts = (m.start() for m in _patterns()["number_at"].finditer(folded))
+            self._matches = matches_at(pattern, text, starts)
+        self._numbers: list[tuple[int, float]] = []
+        self._last_start = -1  # where the last number read begins
+        self._done = False
+
+    def before(self, offset: int) -> list[tuple[int, float]]:
+        """(offset, value) of every number that begins before `offset`, in order."""
+        while not self._done and self._last_start < offset:
+            m = next(self._matches, None)
+            if m is None:
+                self._done = True
+                break
+            self._last_start = m.start()
+            number = parse_number(m.group(0))
+            if number is not None:
+                self._numbers.append((m.start(), float(number)))
+        return self._numbers[:bisect.bisect_left(self._numbers, (offset, float("-inf")))]
+
+
+def _doc_numbers(doc: Doc) -> _NumberReader:
+    """The `_NumberReader` of the Doc's text, one per Doc while `checks.shared.shared_values`
+    is open."""
+    return per_doc(doc, _NUMBERS_KEY, lambda d: _NumberReader(doc_text(d), folded_text(d)))
 
 
 def _has_antecedent(doc: Doc, offset: int, value: float) -> bool:
     """Whether a definite `the 156 volunteers` / `the 800 patients` can point back to numbers
     written before `offset`: the number itself, or the sum or difference of two of them
     (`500 in Europe and 300 more in Asia` ... `the 800 patients`)."""
-    numbers = _doc_numbers(doc)
-    values = {v for start, v in numbers[:bisect.bisect_left(numbers, (offset, float("-inf")))]}
+    values = {v for _, v in _doc_numbers(doc).before(offset)}
     if value in values:
         return True
     # a split is sizeable; a slip (386 for 368) differs by a little that may appear by chance

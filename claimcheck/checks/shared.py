@@ -50,6 +50,13 @@ def _once(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
     return store[name]
 
 
+def per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
+    """A check's own value: `compute(doc)`, kept for the Doc under `name` while `shared_values`
+    is open (worked out afresh on each call outside it). `name` must differ from the names
+    of the values below."""
+    return _once(doc, name, compute)
+
+
 def token_starts_and_lowers(doc: Doc) -> np.ndarray:
     """`doc.to_array([IDX, LOWER])`: each token's character offset and its lower-case form's
     hash (read by `garbled` and `name_variant`: one read of two attributes costs ~16 us an
