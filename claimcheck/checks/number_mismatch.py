@@ -421,22 +421,26 @@ _WORD = re.compile(r"[\w'’\-]+")
 def _noun_and_modifiers(claim_text: str, unit: str | None) -> tuple[str | None, str, str]:
     """(noun, modifiers, rest) of a claim: `40 Botox-injected patients` -> (patients,
     botox-injected, ""); `79 deaths in the combination arm` -> (deaths, "", " in the combination arm")."""
-    t = word_lists()
     number = _patterns()["number"].search(claim_text)
     if not number:
         return None, "", ""
     tail = claim_text[number.end():]
+    plural = word_lists()["singular_plural"]
+    if not unit:  # the noun is the first word after the number, if it is one
+        first = _WORD.search(tail)
+        noun = first.group(0).lower() if first else None
+        if noun not in _nouns():
+            return None, "", tail
+        return plural.get(noun, noun), "", tail[first.end():]
     words = list(_WORD.finditer(tail))
     texts = [m.group(0).lower() for m in words]
-    noun_words = unit.lower().split() if unit else texts[:1] if texts and texts[0] in _nouns() else []
-    if noun_words:
-        noun = " ".join(noun_words)
-        i = _find_run(texts, noun_words)
-        if i is not None:
-            rest = tail[words[i + len(noun_words) - 1].end():]
-            return t["singular_plural"].get(noun, noun), " ".join(texts[:i]), rest
-        return t["singular_plural"].get(noun, noun), "", ""
-    return None, "", tail
+    noun_words = unit.lower().split()
+    noun = " ".join(noun_words)
+    i = _find_run(texts, noun_words)
+    if i is not None:
+        rest = tail[words[i + len(noun_words) - 1].end():]
+        return plural.get(noun, noun), " ".join(texts[:i]), rest
+    return plural.get(noun, noun), "", ""
 
 
 def _find_run(items: list[str], run: list[str]) -> int | None:
