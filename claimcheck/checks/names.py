@@ -151,22 +151,24 @@ def _similar_names(forms: set[str]) -> set[str]:
     """The `forms` that are names `_similar` to another of them: the only spellings that can be
     flagged or suggested (in ~95% of articles there are none, and nothing more is done)."""
     alike: set[str] = set()
-    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for form in forms:
-        if len(form) >= 5:  # `_similar` pairs no shorter name
-            lower = form.lower()
-            by_initial[lower[0]].append((form, lower))
-    for group in by_initial.values():
-        group.sort(key=lambda pair: len(pair[1]))
-        for i, (a, a_lower) in enumerate(group):
-            for b, b_lower in group[i + 1:]:
-                if len(b_lower) > len(a_lower) + 2:
-                    break  # the group is sorted by length; two edits add two letters at most
-                # two edits at most, as `_similar` asks, tested first as it is cheap
-                if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
-                    continue
-                if _similar(a, b) and _is_name_text(a) and _is_name_text(b):
-                    alike.update((a, b))
+    # `_similar` pairs only names of five letters or more, with the same first letter: sorted by
+    # first letter and length, each form is compared with the few after it that may be alike
+    lowered = ((form.lower(), form) for form in forms if len(form) >= 5)
+    entries = sorted((lower[0], len(lower), lower, form) for lower, form in lowered)
+    n = len(entries)
+    for i in range(n):
+        initial, length, a_lower, a = entries[i]
+        j = i + 1
+        while j < n:
+            b_initial, b_length, b_lower, b = entries[j]
+            if b_initial != initial or b_length > length + 2:
+                break  # another first letter, or longer by more than the two letters two edits add
+            j += 1
+            # two edits at most, as `_similar` asks, tested first as it is cheap
+            if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
+                continue
+            if _similar(a, b) and _is_name_text(a) and _is_name_text(b):
+                alike.update((a, b))
     return alike
 
 
