@@ -326,6 +326,24 @@ def _runs(indices: list[int], bounds: list[tuple[int, int]]) -> Iterator[tuple[i
         yield bounds[first][0], bounds[previous][1]
 
 
+def _sentences_with(text: str, words, start: int, end: int, bounds: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """The sentences (by index) in which one of the words begins, among those in [start, end)
+    (`starts`: the sentences' start offsets): as `_counts_by_sentence(_starts_in(...))` finds
+    them, but once a word is found in a sentence it is looked for again only after it."""
+    found: set[int] = set()
+    for word in words:
+        stop = end + len(word) - 1  # a word that begins before `end` ends by here
+        at = text.find(word, start, stop)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            if index >= 0 and at < bounds[index][1]:
+                found.add(index)
+                at = text.find(word, bounds[index][1], stop)
+            else:
+                at = text.find(word, at + 1, stop)
+    return found
+
+
 def _counts_by_sentence(offsets, bounds: list[tuple[int, int]], starts: list[int]) -> dict[int, int]:
     """How many of the offsets lie in each sentence [start, end) that holds any, by the
     sentence's index (`starts`: the sentences' start offsets)."""
@@ -1132,8 +1150,7 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
         starts = [b[0] for b in bounds]
         marks = _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts)
         shares = {i for i, count in marks.items() if count >= 2}
-        arm_words = [offset for start, end in _runs(sorted(whole), bounds) for offset in _starts_in(folded, _ARM_WORDS, start, end)]
-        arms = set(_counts_by_sentence(arm_words, bounds, starts))
+        arms = {index for start, end in _runs(sorted(whole), bounds) for index in _sentences_with(folded, _ARM_WORDS, start, end, bounds, starts)}
     openers = _subset_openers(text, bounds, first_total + 1)
     return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
 
