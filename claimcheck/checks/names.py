@@ -153,8 +153,8 @@ def _similar_names(forms: set[str]) -> set[str]:
     alike: set[str] = set()
     # `_similar` pairs only names of five letters or more, with the same first letter: sorted by
     # first letter and length, each form is compared with the few after it that may be alike
-    lowered = ((form.lower(), form) for form in forms if len(form) >= 5)
-    entries = sorted((lower[0], len(lower), lower, form) for lower, form in lowered)
+    entries = [(lower[0], len(lower), lower, form) for form in forms if len(form) >= 5 for lower in [form.lower()]]
+    entries.sort()
     n = len(entries)
     for i in range(n):
         initial, length, a_lower, a = entries[i]
