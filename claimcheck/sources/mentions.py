@@ -863,8 +863,9 @@ def _year_words(text: str) -> list[re.Match]:
     return sorted(years, key=lambda m: m.start())
 # A part that every match of each of DATED_STUDY_RES holds, searched first in a window (a
 # cheap search that starts with a literal) before the pattern, which would be tried at every
-# character; None where the pattern is cheap anyway.
-_DATED_STUDY_CORES = (None, re.compile(_DONE_IN_YEAR), None, None)
+# character; None where the pattern is cheap anyway. ("In 2020, a study": the year's last
+# digit and the determiner after it, which most windows of an "in 2020" lack.)
+_DATED_STUDY_CORES = (None, re.compile(_DONE_IN_YEAR), re.compile(r"\d,?\s+(?:an?|one|another)\s"), None)
 _LAST_LETTERS = re.compile(r"([A-Za-z]+)\.?$")
 # The word right before the year in each of DATED_STUDY_RES: "A 2021 meta-analysis",
 # "published in (March) 2019", "In 2020, a study", "a study from 2019".
