@@ -329,14 +329,18 @@ def _spellings_pattern(spellings: Iterable[str]) -> re.Pattern:
     starts with a literal and `re` skips straight to those letters instead of trying the
     lookbehind at every character (~3x faster than a leading lookbehind).
     """
+    return re.compile("|".join(_spelling_branches(spellings)))
+
+
+def _spelling_branches(spellings: Iterable[str]) -> list[str]:
+    """The branches of `_spellings_pattern`: one per first letter, starting with it."""
     by_first: dict[str, list[str]] = {}
     for spelling in spellings:
         by_first.setdefault(spelling[0], []).append(spelling[1:])
-    branches = [
-        re.escape(first) + rf"(?<!{_NAME_NOT_AFTER}.)" + alternation(rests)
+    return [
+        re.escape(first) + rf"(?<!{_NAME_NOT_AFTER}.)" + alternation(rests) + _NAME_END
         for first, rests in sorted(by_first.items())
     ]
-    return re.compile("(?:" + "|".join(branches) + ")" + _NAME_END)
 
 
 def _gated(words: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -362,6 +366,60 @@ def _journal_index() -> _JournalIndex:
         others=_spellings_pattern(others),
         others_first_words=_gated(sorted({s.split()[0] for s in others})),
     )
+
+
+@dataclass(frozen=True)
+class _NameScan:
+    """One search for the capitalised journal names and the databases without anchors (`_scan_names`)."""
+
+    pattern: re.Pattern
+    database_letters: re.Pattern  # the letters a database name without anchors starts with
+
+
+@lru_cache(maxsize=1)
+def _name_scan() -> _NameScan:
+    """The branches of `_JournalIndex.capitalised`, then one per letter that a database name
+    without anchors starts with: that letter, an empty group, and a look back over it at the
+    databases' pattern ("V()(?<=(?=VAERS|Vaccine ...)V)"). Every branch starts with a letter, so
+    `re` tries the pattern only at those letters (a search of a whole text costs ~10 us, most of
+    it reaching the letters: one search instead of two). A database branch is tried only where no
+    journal name starts, matches one character and holds the only group (`lastindex`)."""
+    capitalised = [s for s in _journal_index().by_spelling if s[0].isupper()]
+    by_letter: dict[str, list[str]] = {}
+    for database in _databases().entries:
+        for pattern in database.pattern_texts if not database.anchors else ():
+            by_letter.setdefault(_first_letter(pattern), []).append(pattern)
+    database_branches = [
+        rf"{re.escape(letter)}()(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
+        for letter, patterns in sorted(by_letter.items())
+    ]
+    letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
+    return _NameScan(re.compile("|".join(_spelling_branches(capitalised) + database_branches)), re.compile(letters))
+
+
+def _scan_names(text: str) -> tuple[list[re.Match], bool]:
+    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`),
+    from one search (`_name_scan`) in most texts."""
+    index = _journal_index()
+    first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
+    if first_words and find_starts(text, first_words):  # rare
+        return journal_name_matches(text), _databases().unanchored.search(text) is not None
+    scan = _name_scan()
+    names = []
+    database = False
+    for m in scan.pattern.finditer(text):
+        if m.lastindex:
+            database = True
+        else:
+            names.append(m)
+    if not database:
+        # a database name starting where a journal name matched (inside it, or with it)
+        unanchored = _databases().unanchored
+        database = any(
+            unanchored.match(text, letter.start())
+            for m in names for letter in scan.database_letters.finditer(text, m.start(), m.end())
+        )
+    return names, database
 
 
 def journal_name_matches(text: str) -> list[re.Match]:
@@ -566,12 +624,13 @@ def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int |
     return None
 
 
-def find_journal_mentions(text: str) -> list[Mention]:
-    """Journals and preprint servers named as the place a study appeared."""
+def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> list[Mention]:
+    """Journals and preprint servers named as the place a study appeared. `names`:
+    `journal_name_matches(text)`, if known."""
     index = _journal_index()
     mentions = []
     cited: set[str] = set()  # longer names found after a cue
-    for m in journal_name_matches(text):
+    for m in journal_name_matches(text) if names is None else names:
         spelling = _SPACES.sub(" ", m.group(0))
         journal = index.by_spelling.get(spelling) or journal_named(spelling)
         if journal is None:
@@ -920,6 +979,7 @@ class _Database:
     name: str
     pattern: re.Pattern  # the entry's patterns as one
     anchors: tuple[str, ...]  # literal strings, one of which every match holds; () if not given
+    pattern_texts: tuple[str, ...]  # the entry's patterns
     anchor_patterns: tuple[re.Pattern, ...]  # the anchors, searched for (`first_letter_patterns`)
 
 
@@ -943,7 +1003,10 @@ def _databases() -> _DatabaseList:
             raise ValueError(f"databases.json: bad entry {entry!r}")
         pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
         anchors = tuple(entry.get("anchors", ()))
-        entries.append(_Database(entry["name"], pattern, anchors, first_letter_patterns(anchors)))
+        if not anchors:
+            for text in entry["patterns"]:
+                _first_letter(text)  # (raises for a pattern that does not start with a letter)
+        entries.append(_Database(entry["name"], pattern, anchors, tuple(entry["patterns"]), first_letter_patterns(anchors)))
     unanchored = "|".join(f"(?:{e.pattern.pattern})" for e in entries if not e.anchors) or "(?!)"
     return _DatabaseList(tuple(entries), re.compile(unanchored))
 
@@ -954,12 +1017,39 @@ _STUDY_CUE = re.compile(
 )
 
 
-def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
-    """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
+def _first_letter(pattern: str) -> str:
+    """The letter every match of a database pattern without anchors starts with: its first, not
+    made optional by a quantifier, in a pattern without "|" outside brackets ("(?:A|B) x", not
+    "A x|B x"); a ValueError for any other (such an entry needs anchors)."""
+    depth = 0
+    escaped = in_class = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            break
+    else:
+        if pattern[:1].isalpha() and pattern[1:2] not in ("?", "*", "+", "{"):
+            return pattern[0]
+    raise ValueError(f"databases.json: {pattern!r} does not start with a letter that starts every match; give its entry anchors")
+
+
+def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]], unanchored_possible: bool | None = None) -> list[Mention]:
+    """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences.
+    `unanchored_possible`: whether an entry without anchors may match (`_scan_names`), if known."""
     mentions = []
     databases = _databases()
     # one search for all the entries without anchors (most texts name none of them)
-    unanchored_possible = databases.unanchored.search(text) is not None
+    if unanchored_possible is None:
+        unanchored_possible = databases.unanchored.search(text) is not None
     for database in databases.entries:
         if database.anchors:
             # a pattern that `re` cannot skip through (no literal start) is searched only in a
@@ -1114,7 +1204,8 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
 def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
     sentences = sentences or sentence_spans(text)
-    journal_mentions = find_journal_mentions(text)
+    names, database_possible = _scan_names(text)
+    journal_mentions = find_journal_mentions(text, names)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
     kept_studies = []
@@ -1126,7 +1217,7 @@ def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | 
                 j.start = min(j.start, s.start)
             continue
         kept_studies.append(s)
-    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences)
+    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, database_possible)
     mentions += find_identifier_mentions(text) + link_mentions(text, links)
     return sorted(mentions, key=lambda m: m.start)
 
