@@ -255,6 +255,42 @@ def span_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     return max(0, bisect.bisect_right(spans, (offset, math.inf)) - 1)
 
 
+def first_letter_patterns(words: Iterable[str]) -> tuple[re.Pattern, ...]:
+    """The literal `words` as one pattern per first character ("F(?:DA|AERS|ood)").
+
+    A pattern that starts with one literal character is searched at memchr speed, about the
+    cost of one `str.find`; so the words sharing a first character cost one search instead of
+    one each. (One pattern for all would start with a character set, which `re` tests at every
+    character: ~10x slower.)"""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    return tuple(
+        re.compile("|".join(re.escape(w) for w in sorted(group, key=len, reverse=True)))
+        for _, group in sorted(by_first.items())
+    )
+
+
+def holds_any(text: str, patterns: Sequence[re.Pattern]) -> bool:
+    """Whether `text` holds one of the words of `first_letter_patterns`."""
+    return any(pattern.search(text) for pattern in patterns)
+
+
+def literal_spans(text: str, patterns: Sequence[re.Pattern]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the words of `first_letter_patterns`, in order: what
+    `find_all` gives, for words that cannot overlap one another (no word holds its group's
+    first character again, see `_spans_exact`)."""
+    return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))
+
+
+def _spans_exact(words: Iterable[str]) -> bool:
+    """Whether `literal_spans` finds every occurrence of `words`: no word holds its first character
+    again (so no two occurrences of the words sharing it overlap) and none starts another."""
+    words = list(words)
+    return all(w[0] not in w[1:] for w in words) and not any(
+        a != b and b.startswith(a) for a in words for b in words)
+
+
 # --- journal mentions ---------------------------------------------------------------------
 
 
@@ -293,14 +329,18 @@ def _spellings_pattern(spellings: Iterable[str]) -> re.Pattern:
     starts with a literal and `re` skips straight to those letters instead of trying the
     lookbehind at every character (~3x faster than a leading lookbehind).
     """
+    return re.compile("|".join(_spelling_branches(spellings)))
+
+
+def _spelling_branches(spellings: Iterable[str]) -> list[str]:
+    """The branches of `_spellings_pattern`: one per first letter, starting with it."""
     by_first: dict[str, list[str]] = {}
     for spelling in spellings:
         by_first.setdefault(spelling[0], []).append(spelling[1:])
-    branches = [
-        re.escape(first) + rf"(?<!{_NAME_NOT_AFTER}.)" + alternation(rests)
+    return [
+        re.escape(first) + rf"(?<!{_NAME_NOT_AFTER}.)" + alternation(rests) + _NAME_END
         for first, rests in sorted(by_first.items())
     ]
-    return re.compile("(?:" + "|".join(branches) + ")" + _NAME_END)
 
 
 def _gated(words: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -326,6 +366,60 @@ def _journal_index() -> _JournalIndex:
         others=_spellings_pattern(others),
         others_first_words=_gated(sorted({s.split()[0] for s in others})),
     )
+
+
+@dataclass(frozen=True)
+class _NameScan:
+    """One search for the capitalised journal names and the databases without anchors (`_scan_names`)."""
+
+    pattern: re.Pattern
+    database_letters: re.Pattern  # the letters a database name without anchors starts with
+
+
+@lru_cache(maxsize=1)
+def _name_scan() -> _NameScan:
+    """The branches of `_JournalIndex.capitalised`, then one per letter that a database name
+    without anchors starts with: that letter, an empty group, and a look back over it at the
+    databases' pattern ("V()(?<=(?=VAERS|Vaccine ...)V)"). Every branch starts with a letter, so
+    `re` tries the pattern only at those letters (a search of a whole text costs ~10 us, most of
+    it reaching the letters: one search instead of two). A database branch is tried only where no
+    journal name starts, matches one character and holds the only group (`lastindex`)."""
+    capitalised = [s for s in _journal_index().by_spelling if s[0].isupper()]
+    by_letter: dict[str, list[str]] = {}
+    for database in _databases().entries:
+        for pattern in database.pattern_texts if not database.anchors else ():
+            by_letter.setdefault(_first_letter(pattern), []).append(pattern)
+    database_branches = [
+        rf"{re.escape(letter)}()(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
+        for letter, patterns in sorted(by_letter.items())
+    ]
+    letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
+    return _NameScan(re.compile("|".join(_spelling_branches(capitalised) + database_branches)), re.compile(letters))
+
+
+def _scan_names(text: str) -> tuple[list[re.Match], bool]:
+    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`),
+    from one search (`_name_scan`) in most texts."""
+    index = _journal_index()
+    first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
+    if first_words and find_starts(text, first_words):  # rare
+        return journal_name_matches(text), _databases().unanchored.search(text) is not None
+    scan = _name_scan()
+    names = []
+    database = False
+    for m in scan.pattern.finditer(text):
+        if m.lastindex:
+            database = True
+        else:
+            names.append(m)
+    if not database:
+        # a database name starting where a journal name matched (inside it, or with it)
+        unanchored = _databases().unanchored
+        database = any(
+            unanchored.match(text, letter.start())
+            for m in names for letter in scan.database_letters.finditer(text, m.start(), m.end())
+        )
+    return names, database
 
 
 def journal_name_matches(text: str) -> list[re.Match]:
@@ -530,12 +624,13 @@ def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int |
     return None
 
 
-def find_journal_mentions(text: str) -> list[Mention]:
-    """Journals and preprint servers named as the place a study appeared."""
+def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> list[Mention]:
+    """Journals and preprint servers named as the place a study appeared. `names`:
+    `journal_name_matches(text)`, if known."""
     index = _journal_index()
     mentions = []
     cited: set[str] = set()  # longer names found after a cue
-    for m in journal_name_matches(text):
+    for m in journal_name_matches(text) if names is None else names:
         spelling = _SPACES.sub(" ", m.group(0))
         journal = index.by_spelling.get(spelling) or journal_named(spelling)
         if journal is None:
@@ -696,6 +791,9 @@ UNLISTED_JOURNAL_RE = re.compile(
 # A match of UNLISTED_JOURNAL_RE holds one of these words (a cheap test before the search);
 # "Journal" first (it is found with "journal", for AFTER_JOURNAL_RE).
 _UNLISTED_KEYWORDS = ("Journal", "Annals", "Archives", "Proceedings", "Bulletin", "Acta")
+# the others than "Journal", one search per first letter ("A(?:rchives|nnals|cta)")
+_OTHER_UNLISTED_KEYWORDS = first_letter_patterns(_UNLISTED_KEYWORDS[1:])
+assert _spans_exact(_UNLISTED_KEYWORDS[1:])
 
 
 # "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
@@ -759,7 +857,7 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     # both patterns would try a match at every capital: they are tried around their key words
     # "Journal" and "journal": one search for "ournal" (each search of the text costs ~1.5 us)
     journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
-    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + find_all(text, _UNLISTED_KEYWORDS[1:]))
+    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + literal_spans(text, _OTHER_UNLISTED_KEYWORDS))
     for m in search_near(UNLISTED_JOURNAL_RE, text, keywords, before=160, after=200):
         found.append((m.start(), m.end(), False))
     for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in journal_words)):
@@ -824,8 +922,9 @@ def _year_words(text: str) -> list[re.Match]:
     return sorted(years, key=lambda m: m.start())
 # A part that every match of each of DATED_STUDY_RES holds, searched first in a window (a
 # cheap search that starts with a literal) before the pattern, which would be tried at every
-# character; None where the pattern is cheap anyway.
-_DATED_STUDY_CORES = (None, re.compile(_DONE_IN_YEAR), None, None)
+# character; None where the pattern is cheap anyway. ("In 2020, a study": the year's last
+# digit and the determiner after it, which most windows of an "in 2020" lack.)
+_DATED_STUDY_CORES = (None, re.compile(_DONE_IN_YEAR), re.compile(r"\d,?\s+(?:an?|one|another)\s"), None)
 _LAST_LETTERS = re.compile(r"([A-Za-z]+)\.?$")
 # The word right before the year in each of DATED_STUDY_RES: "A 2021 meta-analysis",
 # "published in (March) 2019", "In 2020, a study", "a study from 2019".
@@ -880,6 +979,8 @@ class _Database:
     name: str
     pattern: re.Pattern  # the entry's patterns as one
     anchors: tuple[str, ...]  # literal strings, one of which every match holds; () if not given
+    pattern_texts: tuple[str, ...]  # the entry's patterns
+    anchor_patterns: tuple[re.Pattern, ...]  # the anchors, searched for (`first_letter_patterns`)
 
 
 @dataclass(frozen=True)
@@ -901,7 +1002,11 @@ def _databases() -> _DatabaseList:
                 or not all(isinstance(a, str) and a for a in entry.get("anchors", ())):
             raise ValueError(f"databases.json: bad entry {entry!r}")
         pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
-        entries.append(_Database(entry["name"], pattern, tuple(entry.get("anchors", ()))))
+        anchors = tuple(entry.get("anchors", ()))
+        if not anchors:
+            for text in entry["patterns"]:
+                _first_letter(text)  # (raises for a pattern that does not start with a letter)
+        entries.append(_Database(entry["name"], pattern, anchors, tuple(entry["patterns"]), first_letter_patterns(anchors)))
     unanchored = "|".join(f"(?:{e.pattern.pattern})" for e in entries if not e.anchors) or "(?!)"
     return _DatabaseList(tuple(entries), re.compile(unanchored))
 
@@ -912,17 +1017,44 @@ _STUDY_CUE = re.compile(
 )
 
 
-def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
-    """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences."""
+def _first_letter(pattern: str) -> str:
+    """The letter every match of a database pattern without anchors starts with: its first, not
+    made optional by a quantifier, in a pattern without "|" outside brackets ("(?:A|B) x", not
+    "A x|B x"); a ValueError for any other (such an entry needs anchors)."""
+    depth = 0
+    escaped = in_class = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            break
+    else:
+        if pattern[:1].isalpha() and pattern[1:2] not in ("?", "*", "+", "{"):
+            return pattern[0]
+    raise ValueError(f"databases.json: {pattern!r} does not start with a letter that starts every match; give its entry anchors")
+
+
+def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]], unanchored_possible: bool | None = None) -> list[Mention]:
+    """Databases a study analysed ("a US Food and Drug Administration database"), in study sentences.
+    `unanchored_possible`: whether an entry without anchors may match (`_scan_names`), if known."""
     mentions = []
     databases = _databases()
     # one search for all the entries without anchors (most texts name none of them)
-    unanchored_possible = databases.unanchored.search(text) is not None
+    if unanchored_possible is None:
+        unanchored_possible = databases.unanchored.search(text) is not None
     for database in databases.entries:
         if database.anchors:
             # a pattern that `re` cannot skip through (no literal start) is searched only in a
-            # text holding one of its anchors (a cheap substring test)
-            if not any(anchor in text for anchor in database.anchors):
+            # text holding one of its anchors (a cheap search: "FDA", "FAERS" and "Food" are one)
+            if not holds_any(text, database.anchor_patterns):
                 continue
         elif not unanchored_possible:
             continue
@@ -938,8 +1070,20 @@ def find_database_mentions(text: str, sentences: Sequence[tuple[int, int]]) -> l
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 URL_RE = re.compile(r"\bhttps?://[^\s<>\"]+|\b(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov|europepmc\.org|doi\.org)/[^\s<>\"]+")
 
-# A match of URL_RE holds one of these ("http", or a host of URL_RE and its slash).
-_URL_KEYWORDS = ("http", "nih.gov/", ".org/")
+# What the first slash of a match of URL_RE comes after: "http:" or "https:" ("https://"), or
+# the end of a host of URL_RE ("pubmed.ncbi.nlm.nih.gov/", "doi.org/").
+_BEFORE_URL_SLASH = ("http:", "https:", "nih.gov", ".org")
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether a slash of `text` comes where one of URL_RE can (`_BEFORE_URL_SLASH`): the few
+    slashes are found with `str.find` (a test ~5x cheaper than searching for each of those)."""
+    at = text.find("/")
+    while at >= 0:
+        if text.endswith(_BEFORE_URL_SLASH, 0, at):
+            return True
+        at = text.find("/", at + 1)
+    return False
 
 
 def clean_doi(raw: str) -> str:
@@ -960,9 +1104,9 @@ def find_identifier_mentions(text: str) -> list[Mention]:
         return []
     mentions = []
     url_spans = []
-    # a match of URL_RE holds one of _URL_KEYWORDS, one of DOI_RE "10."; most articles have
-    # neither, and a cheap substring test spares a search of the whole text
-    urls = URL_RE.finditer(text) if any(word in text for word in _URL_KEYWORDS) else ()
+    # a match of URL_RE has a slash after one of _BEFORE_URL_SLASH, one of DOI_RE holds "10.";
+    # most articles have neither, and a cheap test spares a search of the whole text
+    urls = URL_RE.finditer(text) if _may_hold_url(text) else ()
     for m in urls:
         url = clean_doi(m.group(0))
         ids = identifiers_in_url(url if "://" in url else "https://" + url)
@@ -1060,7 +1204,8 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
 def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
     sentences = sentences or sentence_spans(text)
-    journal_mentions = find_journal_mentions(text)
+    names, database_possible = _scan_names(text)
+    journal_mentions = find_journal_mentions(text, names)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
     kept_studies = []
@@ -1072,7 +1217,7 @@ def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | 
                 j.start = min(j.start, s.start)
             continue
         kept_studies.append(s)
-    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences)
+    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, database_possible)
     mentions += find_identifier_mentions(text) + link_mentions(text, links)
     return sorted(mentions, key=lambda m: m.start)
 
