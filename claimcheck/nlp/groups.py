@@ -160,8 +160,9 @@ _ENROLLED_LAST = (
 )
 
 
-# The last letters of those words, either case (a cheap test first).
+# The last letters of those words, either case, and their last two letters (cheap tests first).
 _ENROLLED_LAST_LETTERS = frozenset(w[-1] for w in _ENROLLED_LAST) | frozenset(w[-1].upper() for w in _ENROLLED_LAST)
+_ENROLLED_LAST_PAIRS = frozenset(w[-2:] for w in _ENROLLED_LAST)
 
 
 _TOTAL_VERB_BEFORE = Lookback(
@@ -170,11 +171,16 @@ _TOTAL_VERB_BEFORE = Lookback(
 )
 
 
+# The last two letters of those verbs ("numbered", "stood at", "rose to").
+_TOTAL_VERB_LAST_PAIRS = frozenset({"ed", "at", "to"})
+
+
 def _after_total_verb(at, text: str) -> bool:
     """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
-    last = text[at.pos - 2:at.pos - 1]
-    if last and not last.isspace() and last.lower() not in _TOTAL_VERB_BEFORE.last_letters:
-        return False  # (a cheap test first: the word before the number ends otherwise)
+    if not text[at.pos - 1:at.pos].isspace():
+        return False  # (cheap tests first: no space before the number, or the word before it ends otherwise)
+    if not text[at.pos - 2:at.pos - 1].isspace() and text[at.pos - 3:at.pos - 1].lower() not in _TOTAL_VERB_LAST_PAIRS:
+        return False
     return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
 
 
@@ -185,8 +191,9 @@ def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
     if not text[at.pos - 1:at.pos].isspace():
         return False
-    if text[at.pos - 2:at.pos - 1] not in _ENROLLED_LAST_LETTERS and not text[at.pos - 2:at.pos - 1].isspace():
-        return False  # (a cheap test first: the word right before the number ends otherwise)
+    last = text[at.pos - 2:at.pos - 1]
+    if not last.isspace() and (last not in _ENROLLED_LAST_LETTERS or text[at.pos - 3:at.pos - 1].lower() not in _ENROLLED_LAST_PAIRS):
+        return False  # (cheap tests first: the word right before the number ends otherwise)
     before = text[max(0, at.pos - 20):at.pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
