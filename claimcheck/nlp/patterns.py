@@ -95,10 +95,18 @@ _A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
+# Those words by their last three letters, and the two-letter ones ("to", "of"; none is shorter).
+_QUALIFIER_LAST_TRIPLES = frozenset(w[-3:] for w in _QUALIFIER_LAST_WORDS if len(w) >= 3)
+_QUALIFIER_TWO_LETTER = frozenset(w for w in _QUALIFIER_LAST_WORDS if len(w) == 2)
+assert all(len(w) >= 2 for w in _QUALIFIER_LAST_WORDS)
 
 
 def _qualifier_start(text: str, pos: int) -> int | None:
     """Start of a qualifier ("nearly", "more than", "between", "<") just before `pos`, if any."""
+    if pos >= 4 and text[pos - 1].isspace() and not text[pos - 2].isspace() and text[pos - 2] not in _QUALIFIER_SIGNS:
+        tail = text[pos - 4:pos - 1].lower()
+        if tail not in _QUALIFIER_LAST_TRIPLES and tail[1:] not in _QUALIFIER_TWO_LETTER:
+            return None  # (a cheap test first: the word before the space ends otherwise)
     window = text[max(0, pos - 25):pos]
     stripped = window.rstrip()
     if not stripped:
@@ -125,6 +133,11 @@ _NUMBER_AHEAD = re.compile(
     rf"{QUAL}(?:(?P<a>{START}{NUMBER})|(?<![\w\-])(?P<head>(?i:{alternation(HEAD_WORDS)}))(?!\w))\s*[-\u2010\u2013\u2014]?\s*"
     r"(?:(?P<next>%|×|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
 )
+# The same without the qualifier, for the starts of numbers themselves: no qualifier can open
+# where a number does (none starts with a digit or a number word, and "a"/"an" count as a
+# number's start only before "hundred", "dozen", "in", "out" or a fraction), so there the
+# optional qualifier matches nothing; trying it costs a quarter of the match.
+_NUMBER_AHEAD_BARE = re.compile(_NUMBER_AHEAD.pattern[len(QUAL):])
 RANGE_WORDS = frozenset({"to", "or", "and"})
 
 
@@ -186,15 +199,11 @@ def _number_starts(text: str) -> list[int]:
 @lru_cache(maxsize=4)
 def number_mentions(text: str) -> tuple[NumberAt, ...]:
     """Every place a number (or a qualifier right before one) starts, in order."""
-    starts = set()
-    for pos in _number_starts(text):
-        starts.add(pos)
-        qualifier = _qualifier_start(text, pos)
-        if qualifier is not None:
-            starts.add(qualifier)
+    numbers = _number_starts(text)
+    qualifiers = {q for q in map(_qualifier_start, [text] * len(numbers), numbers) if q is not None}
     mentions = []
-    for pos in sorted(starts):
-        m = _NUMBER_AHEAD.match(text, pos)
+    for pos in sorted(qualifiers.union(numbers)):
+        m = (_NUMBER_AHEAD if pos in qualifiers else _NUMBER_AHEAD_BARE).match(text, pos)
         if not m:  # "five" in "forty-five", "19" in "COVID-19": no claim opens here
             mentions.append(NumberAt(pos, ""))
         elif m["head"]:
