@@ -139,17 +139,20 @@ def _noun_words() -> tuple[frozenset, frozenset]:
     return frozenset(first), frozenset(t["not_modifiers"])
 
 
-def _is_noun_start(word: str, raw: str) -> bool:
-    return word in _noun_words()[0] or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
+def _is_noun_start(word: str, raw: str, noun_firsts: frozenset) -> bool:
+    """Could a group noun open with this word (`noun_firsts`: `_noun_words()[0]`, passed in by
+    the filters below, which run at every number)?"""
+    return word in noun_firsts or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
 
 
 def _noun_may_follow(at, text: str) -> bool:
     """`45 patients`, `40 Botox-injected patients`: a group noun, or a word that can modify one."""
     if not at.next:
         return False
-    if at.next in RANGE_WORDS or _is_noun_start(at.next, at.raw):
+    noun_firsts, not_modifiers = _noun_words()
+    if at.next in RANGE_WORDS or _is_noun_start(at.next, at.raw, noun_firsts):
         return True
-    if at.raw in _noun_words()[1] or not ("a" <= at.raw[0].lower() <= "z"):
+    if at.raw in not_modifiers or not ("a" <= at.raw[0].lower() <= "z"):
         return False  # a function word ("of", "years") or no word at all
     return not _LOWER_PLURAL.match(text, at.next_start)
 
@@ -202,13 +205,14 @@ def _arm_may_follow(at, text: str) -> bool:
     """`61 in the placebo group`, `156 were assigned`, `30 older patients received`."""
     if not at.next:
         return False
-    if at.next in _ARM_TAIL_FIRST or _is_noun_start(at.next, at.raw):
+    noun_firsts = _noun_words()[0]
+    if at.next in _ARM_TAIL_FIRST or _is_noun_start(at.next, at.raw, noun_firsts):
         return True
     if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
         return False
     # The noun comes after a space and opens with a letter: with no such word after the one
     # before it (`next2` None: "30 years."), there is none.
-    return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
+    return at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
 
 
 # The verbs that tell an outcome after a group ("386 patients died"): a trie alternation (`re`
