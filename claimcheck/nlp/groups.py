@@ -31,6 +31,7 @@ from .patterns import (
     _range_or_value,
     _scan,
     find_all,
+    number_mentions,
     search_near,
     terms,
 )
@@ -176,28 +177,41 @@ _TOTAL_VERB_BEFORE = Lookback(
 
 # The last two letters of those verbs ("numbered", "stood at", "rose to").
 _TOTAL_VERB_LAST_PAIRS = frozenset({"ed", "at", "to"})
-
-
-def _after_total_verb(at, text: str) -> bool:
-    """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
-    if not text[at.pos - 1:at.pos].isspace():
-        return False  # (cheap tests first: no space before the number, or the word before it ends otherwise)
-    if not text[at.pos - 2:at.pos - 1].isspace() and text[at.pos - 3:at.pos - 1].lower() not in _TOTAL_VERB_LAST_PAIRS:
-        return False
-    return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
-
-
 _ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
 
 
-def _enrolled_before(at, text: str) -> bool:
-    """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
-    if not text[at.pos - 1:at.pos].isspace():
-        return False
-    last = text[at.pos - 2:at.pos - 1]
-    if not last.isspace() and (last not in _ENROLLED_LAST_LETTERS or text[at.pos - 3:at.pos - 1].lower() not in _ENROLLED_LAST_PAIRS):
-        return False  # (cheap tests first: the word right before the number ends otherwise)
-    before = text[max(0, at.pos - 20):at.pos].rstrip()
+def _after_cue_words(text: str, mentions) -> tuple[list, list]:
+    """The numbers that may follow a total's verb (`numbered 131`, `rose to 87`: the numbers
+    `event_total` is tried at) and those that may follow a study's cue (`enrolled 312`, `a
+    sample of 1,000`: `enrolled`), with the unsure ones (`next` None), which `_scan` tries
+    unchecked. Both look at the word before the number (or its qualifier), after a space; one
+    pass tests its last two letters for both, and searches only where they fit."""
+    totals, enrolled = [], []
+    for at in mentions:
+        pos = at.pos
+        if at.next is None:
+            totals.append(at)
+            enrolled.append(at)
+            continue
+        if not text[pos - 1:pos].isspace():
+            continue
+        last = text[pos - 2:pos - 1]
+        if last.isspace():  # (more spaces: no cheap test)
+            totals_may = enrolled_may = True
+        else:
+            pair = text[pos - 3:pos - 1].lower()
+            totals_may = pair in _TOTAL_VERB_LAST_PAIRS
+            enrolled_may = last in _ENROLLED_LAST_LETTERS and pair in _ENROLLED_LAST_PAIRS
+        if totals_may and _TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None:
+            totals.append(at)
+        if enrolled_may and _enrolled_word_before(text, pos):
+            enrolled.append(at)
+    return totals, enrolled
+
+
+def _enrolled_word_before(text: str, pos: int) -> bool:
+    """Does the text before `pos` (and its spaces) end with one of `_ENROLLED_LAST`?"""
+    before = text[max(0, pos - 20):pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
 
 
@@ -515,7 +529,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(event_total, text, wants=_after_total_verb):
+    totals, enrolled_ats = _after_cue_words(text, number_mentions(text))
+    for m in _scan(event_total, text, only=totals):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
             continue
@@ -528,7 +543,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m[part]) or (_num(m[part]) or 0) <= 1:
             continue
         yield ClaimMatch("sample_size", m.start(part), m.end(), _num(m[part]))
-    for m in _scan(enrolled, text, wants=_enrolled_before):
+    for m in _scan(enrolled, text, only=enrolled_ats):
         if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:

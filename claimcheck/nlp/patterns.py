@@ -317,7 +317,7 @@ def _range_may_open(at: NumberAt, text: str) -> bool:
     return at.next2 in _NUMBER_WORD_FIRSTS
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False) -> Iterator[re.Match]:
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
@@ -325,11 +325,14 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False)
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
     could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
     range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
-    a number whose range word no number can follow ("5 to the") is not tried.
+    a number whose range word no number can follow ("5 to the") is not tried. `only`, if
+    given, is the list of the numbers to try, in order, chosen already (from `number_mentions`).
     """
     last_end = -1
     check = wants if callable(wants) else None
-    if wants is None or check is not None:
+    if only is not None:
+        candidates = only
+    elif wants is None or check is not None:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
