@@ -141,21 +141,63 @@ def _noun_words() -> tuple[frozenset, frozenset]:
 
 
 def _is_noun_start(word: str, raw: str, noun_firsts: frozenset) -> bool:
-    """Could a group noun open with this word (`noun_firsts`: `_noun_words()[0]`, passed in by
-    the filters below, which run at every number)?"""
+    """Could a group noun open with this word (`noun_firsts`: `_noun_words()[0]`)?"""
     return word in noun_firsts or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
 
 
+def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifiers: frozenset) -> tuple[bool, bool]:
+    """May the `noun` pattern match at this number (`45 patients`, `40 Botox-injected patients`:
+    a group noun, or a word that can modify one), and may the `arm` pattern (`61 in the placebo
+    group`, `156 were assigned`, `30 older patients received`)? One call for both: both ask first
+    whether a group noun opens after the number."""
+    word, raw = at.next, at.raw
+    if not word:
+        return False, False
+    if _is_noun_start(word, raw, noun_firsts):
+        return True, True
+    if word in RANGE_WORDS:
+        noun = True
+    elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
+        noun = False  # a function word ("of", "years") or no word at all
+    else:
+        noun = not _LOWER_PLURAL.match(text, at.next_start)
+    if word in _ARM_TAIL_FIRST:
+        arm = True
+    elif not ("a" <= raw[0] <= "z"):  # the one optional word before the noun is lower-case
+        arm = False
+    else:
+        # The noun comes after a space and opens with a letter: with no such word after the one
+        # before it (`next2` None: "30 years."), there is none.
+        arm = at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
+    return noun, arm
+
+
 def _noun_may_follow(at, text: str) -> bool:
-    """`45 patients`, `40 Botox-injected patients`: a group noun, or a word that can modify one."""
-    if not at.next:
-        return False
+    """May the `noun` pattern match at this number (see `_noun_and_arm_may_follow`)?"""
+    return _noun_and_arm_may_follow(at, text, *_noun_words())[0]
+
+
+def _arm_may_follow(at, text: str) -> bool:
+    """May the `arm` pattern match at this number (see `_noun_and_arm_may_follow`)?"""
+    return _noun_and_arm_may_follow(at, text, *_noun_words())[1]
+
+
+def _noun_and_arm_candidates(text: str, mentions) -> tuple[list, list]:
+    """The numbers the `noun` and the `arm` patterns are tried at, picked in one pass (with the
+    unsure ones, `next` None, which `_scan` tries unchecked)."""
     noun_firsts, not_modifiers = _noun_words()
-    if at.next in RANGE_WORDS or _is_noun_start(at.next, at.raw, noun_firsts):
-        return True
-    if at.raw in not_modifiers or not ("a" <= at.raw[0].lower() <= "z"):
-        return False  # a function word ("of", "years") or no word at all
-    return not _LOWER_PLURAL.match(text, at.next_start)
+    nouns, arms = [], []
+    for at in mentions:
+        if at.next is None:
+            nouns.append(at)
+            arms.append(at)
+            continue
+        noun, arm = _noun_and_arm_may_follow(at, text, noun_firsts, not_modifiers)
+        if noun:
+            nouns.append(at)
+        if arm:
+            arms.append(at)
+    return nouns, arms
 
 
 _ENROLLED_LAST = (
@@ -213,20 +255,6 @@ def _enrolled_word_before(text: str, pos: int) -> bool:
     """Does the text before `pos` (and its spaces) end with one of `_ENROLLED_LAST`?"""
     before = text[max(0, pos - 20):pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
-
-
-def _arm_may_follow(at, text: str) -> bool:
-    """`61 in the placebo group`, `156 were assigned`, `30 older patients received`."""
-    if not at.next:
-        return False
-    noun_firsts = _noun_words()[0]
-    if at.next in _ARM_TAIL_FIRST or _is_noun_start(at.next, at.raw, noun_firsts):
-        return True
-    if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
-        return False
-    # The noun comes after a space and opens with a letter: with no such word after the one
-    # before it (`next2` None: "30 years."), there is none.
-    return at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
 
 
 # The verbs that tell an outcome after a group ("386 patients died"): a trie alternation (`re`
@@ -465,7 +493,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
-    for m in _scan(noun_re, text, wants=_noun_may_follow):
+    mentions = number_mentions(text)
+    noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
+    for m in _scan(noun_re, text, only=noun_ats):
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
@@ -501,7 +531,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(arm, text, wants=_arm_may_follow):
+    for m in _scan(arm, text, only=arm_ats):
         if _is_year(m["a"]) or _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
             continue
         if _after_age_range(text, m.start()):
@@ -529,7 +559,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    totals, enrolled_ats = _after_cue_words(text, number_mentions(text))
+    totals, enrolled_ats = _after_cue_words(text, mentions)
     for m in _scan(event_total, text, only=totals):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
