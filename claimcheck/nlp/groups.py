@@ -140,8 +140,11 @@ def _noun_words() -> tuple[frozenset, frozenset]:
     return frozenset(first), frozenset(t["not_modifiers"])
 
 
-def _is_noun_start(word: str, raw: str, noun_firsts: frozenset) -> bool:
-    """Could a group noun open with this word (`noun_firsts`: `_noun_words()[0]`)?"""
+def _is_noun_start(word: str, raw: str, noun_firsts: frozenset | None = None) -> bool:
+    """Could a group noun open with this word? (`noun_firsts`: `_noun_words()[0]`, passed in by
+    the callers that run at every number.)"""
+    if noun_firsts is None:
+        noun_firsts = _noun_words()[0]
     return word in noun_firsts or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
 
 
@@ -222,31 +225,47 @@ _TOTAL_VERB_LAST_PAIRS = frozenset({"ed", "at", "to"})
 _ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
 
 
+def _cue_words_before(text: str, pos: int) -> tuple[bool, bool]:
+    """Does a total's verb stand right before `pos` (`numbered 131`, `rose to 87`: the numbers
+    the `event_total` pattern is tried at), and does a study's cue (`enrolled 312`, `a sample of
+    1,000`: the `enrolled` pattern)? One call for both: both need a space before the number, and
+    the last two letters of the word before it rule out most numbers for both."""
+    if not text[pos - 1:pos].isspace():
+        return False, False
+    last = text[pos - 2:pos - 1]
+    if last.isspace():  # (more spaces: no cheap test)
+        total_may = enrolled_may = True
+    else:
+        pair = text[pos - 3:pos - 1].lower()
+        total_may = pair in _TOTAL_VERB_LAST_PAIRS
+        enrolled_may = last in _ENROLLED_LAST_LETTERS and pair in _ENROLLED_LAST_PAIRS
+    total = total_may and _TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None
+    return total, enrolled_may and _enrolled_word_before(text, pos)
+
+
+def _after_total_verb(at, text: str) -> bool:
+    """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
+    return _cue_words_before(text, at.pos)[0]
+
+
+def _enrolled_before(at, text: str) -> bool:
+    """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
+    return _cue_words_before(text, at.pos)[1]
+
+
 def _after_cue_words(text: str, mentions) -> tuple[list, list]:
-    """The numbers that may follow a total's verb (`numbered 131`, `rose to 87`: the numbers
-    `event_total` is tried at) and those that may follow a study's cue (`enrolled 312`, `a
-    sample of 1,000`: `enrolled`), with the unsure ones (`next` None), which `_scan` tries
-    unchecked. Both look at the word before the number (or its qualifier), after a space; one
-    pass tests its last two letters for both, and searches only where they fit."""
+    """The numbers `_after_total_verb` accepts and those `_enrolled_before` accepts, picked in
+    one pass (with the unsure ones, `next` None, which `_scan` tries unchecked)."""
     totals, enrolled = [], []
     for at in mentions:
-        pos = at.pos
         if at.next is None:
             totals.append(at)
             enrolled.append(at)
             continue
-        if not text[pos - 1:pos].isspace():
-            continue
-        last = text[pos - 2:pos - 1]
-        if last.isspace():  # (more spaces: no cheap test)
-            totals_may = enrolled_may = True
-        else:
-            pair = text[pos - 3:pos - 1].lower()
-            totals_may = pair in _TOTAL_VERB_LAST_PAIRS
-            enrolled_may = last in _ENROLLED_LAST_LETTERS and pair in _ENROLLED_LAST_PAIRS
-        if totals_may and _TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None:
+        total, study = _cue_words_before(text, at.pos)
+        if total:
             totals.append(at)
-        if enrolled_may and _enrolled_word_before(text, pos):
+        if study:
             enrolled.append(at)
     return totals, enrolled
 
