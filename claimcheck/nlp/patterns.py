@@ -248,7 +248,10 @@ class Lookback:
         start = max(0, start)
         if end <= start or not text[end - 1].isspace():
             return None
-        last = _last_visible(text, max(start, end - 40), end)
+        if end - 2 >= start and not text[end - 2].isspace():
+            last = end - 2  # (one space before `end`, the common case: no call)
+        else:
+            last = _last_visible(text, max(start, end - 40), end)
         if last < 0 or text[last].lower() not in self.last_letters:
             return None  # (a cheap test first, without a slice: the last word cannot be one of `last_words`)
         words = text[max(start, end - 40):end].rsplit(None, 1)
