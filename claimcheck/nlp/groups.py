@@ -31,6 +31,7 @@ from .patterns import (
     _range_or_value,
     _scan,
     find_all,
+    number_mentions,
     search_near,
     terms,
 )
@@ -139,19 +140,67 @@ def _noun_words() -> tuple[frozenset, frozenset]:
     return frozenset(first), frozenset(t["not_modifiers"])
 
 
-def _is_noun_start(word: str, raw: str) -> bool:
-    return word in _noun_words()[0] or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
+def _is_noun_start(word: str, raw: str, noun_firsts: frozenset | None = None) -> bool:
+    """Could a group noun open with this word? (`noun_firsts`: `_noun_words()[0]`, passed in by
+    the callers that run at every number.)"""
+    if noun_firsts is None:
+        noun_firsts = _noun_words()[0]
+    return word in noun_firsts or ("A" <= raw[:1] <= "Z" and bool(_DEMONYM.match(raw)))
+
+
+def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifiers: frozenset) -> tuple[bool, bool]:
+    """May the `noun` pattern match at this number (`45 patients`, `40 Botox-injected patients`:
+    a group noun, or a word that can modify one), and may the `arm` pattern (`61 in the placebo
+    group`, `156 were assigned`, `30 older patients received`)? One call for both: both ask first
+    whether a group noun opens after the number."""
+    word, raw = at.next, at.raw
+    if not word:
+        return False, False
+    if _is_noun_start(word, raw, noun_firsts):
+        return True, True
+    if word in RANGE_WORDS:
+        noun = True
+    elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
+        noun = False  # a function word ("of", "years") or no word at all
+    else:
+        noun = not _LOWER_PLURAL.match(text, at.next_start)
+    if word in _ARM_TAIL_FIRST:
+        arm = True
+    elif not ("a" <= raw[0] <= "z"):  # the one optional word before the noun is lower-case
+        arm = False
+    else:
+        # The noun comes after a space and opens with a letter: with no such word after the one
+        # before it (`next2` None: "30 years."), there is none.
+        arm = at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
+    return noun, arm
 
 
 def _noun_may_follow(at, text: str) -> bool:
-    """`45 patients`, `40 Botox-injected patients`: a group noun, or a word that can modify one."""
-    if not at.next:
-        return False
-    if at.next in RANGE_WORDS or _is_noun_start(at.next, at.raw):
-        return True
-    if at.raw in _noun_words()[1] or not ("a" <= at.raw[0].lower() <= "z"):
-        return False  # a function word ("of", "years") or no word at all
-    return not _LOWER_PLURAL.match(text, at.next_start)
+    """May the `noun` pattern match at this number (see `_noun_and_arm_may_follow`)?"""
+    return _noun_and_arm_may_follow(at, text, *_noun_words())[0]
+
+
+def _arm_may_follow(at, text: str) -> bool:
+    """May the `arm` pattern match at this number (see `_noun_and_arm_may_follow`)?"""
+    return _noun_and_arm_may_follow(at, text, *_noun_words())[1]
+
+
+def _noun_and_arm_candidates(text: str, mentions) -> tuple[list, list]:
+    """The numbers the `noun` and the `arm` patterns are tried at, picked in one pass (with the
+    unsure ones, `next` None, which `_scan` tries unchecked)."""
+    noun_firsts, not_modifiers = _noun_words()
+    nouns, arms = [], []
+    for at in mentions:
+        if at.next is None:
+            nouns.append(at)
+            arms.append(at)
+            continue
+        noun, arm = _noun_and_arm_may_follow(at, text, noun_firsts, not_modifiers)
+        if noun:
+            nouns.append(at)
+        if arm:
+            arms.append(at)
+    return nouns, arms
 
 
 _ENROLLED_LAST = (
@@ -160,8 +209,9 @@ _ENROLLED_LAST = (
 )
 
 
-# The last letters of those words, either case (a cheap test first).
+# The last letters of those words, either case, and their last two letters (cheap tests first).
 _ENROLLED_LAST_LETTERS = frozenset(w[-1] for w in _ENROLLED_LAST) | frozenset(w[-1].upper() for w in _ENROLLED_LAST)
+_ENROLLED_LAST_PAIRS = frozenset(w[-2:] for w in _ENROLLED_LAST)
 
 
 _TOTAL_VERB_BEFORE = Lookback(
@@ -170,38 +220,60 @@ _TOTAL_VERB_BEFORE = Lookback(
 )
 
 
+# The last two letters of those verbs ("numbered", "stood at", "rose to").
+_TOTAL_VERB_LAST_PAIRS = frozenset({"ed", "at", "to"})
+_ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
+
+
+def _cue_words_before(text: str, pos: int) -> tuple[bool, bool]:
+    """Does a total's verb stand right before `pos` (`numbered 131`, `rose to 87`: the numbers
+    the `event_total` pattern is tried at), and does a study's cue (`enrolled 312`, `a sample of
+    1,000`: the `enrolled` pattern)? One call for both: both need a space before the number, and
+    the last two letters of the word before it rule out most numbers for both."""
+    if not text[pos - 1:pos].isspace():
+        return False, False
+    last = text[pos - 2:pos - 1]
+    if last.isspace():  # (more spaces: no cheap test)
+        total_may = enrolled_may = True
+    else:
+        pair = text[pos - 3:pos - 1].lower()
+        total_may = pair in _TOTAL_VERB_LAST_PAIRS
+        enrolled_may = last in _ENROLLED_LAST_LETTERS and pair in _ENROLLED_LAST_PAIRS
+    total = total_may and _TOTAL_VERB_BEFORE.search(text, pos - 30, pos) is not None
+    return total, enrolled_may and _enrolled_word_before(text, pos)
+
+
 def _after_total_verb(at, text: str) -> bool:
     """`numbered 131`, `rose to 87`: a total's verb right before the number (or its qualifier)."""
-    last = text[at.pos - 2:at.pos - 1]
-    if last and not last.isspace() and last.lower() not in _TOTAL_VERB_BEFORE.last_letters:
-        return False  # (a cheap test first: the word before the number ends otherwise)
-    return _TOTAL_VERB_BEFORE.search(text, at.pos - 30, at.pos) is not None
-
-
-_ENROLLED_AFTER_NEXT = frozenset({"who", "enrolled", "randomised", "randomized", "recruited", "completed"})
+    return _cue_words_before(text, at.pos)[0]
 
 
 def _enrolled_before(at, text: str) -> bool:
     """`enrolled 312`, `a sample of 1,000`: the word before the number is one of `_ENROLLED_BEFORE`'s."""
-    if not text[at.pos - 1:at.pos].isspace():
-        return False
-    if text[at.pos - 2:at.pos - 1] not in _ENROLLED_LAST_LETTERS and not text[at.pos - 2:at.pos - 1].isspace():
-        return False  # (a cheap test first: the word right before the number ends otherwise)
-    before = text[max(0, at.pos - 20):at.pos].rstrip()
+    return _cue_words_before(text, at.pos)[1]
+
+
+def _after_cue_words(text: str, mentions) -> tuple[list, list]:
+    """The numbers `_after_total_verb` accepts and those `_enrolled_before` accepts, picked in
+    one pass (with the unsure ones, `next` None, which `_scan` tries unchecked)."""
+    totals, enrolled = [], []
+    for at in mentions:
+        if at.next is None:
+            totals.append(at)
+            enrolled.append(at)
+            continue
+        total, study = _cue_words_before(text, at.pos)
+        if total:
+            totals.append(at)
+        if study:
+            enrolled.append(at)
+    return totals, enrolled
+
+
+def _enrolled_word_before(text: str, pos: int) -> bool:
+    """Does the text before `pos` (and its spaces) end with one of `_ENROLLED_LAST`?"""
+    before = text[max(0, pos - 20):pos].rstrip()
     return before[-1:] in _ENROLLED_LAST_LETTERS and before[-11:].lower().endswith(_ENROLLED_LAST)
-
-
-def _arm_may_follow(at, text: str) -> bool:
-    """`61 in the placebo group`, `156 were assigned`, `30 older patients received`."""
-    if not at.next:
-        return False
-    if at.next in _ARM_TAIL_FIRST or _is_noun_start(at.next, at.raw):
-        return True
-    if not ("a" <= at.raw[0] <= "z"):  # the one optional word before the noun is lower-case
-        return False
-    # The noun comes after a space and opens with a letter: with no such word after the one
-    # before it (`next2` None: "30 years."), there is none.
-    return at.next2 is not None and _is_noun_start(at.next2, at.raw2)
 
 
 # The verbs that tell an outcome after a group ("386 patients died"): a trie alternation (`re`
@@ -440,7 +512,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
-    for m in _scan(noun_re, text, wants=_noun_may_follow):
+    mentions = number_mentions(text)
+    noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
+    for m in _scan(noun_re, text, only=noun_ats):
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
@@ -476,7 +550,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(arm, text, wants=_arm_may_follow):
+    for m in _scan(arm, text, only=arm_ats):
         if _is_year(m["a"]) or _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
             continue
         if _after_age_range(text, m.start()):
@@ -504,7 +578,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(event_total, text, wants=_after_total_verb):
+    totals, enrolled_ats = _after_cue_words(text, mentions)
+    for m in _scan(event_total, text, only=totals):
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
             continue
@@ -517,7 +592,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m[part]) or (_num(m[part]) or 0) <= 1:
             continue
         yield ClaimMatch("sample_size", m.start(part), m.end(), _num(m[part]))
-    for m in _scan(enrolled, text, wants=_enrolled_before):
+    for m in _scan(enrolled, text, only=enrolled_ats):
         if not _ENROLLED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
         if _is_year(m["a"]) or (_num(m["a"]) or 0) <= 1:

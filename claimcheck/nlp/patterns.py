@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Iterator, NamedTuple
 
@@ -95,10 +95,18 @@ _A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
+# Those words by their last three letters, and the two-letter ones ("to", "of"; none is shorter).
+_QUALIFIER_LAST_TRIPLES = frozenset(w[-3:] for w in _QUALIFIER_LAST_WORDS if len(w) >= 3)
+_QUALIFIER_TWO_LETTER = frozenset(w for w in _QUALIFIER_LAST_WORDS if len(w) == 2)
+assert all(len(w) >= 2 for w in _QUALIFIER_LAST_WORDS)
 
 
 def _qualifier_start(text: str, pos: int) -> int | None:
     """Start of a qualifier ("nearly", "more than", "between", "<") just before `pos`, if any."""
+    if pos >= 4 and text[pos - 1].isspace() and not text[pos - 2].isspace() and text[pos - 2] not in _QUALIFIER_SIGNS:
+        tail = text[pos - 4:pos - 1].lower()
+        if tail not in _QUALIFIER_LAST_TRIPLES and tail[1:] not in _QUALIFIER_TWO_LETTER:
+            return None  # (a cheap test first: the word before the space ends otherwise)
     window = text[max(0, pos - 25):pos]
     stripped = window.rstrip()
     if not stripped:
@@ -125,6 +133,11 @@ _NUMBER_AHEAD = re.compile(
     rf"{QUAL}(?:(?P<a>{START}{NUMBER})|(?<![\w\-])(?P<head>(?i:{alternation(HEAD_WORDS)}))(?!\w))\s*[-\u2010\u2013\u2014]?\s*"
     r"(?:(?P<next>%|×|[^\W\d_]\w*)[\w'’\-]*(?:\s+(?P<next2>[^\W\d_]\w*))?|(?P<closed>(?!\.?\d)))?"
 )
+# The same without the qualifier, for the starts of numbers themselves: no qualifier can open
+# where a number does (none starts with a digit or a number word, and "a"/"an" count as a
+# number's start only before "hundred", "dozen", "in", "out" or a fraction), so there the
+# optional qualifier matches nothing; trying it costs a quarter of the match.
+_NUMBER_AHEAD_BARE = re.compile(_NUMBER_AHEAD.pattern[len(QUAL):])
 RANGE_WORDS = frozenset({"to", "or", "and"})
 
 
@@ -157,6 +170,10 @@ class NumberAt(NamedTuple):
     next_start: int = -1
 
 
+# A `NumberAt` from a tuple of all its fields, in one C call (its generated `__new__`, which
+# fills in defaults, is Python code: a third of the cost of the dozens made an article).
+_new_at = partial(tuple.__new__, NumberAt)
+
 # The characters after which `START` lets no number begin (with letters and digits).
 _GLUED = frozenset("_-/.,:$£€¥#+")
 
@@ -165,48 +182,39 @@ def _number_starts(text: str) -> list[int]:
     """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
     before one; not glued to what stands before it."""
     lowered = _lower(text)
-    found = []
-    for m in _DIGITS.finditer(lowered):
-        pos = m.start()
-        found.append(pos - 1 if lowered[pos - 1:pos] == "." else pos)
+    found = [m.start() for m in _DIGITS.finditer(lowered)]
+    found = [pos - 1 if lowered[pos - 1:pos] == "." else pos for pos in found]  # ".5"
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_OTHER.finditer(lowered)]
     if _NUMBER_WORD.match(lowered):
         found.append(0)
     found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
-    starts = []
-    for pos in found:
-        before = text[pos - 1:pos]
-        if before and (before.isalnum() or before in _GLUED):
-            continue  # "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts here
-        starts.append(pos)
-    return starts
+    # Not "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts there.
+    return [pos for pos in found if not (text[pos - 1:pos].isalnum() or text[pos - 1:pos] in _GLUED)]
 
 
 @lru_cache(maxsize=4)
 def number_mentions(text: str) -> tuple[NumberAt, ...]:
     """Every place a number (or a qualifier right before one) starts, in order."""
-    starts = set()
-    for pos in _number_starts(text):
-        starts.add(pos)
-        qualifier = _qualifier_start(text, pos)
-        if qualifier is not None:
-            starts.add(qualifier)
+    numbers = _number_starts(text)
+    qualifiers = {q for q in map(_qualifier_start, [text] * len(numbers), numbers) if q is not None}
     mentions = []
-    for pos in sorted(starts):
-        m = _NUMBER_AHEAD.match(text, pos)
+    for pos in sorted(qualifiers.union(numbers)):
+        m = (_NUMBER_AHEAD if pos in qualifiers else _NUMBER_AHEAD_BARE).match(text, pos)
         if not m:  # "five" in "forty-five", "19" in "COVID-19": no claim opens here
-            mentions.append(NumberAt(pos, ""))
-        elif m["head"]:
-            raw2 = m["next"] or ""
-            mentions.append(NumberAt(pos, m["head"].lower(), raw2.lower() or None, m["head"], raw2, m.start("head")))
-        elif m["closed"] is not None:  # `2021,` `(p = 0.04)`: no word follows the number
-            mentions.append(NumberAt(pos, ""))
-        elif not m["next"]:  # a digit follows: a range, perhaps
-            mentions.append(NumberAt(pos))
+            mentions.append(_new_at((pos, "", None, "", "", -1)))
+            continue
+        head, word, word2, closed = m.group("head", "next", "next2", "closed")
+        if head:
+            raw2 = word or ""
+            mentions.append(_new_at((pos, head.lower(), raw2.lower() or None, head, raw2, m.start("head"))))
+        elif closed is not None:  # `2021,` `(p = 0.04)`: no word follows the number
+            mentions.append(_new_at((pos, "", None, "", "", -1)))
+        elif not word:  # a digit follows: a range, perhaps
+            mentions.append(_new_at((pos, None, None, "", "", -1)))
         else:
-            raw2 = m["next2"] or ""
-            mentions.append(NumberAt(pos, m["next"].lower(), raw2.lower() or None, m["next"], raw2, m.start("next")))
+            raw2 = word2 or ""
+            mentions.append(_new_at((pos, word.lower(), raw2.lower() or None, word, raw2, m.start("next"))))
     return tuple(mentions)
 
 
@@ -240,7 +248,10 @@ class Lookback:
         start = max(0, start)
         if end <= start or not text[end - 1].isspace():
             return None
-        last = _last_visible(text, max(start, end - 40), end)
+        if end - 2 >= start and not text[end - 2].isspace():
+            last = end - 2  # (one space before `end`, the common case: no call)
+        else:
+            last = _last_visible(text, max(start, end - 40), end)
         if last < 0 or text[last].lower() not in self.last_letters:
             return None  # (a cheap test first, without a slice: the last word cannot be one of `last_words`)
         words = text[max(start, end - 40):end].rsplit(None, 1)
@@ -309,7 +320,7 @@ def _range_may_open(at: NumberAt, text: str) -> bool:
     return at.next2 in _NUMBER_WORD_FIRSTS
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False) -> Iterator[re.Match]:
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
@@ -317,11 +328,14 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False)
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
     could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
     range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
-    a number whose range word no number can follow ("5 to the") is not tried.
+    a number whose range word no number can follow ("5 to the") is not tried. `only`, if
+    given, is the list of the numbers to try, in order, chosen already (from `number_mentions`).
     """
     last_end = -1
     check = wants if callable(wants) else None
-    if wants is None or check is not None:
+    if only is not None:
+        candidates = only
+    elif wants is None or check is not None:
         candidates = number_mentions(text)
     else:
         by_next = _mentions_by_next(text)
