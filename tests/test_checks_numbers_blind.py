@@ -180,3 +180,23 @@ def test_a_definite_reference_with_another_number_is_still_flagged(nlp):
 def test_the_people_who_started_the_trial_are_its_whole_sample(nlp):
     text = "The trial enrolled 1,284 adults with obesity. Of the 1,248 participants who started the trial, 1,102 completed it."
     assert mismatches(nlp, text) == ["1,248 participants"]
+
+
+def test_a_count_given_again_with_its_digits_in_another_order_is_flagged(nlp):
+    text = ("Surgeons performed 38,460 operations during the year. \"We carried out 36,840 operations "
+            "last year,\" the chief executive said.")
+    assert mismatches(nlp, text) == ["36,840 operations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too short to be more than chance, another noun, the same number again, other digits
+        "Doctors saw 12 cases in May and 21 cases in June.",
+        "The clinic treated 1,423 patients and ran 1,342 operations.",
+        "The trust performed 38,460 operations; all 38,460 operations were logged.",
+        "The trust performed 38,460 operations, up from 35,910 operations the year before.",
+    ],
+)
+def test_counts_that_merely_share_digits_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

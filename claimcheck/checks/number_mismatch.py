@@ -15,7 +15,9 @@ Read from the claims in `doc.spans["claims"]` (and the words around them):
     participants who had their hearing retested`; `The remaining 1,300` (612 + 1,300 != 1,840);
 (d) a count and the percentage given for it that disagree: `96 of the 640 residents, or 25%`
     (96/640 is 15%), `Of the 640, 96 (25%)`, `25% (96 of 640)`; rates (`one in three, or 33%`)
-    and approximate counts are allowed their rounding.
+    and approximate counts are allowed their rounding;
+(e) a count or sample given again with its digits in another order (four digits or more, the
+    same noun): `performed 38,460 operations` ... `carried out 36,840 operations`.
 
 Different groups legitimately have different numbers (arms, subgroups, other studies), so every
 rule asks for strong evidence: a definite article, the same (or a general) noun, no words
@@ -1324,11 +1326,42 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
         )
 
 
+# --- a count given again with its digits in another order ---------------------------------
+
+_TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
+
+
+def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
+    """`performed 38,460 operations` ... `carried out 36,840 operations`: a count or sample of the
+    same noun given again with the same digits in another order, a typing slip in one of them.
+    Numbers of four digits or more only; the later one is flagged."""
+    seen: dict[tuple[str | None, str], tuple[int, str]] = {}
+    text = doc_text(doc)
+    for r in records:
+        if r.kind not in ("count", "sample_size") or not r.unit or not isinstance(r.value, int):
+            continue
+        if r.value < _TRANSPOSED_MIN:
+            continue
+        digits = str(r.value)
+        key = (r.unit, "".join(sorted(digits)))
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = (r.value, text[r.start:r.end])
+            continue
+        if earlier[0] != r.value:
+            yield Hit(
+                r.start, r.end,
+                f"`{text[r.start:r.end]}` has the digits of `{earlier[1]}` earlier in the article in another "
+                "order: one of the two may be mistyped.",
+                f"check against `{earlier[1]}`",
+            )
+
+
 @register(
     "number_mismatch",
     severity="warning",
     description="the same quantity given two values, parts that add up to more than their whole, "
-    "a group larger than the study",
+    "a group larger than the study, a count given again with its digits in another order",
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
@@ -1336,6 +1369,7 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
+        yield from find_transposed_digits(doc, records)
         return
     folded = folded_text(doc)
     studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
@@ -1344,3 +1378,4 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_outcome_conflicts(doc, mentions, studies)
     yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
     yield from find_event_parts_over_whole(doc, bounds, studies)
+    yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span
