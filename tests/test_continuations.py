@@ -138,3 +138,8 @@ def test_a_sentence_opening_on_a_part_of_the_last_group_counts_it_alike():
 def test_a_workforce_is_counted_outside_a_study():
     text = "The trust employs 8,214 staff, among them 2,905 nurses and midwives and 1,126 doctors."
     assert _kinds_of(text, "8,214", "2,905", "1,126") == ["count", "count", "count"]
+
+
+def test_a_part_in_a_list_of_parts_keeps_the_list_going():
+    text = "Of the 52 people admitted to hospital, 40 were children and five needed intensive care."
+    assert _kinds_of(text, "five") == ["count"]

@@ -194,10 +194,14 @@ def _continue_sentence(
         if not is_number:
             claim: ClaimMatch = item  # type: ignore[assignment]
             if claim.kind in _GROUP_KINDS:
+                # a part in a list of parts keeps the list going: "Of the 41 admitted, 33 were
+                # children and four needed ..."
+                in_parts = parts and chain_end is not None and claim.start - chain_end <= 110 and bool(
+                    _NEXT_ITEM.search(text, max(s_start, claim.start - 20), claim.start))
                 kind, chain_end = claim.kind, claim.end
                 # its parts may follow, each with its verb: "Of the 187 cases, 142 were ...", "131 of
                 # the patients had ..., 12 had ..."
-                parts = bool(_PART_OF_BEFORE.search(text, max(s_start, claim.start - 20), claim.start)) or bool(
+                parts = in_parts or bool(_PART_OF_BEFORE.search(text, max(s_start, claim.start - 20), claim.start)) or bool(
                     _FOLLOW_VERB.match(text, claim.end) or _PART_OF_AFTER.match(text, claim.end))
                 value_is_int = _whole(claim.value)
                 head = list_head(text, claim.start)
