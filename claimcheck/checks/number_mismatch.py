@@ -58,7 +58,8 @@ from .shared import folded_text, per_doc
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
     "general_people_nouns", "complementary_pairs", "enrolment_cues", "new_study_cues", "study_words",
-    "whole_sample_cues", "restricting_words", "pre_enrolment_words", "subset_openers", "comparison_words",
+    "whole_sample_cues", "restricting_words", "pre_enrolment_words", "exclusion_words", "subset_openers",
+    "comparison_words",
     "death_verbs", "hospital_verbs",
 }
 _MAP_KEYS = {"singular_plural", "outcome_nouns"}
@@ -168,6 +169,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
         "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
         "pre_enrolment": re.compile(rf"\b(?i:{_alternation(t['pre_enrolment_words'])})\b"),
+        # exclusions after a number of people: they are the people before the study's own sample
+        "exclusions": re.compile(rf"\b(?i:{_alternation(t['exclusion_words'])})\b"),
         # used with `match` only, which anchors it where it is tried
         "subset_opener": re.compile(rf"\W*(?i:{_alternation(t['subset_openers'])})\b"),
         "comparison": re.compile(rf"\b(?i:{_alternation(t['comparison_words'])})\b"),
@@ -703,10 +706,6 @@ def _same_people(m: Mention, total: Mention) -> bool:
     )
 
 
-# Exclusions right after a number of people: they are the people before the study's own sample.
-_EXCLUSIONS_AFTER = re.compile(r"(?i:\b(?:excluded|leaving|withdrew|withdrawn|dropped\s+out|lost\s+to\s+follow-up)\b)")
-
-
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     p = _patterns()
     earlier = f"`{total.text}`"
@@ -716,7 +715,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     if total.value < m.value <= _MAX_RATIO * total.value and total.qualifier not in _LOWER_BOUND \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
             and _same_people(m, total) \
-            and not p["pre_enrolment"].search(m.post[:60]) \
+            and not p["pre_enrolment"].search(m.post[:60]) and not p["exclusions"].search(m.post[:60]) \
             and not _has_antecedent(doc, m.start, m.value):
         return Hit(
             m.start, m.end,
@@ -730,7 +729,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
         return None
     if not _MIN_RATIO * total.value <= m.value <= _MAX_RATIO * total.value:
         return None  # "the 12 patients", "the 30 million adults with diabetes": another group
-    if _EXCLUSIONS_AFTER.search(m.post[:60]):
+    if p["exclusions"].search(m.post[:60]):
         return None  # "the 58,930 women who joined, 6,312 were excluded": those before the study's own
     whole = m.study_ref or bool(p["whole_cue"].match(m.post))
     if not whole and (m.mods or p["restricting"].match(m.post)):

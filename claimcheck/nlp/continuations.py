@@ -44,11 +44,15 @@ _GROUP_KINDS = ("count", "sample_size")
 
 _NUMBER_AT = re.compile(rf"{QUAL}(?P<a>{NUM})")
 
+# The verbs of a quantity changing (`rose to 87`, `fell from 61,200 people to 54,750`).
+_CHANGE_VERB = (
+    r"(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|increased|increasing|decreased|"
+    r"decreasing|dropped|dropping|declined|declining|grew|growing|jumped|jumping)"
+)
 # The words right before a number that give a new value of the quantity a claim counts.
 _NEW_VALUE = re.compile(
     r"(?i:\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|(?:and\s+)?then|"
-    r"peak(?:ing|ed)\s+at|(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|increased|increasing|"
-    r"decreased|decreasing|dropped|dropping|declined|declining|grew|growing|jumped|jumping)\s+to)\s+)$"
+    rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to)\s+)$"
 )
 # The next item of a list.
 _NEXT_ITEM = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?(?:then\s+)?|\s+(?:and|or|to)\s+(?:then\s+)?)$")
@@ -85,9 +89,8 @@ _NOT_BEFORE = re.compile(
 # A counted quantity changing, with no number of its own: "the number of ...", "cases ...", then a
 # verb of change before the number.
 _CHANGE_BEFORE = re.compile(
-    r"(?i:\b(?:rose|risen|rising|fell|fallen|falling|climbed|climbing|increased|increasing|decreased|"
-    r"decreasing|dropped|dropping|declined|declining|grew|growing|jumped|jumping|doubled|halved|went\s+up|"
-    r"went\s+down|soared|plunged|peaked|reached)\b[^.;:]{0,60}?\b(?:from|to|at)\s+)$"
+    rf"(?i:\b(?:{_CHANGE_VERB}|doubled|halved|went\s+up|went\s+down|soared|plunged|peaked|reached)\b"
+    r"[^.;:]{0,60}?\b(?:from|to|at)\s+)$"
 )
 _COUNTED_EXTRA = (
     "complaints", "referrals", "appointments", "prescriptions", "vaccinations", "calls", "attendances",
