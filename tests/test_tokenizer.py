@@ -71,7 +71,7 @@ def test_the_cache_stays_bounded_and_right(spacy_tokenizer):
     for i in range(200):
         text = f"Trial {i}: {i * 7} of {i * 13 + 5} patients (n={i}) improved by {i}.{i % 10}%."
         assert _tokens(tokenizer(text)) == _tokens(spacy_tokenizer(text))
-        assert len(tokenizer._split) <= 50 + 20  # the limit, plus one text's new chunks
+        assert len(tokenizer._words) <= 50 + 40  # the limit, plus one text's new pieces
 
 
 def test_the_pipeline_keeps_the_input_text():

@@ -26,83 +26,94 @@ does, so `build_nlp(model=...)` keeps spaCy's tokenizer (through `TextKeepingTok
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import chain
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .sentences import TEXT_KEY
 
-# A chunk of non-space characters and the single " " after it, if any (spaCy records that
-# space on the chunk's last token); or a run of whitespace, which is a token of its own.
-_CHUNK = re.compile(r"(\S+)( ?)|(\s+)")
+# A piece of the text: a chunk of non-space characters and the single " " after it, if any
+# (spaCy records that space on the chunk's last token); or a run of whitespace, which is a token
+# of its own.
+_PIECE = re.compile(r"\S+ ?|\s+")
 
 
 class ChunkTokenizer:
-    """spaCy's `tokenizer` with a per-chunk cache of about `limit` chunks (~4 MB for 20,000; it
+    """spaCy's `tokenizer` with a per-piece cache of about `limit` pieces (~5 MB for 20,000; it
     is cleared when full, so memory stays flat over any number of articles; spaCy's own cache
     holds 10,000). Anything else is the wrapped tokenizer's
-    (`explain`, serialisation, ...)."""
+    (`explain`, serialisation, ...).
+
+    A piece is a chunk with its trailing space, if any (`_PIECE`): the cache maps it to the
+    lexeme ids of its tokens and to their trailing spaces, so the Doc's words and spaces are
+    two lookups a piece, chained in C (`map`, `chain`): no Python loop over the text."""
 
     def __init__(self, tokenizer, limit: int = 20_000) -> None:
         self.tokenizer = tokenizer
         self.limit = limit
-        self._split: dict[str, tuple[int, ...]] = {}  # chunk -> the lexeme ids of its tokens
-        self._blanks: dict[str, int] = {}  # a run of whitespace (one token) -> its id
+        self._words: dict[str, tuple[int, ...]] = {}  # piece -> the lexeme ids of its tokens
+        self._spaces: dict[str, tuple[bool, ...]] = {}  # piece -> whether each token has a space after it
         self._newline = tokenizer.vocab.strings.add("\n")
 
     def __call__(self, text: str) -> Doc:
-        chunks = _CHUNK.findall(text)
-        split = self._split
-        if len(split) > self.limit:
-            split.clear()
-            self._blanks.clear()
-        unseen = [chunk for chunk, _, _ in chunks if chunk and chunk not in split]
+        pieces = _PIECE.findall(text)
+        words_of = self._words
+        if len(words_of) > self.limit:
+            words_of.clear()
+            self._spaces.clear()
+        unseen = set(pieces).difference(words_of)
         if unseen:
-            self._learn(unseen)
-        words: list[int | str] = []
-        spaces: list[bool] = []
-        blanks = self._blanks
-        for chunk, space, blank in chunks:
-            if blank:
-                orth = blanks.get(blank)
-                if orth is None:
-                    orth = blanks[blank] = self.tokenizer.vocab.strings.add(blank)
-                words.append(orth)
-                spaces.append(False)
-                continue
-            pieces = split[chunk]
-            if len(pieces) == 1:
-                words.append(pieces[0])
-            else:
-                words.extend(pieces)
-                spaces.extend([False] * (len(pieces) - 1))
-            spaces.append(space == " ")
+            self._learn(sorted(unseen))
+        words = list(chain.from_iterable(map(words_of.__getitem__, pieces)))
+        spaces = list(chain.from_iterable(map(self._spaces.__getitem__, pieces)))
         # the cached tokens are lexeme ids: the Doc finds each lexeme without hashing its text again
         doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc
 
     def _learn(self, unseen: list[str]) -> None:
-        """Tokenise the unseen chunks in one call and cache their tokens (as lexeme ids).
+        """Tokenise the chunks of the unseen pieces in one call and cache their tokens (as
+        lexeme ids) and spaces; a run of whitespace is one token.
 
         The chunks are joined by line breaks: a line break is a token of its own that no
         special case holds, so no special-case match can reach from one chunk into the next
         (one spanning a single space can: `: o.O` keeps `o.` from being a token)."""
-        split = self._split
-        pieces: list[int] = []
-        unseen = list(dict.fromkeys(unseen))  # a chunk seen twice in one text is split once
-        chunk_at = iter(unseen)
-        newline = self._newline
-        for orth in self.tokenizer("\n".join(unseen)).to_array(ORTH).tolist():
-            if orth == newline:
-                split[next(chunk_at)] = tuple(pieces)
-                pieces = []
+        words_of, spaces_of = self._words, self._spaces
+        strings = self.tokenizer.vocab.strings
+        chunks: dict[str, list[str]] = {}  # chunk -> its unseen pieces ("word", "word ")
+        for piece in unseen:
+            if piece[0].isspace():
+                words_of[piece] = (strings.add(piece),)
+                spaces_of[piece] = (False,)
             else:
-                pieces.append(orth)
-        split[next(chunk_at)] = tuple(pieces)
+                chunks.setdefault(piece[:-1] if piece[-1] == " " else piece, []).append(piece)
+        if not chunks:
+            return
+        tokens: list[int] = []
+        chunk_at = iter(chunks.items())
+        newline = self._newline
+        for orth in [*self.tokenizer("\n".join(chunks)).to_array(ORTH).tolist(), newline]:
+            if orth != newline:
+                tokens.append(orth)
+                continue
+            _, pieces = next(chunk_at)
+            ids = tuple(tokens)
+            tokens = []
+            for piece in pieces:
+                words_of[piece] = ids
+                spaces_of[piece] = _spaces(len(ids), piece[-1] == " ")
 
     def __getattr__(self, name: str):
         return getattr(self.tokenizer, name)
+
+
+@lru_cache(maxsize=None)
+def _spaces(count: int, trailing: bool) -> tuple[bool, ...]:
+    """The spaces after a chunk's `count` tokens: none inside it, `trailing` after the last
+    (one shared tuple for each shape)."""
+    return (False,) * (count - 1) + (trailing,)
 
 
 class TextKeepingTokenizer:
