@@ -52,6 +52,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
 )
 from .regex import matches_at
 from .sentences import doc_text, sentence_finder
+from .tables import table_claims
 
 # --- finders -----------------------------------------------------------------------------
 
@@ -649,7 +650,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
     candidates = [_trim_range_opener(text, c) for c in candidates]
     claims = resolve_overlaps(candidates)
-    return sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
+    claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
+    return table_claims(text, claims)
 
 
 # --- the spaCy component ---------------------------------------------------------------

@@ -1,0 +1,224 @@
+"""Claims in the cells of Markdown tables (`| Group | Women | Hip fractures | HR (95% CI) |`).
+
+A number in a table cell has no noun after it: what it counts is in its column's header, or
+else in its row's label. So a table is read as a table:
+
+- a table is a header line, a separator line (`|---|:--:|`) and the lines with cells after it;
+- a cell holds one number, perhaps with a second in brackets (`412 (12.4%)`, `0.79 (0.70–0.89)`),
+  or a range (`0.70–0.89`); any other cell (`Reference`, `54 (IQR 41–63)`, text) is left alone;
+- the header says what the column's numbers are; where it names nothing (`Drug`, `Placebo`,
+  `2024`), the row's first cell does (`Serious adverse events`);
+- people (`Women`, `n`, `Participants`) are the sample of the study, or a count where the
+  article reports no study; events (`Hip fractures`, `Deaths`) a count; a ratio (`HR`, `Odds
+  ratio`) an effect size, with the interval in brackets after it; `%` a percentage; `P` a
+  p-value; `95% CI` an interval.
+
+Nothing is guessed from a header that names none of these (`Mean age (years)`, `BMI`, `Dose`):
+those cells are left as they are. Table claims replace the counts and samples the sentence
+rules read in the same cells (those rules see no noun there), and leave any other claim found
+there (`12.4%`, `p = 0.03`) as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .groups import _mentions_a_study
+from .numbers import parse_number
+from .patterns import ClaimMatch, _is_year, terms
+
+# A separator line: cells of dashes, with optional colons, between pipes.
+_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.M)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
+# A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
+_CELL = re.compile(
+    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?"
+    rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\)))?"
+    rf"|(?P<lo>{_NUMBER})\s*(?:{_DASH})\s*(?P<hi>{_NUMBER})"
+)
+_RATIO_HEADER = re.compile(
+    r"\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|(?i:hazard|odds|risk|rate)\s+ratios?|(?i:relative\s+risks?))\b"
+)
+_P_HEADER = re.compile(r"(?i:^\s*p(?:\s*[-\s]?\s*values?|\s+for\s+\w+)?\s*$)")
+_CI_HEADER = re.compile(r"(?i:^\s*(?:\d+\s*%\s*)?(?:CI|confidence\s+intervals?)\s*$)")
+_PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
+_COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
+# Headers whose numbers are rates, averages or measurements, not counts of anything.
+_NOT_COUNTED = re.compile(
+    r"(?i:\b(?:per|rate|rates|mean|median|average|age|ages|aged|years?|months?|weeks?|days?|hours?|"
+    r"score|index|bmi|change|difference|dose|mg|ml|kg|cost|price|£|\$|€)\b)"
+)
+
+
+class _Column:
+    """What a column's (or a row label's) numbers are: a claim kind, perhaps with a unit."""
+
+    __slots__ = ("kind", "unit", "share")
+
+    def __init__(self, kind: str | None, unit: str | None = None, share: bool = False) -> None:
+        self.kind = kind
+        self.unit = unit
+        self.share = share  # `n (%)`: the bracketed number is a percentage
+
+
+_NOTHING = _Column(None)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[dict[str, str], int]:
+    """The people, record and event nouns (lower-case) with the kind of what they count, and
+    the most words any of them has."""
+    data = terms()
+    nouns: dict[str, str] = {}
+    for key, kind in (("people_nouns", "people"), ("record_nouns", "people"), ("event_nouns", "count")):
+        for noun in data[key]:
+            nouns.setdefault(noun.lower(), kind)
+    return nouns, max(len(n.split()) for n in nouns)
+
+
+_HEADER_WORD = re.compile(r"[^\W\d_][\w'\-]*")
+
+
+def classify_header(header: str, study: bool) -> _Column:
+    """What the numbers under (or beside) this header are."""
+    header = header.strip()
+    if not header:
+        return _NOTHING
+    if _RATIO_HEADER.search(header):
+        return _Column("effect_size")
+    if _P_HEADER.match(header):
+        return _Column("p_value")
+    if _CI_HEADER.match(header):
+        return _Column("confidence_interval")
+    share = "%" in header
+    if _COUNT_HEADER.match(header):
+        return _Column("sample_size" if study else "count", share=share)
+    if _NOT_COUNTED.search(header):
+        return _NOTHING
+    nouns, longest = _nouns()
+    words = [w.lower() for w in _HEADER_WORD.findall(header)]
+    for i in range(len(words)):
+        for n in range(longest, 0, -1):
+            kind = nouns.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+            if kind == "people":
+                return _Column("sample_size" if study else "count", words[i + n - 1], share=share)
+            if kind == "count":
+                return _Column("count", words[i + n - 1], share=share)
+    if _PERCENT_HEADER.search(header):
+        return _Column("percentage", "percent")
+    return _NOTHING
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the table line `text[start:end]`, stripped of spaces."""
+    line = text[start:end]
+    inner_start, inner_end = 0, len(line)
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        inner_start = line.index("|") + 1
+    if stripped.endswith("|") and len(stripped) > 1:
+        inner_end = line.rindex("|")
+    cells = []
+    pos = inner_start
+    for piece in line[inner_start:inner_end].split("|"):
+        left = len(piece) - len(piece.lstrip())
+        cells.append((start + pos + left, start + pos + len(piece.rstrip())))
+        pos += len(piece) + 1
+    return cells
+
+
+def tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
+    """Each Markdown table in `text`: its header cells, and its body rows as cell offsets."""
+    for sep in _SEPARATOR.finditer(text):
+        header_end = sep.start() - 1
+        if header_end <= 0:
+            continue
+        header_start = text.rfind("\n", 0, header_end) + 1
+        if "|" not in text[header_start:header_end]:
+            continue
+        header = [text[a:b] for a, b in _cells(text, header_start, header_end)]
+        rows = []
+        pos = sep.end() + 1
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            if "|" not in text[pos:line_end]:
+                break
+            rows.append(_cells(text, pos, line_end))
+            pos = line_end + 1
+        yield header, rows
+
+
+def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[ClaimMatch]:
+    """The claims in one cell, read as the column says."""
+    m = _CELL.fullmatch(text, start, end)
+    if m is None:
+        return []
+    kind = column.kind
+    if m["lo"] is not None:  # a range alone: an interval, in an interval or ratio column
+        if kind not in ("confidence_interval", "effect_size"):
+            return []
+        low, high = parse_number(m["lo"]), parse_number(m["hi"])
+        return [ClaimMatch("confidence_interval", start, end, [low, high])]
+    raw, value = m["num"], parse_number(m["num"])
+    if value is None:
+        return []
+    qualifier = m["qual"].strip() if m["qual"] else None
+    claims = []
+    if m["pct"]:
+        return []  # `12.4%`: the percentage rules read it
+    if kind == "effect_size":
+        claims.append(ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier))
+        if m["b2"] is not None:
+            claims.append(ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
+                                     [parse_number(m["b1"]), parse_number(m["b2"])]))
+        return claims
+    if kind == "p_value":
+        return [ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier)]
+    if kind == "confidence_interval":
+        return []
+    if kind == "percentage":
+        return [ClaimMatch(kind, m.start("num"), m.end("num"), value, "percent", qualifier)]
+    # people or events: whole numbers only (`4.2` under `Patients` is no count of them)
+    if "." in raw or (_is_year(raw) and "," not in raw):
+        return []
+    claims.append(ClaimMatch(kind, m.start("num"), m.end("num"), value, column.unit, qualifier))
+    if m["b1"] is not None and m["b2"] is None and (m["bpct"] or column.share):
+        share = parse_number(m["b1"])
+        if share is not None:
+            claims.append(ClaimMatch("percentage", m.start("b1"), m.end("bpct") if m["bpct"] else m.end("b1"),
+                                     share, "percent"))
+    return claims
+
+
+_TABLE_KINDS = frozenset({"count", "sample_size"})
+
+
+def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
+    """`claims` with the claims of the text's Markdown tables: table claims replace the counts
+    and samples found in the same cells, and give way to any other claim there. People in a
+    table are a study's sample when the article reports a study (as in sentences)."""
+    if "|" not in text or _SEPARATOR.search(text) is None:
+        return claims
+    is_study = _mentions_a_study(text)
+    found: list[ClaimMatch] = []
+    for header, rows in tables(text):
+        columns = [classify_header(h, is_study) for h in header]
+        for cells in rows:
+            label = classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING
+            for j, (start, end) in enumerate(cells[1:], start=1):
+                column = columns[j] if j < len(columns) and columns[j].kind else label
+                if column.kind:
+                    found.extend(_cell_claims(text, start, end, column))
+    if not found:
+        return claims
+    kept = [c for c in claims if not (c.kind in _TABLE_KINDS and any(_overlap(c, f) for f in found))]
+    new = [f for f in found if not any(_overlap(c, f) for c in kept)]
+    return sorted(kept + new, key=lambda c: c.start)
+
+
+def _overlap(a: ClaimMatch, b: ClaimMatch) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,96 @@
+"""Numbers in Markdown tables (and HTML tables, which the extractor renders as Markdown) are
+read by their column's header, or their row's label."""
+
+import pytest
+
+from claimcheck.check import check_article
+from claimcheck.ingest.html import extract_article
+from claimcheck.nlp.claims import find_claims
+from claimcheck.nlp.pipeline import build_nlp
+
+STUDY = "The cohort study followed 52,618 women for a decade.\n\n"
+
+
+def _table_claims(text: str) -> list[tuple[str, str, object]]:
+    start = text.index("|")
+    return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start >= start]
+
+
+def test_columns_of_people_events_and_ratios():
+    text = STUDY + (
+        "| Group | Women | Hip fractures | Adjusted HR (95% CI) |\n"
+        "|---|---|---|---|\n"
+        "| Did not swim | 35,671 | 2,204 | Reference |\n"
+        "| Swam weekly or more | 9,842 | 371 | 0.79 (0.70–0.89) |\n"
+    )
+    assert _table_claims(text) == [
+        ("sample_size", "35,671", 35671),
+        ("count", "2,204", 2204),
+        ("sample_size", "9,842", 9842),
+        ("count", "371", 371),
+        ("effect_size", "0.79", 0.79),
+        ("confidence_interval", "(0.70–0.89)", [0.7, 0.89]),
+    ]
+
+
+def test_row_labels_name_what_arm_columns_count():
+    text = "In the phase 3 trial, patients were randomised to the drug or a placebo.\n\n" + (
+        "| | Drug | Placebo |\n"
+        "|:--|--:|--:|\n"
+        "| Participants | 412 | 405 |\n"
+        "| Serious adverse events, n (%) | 12 (2.9) | 9 (2.2%) |\n"
+        "| Mean age (years) | 54 | 55 |\n"
+        "| Dose (mg) | 200 | 0 |\n"
+        "| P value | 0.03 | |\n"
+    )
+    found = _table_claims(text)
+    assert ("sample_size", "412", 412) in found and ("sample_size", "405", 405) in found
+    assert ("count", "12", 12) in found and ("percentage", "2.9", 2.9) in found
+    assert ("count", "9", 9) in found and ("percentage", "2.2%", 2.2) in found
+    assert ("p_value", "0.03", 0.03) in found
+    # ages and a dose column with no unit word after the number are not counted
+    assert not [f for f in found if f[1] in ("54", "55", "200", "0")]
+
+
+def test_people_outside_a_study_are_counted():
+    text = "The hospital published its figures for the winter.\n\n" + (
+        "| Month | Patients seen | Deaths |\n"
+        "|---|---|---|\n"
+        "| December | 4,120 | 31 |\n"
+    )
+    assert _table_claims(text) == [("count", "4,120", 4120), ("count", "31", 31)]
+
+
+def test_year_and_price_tables_hold_no_claims():
+    text = STUDY + (
+        "| Year | Cost (£) | Mean age (years) | Rate per 1,000 |\n"
+        "|---|---|---|---|\n"
+        "| 2021 | 1,200 | 61 | 4.2 |\n"
+        "| 2022 | 1,350 | 62 | 3.9 |\n"
+    )
+    assert _table_claims(text) == []
+
+
+def test_pipes_outside_tables_are_not_tables():
+    text = "By Jo Bloggs | Health Reporter\n\nPublished: 22:41 BST, 6 June 2025 | Updated: 23:14 BST\n\nThe study enrolled 300 adults."
+    assert [c.kind for c in find_claims(text)] == ["sample_size"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def test_an_html_table_is_read_through_the_extractor(nlp):
+    html = (
+        "<html><head><title>Swimming and hips</title></head><body><article><h1>Swimming and hips</h1>"
+        "<p>The cohort study enrolled 52,618 women aged 50 to 79 and followed them for more than a decade "
+        "to see who broke a hip.</p><p>Researchers said the results would inform advice for older women.</p>"
+        "<table><thead><tr><th>Group</th><th>Women</th><th>Hip fractures</th></tr></thead><tbody>"
+        "<tr><td>Did not swim</td><td>35,671</td><td>2,204</td></tr>"
+        "<tr><td>Swam weekly</td><td>9,842</td><td>371</td></tr></tbody></table>"
+        "<p>The lead author said more work was needed before anyone changed their habits.</p></article></body></html>"
+    )
+    report = check_article(extract_article(html, "page.html"), nlp)
+    found = {(c.kind, c.text) for c in report.claims}
+    assert {("sample_size", "35,671"), ("count", "2,204"), ("sample_size", "9,842"), ("count", "371")} <= found
