@@ -200,3 +200,39 @@ def test_a_count_given_again_with_its_digits_in_another_order_is_flagged(nlp):
 )
 def test_counts_that_merely_share_digits_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- a waiting-list control arm; one verb for two places -----------------------------------
+
+ELIDED_OVER_WHOLE = [
+    (("The researchers included 640 adults with chronic tinnitus. Of them, 330 used the app and 325 were "
+      "on a waiting list."), "325 were"),
+    ("The trial enrolled 210 children. Of these, 120 used the inhaler and 100 were on the waitlist.", "100 were"),
+    (("Of the 1,240 participants, 812 were screened at pharmacies in Ashby and 463 at a mobile unit parked "
+      "outside a supermarket."), "463"),
+    ("The study followed 500 patients. Of these, 300 were treated in Leeds, and 260 in York.", "260"),
+]
+
+
+@pytest.mark.parametrize("text, flagged", ELIDED_OVER_WHOLE)
+def test_arms_and_places_over_the_whole_are_flagged(nlp, text, flagged):
+    assert flagged_over(nlp, text, flagged), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # parts that fit
+        "The researchers included 640 adults. Of them, 320 used the app and 320 were on a waiting list.",
+        "Of the 1,240 participants, 812 were screened at pharmacies and 428 at a mobile unit.",
+        # not one verb for two places: two attributes, which may overlap
+        "Of the 640 adults, 330 were women and 325 were over 60.",
+        "Of the 640 adults, 330 were treated at home and 325 were given a leaflet.",
+        # years: the same people may be counted in both
+        "Of the 1,240 participants, 812 were vaccinated in 2023 and 763 in 2024.",
+        # two things the same people may use (an app, then a booster session): no control arm
+        "The trial enrolled 240 patients. Of these, 230 used the app and 130 used a booster session.",
+    ],
+)
+def test_arm_and_place_look_alikes_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

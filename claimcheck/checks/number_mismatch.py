@@ -136,7 +136,7 @@ def _study_word_starts() -> tuple[str, ...]:
 
 # A complete chain of arms has a part with one of these words (see `_arm_chains`).
 _ARM_WORDS = ("assigned", "randomised", "randomized", "allocated", "group", "arm", "cohort", "placebo", "dummy",
-              "sham", "usual", "standard", "treatment", "dose")
+              "sham", "usual", "standard", "treatment", "dose", "wait")
 
 
 @lru_cache(maxsize=1)
@@ -208,8 +208,15 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
             r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
             r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
-            r"|(?:(?i:received|got|took|given|on)\s+)?(?:(?i:the|a|an)\s+)?(?P<control>(?i:placebo|dummy\s+\w+|sham\s+\w+|(?:usual|standard)\s+(?:care|vaccines?|jabs?|doses?|treatment|therapy|regimen)|no\s+treatment))\b"
-            r"|(?i:on|received|got|took|given)\s+(?:(?i:the|a|an)\s+)?(?P<on>[\w\-]+(?:\s+(?i:dose|doses))?))"
+            r"|(?:(?i:received|got|took|given|on)\s+)?(?:(?i:the|a|an)\s+)?(?P<control>(?i:placebo|dummy\s+\w+|sham\s+\w+|(?:usual|standard)\s+(?:care|vaccines?|jabs?|doses?|treatment|therapy|regimen)|no\s+treatment|wait(?:ing)?[\s\-]?lists?))\b"
+            r"|(?i:on|received|got|took|given|used)\s+(?:(?i:the|a|an)\s+)?(?P<on>[\w\-]+(?:\s+(?i:dose|doses))?))"
+        ),
+        # the verb said once for two places or routes: "812 were screened at pharmacies and 463
+        # at a mobile unit", "40 were treated in Leeds, and 52 in York": each person is in one
+        "elided_pair": re.compile(
+            rf"(?P<n1>{_NUM})\s+(?:(?i:{people})\s+)?(?i:were|was)\s+(?:[\w\-]+\s+)?[\w\-]+ed\s+"
+            r"(?P<prep>at|in|by|via|through)\s+[^,;:.!?()\d]{1,80}?,?\s+(?i:and|while|whereas)\s+"
+            rf"(?P<n2>{_NUM})\s+(?P=prep)\s"
         ),
         "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
         "number": re.compile(_NUM),
@@ -1171,7 +1178,8 @@ def find_parts_over_whole(
         s_start, s_end = bounds[index]
         has_whole, has_shares, has_arm = index in where.whole, index in where.shares, index in where.arms
         has_pair = index in where.pairs and (folded is None or _pair_word_count(folded, s_start, s_end) >= 2)
-        if not (has_pair or has_arm):
+        has_elided = has_whole and index in where.pairs and (folded is None or folded.find(" and ", s_start, s_end) >= 0)
+        if not (has_pair or has_arm or has_elided):
             continue
         numbers = _number_starts(folded[s_start:s_end]) if folded is not None else None
         if numbers is not None and len(numbers) < 2:
@@ -1181,6 +1189,8 @@ def find_parts_over_whole(
         for m in _parts(p["pair"], sentence, numbers) if has_pair and has_whole else ():
             if frozenset((m["w1"].lower(), m["w2"].lower())) in pairs:
                 found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end())], False))
+        for m in _parts(p["elided_pair"], sentence, numbers) if has_elided else ():
+            found.append(([(m["n1"], m.start("n1"), m.end("n1")), (m["n2"], m.start("n2"), m.end("n2"))], False))
         for chain in _arm_chains(sentence, numbers) if has_arm else ():
             found.append(([(m["n"], m.start("n"), m.end()) for m in chain], True))
         for m in _parts(p["pct_pair"], sentence, numbers) if has_pair and has_shares else ():
