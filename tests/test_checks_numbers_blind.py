@@ -127,6 +127,9 @@ EVENT_PARTS = [
      "851 in the rectum"),
     (("The trial followed 5,000 adults. Of the 120 deaths recorded, 70 occurred in the drug group and 60 in the "
       "placebo group."), "60 in the placebo group"),
+    # wards named with `on` and `in`, more words after a place, number words
+    (("A bacterium has infected 27 patients. Of the 27 cases, 14 were on the surgical ward on Level 2, nine in "
+      "the intensive care unit and seven on the renal unit."), "seven on the renal unit"),
 ]
 
 
@@ -141,6 +144,11 @@ def test_event_parts_over_their_whole_are_flagged(nlp, text, flagged):
         # parts that fit
         ("Researchers followed 212,460 adults. 1,874 of them were diagnosed with cancer. Of the cancers diagnosed, "
          "1,102 were in the colon and 772 in the rectum."),
+        ("A bacterium has infected 27 patients. Of the 27 cases, 14 were on the surgical ward on Level 2, six in "
+         "the intensive care unit and seven on the renal unit."),
+        # a place, then a time: not one list of places
+        ("A bacterium has infected 27 patients. Of the 27 cases, 14 were on the surgical ward, and 20 during the "
+         "first week."),
         # the whole is a lower bound
         ("Researchers followed 212,460 adults. More than 1,800 of them were diagnosed with cancer. Of the cancers "
          "diagnosed, 1,102 were in the colon and 851 in the rectum."),

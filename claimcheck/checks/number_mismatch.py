@@ -1237,9 +1237,10 @@ _EVENT_PARTS = {
         rf"(?P<n>{_NUM})\s+(?i:were|was|occurred)\s+(?P<prep>(?i:in|at|on|among|during))\s+(?i:the)\s+"
         r"(?P<what>[\w\-]+(?:\s+(?!(?i:and|while|whereas)\b)[\w\-]+)?)"
     ),
-    # `, 851 in the rectum`, `and 851 were in the rectum`
+    # `, 851 in the rectum`, `and 851 were in the rectum`; after a few more words of the last
+    # place (`14 were on the surgical ward on Level 2, nine in ...`)
     "next": re.compile(
-        rf"\s*(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+)(?P<n>{_NUM})\s+"
+        rf"[^,;:.!?()]{{0,40}}?(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+)(?P<n>{_NUM})\s+"
         r"(?:(?i:were|was|occurred)\s+)?(?P<prep>(?i:in|at|on|among|during))\s+(?i:the)\s+"
         r"(?P<what>[\w\-]+(?:\s+(?!(?i:and|while|whereas)\b)[\w\-]+)?)"
     ),
@@ -1249,9 +1250,14 @@ _EVENT_PARTS = {
 }
 
 
+# Prepositions that place events alike: a list may go from "on the ward" to "in the unit".
+_PREP_KIND = {"in": "place", "at": "place", "on": "place", "among": "among", "during": "during"}
+
+
 def _event_parts(text: str, start: int, end: int) -> list[re.Match]:
     """The parts of a list that places events (`1,102 were in the colon and 851 in the rectum`)
-    beginning at `start`: the same preposition each time, a different place each time."""
+    beginning at `start`: the same kind of preposition each time (`in`, `at` and `on` place
+    alike), a different place each time."""
     p = _EVENT_PARTS
     first = p["first"].match(text, start, end)
     if not first:
@@ -1259,7 +1265,7 @@ def _event_parts(text: str, start: int, end: int) -> list[re.Match]:
     parts = [first]
     while True:
         m = p["next"].match(text, parts[-1].end(), end)
-        if not m or m["prep"].lower() != first["prep"].lower():
+        if not m or _PREP_KIND.get(m["prep"].lower()) != _PREP_KIND.get(first["prep"].lower()):
             break
         parts.append(m)
     places = {part["what"].lower() for part in parts}
