@@ -94,3 +94,22 @@ def test_an_html_table_is_read_through_the_extractor(nlp):
     report = check_article(extract_article(html, "page.html"), nlp)
     found = {(c.kind, c.text) for c in report.claims}
     assert {("sample_size", "35,671"), ("count", "2,204"), ("sample_size", "9,842"), ("count", "371")} <= found
+
+
+def test_key_facts_lines_are_read_by_their_labels(nlp):
+    text = STUDY + (
+        "## The numbers at a glance\n\n"
+        "- Adults followed: 18,392\n"
+        "- **New cases of type 2 diabetes:** 1,487\n"
+        "- Median follow-up: 11.2 years\n"
+        "- Year published: 2024\n"
+        "- Mean age: 57\n"
+        "- Cost per patient: 1,200\n"
+        "Contact: 0800 123 456\n"
+    )
+    doc = nlp(text)
+    found = [(s.label_, s.text, s._.claim_value) for s in doc.spans["claims"] if s.start_char > text.index("##")]
+    assert ("sample_size", "18,392", 18392) in found
+    assert ("count", "1,487", 1487) in found
+    assert [f for f in found if f[0] == "duration"] == [("duration", "11.2 years", 11.2)]
+    assert not [f for f in found if f[1] in ("2024", "57", "1,200", "0800")]

@@ -13,6 +13,9 @@ else in its row's label. So a table is read as a table:
   ratio`) an effect size, with the interval in brackets after it; `%` a percentage; `P` a
   p-value; `95% CI` an interval.
 
+A key-facts line (`- Adults followed: 18,392`, `**New cases:** 1,487`) is read the same way,
+its label as the header of its one number.
+
 Nothing is guessed from a header that names none of these (`Mean age (years)`, `BMI`, `Dose`):
 those cells are left as they are. Table claims replace the counts and samples the sentence
 rules read in the same cells (those rules see no noun there), and leave any other claim found
@@ -50,6 +53,14 @@ _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+s
 _NOT_COUNTED = re.compile(
     r"(?i:\b(?:per|rate|rates|mean|median|average|age|ages|aged|years?|months?|weeks?|days?|hours?|"
     r"score|index|bmi|change|difference|dose|mg|ml|kg|cost|price|£|\$|€)\b)"
+)
+
+
+# A line that is only a label and a number: `- Adults followed: 18,392`, `**Deaths:** 31`.
+_FACT_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*"
+    rf"(?:\*\*|__)?(?P<value>(?:[<>≤≥~][ \t]*)?(?:{_NUMBER}))(?:\*\*|__)?[ \t]*$",
+    re.M,
 )
 
 
@@ -198,14 +209,20 @@ _TABLE_KINDS = frozenset({"count", "sample_size"})
 
 
 def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
-    """`claims` with the claims of the text's Markdown tables: table claims replace the counts
+    """`claims` with the claims of the text's Markdown tables and key-facts lines: these replace the counts
     and samples found in the same cells, and give way to any other claim there. People in a
     table are a study's sample when the article reports a study (as in sentences)."""
-    if "|" not in text or _SEPARATOR.search(text) is None:
+    has_table = "|" in text and _SEPARATOR.search(text) is not None
+    facts = list(_FACT_LINE.finditer(text)) if ":" in text else []
+    if not has_table and not facts:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
-    for header, rows in tables(text):
+    for fact in facts:
+        column = classify_header(fact["label"], is_study)
+        if column.kind:
+            found.extend(_cell_claims(text, fact.start("value"), fact.end("value"), column))
+    for header, rows in tables(text) if has_table else ():
         columns = [classify_header(h, is_study) for h in header]
         for cells in rows:
             label = classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING
