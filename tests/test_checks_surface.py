@@ -181,7 +181,10 @@ def test_doubled_word_across_a_line_break_is_flagged(nlp):
 
 def test_a_space_before_a_full_stop_is_flagged(nlp):
     assert texts(nlp, "Few of them wear hearing aids . Therefore a study is planned.", "garbled") == ["."]
+    assert texts(nlp, "Side effects were light (pain, fever of short duration) . Parents agreed.", "garbled") == ["."]
+    assert texts(nlp, "The campaign ends in 2026 . It then restarts.", "garbled") == ["."]
     assert texts(nlp, "The dose was 0.5 mg. A spaced ellipsis . . . stays. So does p = .05 here.", "garbled") == []
+    assert texts(nlp, "The rate (per 1,000) .5 higher was a typo of the source, then (a) .", "garbled") == ["."]
 
 
 def test_doubled_word_is_flagged(nlp):

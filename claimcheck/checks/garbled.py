@@ -82,8 +82,9 @@ _STRAY_PUNCTUATION = re.compile(
 _STRAY_STARTS = (re.compile(r"\.(?=[ \t]*[.,])"), re.compile(r",(?=[ \t]*[.,])"))
 
 
-# "wear hearing aids ." : a space before a full stop that ends a sentence (not ". . ." or ".5")
-_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])[ \t]+\.(?=[\"”’')\]]?(?:\s|$))(?<!\.\.)")
+# "wear hearing aids .", "(pain, fever) .", "in 2024 .": a space before a full stop that ends a
+# sentence, after a word, a number or a closing bracket or quote (not ". . ." or ".5")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+\.(?=[\"”’')\]]?(?:\s|$))(?<!\.\.)")
 
 
 def _stray_starts(text: str) -> list[int]:
