@@ -244,3 +244,27 @@ def test_arms_and_places_over_the_whole_are_flagged(nlp, text, flagged):
 )
 def test_arm_and_place_look_alikes_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- one programme given two lengths --------------------------------------------------------
+
+def test_a_programme_given_two_lengths_is_flagged(nlp):
+    text = ("Over the 14-week programme, agitation scores fell by 18%. Staff logged fewer incidents. "
+            "By the end of the 16-week programme, prescriptions had not changed.")
+    assert mismatches(nlp, text) == ["16-week programme"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two programmes, introduced as such
+        "Patients joined a 12-week course or a 24-week course. The 12-week course was cheaper. The 24-week course worked better.",
+        # another paragraph, another programme
+        "Over the 14-week programme, scores fell.\n\nBy the end of the 16-week programme in Leeds, nothing had changed.",
+        # the same length in words and digits; other units
+        "The twelve-week programme began in May. Over the 12-week programme, scores fell.",
+        "The 12-week programme has a 2-week break. The 14-day course of tablets came first.",
+    ],
+)
+def test_programme_length_look_alikes_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []
