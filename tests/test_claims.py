@@ -321,3 +321,20 @@ def test_more_look_alikes_are_not_claims_of_that_kind(text):
         assert "proportion" not in kinds, found(text)
     else:
         assert "duration" not in kinds, found(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # services count their attendances, calls, referrals and staff
+        ("The unit saw 641 attendances and 4,312 emergency calls.",
+         [("count", "641 attendances", 641), ("count", "4,312 emergency calls", 4312)]),
+        ("The ward has 17 emergency nurse practitioners.", [("count", "17 emergency nurse practitioners", 17)]),
+        ("The trust has 387 vacant nursing posts.", [("count", "387 vacant nursing posts", 387)]),
+        ("In all, 2.3 million doses administered were recorded.", [("count", "2.3 million doses administered", 2300000)]),
+        # a content analysis samples news stories
+        ("The study analysed 412 health news stories.", [("sample_size", "412 health news stories", 412)]),
+    ],
+)
+def test_service_counts_and_analysed_stories(text, expected):
+    assert found(text) == expected
