@@ -1375,38 +1375,43 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
 # --- a programme's length given again as another length -------------------------------
 
 # `the 14-week programme` ... `the 16-week programme`: the length of one programme, restated.
-_PROGRAMME_NOUNS = ("programme", "program", "course", "intervention", "regimen", "scheme")
-_RESTATED_LENGTH = re.compile(
-    rf"(?i:\b(?P<det>an?|the|this|that|its|their)\s+(?P<n>\d+|{_NUMBER_WORDS})[-\u2010\s]"
-    r"(?P<unit>day|week|month|year)(?:[-\u2010]long)?\s+(?P<noun>programmes?|programs?|courses?|interventions?|regimens?|schemes?)\b)"
+# The length is a duration claim (`14-week`); the programme follows it, a determiner precedes it.
+_PROGRAMME_AFTER = re.compile(
+    r"(?:[-\u2010]long)?\s+(?P<noun>(?i:programme|program|course|intervention|regimen|scheme))s?\b"
 )
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?P<det>an?|the|this|that|its|their))\s+$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def find_restated_lengths(doc: Doc, folded: str) -> Iterator[Hit]:
+def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
     """`Over the 14-week programme, ...` ... `By the end of the 16-week programme`: one
     programme (course, intervention ...), named with `the` in one paragraph, given two lengths
     in the same unit; the later one is flagged. Programmes introduced with `a` (`a 12-week
     course or a 24-week course`) are different ones: `the` may then name any of them."""
-    if not any(noun in folded for noun in _PROGRAMME_NOUNS):
-        return
     text = doc_text(doc)
+    lengths = []
+    for r in records:
+        if r.kind != "duration" or isinstance(r.value, list) or r.value is None:
+            continue
+        after = _PROGRAMME_AFTER.match(text, r.end, r.end + 30)
+        det = _DETERMINER_BEFORE.search(text, max(0, r.start - 8), r.start) if after else None
+        if det is not None:
+            lengths.append((r, after, det["det"].lower()))
+    if len(lengths) < 2:
+        return
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     first: dict[tuple[int, str, str], tuple[float, str]] = {}  # the first length named with `the`
-    introduced: set[tuple[int, str, str, float]] = set()  # lengths named with `a`
-    for m in _RESTATED_LENGTH.finditer(text):
-        value = parse_number(m["n"])
-        if value is None:
+    introduced: set[tuple[int, str | None, str, float]] = set()  # lengths named with `a`
+    for r, after, det in lengths:
+        key = (bisect.bisect_right(breaks, r.start), r.unit, after["noun"].lower())
+        if det in ("a", "an"):
+            introduced.add((*key, r.value))
             continue
-        key = (bisect.bisect_right(breaks, m.start()), m["unit"].lower(), m["noun"].lower().rstrip("s"))
-        if m["det"].lower() in ("a", "an"):
-            introduced.add((*key, value))
-            continue
-        shown = text[m.start("n"):m.end()]
-        earlier = first.setdefault(key, (value, shown))
-        if earlier[0] != value and (*key, value) not in introduced:
+        shown = text[r.start:after.end()]
+        earlier = first.setdefault(key, (r.value, shown))
+        if earlier[0] != r.value and (*key, r.value) not in introduced:
             yield Hit(
-                m.start("n"), m.end(),
+                r.start, after.end(),
                 f"the {key[2]} is a `{earlier[1]}` earlier in the paragraph and a `{shown}` here: "
                 "one of the two lengths may be wrong.",
                 f"check against `{earlier[1]}`",
@@ -1423,12 +1428,12 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
     records = shared_claims(doc)  # once: each call of `claim_records` makes a record object per claim
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
-    folded = folded_text(doc)
-    yield from find_restated_lengths(doc, folded)
+    yield from find_restated_lengths(doc, records)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
         return
+    folded = folded_text(doc)
     studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
     yield from find_sample_conflicts(doc, mentions, studies)
     yield from find_remaining_conflicts(doc, mentions, studies)

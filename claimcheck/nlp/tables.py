@@ -56,12 +56,22 @@ _NOT_COUNTED = re.compile(
 )
 
 
-# A line that is only a label and a number: `- Adults followed: 18,392`, `**Deaths:** 31`.
-_FACT_LINE = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*"
-    rf"(?:\*\*|__)?(?P<value>(?:[<>≤≥~][ \t]*)?(?:{_NUMBER}))(?:\*\*|__)?[ \t]*$",
-    re.M,
+# A line that is only a label and a number: `- Adults followed: 18,392`, `**Deaths:** 31`. The
+# number after the colon is found first (the pattern opens with the colon, which `re` looks for
+# quickly), then the label before it, from the line's start.
+_FACT_VALUE = re.compile(
+    rf":(?:\*\*|__)?[ \t]*(?:\*\*|__)?(?P<value>(?:[<>≤≥~][ \t]*)?(?:{_NUMBER}))(?:\*\*|__)?[ \t]*$", re.M
 )
+_FACT_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*")
+
+
+def fact_lines(text: str) -> Iterator[tuple[str, int, int]]:
+    """(label, start, end of the number) of each key-facts line."""
+    for m in _FACT_VALUE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        label = _FACT_LABEL.fullmatch(text, line_start, m.start())
+        if label is not None:
+            yield label["label"], m.start("value"), m.end("value")
 
 
 class _Column:
@@ -212,16 +222,16 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     """`claims` with the claims of the text's Markdown tables and key-facts lines: these replace the counts
     and samples found in the same cells, and give way to any other claim there. People in a
     table are a study's sample when the article reports a study (as in sentences)."""
-    has_table = "|" in text and _SEPARATOR.search(text) is not None
-    facts = list(_FACT_LINE.finditer(text)) if ":" in text else []
+    has_table = "|" in text and "--" in text and _SEPARATOR.search(text) is not None
+    facts = list(fact_lines(text))
     if not has_table and not facts:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
-    for fact in facts:
-        column = classify_header(fact["label"], is_study)
+    for label, start, end in facts:
+        column = classify_header(label, is_study)
         if column.kind:
-            found.extend(_cell_claims(text, fact.start("value"), fact.end("value"), column))
+            found.extend(_cell_claims(text, start, end, column))
     for header, rows in tables(text) if has_table else ():
         columns = [classify_header(h, is_study) for h in header]
         for cells in rows:
