@@ -370,48 +370,71 @@ def _journal_index() -> _JournalIndex:
 
 @dataclass(frozen=True)
 class _NameScan:
-    """One search for the capitalised journal names and the databases without anchors (`_scan_names`)."""
+    """One search for the capitalised journal names, the databases without anchors and most of
+    the lower-case first words of the other names (`_scan_names`)."""
 
     pattern: re.Pattern
     database_letters: re.Pattern  # the letters a database name without anchors starts with
+    first_word_group: int  # the groups from this one on mark a lower-case first word
+    # the gates (`_gated`) of the first words the pattern does not find, tested with `in`
+    first_word_gates: tuple[str, ...]
+
+
+def _first_capital(word: str) -> int:
+    """The index of the first capital after the start of `word` ("eLife": 1), else 0."""
+    return next((i for i, ch in enumerate(word) if i and ch.isupper()), 0)
 
 
 @lru_cache(maxsize=1)
 def _name_scan() -> _NameScan:
-    """The branches of `_JournalIndex.capitalised`, then one per letter that a database name
-    without anchors starts with: that letter, an empty group, and a look back over it at the
-    databases' pattern ("V()(?<=(?=VAERS|Vaccine ...)V)"). Every branch starts with a letter, so
-    `re` tries the pattern only at those letters (a search of a whole text costs ~10 us, most of
-    it reaching the letters: one search instead of two). A database branch is tried only where no
-    journal name starts, matches one character and holds the only group (`lastindex`)."""
-    capitalised = [s for s in _journal_index().by_spelling if s[0].isupper()]
-    by_letter: dict[str, list[str]] = {}
-    for database in _databases().entries:
-        for pattern in database.pattern_texts if not database.anchors else ():
-            by_letter.setdefault(_first_letter(pattern), []).append(pattern)
-    database_branches = [
-        rf"{re.escape(letter)}()(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
-        for letter, patterns in sorted(by_letter.items())
+    """The branches of `_JournalIndex.capitalised`; then one per letter that a database name
+    without anchors starts with (`_database_branches`: "V()(?<=(?=VAERS|Vaccine ...)V)"); then
+    one per lower-case first word
+    of the other names with a capital inside ("arXiv", "medRxiv", "eLife"), at that capital:
+    the capital, a look back and ahead at the rest of the word, an empty group
+    ("X(?<=arX)(?=iv)()").
+
+    Every branch starts with a letter, so `re` tries the pattern only at those letters (a
+    search of a whole text costs ~15 us, most of it reaching the letters: one search instead
+    of the name search, the database search and a `str` test (~1.5 us) per first word). A
+    database branch is tried only where no journal name starts (no journal name starts after a
+    letter, where a first word's branch matches) and matches one character, as does a first
+    word's; each holds the only group (`lastindex`). The first words whose capital starts a
+    database name too, or without a capital ("npj", "medrxiv"), are left to `in` tests."""
+    index = _journal_index()
+    capitalised = [s for s in index.by_spelling if s[0].isupper()]
+    by_letter = _databases().by_letter
+    database_branches = _database_branches(by_letter, group=True)
+    first_words = sorted({word for _, words in index.others_first_words for word in words})
+    scanned = [w for w in first_words if _first_capital(w) and w[_first_capital(w)] not in by_letter]
+    # a first word inside a journal name would be passed over with it
+    assert not any(w in spelling for w in scanned for spelling in capitalised)
+    first_word_branches = [
+        rf"{re.escape(w[i])}(?<={re.escape(w[:i + 1])})(?={re.escape(w[i + 1:])})()"
+        for w in scanned for i in [_first_capital(w)]
     ]
     letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
-    return _NameScan(re.compile("|".join(_spelling_branches(capitalised) + database_branches)), re.compile(letters))
+    return _NameScan(
+        pattern=re.compile("|".join(_spelling_branches(capitalised) + database_branches + first_word_branches)),
+        database_letters=re.compile(letters),
+        first_word_group=len(database_branches) + 1,
+        first_word_gates=tuple(gate for gate, _ in _gated(w for w in first_words if w not in scanned)),
+    )
 
 
 def _scan_names(text: str) -> tuple[list[re.Match], bool]:
     """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`),
-    from one search (`_name_scan`) in most texts."""
-    index = _journal_index()
-    first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
-    if first_words and find_starts(text, first_words):  # rare
-        return journal_name_matches(text), _databases().unanchored.search(text) is not None
+    from one search (`_name_scan`) and a few `in` tests in most texts."""
     scan = _name_scan()
     names = []
-    database = False
+    database = first_word = False
     for m in scan.pattern.finditer(text):
-        if m.lastindex:
+        if m.lastindex is None:
+            names.append(m)
+        elif m.lastindex < scan.first_word_group:
             database = True
         else:
-            names.append(m)
+            first_word = True
     if not database:
         # a database name starting where a journal name matched (inside it, or with it)
         unanchored = _databases().unanchored
@@ -419,6 +442,9 @@ def _scan_names(text: str) -> tuple[list[re.Match], bool]:
             unanchored.match(text, letter.start())
             for m in names for letter in scan.database_letters.finditer(text, m.start(), m.end())
         )
+    if first_word or any(gate in text for gate in scan.first_word_gates):
+        # (rare) a name starting with a lower-case first word may come first: the slower search
+        return journal_name_matches(text), database
     return names, database
 
 
@@ -986,9 +1012,22 @@ class _Database:
 @dataclass(frozen=True)
 class _DatabaseList:
     entries: tuple[_Database, ...]
-    # the patterns of all the entries without anchors as one (each starts with a literal, so
-    # `re` skips through a text): where it finds nothing, none of those entries can match
+    # where the patterns of the entries without anchors match: a branch per first letter that
+    # matches that letter where one of them does (`_database_branches`); where it finds
+    # nothing, none of those entries can match
     unanchored: re.Pattern
+    # the patterns of the entries without anchors, by the letter they start with
+    by_letter: dict[str, tuple[str, ...]]
+
+
+def _database_branches(by_letter: dict[str, tuple[str, ...]], group: bool) -> list[str]:
+    """One branch per letter: the letter, an empty group (if `group`) and a look back over
+    it at the patterns starting with it ("V()(?<=(?=VAERS|Vaccine ...)V)"). Each branch starts
+    with a literal, so `re` tries them only at those letters, not at every character."""
+    return [
+        rf"{re.escape(letter)}{'()' if group else ''}(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
+        for letter, patterns in sorted(by_letter.items())
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -1003,12 +1042,14 @@ def _databases() -> _DatabaseList:
             raise ValueError(f"databases.json: bad entry {entry!r}")
         pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
         anchors = tuple(entry.get("anchors", ()))
-        if not anchors:
-            for text in entry["patterns"]:
-                _first_letter(text)  # (raises for a pattern that does not start with a letter)
         entries.append(_Database(entry["name"], pattern, anchors, tuple(entry["patterns"]), first_letter_patterns(anchors)))
-    unanchored = "|".join(f"(?:{e.pattern.pattern})" for e in entries if not e.anchors) or "(?!)"
-    return _DatabaseList(tuple(entries), re.compile(unanchored))
+    by_letter: dict[str, list[str]] = {}
+    for e in entries:
+        for text in e.pattern_texts if not e.anchors else ():
+            by_letter.setdefault(_first_letter(text), []).append(text)
+    letters = {letter: tuple(patterns) for letter, patterns in by_letter.items()}
+    unanchored = "|".join(_database_branches(letters, group=False)) or "(?!)"
+    return _DatabaseList(tuple(entries), re.compile(unanchored), letters)
 
 
 _STUDY_CUE = re.compile(
@@ -1351,8 +1392,14 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
-    sentences = sentences or sentence_spans(text)
     owners = _ParagraphOwners(text, groups)
+    if len(groups) == 1 and owners.naming:
+        # one study, named in a paragraph (most articles): every paragraph is about it (`owner`),
+        # and so is every claim, in a sentence naming it or not
+        for claim in claims:
+            claim.source = "s1"
+        return
+    sentences = sentences or sentence_spans(text)
     listed: tuple[list[int], list[int | None]] | None = None  # paragraph_owners, if ever needed
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
     named_starts = [pos for pos, _ in named]
