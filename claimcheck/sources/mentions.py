@@ -380,38 +380,43 @@ class _NameScan:
     first_word_gates: tuple[str, ...]
 
 
-def _first_capital(word: str) -> int:
-    """The index of the first capital after the start of `word` ("eLife": 1), else 0."""
-    return next((i for i, ch in enumerate(word) if i and ch.isupper()), 0)
+# Letters rare in prose: a branch starting with one is tried only a few times in a text.
+_RARE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZjqxz")
+
+
+def _rare_letter(word: str, taken: Iterable[str]) -> int | None:
+    """The index in `word` of its first rare letter (`_RARE_LETTERS`) not in `taken` ("eLife":
+    1, "medrxiv": 4), else None."""
+    return next((i for i, ch in enumerate(word) if ch in _RARE_LETTERS and ch not in taken), None)
 
 
 @lru_cache(maxsize=1)
 def _name_scan() -> _NameScan:
     """The branches of `_JournalIndex.capitalised`; then one per letter that a database name
     without anchors starts with (`_database_branches`: "V()(?<=(?=VAERS|Vaccine ...)V)"); then
-    one per lower-case first word
-    of the other names with a capital inside ("arXiv", "medRxiv", "eLife"), at that capital:
-    the capital, a look back and ahead at the rest of the word, an empty group
-    ("X(?<=arX)(?=iv)()").
+    one per lower-case first word of the other names, at its first letter that is rare in prose
+    (a capital, j, q, x, z: "arXiv", "medrxiv", "npj"): that letter, a look back and ahead at the
+    rest of the word, an empty group ("X(?<=arX)(?=iv)()").
 
     Every branch starts with a letter, so `re` tries the pattern only at those letters (a
     search of a whole text costs ~15 us, most of it reaching the letters: one search instead
     of the name search, the database search and a `str` test (~1.5 us) per first word). A
-    database branch is tried only where no journal name starts (no journal name starts after a
-    letter, where a first word's branch matches) and matches one character, as does a first
-    word's; each holds the only group (`lastindex`). The first words whose capital starts a
-    database name too, or without a capital ("npj", "medrxiv"), are left to `in` tests."""
+    database branch is tried only where no journal name starts, and a first word's where
+    neither does (no journal name starts after a letter or with a lower-case one); each
+    matches one character and holds the only group (`lastindex`). The first words whose rare
+    letters all start database names too ("eClinicalMedicine") are left to `in` tests."""
     index = _journal_index()
     capitalised = [s for s in index.by_spelling if s[0].isupper()]
     by_letter = _databases().by_letter
     database_branches = _database_branches(by_letter, group=True)
     first_words = sorted({word for _, words in index.others_first_words for word in words})
-    scanned = [w for w in first_words if _first_capital(w) and w[_first_capital(w)] not in by_letter]
+    at = {w: _rare_letter(w, by_letter) for w in first_words}
+    scanned = [w for w in first_words if at[w] is not None]
     # a first word inside a journal name would be passed over with it
     assert not any(w in spelling for w in scanned for spelling in capitalised)
     first_word_branches = [
         rf"{re.escape(w[i])}(?<={re.escape(w[:i + 1])})(?={re.escape(w[i + 1:])})()"
-        for w in scanned for i in [_first_capital(w)]
+        for w in scanned for i in [at[w]]
     ]
     letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
     return _NameScan(
