@@ -533,16 +533,18 @@ def _words_before(text: str, end: int, limit: int = 90) -> list[re.Match]:
 # The words a cue ends with, right before the name (past "the"): `_cue_before` finds no cue
 # where the last word is another one.
 _CUE_LAST_WORDS = tuple(sorted(VENUE_WORDS | {"in", "on", "to", "via", "through", "the"}))
+_NOT_CUE_END = " \t\r\n\"'“”‘’*_[]().,;:!?–—-/"
 _ASCII_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _plainly_no_cue(text: str, name_start: int) -> bool:
     """Whether `_cue_before` finds no cue before a name, seen from the characters right before
-    it (its window of 90, past spaces, quotes and marks): they end with an ASCII letter or
-    digit, but not with one of the words a cue ends with (`_CUE_LAST_WORDS`), so the last word
-    `_cue_before` reads is none of them. (False where unsure: another character last, a word
-    ending with one of them, "the".)"""
-    tail = text[max(0, name_start - 90):name_start].rstrip(" \t\"'“”‘’*_[")
+    it (its window of 90, past spaces, line breaks and punctuation): they end with an ASCII
+    letter or digit, but not with one of the words a cue ends with (`_CUE_LAST_WORDS`), so the
+    last word `_cue_before` reads (past "the") is none of them: a letter or digit after it
+    would be in a word after it. (Passing over more characters only makes the test stricter;
+    False where unsure: another character last, a word ending with one of them, "the".)"""
+    tail = text[max(0, name_start - 90):name_start].rstrip(_NOT_CUE_END)
     return bool(tail) and tail[-1] in _ASCII_LETTERS_DIGITS and not tail[-12:].lower().endswith(_CUE_LAST_WORDS)
 
 
