@@ -370,14 +370,34 @@ def _journal_index() -> _JournalIndex:
 
 @dataclass(frozen=True)
 class _NameScan:
-    """One search for the capitalised journal names, the databases without anchors and most of
-    the lower-case first words of the other names (`_scan_names`)."""
+    """One search for the capitalised journal names, the databases without anchors, most of
+    the lower-case first words of the other names and the key words of the unlisted journals
+    (`_scan_text`)."""
 
     pattern: re.Pattern
     database_letters: re.Pattern  # the letters a database name without anchors starts with
-    first_word_group: int  # the groups from this one on mark a lower-case first word
+    # the groups of the pattern marking a lower-case first word, a "Journal" or "journal", another
+    # key word of the unlisted journals ("Annals"); the others mark a database
+    first_word_groups: range
+    journal_word_groups: range
+    keyword_groups: range
     # the gates (`_gated`) of the first words the pattern does not find, tested with `in`
     first_word_gates: tuple[str, ...]
+    # the key words as one pattern, for the few characters of the journal names (group 1:
+    # "Journal" or "journal", 2: another)
+    key_words: re.Pattern
+
+
+@dataclass
+class _TextScan:
+    """What `_scan_text` found in a text."""
+
+    names: list[re.Match]  # `journal_name_matches(text)`
+    database: bool  # whether a database without anchors may be named
+    # (start, end) of each "Journal" or "journal" and of each other key word of the unlisted
+    # journals, in order (`find_unlisted_journals`); None where not known
+    journal_words: list[tuple[int, int]] | None
+    keywords: list[tuple[int, int]] | None
 
 
 # Letters rare in prose: a branch starting with one is tried only a few times in a text.
@@ -418,28 +438,66 @@ def _name_scan() -> _NameScan:
         rf"{re.escape(w[i])}(?<={re.escape(w[:i + 1])})(?={re.escape(w[i + 1:])})()"
         for w in scanned for i in [at[w]]
     ]
+    journal_word_branches = [rf"{first}(?=({re.escape(word[1:])}))" for word in _JOURNAL_WORDS for first in [word[0]]]
+    by_first: dict[str, list[str]] = {}
+    for word in _UNLISTED_KEYWORDS[1:]:
+        by_first.setdefault(word[0], []).append(word[1:])
+    keyword_branches = [rf"{re.escape(first)}(?=({'|'.join(map(re.escape, rests))}))" for first, rests in sorted(by_first.items())]
     letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
+    groups = [len(first_word_branches), len(database_branches), len(journal_word_branches), len(keyword_branches)]
+    ends = [1 + sum(groups[:k + 1]) for k in range(4)]
     return _NameScan(
-        pattern=re.compile("|".join(_spelling_branches(capitalised) + database_branches + first_word_branches)),
+        pattern=re.compile("|".join(
+            _spelling_branches(capitalised) + first_word_branches + database_branches + journal_word_branches
+            + keyword_branches
+        )),
         database_letters=re.compile(letters),
-        first_word_group=len(database_branches) + 1,
+        first_word_groups=range(1, ends[0]),
+        journal_word_groups=range(ends[1], ends[2]),
+        keyword_groups=range(ends[2], ends[3]),
         first_word_gates=tuple(gate for gate, _ in _gated(w for w in first_words if w not in scanned)),
+        key_words=re.compile(f"({'|'.join(_JOURNAL_WORDS)})|({'|'.join(_UNLISTED_KEYWORDS[1:])})"),
     )
 
 
 def _scan_names(text: str) -> tuple[list[re.Match], bool]:
-    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`),
-    from one search (`_name_scan`) and a few `in` tests in most texts."""
+    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`)."""
+    scan = _scan_text(text)
+    return scan.names, scan.database
+
+
+def _scan_text(text: str) -> _TextScan:
+    """The journal names, whether a database may be named and the key words of the unlisted
+    journals, from one search (`_name_scan`) and an `in` test in most texts.
+
+    A journal name hides the key words and databases inside it, and a branch that matches one
+    character the branches after it at that character: the key words and databases are looked
+    for inside the journal names, and the key words where a database branch matched."""
     scan = _name_scan()
     names = []
+    journal_words = []
+    keywords = []
     database = first_word = False
     for m in scan.pattern.finditer(text):
-        if m.lastindex is None:
+        group = m.lastindex
+        if group is None:
             names.append(m)
-        elif m.lastindex < scan.first_word_group:
-            database = True
-        else:
+        elif group in scan.journal_word_groups:
+            journal_words.append((m.start(), m.end(group)))
+        elif group in scan.keyword_groups:
+            keywords.append((m.start(), m.end(group)))
+        elif group in scan.first_word_groups:
             first_word = True
+        else:
+            database = True
+            hidden = scan.key_words.match(text, m.start())  # (a key word starting with a database's letter)
+            if hidden:
+                (journal_words if hidden.lastindex == 1 else keywords).append(hidden.span())
+    for name in names:
+        for m in scan.key_words.finditer(text, name.start(), name.end()):
+            (journal_words if m.lastindex == 1 else keywords).append(m.span())
+    journal_words.sort()
+    keywords.sort()
     if not database:
         # a database name starting where a journal name matched (inside it, or with it)
         unanchored = _databases().unanchored
@@ -449,8 +507,9 @@ def _scan_names(text: str) -> tuple[list[re.Match], bool]:
         )
     if first_word or any(gate in text for gate in scan.first_word_gates):
         # (rare) a name starting with a lower-case first word may come first: the slower search
-        return journal_name_matches(text, names), database
-    return names, database
+        # (and a first word's branch hides the key words at its character: they are searched)
+        return _TextScan(journal_name_matches(text, names), database, None, None)
+    return _TextScan(names, database, journal_words, keywords)
 
 
 def journal_name_matches(text: str, capitalised: list[re.Match] | None = None) -> list[re.Match]:
@@ -693,9 +752,11 @@ def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int |
     return None
 
 
-def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> list[Mention]:
+def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: _TextScan | None = None) -> list[Mention]:
     """Journals and preprint servers named as the place a study appeared. `names`:
-    `journal_name_matches(text)`, if known."""
+    `journal_name_matches(text)`, if known; `scan`: `_scan_text(text)`, if known."""
+    if scan is not None:
+        names = scan.names
     index = _journal_index()
     mentions = []
     cited: set[str] = set()  # longer names found after a cue
@@ -747,7 +808,9 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> lis
         end = _close_emphasis(text, m.start(), m.end())
         year = _year_of(text, start, m.start(), end)
         mentions.append(Mention(start, end, "journal", journal=journal.name, year=year, new_study=new_study))
-    return mentions + find_unlisted_journals(text, mentions)
+    if scan is None:
+        return mentions + find_unlisted_journals(text, mentions)
+    return mentions + find_unlisted_journals(text, mentions, scan.journal_words, scan.keywords)
 
 
 _DATE_NAMES = (
@@ -863,6 +926,7 @@ _UNLISTED_KEYWORDS = ("Journal", "Annals", "Archives", "Proceedings", "Bulletin"
 # the others than "Journal", one search per first letter ("A(?:rchives|nnals|cta)")
 _OTHER_UNLISTED_KEYWORDS = first_letter_patterns(_UNLISTED_KEYWORDS[1:])
 assert _spans_exact(_UNLISTED_KEYWORDS[1:])
+_JOURNAL_WORDS = ("Journal", "journal")
 
 
 # "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
@@ -913,7 +977,10 @@ def _emphasised_title(name: str) -> bool:
 _LEADING_THE = re.compile(r"^(?:The|the) ")
 
 
-def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention]:
+def find_unlisted_journals(
+    text: str, listed: Sequence[Mention],
+    journal_words: list[tuple[int, int]] | None = None, keywords: list[tuple[int, int]] | None = None,
+) -> list[Mention]:
     """Journals not on the list, named after a citation cue.
 
     Either the name holds Journal, Annals, Archives, Proceedings, Bulletin or Acta ("published
@@ -921,12 +988,17 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     Nutrition, Metabolism and Cardiovascular Diseases"), or it is a Markdown emphasis after a
     strong cue ("published in *Molecular Therapy*"); in title case, and newspapers ("the Wall
     Street Journal", "*The Guardian*") are not journals.
+
+    `journal_words`, `keywords`: (start, end) of each "Journal" or "journal" and of each of the
+    other key words in `text`, in order, if known (`_scan_text`).
     """
     found: list[tuple[int, int, bool]] = []
     # both patterns would try a match at every capital: they are tried around their key words
     # "Journal" and "journal": one search for "ournal" (each search of the text costs ~1.5 us)
-    journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
-    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + literal_spans(text, _OTHER_UNLISTED_KEYWORDS))
+    if journal_words is None or keywords is None:
+        journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
+        keywords = literal_spans(text, _OTHER_UNLISTED_KEYWORDS)
+    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + keywords)
     for m in search_near(UNLISTED_JOURNAL_RE, text, keywords, before=160, after=200):
         found.append((m.start(), m.end(), False))
     for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in journal_words)):
@@ -1288,8 +1360,8 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
 def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
     sentences = sentences or sentence_spans(text)
-    names, database_possible = _scan_names(text)
-    journal_mentions = find_journal_mentions(text, names)
+    scan = _scan_text(text)
+    journal_mentions = find_journal_mentions(text, scan=scan)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
     kept_studies = []
@@ -1301,7 +1373,7 @@ def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | 
                 j.start = min(j.start, s.start)
             continue
         kept_studies.append(s)
-    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, database_possible)
+    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, scan.database)
     mentions += find_identifier_mentions(text) + link_mentions(text, links)
     return sorted(mentions, key=lambda m: m.start)
 
