@@ -412,19 +412,23 @@ def _rare_letter(word: str, taken: Iterable[str]) -> int | None:
 
 @lru_cache(maxsize=1)
 def _name_scan() -> _NameScan:
-    """The branches of `_JournalIndex.capitalised`; then one per letter that a database name
-    without anchors starts with (`_database_branches`: "V()(?<=(?=VAERS|Vaccine ...)V)"); then
-    one per lower-case first word of the other names, at its first letter that is rare in prose
-    (a capital, j, q, x, z: "arXiv", "medrxiv", "npj"): that letter, a look back and ahead at the
-    rest of the word, an empty group ("X(?<=arX)(?=iv)()").
+    """The branches of `_JournalIndex.capitalised`; then one per lower-case first word of the
+    other names, at its first letter that is rare in prose (a capital, j, q, x, z: "arXiv",
+    "medrxiv", "npj"): that letter, a look back and ahead at the rest of the word, an empty
+    group ("X(?<=arX)(?=iv)()"); then one per letter that a database name without anchors
+    starts with (`_database_branches`: "V()(?<=(?=VAERS|Vaccine ...)V)"); then one per first
+    letter of the key words of the unlisted journals, with the rest of the word looked ahead
+    at in a group ("A(?=(nnals|rchives|cta))").
 
     Every branch starts with a letter, so `re` tries the pattern only at those letters (a
     search of a whole text costs ~15 us, most of it reaching the letters: one search instead
-    of the name search, the database search and a `str` test (~1.5 us) per first word). A
-    database branch is tried only where no journal name starts, and a first word's where
-    neither does (no journal name starts after a letter or with a lower-case one); each
-    matches one character and holds the only group (`lastindex`). The first words whose rare
-    letters all start database names too ("eClinicalMedicine") are left to `in` tests."""
+    of the name search, the database search, a `str` test (~1.5 us) per first word and four
+    searches for the key words). A first word's branch is tried only where no journal name
+    starts (none starts after a letter or with a lower-case one), a database's where neither
+    does (the first words' letters are not the databases'), a key word's where none of those
+    does (`_scan_text` looks for those it misses); each matches one character and holds the
+    only group (`lastindex`). The first words whose rare letters all start database names too
+    ("eClinicalMedicine") are left to `in` tests."""
     index = _journal_index()
     capitalised = [s for s in index.by_spelling if s[0].isupper()]
     by_letter = _databases().by_letter
@@ -994,7 +998,7 @@ def find_unlisted_journals(
     """
     found: list[tuple[int, int, bool]] = []
     # both patterns would try a match at every capital: they are tried around their key words
-    # "Journal" and "journal": one search for "ournal" (each search of the text costs ~1.5 us)
+    # (found by the name scan; else here: "Journal" and "journal" by one search for "ournal")
     if journal_words is None or keywords is None:
         journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
         keywords = literal_spans(text, _OTHER_UNLISTED_KEYWORDS)
