@@ -370,48 +370,138 @@ def _journal_index() -> _JournalIndex:
 
 @dataclass(frozen=True)
 class _NameScan:
-    """One search for the capitalised journal names and the databases without anchors (`_scan_names`)."""
+    """One search for the capitalised journal names, the databases without anchors, most of
+    the lower-case first words of the other names and the key words of the unlisted journals
+    (`_scan_text`)."""
 
     pattern: re.Pattern
     database_letters: re.Pattern  # the letters a database name without anchors starts with
+    # the groups of the pattern marking a lower-case first word, a "Journal" or "journal", another
+    # key word of the unlisted journals ("Annals"); the others mark a database
+    first_word_groups: range
+    journal_word_groups: range
+    keyword_groups: range
+    # the gates (`_gated`) of the first words the pattern does not find, tested with `in`
+    first_word_gates: tuple[str, ...]
+    # the key words as one pattern, for the few characters of the journal names (group 1:
+    # "Journal" or "journal", 2: another)
+    key_words: re.Pattern
+
+
+@dataclass
+class _TextScan:
+    """What `_scan_text` found in a text."""
+
+    names: list[re.Match]  # `journal_name_matches(text)`
+    database: bool  # whether a database without anchors may be named
+    # (start, end) of each "Journal" or "journal" and of each other key word of the unlisted
+    # journals, in order (`find_unlisted_journals`); None where not known
+    journal_words: list[tuple[int, int]] | None
+    keywords: list[tuple[int, int]] | None
+
+
+# Letters rare in prose: a branch starting with one is tried only a few times in a text.
+_RARE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZjqxz")
+
+
+def _rare_letter(word: str, taken: Iterable[str]) -> int | None:
+    """The index in `word` of its first rare letter (`_RARE_LETTERS`) not in `taken` ("eLife":
+    1, "medrxiv": 4), else None."""
+    return next((i for i, ch in enumerate(word) if ch in _RARE_LETTERS and ch not in taken), None)
 
 
 @lru_cache(maxsize=1)
 def _name_scan() -> _NameScan:
-    """The branches of `_JournalIndex.capitalised`, then one per letter that a database name
-    without anchors starts with: that letter, an empty group, and a look back over it at the
-    databases' pattern ("V()(?<=(?=VAERS|Vaccine ...)V)"). Every branch starts with a letter, so
-    `re` tries the pattern only at those letters (a search of a whole text costs ~10 us, most of
-    it reaching the letters: one search instead of two). A database branch is tried only where no
-    journal name starts, matches one character and holds the only group (`lastindex`)."""
-    capitalised = [s for s in _journal_index().by_spelling if s[0].isupper()]
-    by_letter: dict[str, list[str]] = {}
-    for database in _databases().entries:
-        for pattern in database.pattern_texts if not database.anchors else ():
-            by_letter.setdefault(_first_letter(pattern), []).append(pattern)
-    database_branches = [
-        rf"{re.escape(letter)}()(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
-        for letter, patterns in sorted(by_letter.items())
+    """The branches of `_JournalIndex.capitalised`; then one per lower-case first word of the
+    other names, at its first letter that is rare in prose (a capital, j, q, x, z: "arXiv",
+    "medrxiv", "npj"): that letter, a look back and ahead at the rest of the word, an empty
+    group ("X(?<=arX)(?=iv)()"); then one per letter that a database name without anchors
+    starts with (`_database_branches`: "V()(?<=(?=VAERS|Vaccine ...)V)"); then one per first
+    letter of the key words of the unlisted journals, with the rest of the word looked ahead
+    at in a group ("A(?=(nnals|rchives|cta))").
+
+    Every branch starts with a letter, so `re` tries the pattern only at those letters (a
+    search of a whole text costs ~15 us, most of it reaching the letters: one search instead
+    of the name search, the database search, a `str` test (~1.5 us) per first word and four
+    searches for the key words). A first word's branch is tried only where no journal name
+    starts (none starts after a letter or with a lower-case one), a database's where neither
+    does (the first words' letters are not the databases'), a key word's where none of those
+    does (`_scan_text` looks for those it misses); each matches one character and holds the
+    only group (`lastindex`). The first words whose rare letters all start database names too
+    ("eClinicalMedicine") are left to `in` tests."""
+    index = _journal_index()
+    capitalised = [s for s in index.by_spelling if s[0].isupper()]
+    by_letter = _databases().by_letter
+    database_branches = _database_branches(by_letter, group=True)
+    first_words = sorted({word for _, words in index.others_first_words for word in words})
+    at = {w: _rare_letter(w, by_letter) for w in first_words}
+    scanned = [w for w in first_words if at[w] is not None]
+    # a first word inside a journal name would be passed over with it
+    assert not any(w in spelling for w in scanned for spelling in capitalised)
+    first_word_branches = [
+        rf"{re.escape(w[i])}(?<={re.escape(w[:i + 1])})(?={re.escape(w[i + 1:])})()"
+        for w in scanned for i in [at[w]]
     ]
+    journal_word_branches = [rf"{first}(?=({re.escape(word[1:])}))" for word in _JOURNAL_WORDS for first in [word[0]]]
+    by_first: dict[str, list[str]] = {}
+    for word in _UNLISTED_KEYWORDS[1:]:
+        by_first.setdefault(word[0], []).append(word[1:])
+    keyword_branches = [rf"{re.escape(first)}(?=({'|'.join(map(re.escape, rests))}))" for first, rests in sorted(by_first.items())]
     letters = f"[{''.join(sorted(by_letter))}]" if by_letter else "(?!)"
-    return _NameScan(re.compile("|".join(_spelling_branches(capitalised) + database_branches)), re.compile(letters))
+    groups = [len(first_word_branches), len(database_branches), len(journal_word_branches), len(keyword_branches)]
+    ends = [1 + sum(groups[:k + 1]) for k in range(4)]
+    return _NameScan(
+        pattern=re.compile("|".join(
+            _spelling_branches(capitalised) + first_word_branches + database_branches + journal_word_branches
+            + keyword_branches
+        )),
+        database_letters=re.compile(letters),
+        first_word_groups=range(1, ends[0]),
+        journal_word_groups=range(ends[1], ends[2]),
+        keyword_groups=range(ends[2], ends[3]),
+        first_word_gates=tuple(gate for gate, _ in _gated(w for w in first_words if w not in scanned)),
+        key_words=re.compile(f"({'|'.join(_JOURNAL_WORDS)})|({'|'.join(_UNLISTED_KEYWORDS[1:])})"),
+    )
 
 
 def _scan_names(text: str) -> tuple[list[re.Match], bool]:
-    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`),
-    from one search (`_name_scan`) in most texts."""
-    index = _journal_index()
-    first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
-    if first_words and find_starts(text, first_words):  # rare
-        return journal_name_matches(text), _databases().unanchored.search(text) is not None
+    """(`journal_name_matches(text)`, whether a database without anchors may be named in `text`)."""
+    scan = _scan_text(text)
+    return scan.names, scan.database
+
+
+def _scan_text(text: str) -> _TextScan:
+    """The journal names, whether a database may be named and the key words of the unlisted
+    journals, from one search (`_name_scan`) and an `in` test in most texts.
+
+    A journal name hides the key words and databases inside it, and a branch that matches one
+    character the branches after it at that character: the key words and databases are looked
+    for inside the journal names, and the key words where a database branch matched."""
     scan = _name_scan()
     names = []
-    database = False
+    journal_words = []
+    keywords = []
+    database = first_word = False
     for m in scan.pattern.finditer(text):
-        if m.lastindex:
-            database = True
-        else:
+        group = m.lastindex
+        if group is None:
             names.append(m)
+        elif group in scan.journal_word_groups:
+            journal_words.append((m.start(), m.end(group)))
+        elif group in scan.keyword_groups:
+            keywords.append((m.start(), m.end(group)))
+        elif group in scan.first_word_groups:
+            first_word = True
+        else:
+            database = True
+            hidden = scan.key_words.match(text, m.start())  # (a key word starting with a database's letter)
+            if hidden:
+                (journal_words if hidden.lastindex == 1 else keywords).append(hidden.span())
+    for name in names:
+        for m in scan.key_words.finditer(text, name.start(), name.end()):
+            (journal_words if m.lastindex == 1 else keywords).append(m.span())
+    journal_words.sort()
+    keywords.sort()
     if not database:
         # a database name starting where a journal name matched (inside it, or with it)
         unanchored = _databases().unanchored
@@ -419,27 +509,36 @@ def _scan_names(text: str) -> tuple[list[re.Match], bool]:
             unanchored.match(text, letter.start())
             for m in names for letter in scan.database_letters.finditer(text, m.start(), m.end())
         )
-    return names, database
+    if first_word or any(gate in text for gate in scan.first_word_gates):
+        # (rare) a name starting with a lower-case first word may come first: the slower search
+        # (and a first word's branch hides the key words at its character: they are searched)
+        return _TextScan(journal_name_matches(text, names), database, None, None)
+    return _TextScan(names, database, journal_words, keywords)
 
 
-def journal_name_matches(text: str) -> list[re.Match]:
+def journal_name_matches(text: str, capitalised: list[re.Match] | None = None) -> list[re.Match]:
     """The listed journal names in `text`, in order and not overlapping: what one `finditer` of
     a pattern of all the spellings would find.
 
     Names starting with a capital are searched by one pattern, which `re` tries only at
     capitals; the few that do not ("eLife", "medRxiv") would make it try at every "e", "m",
-    "a" ..., so they are tried only where `str.find` sees their first word.
+    "a" ..., so they are tried only where `str.find` sees their first word. `capitalised`: the
+    matches of that pattern in `text` (its `finditer`), if known (`_scan_names`).
     """
     index = _journal_index()
     first_words = [word for gate, words in index.others_first_words if gate in text for word in words]
     other_starts = find_starts(text, first_words) if first_words else []
     if not other_starts:  # nearly always
-        return list(index.capitalised.finditer(text))
+        return list(index.capitalised.finditer(text)) if capitalised is None else capitalised
     matches = []
     pos = 0
+    read = 0  # the next of `capitalised` to read
     while True:
         # the leftmost name from `pos`: a capitalised one, unless another starts before it
-        m = index.capitalised.search(text, pos)
+        if capitalised is None:
+            m = index.capitalised.search(text, pos)
+        else:
+            m, read = _leftmost_listed(text, pos, capitalised, read)
         limit = m.start() if m else len(text)
         for start in other_starts:
             if pos <= start < limit:
@@ -451,6 +550,19 @@ def journal_name_matches(text: str) -> list[re.Match]:
             return matches
         matches.append(m)
         pos = m.end()
+
+
+def _leftmost_listed(text: str, pos: int, listed: list[re.Match], read: int) -> tuple[re.Match | None, int]:
+    """`_JournalIndex.capitalised.search(text, pos)` read from `listed`, the pattern's `finditer`
+    over the whole text, and the index in `listed` to read from next (`read`: the last one, the
+    positions only grow). Where no listed match goes on across `pos`, the search from `pos`
+    finds the first listed match starting there or later (the `finditer` found no other match
+    starting between the end of the one before and `pos`); else the pattern is searched."""
+    while read < len(listed) and listed[read].start() < pos:
+        read += 1
+    if read and listed[read - 1].end() > pos:
+        return _journal_index().capitalised.search(text, pos), read
+    return (listed[read] if read < len(listed) else None), read
 
 
 _STOP_BEFORE_CAPITAL = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])")
@@ -481,12 +593,32 @@ def _words_before(text: str, end: int, limit: int = 90) -> list[re.Match]:
     return list(_WORD.finditer(text, start, end))
 
 
+# The words a cue ends with, right before the name (past "the"): `_cue_before` finds no cue
+# where the last word is another one.
+_CUE_LAST_WORDS = tuple(sorted(VENUE_WORDS | {"in", "on", "to", "via", "through", "the"}))
+_NOT_CUE_END = " \t\r\n\"'“”‘’*_[]().,;:!?–—-/"
+_ASCII_LETTERS_DIGITS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _plainly_no_cue(text: str, name_start: int) -> bool:
+    """Whether `_cue_before` finds no cue before a name, seen from the characters right before
+    it (its window of 90, past spaces, line breaks and punctuation): they end with an ASCII
+    letter or digit, but not with one of the words a cue ends with (`_CUE_LAST_WORDS`), so the
+    last word `_cue_before` reads (past "the") is none of them: a letter or digit after it
+    would be in a word after it. (Passing over more characters only makes the test stricter;
+    False where unsure: another character last, a word ending with one of them, "the".)"""
+    tail = text[max(0, name_start - 90):name_start].rstrip(_NOT_CUE_END)
+    return bool(tail) and tail[-1] in _ASCII_LETTERS_DIGITS and not tail[-12:].lower().endswith(_CUE_LAST_WORDS)
+
+
 def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
     """('strong'|'weak'|'', where the mention starts, says-another-study) from the words before a name.
 
     strong: "published/reported/posted ... in (the) (journal)" or "the (medical) journal";
     weak: "a study in", "according to".
     """
+    if _plainly_no_cue(text, name_start):  # (~40% of the names found: "Heart disease", "JAMA said")
+        return "", name_start, False
     words = _words_before(text, name_start)
     lowered = [w[0].lower() for w in words]
     count = len(words)
@@ -624,9 +756,11 @@ def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int |
     return None
 
 
-def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> list[Mention]:
+def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: _TextScan | None = None) -> list[Mention]:
     """Journals and preprint servers named as the place a study appeared. `names`:
-    `journal_name_matches(text)`, if known."""
+    `journal_name_matches(text)`, if known; `scan`: `_scan_text(text)`, if known."""
+    if scan is not None:
+        names = scan.names
     index = _journal_index()
     mentions = []
     cited: set[str] = set()  # longer names found after a cue
@@ -678,7 +812,9 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None) -> lis
         end = _close_emphasis(text, m.start(), m.end())
         year = _year_of(text, start, m.start(), end)
         mentions.append(Mention(start, end, "journal", journal=journal.name, year=year, new_study=new_study))
-    return mentions + find_unlisted_journals(text, mentions)
+    if scan is None:
+        return mentions + find_unlisted_journals(text, mentions)
+    return mentions + find_unlisted_journals(text, mentions, scan.journal_words, scan.keywords)
 
 
 _DATE_NAMES = (
@@ -794,6 +930,7 @@ _UNLISTED_KEYWORDS = ("Journal", "Annals", "Archives", "Proceedings", "Bulletin"
 # the others than "Journal", one search per first letter ("A(?:rchives|nnals|cta)")
 _OTHER_UNLISTED_KEYWORDS = first_letter_patterns(_UNLISTED_KEYWORDS[1:])
 assert _spans_exact(_UNLISTED_KEYWORDS[1:])
+_JOURNAL_WORDS = ("Journal", "journal")
 
 
 # "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
@@ -844,7 +981,10 @@ def _emphasised_title(name: str) -> bool:
 _LEADING_THE = re.compile(r"^(?:The|the) ")
 
 
-def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention]:
+def find_unlisted_journals(
+    text: str, listed: Sequence[Mention],
+    journal_words: list[tuple[int, int]] | None = None, keywords: list[tuple[int, int]] | None = None,
+) -> list[Mention]:
     """Journals not on the list, named after a citation cue.
 
     Either the name holds Journal, Annals, Archives, Proceedings, Bulletin or Acta ("published
@@ -852,12 +992,17 @@ def find_unlisted_journals(text: str, listed: Sequence[Mention]) -> list[Mention
     Nutrition, Metabolism and Cardiovascular Diseases"), or it is a Markdown emphasis after a
     strong cue ("published in *Molecular Therapy*"); in title case, and newspapers ("the Wall
     Street Journal", "*The Guardian*") are not journals.
+
+    `journal_words`, `keywords`: (start, end) of each "Journal" or "journal" and of each of the
+    other key words in `text`, in order, if known (`_scan_text`).
     """
     found: list[tuple[int, int, bool]] = []
     # both patterns would try a match at every capital: they are tried around their key words
-    # "Journal" and "journal": one search for "ournal" (each search of the text costs ~1.5 us)
-    journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
-    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + literal_spans(text, _OTHER_UNLISTED_KEYWORDS))
+    # (found by the name scan; else here: "Journal" and "journal" by one search for "ournal")
+    if journal_words is None or keywords is None:
+        journal_words = [(at - 1, end) for at, end in find_all(text, ("ournal",)) if at and text[at - 1] in "Jj"]
+        keywords = literal_spans(text, _OTHER_UNLISTED_KEYWORDS)
+    keywords = sorted([span for span in journal_words if text[span[0]] == "J"] + keywords)
     for m in search_near(UNLISTED_JOURNAL_RE, text, keywords, before=160, after=200):
         found.append((m.start(), m.end(), False))
     for m in matches_at(AFTER_JOURNAL_RE, text, (start for start, _ in journal_words)):
@@ -986,9 +1131,22 @@ class _Database:
 @dataclass(frozen=True)
 class _DatabaseList:
     entries: tuple[_Database, ...]
-    # the patterns of all the entries without anchors as one (each starts with a literal, so
-    # `re` skips through a text): where it finds nothing, none of those entries can match
+    # where the patterns of the entries without anchors match: a branch per first letter that
+    # matches that letter where one of them does (`_database_branches`); where it finds
+    # nothing, none of those entries can match
     unanchored: re.Pattern
+    # the patterns of the entries without anchors, by the letter they start with
+    by_letter: dict[str, tuple[str, ...]]
+
+
+def _database_branches(by_letter: dict[str, tuple[str, ...]], group: bool) -> list[str]:
+    """One branch per letter: the letter, an empty group (if `group`) and a look back over
+    it at the patterns starting with it ("V()(?<=(?=VAERS|Vaccine ...)V)"). Each branch starts
+    with a literal, so `re` tries them only at those letters, not at every character."""
+    return [
+        rf"{re.escape(letter)}{'()' if group else ''}(?<=(?={'|'.join(f'(?:{p})' for p in patterns)}){re.escape(letter)})"
+        for letter, patterns in sorted(by_letter.items())
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -1003,12 +1161,14 @@ def _databases() -> _DatabaseList:
             raise ValueError(f"databases.json: bad entry {entry!r}")
         pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]))
         anchors = tuple(entry.get("anchors", ()))
-        if not anchors:
-            for text in entry["patterns"]:
-                _first_letter(text)  # (raises for a pattern that does not start with a letter)
         entries.append(_Database(entry["name"], pattern, anchors, tuple(entry["patterns"]), first_letter_patterns(anchors)))
-    unanchored = "|".join(f"(?:{e.pattern.pattern})" for e in entries if not e.anchors) or "(?!)"
-    return _DatabaseList(tuple(entries), re.compile(unanchored))
+    by_letter: dict[str, list[str]] = {}
+    for e in entries:
+        for text in e.pattern_texts if not e.anchors else ():
+            by_letter.setdefault(_first_letter(text), []).append(text)
+    letters = {letter: tuple(patterns) for letter, patterns in by_letter.items()}
+    unanchored = "|".join(_database_branches(letters, group=False)) or "(?!)"
+    return _DatabaseList(tuple(entries), re.compile(unanchored), letters)
 
 
 _STUDY_CUE = re.compile(
@@ -1204,8 +1364,8 @@ def group_mentions(text: str, mentions: list[Mention], sentences: Sentences | No
 def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | None = None) -> list[Mention]:
     """Every mention of a cited study in `text` (and its links), in reading order."""
     sentences = sentences or sentence_spans(text)
-    names, database_possible = _scan_names(text)
-    journal_mentions = find_journal_mentions(text, names)
+    scan = _scan_text(text)
+    journal_mentions = find_journal_mentions(text, scan=scan)
     studies = find_dated_studies(text)
     # a dated study overlapping a journal mention ("A 2023 Cochrane review") lends it its year
     kept_studies = []
@@ -1217,7 +1377,7 @@ def find_mentions(text: str, links: Iterable[Link] = (), sentences: Sentences | 
                 j.start = min(j.start, s.start)
             continue
         kept_studies.append(s)
-    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, database_possible)
+    mentions = journal_mentions + kept_studies + find_database_mentions(text, sentences, scan.database)
     mentions += find_identifier_mentions(text) + link_mentions(text, links)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -1351,8 +1511,14 @@ def link_claims(text: str, groups: list[SourceGroup], claims: list[Claim], sente
     """Set `claim.source`: the source named in the claim's sentence, else its paragraph's study."""
     if not groups:
         return
-    sentences = sentences or sentence_spans(text)
     owners = _ParagraphOwners(text, groups)
+    if len(groups) == 1 and owners.naming:
+        # one study, named in a paragraph (most articles): every paragraph is about it (`owner`),
+        # and so is every claim, in a sentence naming it or not
+        for claim in claims:
+            claim.source = "s1"
+        return
+    sentences = sentences or sentence_spans(text)
     listed: tuple[list[int], list[int | None]] | None = None  # paragraph_owners, if ever needed
     named = sorted((m.start, gi) for gi, g in enumerate(groups) for m in g.mentions)  # (offset, group)
     named_starts = [pos for pos, _ in named]
