@@ -481,3 +481,14 @@ def test_offline_report_is_json_serialisable(seed_report):
     data = json.loads(json.dumps(seed_report.to_dict()))
     assert data["sources"][0]["resolved"] is None
     assert all(c["check"] is None for c in data["claims"])
+
+
+def test_results_said_to_be_in_a_journal_cite_it():
+    assert journals_in("Agitation fell by 18%. The results are in Age and Ageing.") == ["Age and Ageing"]
+    assert journals_in("The findings were published in Post Reproductive Health in May.") == ["Post Reproductive Health"]
+
+
+def test_a_field_in_an_institution_name_is_no_journal():
+    text = ("Most slept less than the seven hours the American Academy of Sleep Medicine recommends. "
+            "Scientists of the Oslo Centre for Clinical Nutrition joined the work.")
+    assert journals_in(text) == []

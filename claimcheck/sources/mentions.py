@@ -668,12 +668,15 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
         if i >= 0 and low(i) in ("researchers", "scientists", "authors", "team", "investigators", "doctors", "experts"):
             start = words[i].start()
         return strength, start, False
+    if low(i) in _BE_WORDS and low(i - 1) in STUDY_NOUNS:  # "the results are in Age and Ageing"
+        i -= 1
     if low(i) in STUDY_NOUNS:
         start, new_study = _noun_phrase_start(words, i)
         return strength or "weak", start, new_study
     return (strength, start, False) if strength else ("", name_start, False)
 
 
+_BE_WORDS = frozenset({"is", "are", "was", "were"})
 _NOT_MODIFIERS = {"in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"}
 
 
