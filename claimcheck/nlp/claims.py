@@ -309,15 +309,20 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
 
 
 # The words that may follow the number of each pattern (see `patterns._scan`).
+# (`_PERCENT_UNITS`, `_DURATION_UNITS`, `_DOSE_UNIT_WORDS`: the words that may follow the far
+# number of a range, `_scan`'s `range_ends`.)
 _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
-_PERCENT_NEXT = frozenset({"%", "per", "percent", "percentage"}) | RANGE_WORDS
+_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage"})
+_PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
 _DURATION_NEXT = _TIME_WORDS | RANGE_WORDS
-_DOSE_NEXT = RANGE_WORDS | frozenset(
+_DURATION_UNITS = _TIME_WORDS | {"extra", "additional", "further"}  # "5 to 10 extra days"
+_DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
     "litre litres cc".split()
 )
+_DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
     "cup cups glass glasses drink drinks serving servings portion portions cigarette cigarettes pint pints "
     "tablet tablets pill pills capsule capsules steps can cans bottle bottles shot shots slice slices bar bars "
@@ -355,7 +360,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
-    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True):
+    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True, range_ends=_PERCENT_UNITS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -488,7 +493,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = (m["unit"] or m["unit2"]).lower()
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
-    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True):
+    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
@@ -547,7 +552,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
         value = float(m["a"]) * 10 ** int(exponent)
         yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
-    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True):
+    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True, range_ends=_DOSE_UNIT_WORDS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue

@@ -28,6 +28,7 @@ from .patterns import (
     _num,
     _preceding_word,
     _qualifier,
+    _range_may_follow,
     _range_or_value,
     _scan,
     find_all,
@@ -158,7 +159,9 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         return False, False
     if _is_noun_start(word, raw, noun_firsts):
         return True, True
-    if word in RANGE_WORDS:
+    if raw in RANGE_WORDS:  # (no modifier: the word is one of `not_modifiers`) "5 to 10 patients"
+        noun = _range_may_follow(at, text, _noun_may_follow)
+    elif word in RANGE_WORDS:
         noun = True
     elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
         noun = False  # a function word ("of", "years") or no word at all
@@ -514,7 +517,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     mentions = number_mentions(text)
     noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
-    for m in _scan(noun_re, text, only=noun_ats):
+    # (`range_ends`: a number followed by a digit is tried only as the first of a range, "5-10
+    # patients", with a noun or a modifier after it; the `arm` pattern reads no range.)
+    for m in _scan(noun_re, text, only=noun_ats, range_ends=_noun_may_follow):
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
@@ -550,7 +555,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(arm, text, only=arm_ats):
+    for m in _scan(arm, text, only=arm_ats, range_ends=()):
         if _is_year(m["a"]) or _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
             continue
         if _after_age_range(text, m.start()):

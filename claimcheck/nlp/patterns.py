@@ -230,6 +230,46 @@ def _mentions_by_next(text: str) -> dict[str | None, list[NumberAt]]:
 _POSITION = attrgetter("pos")
 
 
+# Where the far number of a range may start, after a number: a range word or a dash, then a
+# place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
+# every range a pattern can read.
+_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{START}(?=[\w.])")
+
+
+@lru_cache(maxsize=4)
+def _range_ends(text: str) -> dict[int, NumberAt | None]:
+    """The far number of the range that each number followed by a digit (`next` None) or by a
+    range word may open, by position: None where no range opens; no entry where the far
+    number is no mention (nothing is sure there)."""
+    mentions = number_mentions(text)
+    by_pos = {at.pos: at for at in mentions}
+    ends: dict[int, NumberAt | None] = {}
+    for at in mentions:
+        if at.next is None or at.next in RANGE_WORDS:
+            opening = _RANGE_OPENING.match(text, at.pos)
+            if opening is None:
+                ends[at.pos] = None
+            elif opening.end() in by_pos:
+                ends[at.pos] = by_pos[opening.end()]
+    return ends
+
+
+def _range_may_follow(at: NumberAt, text: str, wants) -> bool:
+    """May a pattern match at `at`, a number followed by a digit or a range word, when the
+    pattern can read that only as the first number of a range, with one of `wants` (a set of
+    words or a function, as for `_scan`) after the far number? ("5 to 10 patients", not
+    "aged 18 to 64," nor the "3" of a phone number "3-289-923".)"""
+    ends = _range_ends(text)
+    if at.pos not in ends:
+        return True  # the far number is no mention: unsure
+    far = ends[at.pos]
+    if far is None:
+        return False  # no range opens here
+    if not far.next:
+        return True  # a digit, a second dash or punctuation after the far number: unsure
+    return wants(far, text) if callable(wants) else far.next in wants
+
+
 class Lookback:
     """A pattern that must end where a claim starts (`...\\s+$`), searched only when the word
     before that point is one it can end with: `re` would try a `$`-anchored pattern at every
@@ -320,16 +360,21 @@ def _range_may_open(at: NumberAt, text: str) -> bool:
     return at.next2 in _NUMBER_WORD_FIRSTS
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None) -> Iterator[re.Match]:
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None,
+          range_ends=None) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
     lower-case words, or a function `(NumberAt, text) -> bool` (which also sees the numbers
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
-    could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
-    range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
-    a number whose range word no number can follow ("5 to the") is not tried. `only`, if
-    given, is the list of the numbers to try, in order, chosen already (from `number_mentions`).
+    could match: it only saves the attempt. A number followed by a digit (`next` None) can
+    then match only as the first number of a range ("5-10 mg"): it is tried only if a word
+    of `range_ends` (a set or a function as `wants`; default: `wants`) may follow the
+    range's far number. `ranges_only` (with a set): the pattern reads a range word after its
+    number only as the separator of a range (`RANGE_SEP` + `NUM`), so a number followed by
+    one is tried on the same terms. `only`, if given, is the list of the numbers to try, in
+    order, chosen already (from `number_mentions`; those followed by a digit are screened
+    by `range_ends` if it is given).
     """
     last_end = -1
     check = wants if callable(wants) else None
@@ -343,11 +388,15 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False,
         if ranges_only:
             candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
+    far_wants = wants if range_ends is None else range_ends
     match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
-        if check is not None and at.next is not None and not check(at, text):
+        if at.next is None or (ranges_only and at.next in RANGE_WORDS):
+            if far_wants is not None and not _range_may_follow(at, text, far_wants):
+                continue
+        elif check is not None and not check(at, text):
             continue
         m = match(text, at.pos)
         if m:
