@@ -141,6 +141,25 @@ def _noun_words() -> tuple[frozenset, frozenset]:
     return frozenset(first), frozenset(t["not_modifiers"])
 
 
+@lru_cache(maxsize=1)
+def _phrase_noun_firsts() -> frozenset:
+    """The first words (as `_noun_words` cuts them) of the group nouns of more than one word
+    ("adverse events", "men and women")."""
+    t = terms()
+    nouns = t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"]
+    return frozenset(re.split(r"[\s\-'’]", n.lower())[0] for n in nouns if len(n.split()) > 1)
+
+
+def _arm_may_follow_noun(at, noun_firsts: frozenset) -> bool:
+    """May the `arm` pattern match at a number followed by a word that may open a group noun?
+    Its tail ("in the placebo group", "were assigned") comes after the noun, so the word after
+    a one-word noun must open the tail; unless the noun has more words, or the first word is
+    the one word the pattern lets stand before the noun (or opens the tail itself)."""
+    if at.next2 in _ARM_TAIL_FIRST or at.next in _ARM_TAIL_FIRST or at.next in _phrase_noun_firsts():
+        return True
+    return at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
+
+
 def _is_noun_start(word: str, raw: str, noun_firsts: frozenset | None = None) -> bool:
     """Could a group noun open with this word? (`noun_firsts`: `_noun_words()[0]`, passed in by
     the callers that run at every number.)"""
@@ -158,7 +177,7 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
     if not word:
         return False, False
     if _is_noun_start(word, raw, noun_firsts):
-        return True, True
+        return True, _arm_may_follow_noun(at, noun_firsts)
     if raw in RANGE_WORDS:  # (no modifier: the word is one of `not_modifiers`) "5 to 10 patients"
         noun = _range_may_follow(at, text, _noun_may_follow)
     elif word in RANGE_WORDS:
