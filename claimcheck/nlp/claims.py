@@ -43,6 +43,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _preceding_word,
     _preceding_words,
     _qualifier,
+    _range_may_follow,
     _range_or_value,
     _scan,
     alternation,
@@ -331,8 +332,16 @@ _SERVING_UNITS = frozenset(
 
 
 def _serving_next(at, text: str) -> bool:
-    """`two cups`, `three large cups`: a serving unit right after the number, or one word later."""
-    return at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS or at.next in RANGE_WORDS
+    """`two cups`, `three large cups`: a serving unit right after the number, or one word later;
+    `two or more cups`; or `two to three cups`: a range whose far number is followed so."""
+    if at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS:
+        return True
+    if at.next == "or" and at.next2 in _OR_MORE:
+        return True
+    return at.next in RANGE_WORDS and _range_may_follow(at, text, _serving_next)
+
+
+_OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 
 PERCENT_RE = re.compile(

@@ -234,13 +234,14 @@ _POSITION = attrgetter("pos")
 # place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
 # every range a pattern can read.
 _RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{START}(?=[\w.])")
+_A_NUMBER = re.compile(NUMBER)
 
 
 @lru_cache(maxsize=4)
 def _range_ends(text: str) -> dict[int, NumberAt | None]:
     """The far number of the range that each number followed by a digit (`next` None) or by a
-    range word may open, by position: None where no range opens; no entry where the far
-    number is no mention (nothing is sure there)."""
+    range word may open, by position: None where no range opens; no entry where a number
+    that is no mention may open there ("tenmg": nothing is sure)."""
     mentions = number_mentions(text)
     by_pos = {at.pos: at for at in mentions}
     ends: dict[int, NumberAt | None] = {}
@@ -251,6 +252,8 @@ def _range_ends(text: str) -> dict[int, NumberAt | None]:
                 ends[at.pos] = None
             elif opening.end() in by_pos:
                 ends[at.pos] = by_pos[opening.end()]
+            elif _A_NUMBER.match(text, opening.end()) is None:
+                ends[at.pos] = None  # "89 and a separate": no number follows the range word
     return ends
 
 

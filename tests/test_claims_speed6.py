@@ -1,0 +1,73 @@
+"""Fourth speed pass over the claim finder: the numbers a pattern is no longer tried at (a range
+whose far number is followed by no word the pattern takes; the `arm` pattern after a one-word
+noun) are numbers where it does not match. On random texts built from the pieces the cheap
+tests look at, each pattern finds through `_scan` what it finds tried at every number the
+filters of the third pass admitted."""
+
+from __future__ import annotations
+
+import random
+
+from claimcheck.nlp import claims, groups, patterns
+from claimcheck.nlp.regex import matches_at
+
+_PIECES = [
+    "5", "12", "1.5", "1,000", "2021", ".5", " ", "  ", "\n", "-", " - ", "–", "—", ".", ",", "(", "~", "<", "’s",
+    "İ", "ſ", "K", "to", " to ", " and ", " or ", "To", "between ", "from ", "about ", "up to ", "a", "an", "a hundred",
+    "ten", "Five", "twenty-five", "tenmg", "%", " per cent", " percent", " percentage points", "mg", " mg", "ml",
+    " days", " weeks", " extra days", "-year", " cups", " large cups", " or more", " a day", " patients",
+    " older patients", " health workers", " men and women", " adverse events", " Nigerians", " in the placebo group",
+    " were assigned", " received", " who", " of them", " of the ", " diabetes", " half", " twice",
+]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(n)]
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def _plain_noun_and_arm(at, text: str) -> tuple[bool, bool]:
+    """Where the `noun` and `arm` patterns were tried before this pass: every number followed by
+    a digit, or a range word (noun), or a word that may open a group noun (both)."""
+    if at.next is None:
+        return True, True
+    noun, arm = groups._noun_and_arm_may_follow(at, text, *groups._noun_words())
+    if at.raw in patterns.RANGE_WORDS:
+        noun = True
+    if at.next and groups._is_noun_start(at.next, at.raw):
+        arm = True
+    return noun, arm
+
+
+def _plain_serving(at, text: str) -> bool:
+    """Where `SERVING_RE` was tried before this pass."""
+    return at.next is None or at.next in claims._SERVING_UNITS or at.next2 in claims._SERVING_UNITS or at.next in patterns.RANGE_WORDS
+
+
+def test_scan_finds_what_the_plain_filters_find():
+    noun_re, _, _, arm, *_ = groups._group_res()
+    scans = [
+        (claims.PERCENT_RE, dict(wants=claims._PERCENT_NEXT, ranges_only=True, range_ends=claims._PERCENT_UNITS)),
+        (claims.DURATION_RE, dict(wants=claims._DURATION_NEXT, ranges_only=True, range_ends=claims._DURATION_UNITS)),
+        (claims.DOSE_RE, dict(wants=claims._DOSE_NEXT, ranges_only=True, range_ends=claims._DOSE_UNIT_WORDS)),
+    ]
+    for text in _texts(4000, 61):
+        mentions = patterns.number_mentions(text)
+
+        def plain(pattern, admit):
+            return _spans(matches_at(pattern, text, [at.pos for at in mentions if admit(at)]))
+
+        for pattern, options in scans:
+            expected = plain(pattern, lambda at: at.next is None or at.next in options["wants"])
+            assert _spans(patterns._scan(pattern, text, **options)) == expected, (pattern.pattern[:40], text)
+        assert _spans(patterns._scan(claims.SERVING_RE, text, wants=claims._serving_next)) == plain(
+            claims.SERVING_RE, lambda at: _plain_serving(at, text)), text
+        nouns, arms = groups._noun_and_arm_candidates(text, mentions)
+        assert _spans(patterns._scan(noun_re, text, only=nouns, range_ends=groups._noun_may_follow)) == plain(
+            noun_re, lambda at: _plain_noun_and_arm(at, text)[0]), text
+        assert _spans(patterns._scan(arm, text, only=arms, range_ends=())) == plain(
+            arm, lambda at: _plain_noun_and_arm(at, text)[1]), text
