@@ -48,26 +48,32 @@ def _plain_serving(at, text: str) -> bool:
     return at.next is None or at.next in claims._SERVING_UNITS or at.next2 in claims._SERVING_UNITS or at.next in patterns.RANGE_WORDS
 
 
+def _plain(pattern, text: str, mentions, admit) -> list[tuple[int, int]]:
+    """The matches of `pattern` at the numbers `admit(at, text)` accepts."""
+    return _spans(matches_at(pattern, text, [at.pos for at in mentions if admit(at, text)]))
+
+
+def _admits_words(words):
+    """Admits the numbers followed by a digit or by one of `words` (a `wants` set)."""
+    return lambda at, _text: at.next is None or at.next in words
+
+
 def test_scan_finds_what_the_plain_filters_find():
     noun_re, _, _, arm, *_ = groups._group_res()
     scans = [
-        (claims.PERCENT_RE, dict(wants=claims._PERCENT_NEXT, ranges_only=True, range_ends=claims._PERCENT_UNITS)),
-        (claims.DURATION_RE, dict(wants=claims._DURATION_NEXT, ranges_only=True, range_ends=claims._DURATION_UNITS)),
-        (claims.DOSE_RE, dict(wants=claims._DOSE_NEXT, ranges_only=True, range_ends=claims._DOSE_UNIT_WORDS)),
+        (claims.PERCENT_RE, {"wants": claims._PERCENT_NEXT, "ranges_only": True, "range_ends": claims._PERCENT_UNITS}),
+        (claims.DURATION_RE, {"wants": claims._DURATION_NEXT, "ranges_only": True, "range_ends": claims._DURATION_UNITS}),
+        (claims.DOSE_RE, {"wants": claims._DOSE_NEXT, "ranges_only": True, "range_ends": claims._DOSE_UNIT_WORDS}),
     ]
     for text in _texts(4000, 61):
         mentions = patterns.number_mentions(text)
-
-        def plain(pattern, admit):
-            return _spans(matches_at(pattern, text, [at.pos for at in mentions if admit(at)]))
-
         for pattern, options in scans:
-            expected = plain(pattern, lambda at: at.next is None or at.next in options["wants"])
+            expected = _plain(pattern, text, mentions, _admits_words(options["wants"]))
             assert _spans(patterns._scan(pattern, text, **options)) == expected, (pattern.pattern[:40], text)
-        assert _spans(patterns._scan(claims.SERVING_RE, text, wants=claims._serving_next)) == plain(
-            claims.SERVING_RE, lambda at: _plain_serving(at, text)), text
+        assert _spans(patterns._scan(claims.SERVING_RE, text, wants=claims._serving_next)) == _plain(
+            claims.SERVING_RE, text, mentions, _plain_serving), text
         nouns, arms = groups._noun_and_arm_candidates(text, mentions)
-        assert _spans(patterns._scan(noun_re, text, only=nouns, range_ends=groups._noun_may_follow)) == plain(
-            noun_re, lambda at: _plain_noun_and_arm(at, text)[0]), text
-        assert _spans(patterns._scan(arm, text, only=arms, range_ends=())) == plain(
-            arm, lambda at: _plain_noun_and_arm(at, text)[1]), text
+        assert _spans(patterns._scan(noun_re, text, only=nouns, range_ends=groups._noun_may_follow)) == _plain(
+            noun_re, text, mentions, lambda at, t: _plain_noun_and_arm(at, t)[0]), text
+        assert _spans(patterns._scan(arm, text, only=arms, range_ends=())) == _plain(
+            arm, text, mentions, lambda at, t: _plain_noun_and_arm(at, t)[1]), text

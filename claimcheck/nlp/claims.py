@@ -36,7 +36,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_hold,
+    _may_hold_in,
     _may_mention,
     _mentions,
     _num,
@@ -507,15 +507,16 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
-        window = text[max(0, m.start() - 60):m.start()]
-        if _may_hold(window, _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
+        w_start = max(0, m.start() - 60)
+        window = text[w_start:m.start()]
+        if _may_hold_in(text, w_start, m.start(), _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
-        if (_may_hold(window, _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
-                _may_hold(window, _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
+        if (_may_hold_in(text, w_start, m.start(), _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
+                _may_hold_in(text, w_start, m.start(), _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
@@ -677,14 +678,24 @@ class ClaimFinder:
         self.name = name
         register_extensions()
         terms()  # fail at construction on a bad word list, not mid-run
+        self._labels: tuple = (None, {})
+
+    def _label_ids(self, doc: Doc) -> dict[str, int]:
+        """Each kind's id in the Doc's string store (a label given as a string is looked up in
+        the store at every span), kept while the Docs share the store."""
+        strings = doc.vocab.strings
+        if self._labels[0] is not strings:
+            self._labels = (strings, {kind: strings.add(kind) for kind in PRIORITY})
+        return self._labels[1]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = find_claims(doc_text(doc), sentence_finder(doc))
         spans = []
         records = []
         user_data = doc.user_data
+        label_ids = self._label_ids(doc)
         for match in matches:
-            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
+            span = doc.char_span(match.start, match.end, label=label_ids[match.kind], alignment_mode="expand")
             if span is None:
                 continue
             start, end = span.start_char, span.end_char

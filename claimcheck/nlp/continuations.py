@@ -160,12 +160,21 @@ def continued_claims(
     return found
 
 
+_DIGIT_OR_POINT = frozenset("0123456789.")
+
+
 def _bare_numbers(text: str, mentions, starts: list[int], ends: list[int]) -> Iterator[re.Match]:
     """The numbers of `mentions` outside every claim (none of them a year)."""
     last_end = -1
     for at in mentions:
         if at.pos < last_end:
             continue
+        if text[at.pos] in _DIGIT_OR_POINT:
+            # (no qualifier opens at a digit: the number starts here; inside a claim, no
+            # need to read it)
+            i = bisect.bisect_right(starts, at.pos) - 1
+            if i >= 0 and ends[i] > at.pos:
+                continue
         m = _NUMBER_AT.match(text, at.pos)
         if m is None or m["between"]:
             continue

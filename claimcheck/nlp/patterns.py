@@ -333,11 +333,15 @@ def _mentions(text: str, *needles: str) -> bool:
 _OTHER_FOLDS = ("İ", "ı", "ſ")
 
 
-def _may_hold(window: str, needles) -> bool:
-    """Cheap guard before a case-insensitive search in a short string: could a pattern that
-    needs one of these (lower-case) words match there?"""
-    lowered = window.lower()
-    return any(n in lowered for n in needles) or any(c in window for c in _OTHER_FOLDS)
+def _may_hold_in(text: str, start: int, end: int, needles) -> bool:
+    """Cheap guard before a case-insensitive search in `text[start:end]`: could a pattern that
+    needs one of these (lower-case) words match there? (The words are looked for in the text
+    lower-cased once, `_lower`, at the same offsets: no lower-cased copy of the window.)"""
+    lowered = _lower(text)
+    for needle in needles:
+        if lowered.find(needle, start, end) >= 0:
+            return True
+    return any(c in text[start:end] for c in _OTHER_FOLDS)
 
 
 def _may_mention(text: str, *needles: str) -> bool:
