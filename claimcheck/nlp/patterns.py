@@ -81,16 +81,19 @@ _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
 # literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
 # or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
 # They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
-# A digit, ASCII or not (the class admits the digits and any non-ASCII character, the
-# lookbehind keeps the digits), with the digits, commas and points after it.
-_DIGITS = re.compile(r"[^\x00-/:-\x7f](?<=\d)[\d,.]*")
 _NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
 # A number word with the character before it, tried only after a space (a literal: `re` skips
 # to each space in C) or after a character of a cheap class holding every other character a
 # number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
 # get through, and `_number_starts` drops them). Not tried inside words ("one" in "someone").
 _NUMBER_WORD_AFTER_SPACE = re.compile(" " + _NUMBER_WORD.pattern)
-_NUMBER_WORD_AFTER_OTHER = re.compile(r"[\x00-\x1f!\"%&'()*;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]" + _NUMBER_WORD.pattern)
+# And in the same scan of that class (one scan: ~half the time of two), with the digits added
+# to it: a digit, ASCII or not (the lookbehind keeps the digits of the class), with the digits,
+# commas and points after it; or (the group `word`) a number word after the other characters.
+_DIGITS_OR_WORD_AFTER_OTHER = re.compile(
+    r"[\x00-\x1f!\"%&'()*0-9;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]"
+    rf"(?:(?<=\d)[\d,.]*|(?P<word>{_NUMBER_WORD.pattern}))"
+)
 _A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
@@ -182,10 +185,14 @@ def _number_starts(text: str) -> list[int]:
     """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
     before one; not glued to what stands before it."""
     lowered = _lower(text)
-    found = [m.start() for m in _DIGITS.finditer(lowered)]
-    found = [pos - 1 if lowered[pos - 1:pos] == "." else pos for pos in found]  # ".5"
+    digits, found = [], []
+    for m in _DIGITS_OR_WORD_AFTER_OTHER.finditer(lowered):
+        if m.lastgroup:  # a number word, after the character matched first
+            found.append(m.start() + 1)
+        else:
+            digits.append(m.start())
+    found += [pos - 1 if lowered[pos - 1:pos] == "." else pos for pos in digits]  # ".5"
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
-    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_OTHER.finditer(lowered)]
     if _NUMBER_WORD.match(lowered):
         found.append(0)
     found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
