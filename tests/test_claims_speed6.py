@@ -77,3 +77,16 @@ def test_scan_finds_what_the_plain_filters_find():
             noun_re, text, mentions, lambda at, t: _plain_noun_and_arm(at, t)[0]), text
         assert _spans(patterns._scan(arm, text, only=arms, range_ends=())) == _plain(
             arm, text, mentions, lambda at, t: _plain_noun_and_arm(at, t)[1]), text
+
+
+_P_PIECES = ["p", "P", "p-value", "P value", " ", "=", "<", "≤", " of ", " was ", "0.04", ".001", "3 x 10-5", "1e-4",
+             "'", "’", ".", "(", "a", "İ", "ſ", "\n", "for trend"]
+
+
+def test_p_values_are_found_from_their_starts():
+    rng = random.Random(62)
+    for _ in range(4000):
+        text = "".join(rng.choice(_P_PIECES) for _ in range(rng.randint(0, 12)))
+        found = [(c.start, c.end, c.value, c.qualifier) for c in claims.find_p_values(text)]
+        plain = [(m.start(), m.end()) for m in claims.P_RE.finditer(text)]
+        assert [(start, end) for start, end, _, _ in found] == plain, text

@@ -103,8 +103,15 @@ def _parse_scientific(text: str) -> float | None:
         return None
 
 
+# Where `P_RE` may match: a "p" (any case) with no word character, apostrophe or point before
+# it, found in the lower-cased text (`re` skips to each "p", a literal, faster than to each
+# character of the class `[pP]`).
+_P_START = re.compile(r"p(?<![\w'’.]p)")
+
+
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
-    for m in P_RE.finditer(text) if _mentions(text, "p") else ():
+    starts = [m.start() for m in _P_START.finditer(_lower(text))] if _mentions(text, "p") else ()
+    for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
         if op.startswith("less") or op == "below":
