@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from claimcheck.nlp import claims, groups, patterns
+from claimcheck.nlp import claims, continuations, groups, patterns
 from claimcheck.nlp.regex import matches_at
 
 _PIECES = [
@@ -90,3 +90,26 @@ def test_p_values_are_found_from_their_starts():
         found = [(c.start, c.end, c.value, c.qualifier) for c in claims.find_p_values(text)]
         plain = [(m.start(), m.end()) for m in claims.P_RE.finditer(text)]
         assert [(start, end) for start, end, _, _ in found] == plain, text
+
+
+_LIST_PIECES = ["41", "66", "1 204", "1,204", "five", "twenty five", "twenty-five", "a hundred and five", "someone",
+                "x1", "one", ", ", ",", " ", "  ", " and ", " or ", "and ", "-", "(", "ſix", "İ", "2.5m", "9"]
+
+
+def _plain_list_head(text: str, start: int) -> int:
+    """`continuations.list_head` with the leftmost match of all (the pattern tried everywhere)."""
+    if not text[max(0, start - 4):start].endswith(("and ", "or ")):
+        return start
+    m = continuations._LIST_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.end() != start:
+        return start
+    first = continuations._LIST_ITEM.search(text, m.start(), start)
+    return first.start() if first else start
+
+
+def test_list_head_reads_what_the_leftmost_match_gives():
+    rng = random.Random(64)
+    for _ in range(6000):
+        text = "".join(rng.choice(_LIST_PIECES) for _ in range(rng.randint(0, 12))) + " and 9 participants"
+        start = len(text) - len("9 participants")
+        assert continuations.list_head(text, start) == _plain_list_head(text, start), text
