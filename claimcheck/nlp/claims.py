@@ -36,13 +36,14 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_hold,
+    _may_hold_in,
     _may_mention,
     _mentions,
     _num,
     _preceding_word,
     _preceding_words,
     _qualifier,
+    _range_may_follow,
     _range_or_value,
     _scan,
     alternation,
@@ -103,8 +104,15 @@ def _parse_scientific(text: str) -> float | None:
         return None
 
 
+# Where `P_RE` may match: a "p" (any case) with no word character, apostrophe or point before
+# it, found in the lower-cased text (`re` skips to each "p", a literal, faster than to each
+# character of the class `[pP]`).
+_P_START = re.compile(r"p(?<![\w'’.]p)")
+
+
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
-    for m in P_RE.finditer(text) if _mentions(text, "p") else ():
+    starts = [m.start() for m in _P_START.finditer(_lower(text))] if _mentions(text, "p") else ()
+    for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
         if op.startswith("less") or op == "below":
@@ -310,15 +318,20 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
 
 
 # The words that may follow the number of each pattern (see `patterns._scan`).
+# (`_PERCENT_UNITS`, `_DURATION_UNITS`, `_DOSE_UNIT_WORDS`: the words that may follow the far
+# number of a range, `_scan`'s `range_ends`.)
 _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
-_PERCENT_NEXT = frozenset({"%", "per", "percent", "percentage"}) | RANGE_WORDS
+_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage"})
+_PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
 _DURATION_NEXT = _TIME_WORDS | RANGE_WORDS
-_DOSE_NEXT = RANGE_WORDS | frozenset(
+_DURATION_UNITS = _TIME_WORDS | {"extra", "additional", "further"}  # "5 to 10 extra days"
+_DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
     "litre litres cc".split()
 )
+_DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
     "cup cups glass glasses drink drinks serving servings portion portions cigarette cigarettes pint pints "
     "tablet tablets pill pills capsule capsules steps can cans bottle bottles shot shots slice slices bar bars "
@@ -327,8 +340,16 @@ _SERVING_UNITS = frozenset(
 
 
 def _serving_next(at, text: str) -> bool:
-    """`two cups`, `three large cups`: a serving unit right after the number, or one word later."""
-    return at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS or at.next in RANGE_WORDS
+    """`two cups`, `three large cups`: a serving unit right after the number, or one word later;
+    `two or more cups`; or `two to three cups`: a range whose far number is followed so."""
+    if at.next in _SERVING_UNITS or at.next2 in _SERVING_UNITS:
+        return True
+    if at.next == "or" and at.next2 in _OR_MORE:
+        return True
+    return at.next in RANGE_WORDS and _range_may_follow(at, text, _serving_next)
+
+
+_OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 
 PERCENT_RE = re.compile(
@@ -356,7 +377,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
     for m in placeholders:
         yield ClaimMatch("percentage", m.start(), m.end(), None, unit="percent")
-    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True):
+    for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True, range_ends=_PERCENT_UNITS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -489,20 +510,21 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = (m["unit"] or m["unit2"]).lower()
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
-    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True):
+    for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
         if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
             continue
-        window = text[max(0, m.start() - 60):m.start()]
-        if _may_hold(window, _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
+        w_start = max(0, m.start() - 60)
+        window = text[w_start:m.start()]
+        if _may_hold_in(text, w_start, m.start(), _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
-        if (_may_hold(window, _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
-                _may_hold(window, _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
+        if (_may_hold_in(text, w_start, m.start(), _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
+                _may_hold_in(text, w_start, m.start(), _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
@@ -548,7 +570,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
         value = float(m["a"]) * 10 ** int(exponent)
         yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
-    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True):
+    for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True, range_ends=_DOSE_UNIT_WORDS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -665,14 +687,24 @@ class ClaimFinder:
         self.name = name
         register_extensions()
         terms()  # fail at construction on a bad word list, not mid-run
+        self._labels: tuple = (None, {})
+
+    def _label_ids(self, doc: Doc) -> dict[str, int]:
+        """Each kind's id in the Doc's string store (a label given as a string is looked up in
+        the store at every span), kept while the Docs share the store."""
+        strings = doc.vocab.strings
+        if self._labels[0] is not strings:
+            self._labels = (strings, {kind: strings.add(kind) for kind in PRIORITY})
+        return self._labels[1]
 
     def __call__(self, doc: Doc) -> Doc:
         matches = find_claims(doc_text(doc), sentence_finder(doc))
         spans = []
         records = []
         user_data = doc.user_data
+        label_ids = self._label_ids(doc)
         for match in matches:
-            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
+            span = doc.char_span(match.start, match.end, label=label_ids[match.kind], alignment_mode="expand")
             if span is None:
                 continue
             start, end = span.start_char, span.end_char

@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .numbers import NUMBER
-from .patterns import NUM, QUAL, ClaimMatch, _is_year, _num, _qualifier, number_mentions, terms
+from .patterns import _OTHER_FOLDS, NUM, QUAL, ClaimMatch, _is_year, _num, _qualifier, number_mentions, terms
 from .regex import alternation
 
 _GROUP_KINDS = ("count", "sample_size")
@@ -122,11 +122,34 @@ def list_head(text: str, start: int) -> int:
     `start` itself when no list of numbers ends there."""
     if not text[max(0, start - 4):start].endswith(("and ", "or ")):  # (a cheap test first)
         return start
-    m = _LIST_BEFORE.search(text, max(0, start - 80), start)
+    m = _list_before(text, max(0, start - 80), start)
     if m is None or m.end() != start:
         return start
     first = _LIST_ITEM.search(text, m.start(), start)
     return first.start() if first else start
+
+
+def _list_before(text: str, lo: int, start: int) -> re.Match | None:
+    """A match of `_LIST_BEFORE` in `text[lo:start]` from which `list_head` reads the list's
+    first number: the leftmost match at a place where a number is mentioned (`re` would try
+    the pattern at every character of the window). The leftmost match of all may open inside
+    a word ("one" in "someone, 5 and 9"), but the first number `list_head` reads after it
+    starts the list of a match at a mention. (With a letter that `re` folds apart from
+    `str.lower`, which the mentions may miss: the leftmost match of all.)"""
+    if any(c in text for c in _OTHER_FOLDS):
+        return _LIST_BEFORE.search(text, lo, start)
+    positions = _mention_positions(text)
+    for i in range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, start)):
+        m = _LIST_BEFORE.match(text, positions[i], start)
+        if m is not None:
+            return m
+    return None
+
+
+@lru_cache(maxsize=4)
+def _mention_positions(text: str) -> list[int]:
+    """Where `number_mentions` are, in order."""
+    return [at.pos for at in number_mentions(text)]
 
 
 def continued_claims(
@@ -146,7 +169,7 @@ def continued_claims(
         return []
     starts = [c.start for c in claims]
     ends = [c.end for c in claims]
-    positions = [at.pos for at in mentions]
+    positions = _mention_positions(text)
     found: list[ClaimMatch] = []
     for s_start, s_end in sorted(sentences):
         lo, hi = bisect.bisect_left(positions, s_start), bisect.bisect_left(positions, s_end)
@@ -160,12 +183,21 @@ def continued_claims(
     return found
 
 
+_DIGIT_OR_POINT = frozenset("0123456789.")
+
+
 def _bare_numbers(text: str, mentions, starts: list[int], ends: list[int]) -> Iterator[re.Match]:
     """The numbers of `mentions` outside every claim (none of them a year)."""
     last_end = -1
     for at in mentions:
         if at.pos < last_end:
             continue
+        if text[at.pos] in _DIGIT_OR_POINT:
+            # (no qualifier opens at a digit: the number starts here; inside a claim, no
+            # need to read it)
+            i = bisect.bisect_right(starts, at.pos) - 1
+            if i >= 0 and ends[i] > at.pos:
+                continue
         m = _NUMBER_AT.match(text, at.pos)
         if m is None or m["between"]:
             continue

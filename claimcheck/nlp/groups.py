@@ -28,6 +28,7 @@ from .patterns import (
     _num,
     _preceding_word,
     _qualifier,
+    _range_may_follow,
     _range_or_value,
     _scan,
     find_all,
@@ -140,6 +141,25 @@ def _noun_words() -> tuple[frozenset, frozenset]:
     return frozenset(first), frozenset(t["not_modifiers"])
 
 
+@lru_cache(maxsize=1)
+def _phrase_noun_firsts() -> frozenset:
+    """The first words (as `_noun_words` cuts them) of the group nouns of more than one word
+    ("adverse events", "men and women")."""
+    t = terms()
+    nouns = t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"]
+    return frozenset(re.split(r"[\s\-'’]", n.lower())[0] for n in nouns if len(n.split()) > 1)
+
+
+def _arm_may_follow_noun(at, noun_firsts: frozenset) -> bool:
+    """May the `arm` pattern match at a number followed by a word that may open a group noun?
+    Its tail ("in the placebo group", "were assigned") comes after the noun, so the word after
+    a one-word noun must open the tail; unless the noun has more words, or the first word is
+    the one word the pattern lets stand before the noun (or opens the tail itself)."""
+    if at.next2 in _ARM_TAIL_FIRST or at.next in _ARM_TAIL_FIRST or at.next in _phrase_noun_firsts():
+        return True
+    return at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
+
+
 def _is_noun_start(word: str, raw: str, noun_firsts: frozenset | None = None) -> bool:
     """Could a group noun open with this word? (`noun_firsts`: `_noun_words()[0]`, passed in by
     the callers that run at every number.)"""
@@ -157,8 +177,10 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
     if not word:
         return False, False
     if _is_noun_start(word, raw, noun_firsts):
-        return True, True
-    if word in RANGE_WORDS:
+        return True, _arm_may_follow_noun(at, noun_firsts)
+    if raw in RANGE_WORDS:  # (no modifier: the word is one of `not_modifiers`) "5 to 10 patients"
+        noun = _range_may_follow(at, text, _noun_may_follow)
+    elif word in RANGE_WORDS:
         noun = True
     elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
         noun = False  # a function word ("of", "years") or no word at all
@@ -514,7 +536,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     mentions = number_mentions(text)
     noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
-    for m in _scan(noun_re, text, only=noun_ats):
+    # (`range_ends`: a number followed by a digit is tried only as the first of a range, "5-10
+    # patients", with a noun or a modifier after it; the `arm` pattern reads no range.)
+    for m in _scan(noun_re, text, only=noun_ats, range_ends=_noun_may_follow):
         if _is_year(m["a"]):
             continue
         before = _preceding_word(text, m.start())
@@ -550,7 +574,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
-    for m in _scan(arm, text, only=arm_ats):
+    for m in _scan(arm, text, only=arm_ats, range_ends=()):
         if _is_year(m["a"]) or _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
             continue
         if _after_age_range(text, m.start()):

@@ -81,16 +81,19 @@ _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
 # literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
 # or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
 # They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
-# A digit, ASCII or not (the class admits the digits and any non-ASCII character, the
-# lookbehind keeps the digits), with the digits, commas and points after it.
-_DIGITS = re.compile(r"[^\x00-/:-\x7f](?<=\d)[\d,.]*")
 _NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
 # A number word with the character before it, tried only after a space (a literal: `re` skips
 # to each space in C) or after a character of a cheap class holding every other character a
 # number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
 # get through, and `_number_starts` drops them). Not tried inside words ("one" in "someone").
 _NUMBER_WORD_AFTER_SPACE = re.compile(" " + _NUMBER_WORD.pattern)
-_NUMBER_WORD_AFTER_OTHER = re.compile(r"[\x00-\x1f!\"%&'()*;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]" + _NUMBER_WORD.pattern)
+# And in the same scan of that class (one scan: ~half the time of two), with the digits added
+# to it: a digit, ASCII or not (the lookbehind keeps the digits of the class), with the digits,
+# commas and points after it; or (the group `word`) a number word after the other characters.
+_DIGITS_OR_WORD_AFTER_OTHER = re.compile(
+    r"[\x00-\x1f!\"%&'()*0-9;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]"
+    rf"(?:(?<=\d)[\d,.]*|(?P<word>{_NUMBER_WORD.pattern}))"
+)
 _A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
@@ -182,10 +185,14 @@ def _number_starts(text: str) -> list[int]:
     """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
     before one; not glued to what stands before it."""
     lowered = _lower(text)
-    found = [m.start() for m in _DIGITS.finditer(lowered)]
-    found = [pos - 1 if lowered[pos - 1:pos] == "." else pos for pos in found]  # ".5"
+    digits, found = [], []
+    for m in _DIGITS_OR_WORD_AFTER_OTHER.finditer(lowered):
+        if m.lastgroup:  # a number word, after the character matched first
+            found.append(m.start() + 1)
+        else:
+            digits.append(m.start())
+    found += [pos - 1 if lowered[pos - 1:pos] == "." else pos for pos in digits]  # ".5"
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
-    found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_OTHER.finditer(lowered)]
     if _NUMBER_WORD.match(lowered):
         found.append(0)
     found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
@@ -228,6 +235,49 @@ def _mentions_by_next(text: str) -> dict[str | None, list[NumberAt]]:
 
 
 _POSITION = attrgetter("pos")
+
+
+# Where the far number of a range may start, after a number: a range word or a dash, then a
+# place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
+# every range a pattern can read.
+_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{START}(?=[\w.])")
+_A_NUMBER = re.compile(NUMBER)
+
+
+@lru_cache(maxsize=4)
+def _range_ends(text: str) -> dict[int, NumberAt | None]:
+    """The far number of the range that each number followed by a digit (`next` None) or by a
+    range word may open, by position: None where no range opens; no entry where a number
+    that is no mention may open there ("tenmg": nothing is sure)."""
+    mentions = number_mentions(text)
+    by_pos = {at.pos: at for at in mentions}
+    ends: dict[int, NumberAt | None] = {}
+    for at in mentions:
+        if at.next is None or at.next in RANGE_WORDS:
+            opening = _RANGE_OPENING.match(text, at.pos)
+            if opening is None:
+                ends[at.pos] = None
+            elif opening.end() in by_pos:
+                ends[at.pos] = by_pos[opening.end()]
+            elif _A_NUMBER.match(text, opening.end()) is None:
+                ends[at.pos] = None  # "89 and a separate": no number follows the range word
+    return ends
+
+
+def _range_may_follow(at: NumberAt, text: str, wants) -> bool:
+    """May a pattern match at `at`, a number followed by a digit or a range word, when the
+    pattern can read that only as the first number of a range, with one of `wants` (a set of
+    words or a function, as for `_scan`) after the far number? ("5 to 10 patients", not
+    "aged 18 to 64," nor the "3" of a phone number "3-289-923".)"""
+    ends = _range_ends(text)
+    if at.pos not in ends:
+        return True  # the far number is no mention: unsure
+    far = ends[at.pos]
+    if far is None:
+        return False  # no range opens here
+    if not far.next:
+        return True  # a digit, a second dash or punctuation after the far number: unsure
+    return wants(far, text) if callable(wants) else far.next in wants
 
 
 class Lookback:
@@ -290,11 +340,15 @@ def _mentions(text: str, *needles: str) -> bool:
 _OTHER_FOLDS = ("İ", "ı", "ſ")
 
 
-def _may_hold(window: str, needles) -> bool:
-    """Cheap guard before a case-insensitive search in a short string: could a pattern that
-    needs one of these (lower-case) words match there?"""
-    lowered = window.lower()
-    return any(n in lowered for n in needles) or any(c in window for c in _OTHER_FOLDS)
+def _may_hold_in(text: str, start: int, end: int, needles) -> bool:
+    """Cheap guard before a case-insensitive search in `text[start:end]`: could a pattern that
+    needs one of these (lower-case) words match there? (The words are looked for in the text
+    lower-cased once, `_lower`, at the same offsets: no lower-cased copy of the window.)"""
+    lowered = _lower(text)
+    for needle in needles:
+        if lowered.find(needle, start, end) >= 0:
+            return True
+    return any(c in text[start:end] for c in _OTHER_FOLDS)
 
 
 def _may_mention(text: str, *needles: str) -> bool:
@@ -320,16 +374,21 @@ def _range_may_open(at: NumberAt, text: str) -> bool:
     return at.next2 in _NUMBER_WORD_FIRSTS
 
 
-def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None) -> Iterator[re.Match]:
+def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False, only=None,
+          range_ends=None) -> Iterator[re.Match]:
     """`pattern.finditer(text)` for patterns that open with a qualifier or a number.
 
     `wants`, if given, says which word may follow the number for `pattern` to match: a set of
     lower-case words, or a function `(NumberAt, text) -> bool` (which also sees the numbers
     followed by punctuation, `next == ""`). It must never refuse a number where the pattern
-    could match: it only saves the attempt. `ranges_only` (with a set): the pattern reads a
-    range word after its number only as the separator of a range (`RANGE_SEP` + `NUM`), so
-    a number whose range word no number can follow ("5 to the") is not tried. `only`, if
-    given, is the list of the numbers to try, in order, chosen already (from `number_mentions`).
+    could match: it only saves the attempt. A number followed by a digit (`next` None) can
+    then match only as the first number of a range ("5-10 mg"): it is tried only if a word
+    of `range_ends` (a set or a function as `wants`; default: `wants`) may follow the
+    range's far number. `ranges_only` (with a set): the pattern reads a range word after its
+    number only as the separator of a range (`RANGE_SEP` + `NUM`), so a number followed by
+    one is tried on the same terms. `only`, if given, is the list of the numbers to try, in
+    order, chosen already (from `number_mentions`; those followed by a digit are screened
+    by `range_ends` if it is given).
     """
     last_end = -1
     check = wants if callable(wants) else None
@@ -343,11 +402,15 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False,
         if ranges_only:
             candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
+    far_wants = wants if range_ends is None else range_ends
     match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
-        if check is not None and at.next is not None and not check(at, text):
+        if at.next is None or (ranges_only and at.next in RANGE_WORDS):
+            if far_wants is not None and not _range_may_follow(at, text, far_wants):
+                continue
+        elif check is not None and not check(at, text):
             continue
         m = match(text, at.pos)
         if m:
