@@ -338,3 +338,28 @@ def test_more_look_alikes_are_not_claims_of_that_kind(text):
 )
 def test_service_counts_and_analysed_stories(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He drinks three mugs of filter coffee a day.", [("dose", "three mugs of filter coffee a day", 3)]),
+        ("Have one cup of coffee in the morning.", [("dose", "one cup of coffee", 1)]),
+        ("Coffee keeps you up. Two cups seems fine, but four cups or more is too much.",
+         [("dose", "Two cups", 2), ("dose", "four cups or more", 4)]),
+        # a fall between two shares is two values, not a range
+        ("The reduction is 0.8 percentage points, from 3.3% to 2.5%.",
+         [("percentage", "0.8 percentage points", 0.8), ("percentage", "3.3%", 3.3), ("percentage", "2.5%", 2.5)]),
+        ("Rates ranged from 2.5% to 3.3%.", [("percentage", "from 2.5% to 3.3%", [2.5, 3.3])]),
+    ],
+)
+def test_servings_of_food_and_drink_and_falls(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The team won two cups this season.", "One can see the problem.", "She keeps two cups on her desk for pens."],
+)
+def test_serving_look_alikes_are_not_doses(text):
+    assert [c for c in found(text) if c[0] == "dose"] == []

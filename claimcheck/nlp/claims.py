@@ -335,7 +335,7 @@ _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
     "cup cups glass glasses drink drinks serving servings portion portions cigarette cigarettes pint pints "
     "tablet tablets pill pills capsule capsules steps can cans bottle bottles shot shots slice slices bar bars "
-    "sachet sachets teaspoon teaspoons tablespoon tablespoons spoonful spoonfuls eggs units".split()
+    "sachet sachets teaspoon teaspoons tablespoon tablespoons spoonful spoonfuls eggs units mug mugs".split()
 )
 
 
@@ -381,10 +381,11 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if isinstance(value, list) and (m["between"] or "").lower() == "from" and _CHANGE_VERBS.search(
-            text[max(0, m.start() - 25):m.start()]
+        if isinstance(value, list) and (m["between"] or "").lower() == "from" and (
+            value[0] > value[1] or _CHANGE_VERBS.search(text[max(0, m.start() - 25):m.start()])
         ):
-            # "fell from 31% to 24%": a change between two values, not a range
+            # "fell from 31% to 24%", "0.8 points, from 3.3% to 2.5%": a change between two
+            # values, not a range (a range runs from its low end up)
             for part in ("a", "b"):
                 end = m.end(part)
                 unit = _PCT.match(text, end)
@@ -550,10 +551,26 @@ DOSE_RE = re.compile(
 )
 SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
-    r"(?P<unit>(?i:cups?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
+    r"(?P<unit>(?i:cups?|mugs?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
+# "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
+# or drink with no "a day" after it is a dose too, when the food or drink is named with it or
+# near it (`_FOOD_OR_DRINK`): "two cups of flour" in a recipe is, "the two cups" of a final is not.
+FOOD_SERVING_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
+    r"(?P<unit>(?i:cups?|mugs?|glass(?:es)?|servings?|portions?|pints?|cans|bottles?|slices?|"
+    r"teaspoons?|tablespoons?|spoonfuls?|units\s+of\s+alcohol))\b"  # (not "can": "one can see")
+    r"(?:\s+(?i:or\s+more|or\s+fewer|or\s+less)\b)?"
+    r"(?P<of>\s+(?i:of)\s+[A-Za-z\-]+(?:\s+(?!(?i:in|at|on|a|an|the|per|each|every|with|and|or|to|for|before|after|during|was|were|is|are)\b)[A-Za-z\-]+)?)?"
+)
+_FOOD_OR_DRINK = re.compile(
+    r"(?i:\b(?:coffees?|teas?|espressos?|lattes?|caffeine|alcohol|wine|beers?|lager|cider|spirits|water|milk|juice|"
+    r"soda|cola|fizzy|smoothies?|sugar|fruit|vegetables?|veg|bread|nuts|beans|legumes|lentils|chocolate|cereal|rice|"
+    r"pasta|meat|fish|oil|yog(?:h)?urt|cheese|berries|soup|broth|porridge|oats|drinks?|drinking|drank|drinkers)\b)"
+)
+_FOOD_REACH = 200  # characters either side of an amount in which its food or drink may be named
 
 
 # "2 × 10¹² vector genomes per kilogram", "1.5 x 10^9 cells": a dose in scientific notation.
@@ -582,6 +599,16 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(SERVING_RE, text, wants=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
+    if _FOOD_OR_DRINK.search(text) is None:
+        return
+    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next):
+        value = _range_or_value(m["a"], m["b"])
+        if value is None:
+            continue
+        named = m["of"] or text[max(0, m.start() - _FOOD_REACH):m.end() + _FOOD_REACH]
+        if _FOOD_OR_DRINK.search(named) is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
 
