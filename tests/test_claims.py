@@ -363,3 +363,17 @@ def test_servings_of_food_and_drink_and_falls(text, expected):
 )
 def test_serving_look_alikes_are_not_doses(text):
     assert [c for c in found(text) if c[0] == "dose"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Staff logged 73 fewer incidents of aggression.", [("count", "73 fewer incidents", 73)]),
+        ("Families made 38 fewer return visits to a GP.", [("count", "38 fewer return visits", 38)]),
+        ("There were 120 more deaths than expected.", [("count", "120 more deaths", 120)]),
+        ("Two more patients joined.", []),
+        ("They lived 2 more years.", []),
+    ],
+)
+def test_a_difference_in_a_count_of_events(text, expected):
+    assert found(text) == expected

@@ -63,7 +63,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     nouns += r"|(?-i:[A-Z][a-z]+(?:ians|ans|ers|ese|ites))"
     noun_re = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
     n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
@@ -128,6 +128,7 @@ _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
     "relapsed stopped discontinued withdrew dropped".split()
 )
+_CHANGE_WORDS = frozenset({"fewer", "more"})  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
 _LOWER_PLURAL = re.compile(r"[a-z][\w'’\-]*[a-df-hj-rtv-z]s\b")
 
@@ -182,6 +183,8 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         noun = _range_may_follow(at, text, _noun_may_follow)
     elif word in RANGE_WORDS:
         noun = True
+    elif word in _CHANGE_WORDS:
+        noun = True  # "73 fewer incidents", "120 more deaths": a difference in a count of events
     elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
         noun = False  # a function word ("of", "years") or no word at all
     else:
@@ -550,6 +553,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
         noun = _SPACES.sub(" ", m["noun"].lower())
+        if m["change"] and noun not in events:
+            continue  # "two more patients", "five fewer studies": no count of events
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
         if noun in pooled:
