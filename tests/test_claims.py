@@ -377,3 +377,17 @@ def test_serving_look_alikes_are_not_doses(text):
 )
 def test_a_difference_in_a_count_of_events(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Replies came within five working days.", [("duration", "five working days", 5)]),
+        ("He stayed 5 extra days.", [("duration", "5 extra days", 5)]),
+        ("For three consecutive days he woke early.", [("duration", "three consecutive days", 3)]),
+        ("The vaccine cut admissions by 71% over two winters.",
+         [("percentage", "71%", 71), ("duration", "over two winters", 2)]),
+    ],
+)
+def test_lengths_of_time_with_a_word_before_the_unit(text, expected):
+    assert found(text) == expected

@@ -324,8 +324,10 @@ _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
 _PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage"})
 _PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
-_DURATION_NEXT = _TIME_WORDS | RANGE_WORDS
-_DURATION_UNITS = _TIME_WORDS | {"extra", "additional", "further"}  # "5 to 10 extra days"
+# "5 extra days", "within five working days", "for three consecutive nights"
+_DURATION_ADJECTIVES = ("extra", "additional", "further", "working", "business", "school", "calendar", "consecutive")
+_DURATION_UNITS = _TIME_WORDS | {"winters", "summers"} | frozenset(_DURATION_ADJECTIVES)  # "5 to 10 extra days"
+_DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
@@ -396,7 +398,8 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
 
 
 DURATION_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?:(?i:extra|additional|further)\s+)?(?P<unit>{TIME_UNITS})\b"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
+    rf"(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
 _NOT_DURATION_AFTER = re.compile(
