@@ -391,3 +391,20 @@ def test_a_difference_in_a_count_of_events(text, expected):
 )
 def test_lengths_of_time_with_a_word_before_the_unit(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Here the relative risk was 1.45 (1.10-1.90) compared with vaginal birth.",
+         [("effect_size", "relative risk was 1.45", 1.45), ("confidence_interval", "(1.10-1.90)", [1.1, 1.9])]),
+        ("The odds ratio for type 1 diabetes fell to 1.08 (95% CI 0.91–1.28).",
+         [("effect_size", "odds ratio for type 1 diabetes fell to 1.08", 1.08),
+          ("confidence_interval", "95% CI 0.91–1.28", [0.91, 1.28])]),
+        ("It can correspond to a relative risk of only about 1.5.",
+         [("effect_size", "relative risk of only about 1.5", 1.5)]),
+        ("The HR was 0.8 (2021-2023).", [("effect_size", "HR was 0.8", 0.8)]),
+    ],
+)
+def test_ratios_given_in_other_words(text, expected):
+    assert found(text) == expected

@@ -125,17 +125,23 @@ RATIO_NAME = (
     r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk)\s+(?i:ratios?)"
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
 )
+# "the odds ratio ... fell to 1.08": a ratio given as the value it moved to
+_CHANGED_TO = r"(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to"
 RATIO_RE = re.compile(
     r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
     r"(?:(?i:for|of)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)[a-z][\w-]*(?:\s+(?:or|and)\s+[a-z][\w-]*)?(?:\s+(?!(?:of|was|were|is|at)\b)[a-z][\w-]*)?\s+)?"
-    r"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between)\s+|[=:,]\s*)?"
-    r"(?P<qual>(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
+    rf"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
+    r"(?P<qual>(?i:(?:only|just)\s+)?(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
 )
 # After a number that is part of a name ("type 2"), the ratio's value further on.
 _RATIO_VALUE_AFTER_NAME = re.compile(
-    rf"\d+\w*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?i:was|of|is|at|=)\s+(?P<a>{DIGIT_NUMBER})(?![\d%])"
+    rf"\d+\w*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?i:was|of|is|at|=|{_CHANGED_TO})\s+(?P<a>{DIGIT_NUMBER})(?![\d%])"
+)
+# "a relative risk of 1.45 (1.10-1.90)": the bracketed range right after a ratio is its interval
+_INTERVAL_AFTER_RATIO = re.compile(
+    rf"\s*\((?P<lo>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi>{DIGIT_NUMBER})\)"
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
@@ -173,6 +179,16 @@ _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
+def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
+    """The interval in brackets right after a ratio's value (`1.45 (1.10-1.90)`), if it is one
+    (its low end first)."""
+    m = _INTERVAL_AFTER_RATIO.match(text, end)
+    if m and not (_is_year(m["lo"]) and _is_year(m["hi"])):  # not "(2021-2023)"
+        low, high = _num(m["lo"]), _num(m["hi"])
+        if low is not None and high is not None and low < high:
+            yield ClaimMatch("confidence_interval", m.start() + m.group(0).index("("), m.end(), [low, high])
+
+
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
         qual = m["qual"].strip().lower() if m["qual"] else None
@@ -181,8 +197,11 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
             value = _RATIO_VALUE_AFTER_NAME.match(text, m.start("a"))
             if value:
                 yield ClaimMatch("effect_size", m.start(), value.end(), _num(value["a"]))
+                yield from _interval_after(text, value.end())
             continue
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
+        if not m["b"]:
+            yield from _interval_after(text, m.end())
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
