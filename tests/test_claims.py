@@ -408,3 +408,15 @@ def test_lengths_of_time_with_a_word_before_the_unit(text, expected):
 )
 def test_ratios_given_in_other_words(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A study followed 412,000 women. In the campaign, 118,400 pupils were vaccinated.",
+         [("sample_size", "412,000 women", 412000), ("count", "118,400 pupils", 118400)]),
+        ("A trial of vaccines. In Khordha, 11,240 girls vaccinated so far.", [("count", "11,240 girls", 11240)]),
+    ],
+)
+def test_people_vaccinated_in_a_campaign_are_counted(text, expected):
+    assert found(text) == expected

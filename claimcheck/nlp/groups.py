@@ -312,6 +312,7 @@ _COUNT_VERB_PHRASES = (
     "dropped out", "quit", "reported", "relapsed", "recovered", "improved", "responded", "had a", "had an",
     "went on to", "were alive", "were still alive", "survived", "broke", "fell", "flagged", "needed", "sought",
     "visited", "returned", "turned out", "showed signs", "reached", "achieved",
+    "were vaccinated", "had been vaccinated", "got vaccinated", "were immunised", "were immunized",
 )
 _COUNT_VERBS = re.compile(
     r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
@@ -398,7 +399,7 @@ _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited
 
 # "9 patients infected", "41 people admitted": those with the outcome, named by the participle.
 _INFECTED_AFTER = re.compile(
-    r"\s+(?i:infected|colonized|colonised|admitted|hospitali[sz]ed|killed|injured|sickened)\b(?!\s+(?:to|in|into)\s+(?:the\s+)?(?:study|trial))"
+    r"\s+(?i:infected|colonized|colonised|admitted|hospitali[sz]ed|killed|injured|sickened|vaccinated|immuni[sz]ed)\b(?!\s+(?:to|in|into)\s+(?:the\s+)?(?:study|trial))"
 )
 
 
