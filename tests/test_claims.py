@@ -420,3 +420,16 @@ def test_ratios_given_in_other_words(text, expected):
 )
 def test_people_vaccinated_in_a_campaign_are_counted(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a no-break space read in the wrong encoding ("Â "): the claim is read through it
+        ("Coverage reached 68Â\u00a0% of pupils.", [("percentage", "68Â\u00a0%", 68)]),
+        ("They took 800Â IU of vitamin D3 a day.", [("dose", "800Â IU", 800)]),
+        ("Coverage reached 68  % of pupils.", [("percentage", "68  %", 68)]),
+    ],
+)
+def test_claims_read_through_a_garbled_space(text, expected):
+    assert found(text) == expected

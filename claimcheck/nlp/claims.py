@@ -700,6 +700,11 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# "68Â %", "800Â IU": a no-break space read in the wrong encoding (the `encoding` check flags
+# it). Claims are read as if it were a space; it is one character, so every offset stays.
+_MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])")
+
+
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
 
@@ -708,6 +713,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     """
     if sentence_of is None:
         sentence_of = lambda _offset: (0, len(text))  # noqa: E731
+    if "Â" in text:
+        text = _MOJIBAKE_SPACE.sub(" ", text)
     candidates: list[ClaimMatch] = []
     candidates += find_confidence_intervals(text)
     candidates += find_p_values(text)
