@@ -389,6 +389,9 @@ _CHANGE_VERBS = re.compile(
 )
 
 
+_RANGE_VERBS = re.compile(r"(?i:\b(?:range|ranges|ranged|ranging|varied|varies|vary|varying)\s*$)")
+
+
 HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\b")
 
 
@@ -402,11 +405,13 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
+        before = text[max(0, m.start() - 25):m.start()]
         if isinstance(value, list) and (m["between"] or "").lower() == "from" and (
-            value[0] > value[1] or _CHANGE_VERBS.search(text[max(0, m.start() - 25):m.start()])
+            _CHANGE_VERBS.search(before) or (value[0] > value[1] and not _RANGE_VERBS.search(before))
         ):
             # "fell from 31% to 24%", "0.8 points, from 3.3% to 2.5%": a change between two
-            # values, not a range (a range runs from its low end up)
+            # values, not a range (a range runs from its low end up; "ranged from 40% to 15%"
+            # is a range written the wrong way round, which `implausible_value` flags)
             for part in ("a", "b"):
                 end = m.end(part)
                 unit = _PCT.match(text, end)
