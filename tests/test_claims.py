@@ -433,3 +433,26 @@ def test_people_vaccinated_in_a_campaign_are_counted(text, expected):
 )
 def test_claims_read_through_a_garbled_space(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the drug group, 120 of 4,800 did (2.5%).",
+         [("proportion", "120 of 4,800", 0.025), ("percentage", "2.5%", 2.5)]),
+        ("When one young person in five feels alone, act.", [("proportion", "one young person in five", 0.2)]),
+        ("A trial of 9,600 adults, half given a new pill.",
+         [("sample_size", "9,600 adults", 9600), ("proportion", "half", 0.5)]),
+        ("Half (54 participants) were assigned to stimulation.",
+         [("proportion", "Half", 0.5), ("sample_size", "54 participants", 54)]),
+        # places in a series, a member of a few, years
+        ("See page 2 of 10.", []),
+        ("Dose 2 of 3 was given.", []),
+        ("She was one of four sisters.", []),
+        ("Issue 3 of 2024 is out.", []),
+        ("One man in Leeds said so.", []),
+        ("One child has died.", [("count", "One child", 1)]),
+    ],
+)
+def test_shares_in_other_words(text, expected):
+    assert found(text) == expected

@@ -247,14 +247,22 @@ def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("trial_phase", m.start(), m.end(), phase)
 
 
+# "one person in five", "one young person in five": a person named between the two numbers
+_ONE_PERSON = (
+    "person", "adult", "child", "woman", "man", "patient", "participant", "teenager", "pupil", "student", "worker",
+    "nurse", "doctor", "baby", "girl", "boy", "resident", "respondent", "smoker", "user", "household", "family",
+)
 PROPORTION_IN_RE = re.compile(
-    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+(?i:in|out\s+of|per)[\s\-\u2010]+(?i:every\s+)?(?P<den>{NUMBER}{END})"
+    rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+"
+    rf"(?:(?:[a-z][\w\-]*\s+)?(?i:{alternation(_ONE_PERSON)})\s+)?"
+    r"(?i:in|out\s+of|per)[\s\-\u2010]+(?i:every\s+)?"
+    rf"(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
 # "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
 # whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
-    rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?i:the|these|those|all)\s+(?P<den>{NUM})"
+    rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?P<the>(?i:the|these|those|all)\s+)?(?P<den>{NUM})"
     rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
 )
 _FRACTION_DEN = alternation(FRACTION_WORDS)
@@ -267,7 +275,8 @@ FRACTION_RE = re.compile(
 HALF_RE = re.compile(
     rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+(?=[\w])|"
     r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
-    r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would)\b))"
+    r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would|given|assigned|allocated|"
+    r"randomi[sz]ed)\b|\(\s*\d))"  # "half given a new pill", "Half (54 participants)"
 )
 
 
@@ -284,7 +293,21 @@ def _per_every_may_follow(at, text: str) -> bool:
     return bool(at.next) and " every " in text[at.pos:at.pos + 60]
 
 
+# Words before "2 of 10" that make it a place in a series, not a share of a group.
+_NUMBERED_THINGS = frozenset(terms()["not_people_before_number"]) | {
+    "round", "game", "match", "part", "episode", "book", "volume", "issue", "slide", "dose", "visit", "session",
+}
 _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
+
+
+_IN_NEXT = frozenset({"in", "out", "per", "a", "an"})
+_ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
+
+
+def _proportion_in_may_follow(at, text: str) -> bool:
+    """`PROPORTION_IN_RE` at a number: "in"/"out of"/"per" after it, or a person named first
+    ("one person in five", "one young person in five")."""
+    return at.next in _IN_NEXT or at.next in _ONE_PERSON_WORDS or at.next2 in _ONE_PERSON_WORDS
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
@@ -292,6 +315,9 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1:
             continue
+        if not m["the"] and (m["num"].lower() in ("one", "1") or _is_year(m["den"])
+                             or _preceding_word(text, m.start()) in _NUMBERED_THINGS):
+            continue  # "120 of 4,800 did" is a share; "one of four groups", "page 2 of 10", "3 of 2024" are not
         window = text[max(0, m.start() - 150):m.start()]
         window = window[window.rfind(". ") + 1:]
         if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EVENT_IN_NUMBERS.search(window):
@@ -299,7 +325,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text, wants={"in", "out", "per", "a", "an"}):
+    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])

@@ -128,6 +128,9 @@ _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
     "relapsed stopped discontinued withdrew dropped".split()
 )
+# One person of a story ("one man", "one child"): a claim only with an outcome after it.
+_ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
+                         "subject", "individual"})
 _CHANGE_WORDS = frozenset({"fewer", "more"})  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
 _LOWER_PLURAL = re.compile(r"[a-z][\w'’\-]*[a-df-hj-rtv-z]s\b")
@@ -577,6 +580,9 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue  # "more than one infection": not a count of anything
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
             continue  # "one thing you wish people ...": `one` takes no modifiers
+        if value == 1 and noun in _ONE_PERSON and not (
+                _COUNT_VERBS.match(text[m.end():m.end() + 80]) or _INFECTED_AFTER.match(text, m.end())):
+            continue  # "One woman said ...": someone in a story; "one child has died" is a count
         yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
