@@ -456,3 +456,12 @@ def test_claims_read_through_a_garbled_space(text, expected):
 )
 def test_shares_in_other_words(text, expected):
     assert found(text) == expected
+
+
+def test_completers_and_a_population_living_with_a_condition():
+    nlp = build_nlp()
+    doc = nlp("The trial randomised 386 people. Of the 386 people who started, 312 completed the 12-month programme.\n"
+              "Diabetes UK says around 29,000 children and young people in the UK live with type 1 diabetes.")
+    claims = [(s.label_, s.text) for s in doc.spans["claims"]]
+    assert ("sample_size", "312 completed") in claims
+    assert ("count", "around 29,000 children") in claims

@@ -101,7 +101,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # participle or the verb after it.
     enrolled_after = re.compile(
         rf"(?:(?<=\b[Tt]he\s)(?P<a>{NUM})\s+(?:who\s+were\s+)?(?i:enrolled|randomi[sz]ed|recruited)\b"
-        rf"|(?P<b>{NUM})\s+(?i:completed)(?=\s+(?:the\s+|their\s+|all\s+)?(?:[a-z-]+\s+)?(?:\d+\s+)?"
+        rf"|(?P<b>{NUM})\s+(?i:completed)(?=\s+(?:the\s+|their\s+|all\s+)?(?:[a-z-]+\s+)?(?:\d+(?:[-\u2010][a-z]+)?\s+)?"
         r"(?i:study|trial|programme|program|course|intervention|follow-up|survey|treatment|weeks|months|years)\b))"
     )
     # "273 were assigned to antibiotics and 257 to appendectomy": the second arm of an assignment
@@ -322,7 +322,7 @@ _COUNT_VERBS = re.compile(
     rf"(?i:{_alternation(_COUNT_VERB_PHRASES)})\b"
 )
 _POPULATION_VERBS = re.compile(
-    r"^(?:\s+[\w-]+){0,4}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
+    r"^(?:\s+[\w-]+){0,6}?\s+(?i:have|has|live\s+with|are\s+living|living\s+with|suffer|suffers|"
     r"are\s+affected|are\s+diagnosed|die|dies|are\s+infected|will\s+develop|develop)\b"
 )
 # The words that tell an event. (A trie alternation: `re` tries each branch of a flat one in
