@@ -619,10 +619,14 @@ FOOD_SERVING_RE = re.compile(
     r"(?P<of>\s+(?i:of)\s+[A-Za-z\-]+(?:\s+(?!(?i:in|at|on|a|an|the|per|each|every|with|and|or|to|for|before|after|during|was|were|is|are)\b)[A-Za-z\-]+)?)?"
 )
 _FOOD_OR_DRINK = re.compile(
-    r"(?i:\b(?:coffees?|teas?|espressos?|lattes?|caffeine|alcohol|wine|beers?|lager|cider|spirits|water|milk|juice|"
-    r"soda|cola|fizzy|smoothies?|sugar|fruit|vegetables?|veg|bread|nuts|beans|legumes|lentils|chocolate|cereal|rice|"
-    r"pasta|meat|fish|oil|yog(?:h)?urt|cheese|berries|soup|broth|porridge|oats|drinks?|drinking|drank|drinkers)\b)"
-)
+    r"(?i:\b(?:{}))\b".format(alternation((
+        "coffee", "coffees", "tea", "teas", "espresso", "espressos", "latte", "lattes", "caffeine", "alcohol", "wine",
+        "beer", "beers", "lager", "cider", "spirits", "water", "milk", "juice", "soda", "cola", "fizzy", "smoothie",
+        "smoothies", "sugar", "fruit", "vegetable", "vegetables", "veg", "bread", "nuts", "beans", "legumes", "lentils",
+        "chocolate", "cereal", "rice", "pasta", "meat", "fish", "oil", "yogurt", "yoghurt", "cheese", "berries", "soup",
+        "broth", "porridge", "oats", "drink", "drinks", "drinking", "drank", "drinkers",
+    )))
+)  # (searched only in the window around an amount that `FOOD_SERVING_RE` found)
 _FOOD_REACH = 200  # characters either side of an amount in which its food or drink may be named
 
 
@@ -654,8 +658,6 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         if value is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
-    if _FOOD_OR_DRINK.search(text) is None:
-        return
     for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
