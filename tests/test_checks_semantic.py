@@ -354,6 +354,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # an organisation
         (("She works at Semmelweis University in Budapest. Researchers at Semmelweis University led the study, "
          "and Semmelweiss University paid for it. Semmelweis University is old."), "Semmelweiss"),
+        # a surname once without its final e
+        (("Professor Daniel Whitcombe led the trial. Whitcombe said it worked. Professor Whitcomb added that "
+         "more work was needed. Whitcombe agreed."), "Whitcomb"),
     ],
 )
 def test_name_variants(nlp, text, flagged):
@@ -391,6 +394,9 @@ def test_name_variants(nlp, text, flagged):
         "treated the patients."),
         # a first name and a place
         "Dr. Caroline Smith, a paediatrician in North Carolina, said children slept less. Smith said so.",
+        # two people whose surnames differ by a final e, each with a first name
+        ("Dr. Anna Clarke said the drug worked. Clarke added that it was safe. Dr. Tom Clark, who was not "
+        "involved, said he was cautious. Clark said so."),
     ],
 )
 def test_name_look_alikes_are_left_alone(nlp, text):

@@ -312,15 +312,17 @@ _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 def _similar(a: str, b: str) -> bool:
     """One edit on names of five letters or more, two on names of eight or more; same first
     letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`), unless
-    the last letter is doubled (`Semmelweis`/`Semmelweiss`)."""
+    the last letter is doubled (`Semmelweis`/`Semmelweiss`) or an `e` is added (`Whitcomb`/
+    `Whitcombe`, a surname's two spellings; two people of these names are told apart by their
+    first names or titles, `_different_people`)."""
     shorter = min(len(a), len(b))
     if shorter < 5 or a[0].lower() != b[0].lower() or a.lower() == b.lower():
         return False
     if a.lower().translate(_TRANSLITERATION) == b.lower().translate(_TRANSLITERATION):
         return True  # Kröger/Kroeger, Müller/Mueller: one name, with and without its umlaut
     longer, shorter_form = (a, b) if len(a) > len(b) else (b, a)
-    if longer.startswith(shorter_form) and longer != shorter_form + shorter_form[-1]:
-        return False  # letters added at the end (Paris/Parish, Okafor/Okafors), but not a doubled last letter
+    if longer.startswith(shorter_form) and longer[len(shorter_form):].lower() not in (shorter_form[-1].lower(), "e"):
+        return False  # letters added at the end (Paris/Parish, Okafor/Okafors), but not a doubled last letter or an e
     distance = OSA.distance(a.lower(), b.lower(), score_cutoff=2)
     return distance == 1 or (distance == 2 and shorter >= 8 and a[:2].lower() == b[:2].lower())
 
