@@ -465,3 +465,18 @@ def test_completers_and_a_population_living_with_a_condition():
     claims = [(s.label_, s.text) for s in doc.spans["claims"]]
     assert ("sample_size", "312 completed") in claims
     assert ("count", "around 29,000 children") in claims
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the trial, of the 165 patients, 102 responded to treatment.",
+         [("sample_size", "165 patients", 165), ("count", "102", 102)]),
+        ("Of the 102 responders, 54 had a complete response.",
+         [("count", "102 responders", 102), ("count", "54", 54)]),
+        # a vague length is no claim
+        ("The cohort was followed for more than a decade.", []),
+    ],
+)
+def test_responders_are_counted_and_a_decade_is_vague(text, expected):
+    assert found(text) == expected

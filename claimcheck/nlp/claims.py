@@ -497,7 +497,7 @@ _ONE_DAY_IDIOM = re.compile(
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
 SINGLE_UNIT_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|the\s+first)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year|decade)\b"
+    r"\b(?:[Aa]n?|[Oo]ne|the\s+first)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year)\b"
     r"(?P<later>\s+later)?(?!\s+(?:old|of\s+age|ago)\b)"
 )
 _SINGLE_UNIT_PREP = re.compile(
@@ -526,7 +526,7 @@ HALF_DURATION_RE = re.compile(
 
 
 # Both patterns above hold a unit word: they are tried only there.
-_UNIT_WORDS = ("hour", "day", "week", "month", "year", "decade")
+_UNIT_WORDS = ("hour", "day", "week", "month", "year")  # ("over a decade": too vague a length to be a claim)
 
 
 _SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "single"})

@@ -95,7 +95,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
-        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|stopped|discontinued|withdrew|dropped\s+out)\b)"
+        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out)\b)"
     )
     # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
     # participle or the verb after it.
@@ -126,7 +126,7 @@ _ARM_TAIL_FIRST = frozenset(
 )
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
-    "relapsed stopped discontinued withdrew dropped".split()
+    "relapsed responded stopped discontinued withdrew dropped".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
