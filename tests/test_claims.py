@@ -480,3 +480,26 @@ def test_completers_and_a_population_living_with_a_condition():
 )
 def test_responders_are_counted_and_a_decade_is_vague(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Surgeons perform around 50,000 appendectomies a year.", [("count", "around 50,000 appendectomies", 50000)]),
+        ("Health workers gave 9,460 doses of MMR vaccine.", [("count", "9,460 doses", 9460)]),
+        ("Children need two doses of MMR.", []),
+        ("Patients had 7.8 migraine days a month.", [("count", "7.8 migraine days", 7.8)]),
+        ("Each sachet held 10 billion colony-forming units.", [("dose", "10 billion colony-forming units", 10**10)]),
+        ("Those who reached 10,000 steps did best.", [("dose", "10,000 steps", 10000)]),
+        ("Take four steps forward.", []),
+        ("Sleep was tracked for 28 nights.", [("duration", "for 28 nights", 28)]),
+        ("The unit closed on 23 nights last year.", []),
+        ("The hazard ratio lay at 1.07.", [("effect_size", "hazard ratio lay at 1.07", 1.07)]),
+        ("Risks were 0.35 times those of non-drinkers.", [("effect_size", "0.35 times those of", 0.35)]),
+        ("Half were given the vaccine and the other half a placebo.",
+         [("proportion", "Half", 0.5), ("proportion", "the other half", 0.5)]),
+        ("The other half of the year was dry.", []),
+    ],
+)
+def test_more_ways_of_writing_claims(text, expected):
+    assert found(text) == expected

@@ -126,7 +126,7 @@ RATIO_NAME = (
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
 )
 # "the odds ratio ... fell to 1.08": a ratio given as the value it moved to
-_CHANGED_TO = r"(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to"
+_CHANGED_TO = r"(?:(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to|(?:lay|stood)\s+at)"
 RATIO_RE = re.compile(
     r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
@@ -160,7 +160,7 @@ MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
     r"|more\s+(?:likely|common|often|frequent|frequently|prevalent)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
-    r"|the\s+(?:usual|normal|expected|average|typical|previous)"
+    r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
 )
 FOLD_RE = re.compile(
@@ -280,6 +280,11 @@ HALF_RE = re.compile(
 )
 
 
+# "half were given the vaccine and the other half a placebo": the rest of a group split in two
+OTHER_HALF_RE = re.compile(
+    r"\b(?i:the\s+)?(?i:other)\s+(?i:half)\b(?!\s+(?:(?i:of)\s+)?(?:(?i:the|a|an)\s+)?(?i:day|days|year|years|night|nights|"
+    r"hour|hours|century|season|match|game|term|decade|week|month|story))"
+)
 # "cut migraine days by at least half": a share by which something fell or rose
 BY_HALF_RE = re.compile(rf"\b(?i:by)\s+(?P<share>{QUAL}(?i:half))\b(?!\s*[-\u2010]?\s*(?i:an?\b|hours?\b|of\b))")
 # "two additional cancers for every 1,000 women screened": N (of something) in every M
@@ -349,6 +354,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
+    for m in search_near(OTHER_HALF_RE, text, find_all(_lower(text), ("other half",)), before=4, after=12):
+        yield ClaimMatch("proportion", m.start(), m.end(), 0.5)
     for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)), before=30, after=6):
         yield ClaimMatch("proportion", m.start("share"), m.end(), 0.5, qualifier=_qualifier(m))
     # (without " every " in the text, only the numbers with no sure word after them are tried)
@@ -357,7 +364,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if value is not None and 0 < value < 1 and not _is_year(m["den"]):
             yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(HALF_RE, text, wants={"half"}):
-        if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a"):
+        if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a", "other"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
 
@@ -376,7 +383,7 @@ _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
-    "litre litres cc".split()
+    "litre litres cc cfu colony".split()
 )
 _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
@@ -542,7 +549,16 @@ def _single_unit_word_before(text: str, start: int) -> bool:
 PLACEHOLDER_DURATION_RE = re.compile(rf"\bXNUMX[\s\-]+(?P<unit>{TIME_UNITS})\b")
 
 
+# "for 28 nights", "over three consecutive nights": a length in nights, with its preposition ("on
+# 23 nights last year" counts nights, not a length)
+NIGHTS_RE = re.compile(
+    rf"\b(?i:for|over|after|within|across|during)\s+(?P<a>{NUM})(?:\s+(?i:consecutive|straight))?\s+(?i:nights)\b"
+)
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
+    for m in search_near(NIGHTS_RE, text, find_all(_lower(text), (" nights",)), before=40, after=7) if "nights" in text else ():
+        yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit="nights")
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
@@ -597,7 +613,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
 DOSE_UNITS = (
     r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
-    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc)"
+    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
 )
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:{RANGE_SEP}(?P<b>{START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
@@ -608,6 +624,8 @@ SERVING_RE = re.compile(
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
+# "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
+STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
 # or drink with no "a day" after it is a dose too, when the food or drink is named with it or
 # near it (`_FOOD_OR_DRINK`): "two cups of flour" in a recipe is, "the two cups" of a final is not.
@@ -658,6 +676,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         if value is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
+    for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
+        value = _num(m["a"])
+        if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
+            yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")
     for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:

@@ -62,6 +62,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # people nouns, plus demonyms ("New Zealanders", "Nigerians", "Londoners")
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     nouns += r"|(?-i:[A-Z][a-z]+(?:ians|ans|ers|ese|ites))"
+    # operations named by their suffix: "50,000 appendectomies", "312 angioplasties"
+    nouns += r"|(?-i:[a-z]+(?:ectomies|otomies|ostomies|plasties|scopies))"
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
@@ -131,7 +133,8 @@ _BARE_COUNT_FIRST = frozenset(
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
                          "subject", "individual"})
-_CHANGE_WORDS = frozenset({"fewer", "more"})  # between a number and its noun (`noun_re`'s `change`)
+_CHANGE_WORDS = frozenset({"fewer", "more"})
+_OPERATION_ENDINGS = ("ectomies", "otomies", "ostomies", "plasties", "scopies")  # counted like events  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
 _LOWER_PLURAL = re.compile(r"[a-z][\w'’\-]*[a-df-hj-rtv-z]s\b")
 
@@ -557,7 +560,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
         noun = _SPACES.sub(" ", m["noun"].lower())
-        if m["change"] and noun not in events:
+        if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
+            continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
+        noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
+        if m["change"] and not noun_is_event:
             continue  # "two more patients", "five fewer studies": no count of events
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
@@ -566,7 +572,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
                 continue
             kind = "sample_size"
-        elif noun in events:
+        elif noun_is_event:
             kind = "count"
         elif noun == "reports" and _REPORTS_OF.match(text, m.end(), m.end() + 14):
             kind = "count"  # "23 reports of headache": events, not the records analysed
