@@ -503,3 +503,24 @@ def test_responders_are_counted_and_a_decade_is_vague(text, expected):
 )
 def test_more_ways_of_writing_claims(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ages given after the people, with no "aged" or "old"
+        ("The campaign concerns all pupils of 11 to 14 years.", []),
+        ("It included 40 adolescents of between 12 and 17 years with migraine.",
+         [("sample_size", "40 adolescents", 40)]),
+        ("One in four people over 60 years is affected.", [("proportion", "One in four", 0.25)]),
+        ("The NHS offers MMR to children at 12 months and at 3 years and 4 months.", []),
+        # a career's length
+        ("I have been a GP in the same town for 19 years.", []),
+        # lengths of time that stay
+        ("Atropine slowed myopia in children over two years, a study found.", [("duration", "over two years", 2)]),
+        ("Improvements in participants over 12 months were small.", [("duration", "over 12 months", 12)]),
+        ("At 12 months, 40% of patients had improved.", [("duration", "12 months", 12), ("percentage", "40%", 40)]),
+    ],
+)
+def test_ages_and_careers_are_not_lengths_of_time(text, expected):
+    assert found(text) == expected

@@ -475,9 +475,23 @@ _AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a che
 _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = ("ha",)  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
-    r"(?i:\b(?:has|have|had)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
-    r"served|run|running|coached|volunteered|known|used|owned|led)\b[^.;]*$)"
+    r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
+    r"served|run|running|coached|volunteered|known|used|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
 )
+# "pupils of 11 to 14 years", "adolescents of between 12 and 17 years", "children at 12 months",
+# "people over 60 years": people, then their age (no "aged")
+_PEOPLE_AGE_BEFORE = re.compile(
+    rf"(?i:\b(?:{alternation(terms()['people_nouns'])})\s+(?:(?:of|at)\s+(?:(?:between|from)\s+)?|(?:between|from)\s+)$)"
+)
+_PEOPLE_OVER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(terms()['people_nouns'])})\s+$)")  # + "over 60 years"
+def _old_enough(value) -> bool:
+    """`people over 60 years` is an age; `children over two years` a follow-up: an age given
+    so, with no "aged" or "old", is one of adults (40 or more)."""
+    low = value[0] if isinstance(value, list) else value
+    return isinstance(low, (int, float)) and low >= 40
+
+
+_AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
 _BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
 
@@ -580,6 +594,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = (m["unit"] or m["unit2"]).lower()
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
+    last_age_end = -100
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
@@ -593,6 +608,12 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
             continue
+        if _PEOPLE_AGE_BEFORE.search(window) or (
+                m["qual"] and m["unit"].lower().startswith("year") and _old_enough(_range_or_value(m["a"], m["b"]))
+                and _PEOPLE_OVER_BEFORE.search(window)) or (
+                m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
+            last_age_end = m.end()
+            continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
         if (_may_hold_in(text, w_start, m.start(), _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
                 _may_hold_in(text, w_start, m.start(), _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
             continue
