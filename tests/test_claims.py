@@ -524,3 +524,15 @@ def test_more_ways_of_writing_claims(text, expected):
 )
 def test_ages_and_careers_are_not_lengths_of_time(text, expected):
     assert found(text) == expected
+
+
+def test_groups_listed_together_are_counted_alike():
+    nlp = build_nlp()
+    doc = nlp("The trial enrolled 6,400 adults. Serious adverse events were reported in 94 vaccine recipients and "
+              "101 placebo recipients. Fatigue was reported by 612 vaccine recipients (19.1%) and 487 placebo "
+              "recipients (15.2%), and headache by 398 (12.4%) and 359 (11.2%).")
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["94 vaccine recipients"] == kinds["101 placebo recipients"] == "count"
+    assert kinds["398"] == kinds["359"] == "count"
+    doc = nlp("The trial enrolled 6,400 adults: 3,200 vaccine recipients and 3,200 placebo recipients.")
+    assert {s.label_ for s in doc.spans["claims"]} == {"sample_size"}

@@ -233,6 +233,10 @@ def _continue_sentence(
                 # children and four needed ..."
                 in_parts = parts and chain_end is not None and claim.start - chain_end <= 110 and bool(
                     _NEXT_ITEM.search(text, max(s_start, claim.start - 20), claim.start))
+                # the next item of a list of claims: "by 612 vaccine recipients and 487 placebo
+                # recipients" (its preposition is the list's)
+                joined = chain_end is not None and claim.start - chain_end <= 70 and bool(
+                    _NEXT_ITEM.search(text, max(s_start, claim.start - 20), claim.start))
                 kind, chain_end = claim.kind, claim.end
                 # its parts may follow, each with its verb: "Of the 187 cases, 142 were ...", "131 of
                 # the patients had ..., 12 had ..."
@@ -244,7 +248,7 @@ def _continue_sentence(
                     if not _is_year(m.group()):
                         yield ClaimMatch(kind, m.start(), m.end(), _num(m.group()))
                 p = _PREPOSITION.search(text, max(s_start, head - 12), head)
-                opener = p.group(1).lower() if p else None
+                opener = p.group(1).lower() if p else (opener if joined else None)
             continue
         m: re.Match = item  # type: ignore[no-redef]
         start = m.start()

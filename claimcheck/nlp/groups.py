@@ -133,6 +133,11 @@ _BARE_COUNT_FIRST = frozenset(
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
                          "subject", "individual"})
+# Between two groups of the same noun that a sentence counts alike: "94 vaccine recipients and
+# 101 placebo recipients", "612 women (19.1%) versus 487 women"
+_PARALLEL_GROUP = re.compile(
+    r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?i:and|or|versus|vs\.?|compared\s+with|against)\s+(?:(?i:in|among|by|for)\s+)?"
+)
 _CHANGE_WORDS = frozenset({"fewer", "more"})
 _OPERATION_ENDINGS = ("ectomies", "otomies", "ostomies", "plasties", "scopies")  # counted like events  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
@@ -548,6 +553,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
     # (`range_ends`: a number followed by a digit is tried only as the first of a range, "5-10
     # patients", with a noun or a modifier after it; the `arm` pattern reads no range.)
+    previous: ClaimMatch | None = None  # the last group found by `noun_re`
     for m in _scan(noun_re, text, only=noun_ats, range_ends=_noun_may_follow):
         if _is_year(m["a"]):
             continue
@@ -589,7 +595,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value == 1 and noun in _ONE_PERSON and not (
                 _COUNT_VERBS.match(text[m.end():m.end() + 80]) or _INFECTED_AFTER.match(text, m.end())):
             continue  # "One woman said ...": someone in a story; "one child has died" is a count
-        yield ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
+        if (previous is not None and previous.unit == noun and previous.end >= s_start
+                and _PARALLEL_GROUP.fullmatch(text, previous.end, m.start())):
+            kind = previous.kind  # "in 94 vaccine recipients and 101 placebo recipients": one kind
+        previous = ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
+        yield previous
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):
         yield ClaimMatch("sample_size", m.start(), m.end(), _num(m["a"]))
     for m in _scan(arm, text, only=arm_ats, range_ends=()):
