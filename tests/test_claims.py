@@ -536,3 +536,13 @@ def test_groups_listed_together_are_counted_alike():
     assert kinds["398"] == kinds["359"] == "count"
     doc = nlp("The trial enrolled 6,400 adults: 3,200 vaccine recipients and 3,200 placebo recipients.")
     assert {s.label_ for s in doc.spans["claims"]} == {"sample_size"}
+
+
+def test_a_cohorts_exposure_groups_are_samples():
+    nlp = build_nlp()
+    doc = nlp("The cohort study followed 52,618 women. Of these, 9,842 women (18.7%) said they swam at least "
+              "weekly, 7,105 (13.5%) swam less often and 35,671 did not swim.\n"
+              "In the trial, 512 patients (16.4%) reported headaches.")
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["9,842 women"] == kinds["7,105"] == "sample_size"
+    assert kinds["512 patients"] == "count"

@@ -395,6 +395,13 @@ _WORD_CHAR = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 _ESTIMATED = re.compile(r"(?i:an\s+estimated|estimated)\b")
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)")
+# A group and its share, then what it did or does, not what happened to it: "(18.7%) said they
+# swam", "(22.4%) ate legumes", "(30%) did not smoke": the groups a cohort is split into.
+_EXPOSURE_AFTER_SHARE = re.compile(
+    r"\s*\([^()]{0,20}\)\s+(?:said\s+they\s+|reported\s+(?=eating|drinking|walking|swimming|smoking))?"
+    r"(?i:ate|eat|eating|drank|drink|drinking|swam|swim|swimming|walked|walking|cycled|smoked|smoking|exercised|"
+    r"did\s+not|didn['’]t|never|rarely|regularly|usually|always|were\s+(?:current|former|never)\s+smokers)\b"
+)
 _CLAUSE_END = re.compile(r"[.;,:]|$")
 _FORMED_BY = re.compile(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list")
 _SAMPLE_TAIL = re.compile(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$")
@@ -425,6 +432,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
     if _EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
         return "count"  # "386 patients died", "9 patients infected"
     if _SHARE_AFTER.match(text, end, end + 20):
+        if _EXPOSURE_AFTER_SHARE.match(text, end, end + 60) and _mentions_a_study(text):
+            return "sample_size"  # "9,842 women (18.7%) said they swam": a cohort's exposure group
         return "count"  # "512 patients (16.4%)": those with an outcome, given with their share
     if _POPULATION_VERBS.match(text[end:end + 60]) and not _STUDY_WORDS.search(sentence):
         return "count"  # "1.2 million Americans have diabetes"
