@@ -415,3 +415,29 @@ def test_control_characters_in_a_page_do_not_break_the_fallback():
     article = extract_article("<article><p>The trial enrolled 45 patients.</p><script></script>\x0bIt ran a year.</article>",
                               "page.html")
     assert "45 patients" in article.text and "\x0b" not in article.text
+
+
+_BODY = "".join(f"<p>Paragraph {i} of the report says the researchers followed the participants for many months "
+                f"and wrote down what happened to each of them along the way.</p>" for i in range(6))
+
+
+def test_headline_and_standfirst_outside_the_body_are_kept():
+    page = (
+        "<html><head><title>Sleep study | The Daily</title></head><body>"
+        "<header><h1 class='logo'>The Daily</h1><nav><a href='/'>Home</a></nav></header>"
+        "<main><article><h1>Irregular sleep linked to depression</h1>"
+        "<p class='article__standfirst'>Researchers tracked more than 72,000 adults for a week</p>"
+        f"<div class='article-body'>{_BODY}</div></article></main></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    assert text.startswith("Irregular sleep linked to depression\n\nResearchers tracked more than 72,000 adults for a week\n\n")
+    assert "The Daily" not in text
+    assert text.count("Irregular sleep linked to depression") == 1
+
+
+def test_a_headline_already_in_the_text_is_not_repeated():
+    page = (
+        "<html><body><article><h1>Irregular sleep linked to depression</h1>"
+        f"{_BODY}</article></body></html>"
+    )
+    assert extract_article(page, "page.html").text.count("Irregular sleep linked to depression") == 1

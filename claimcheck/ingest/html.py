@@ -788,6 +788,45 @@ def _summarise_identifiers(links: list[Link], meta: dict[str, str]) -> None:
 
 # ---------------------------------------------------------------------------------------------
 
+# The standfirst (deck, strapline) under a headline: the article's summary, often with its
+# headline numbers. Matched on the parts of a class (`article__standfirst`, `c-deck`).
+_STANDFIRST_CLASSES = frozenset({"standfirst", "deck", "dek", "strapline", "subheadline", "subtitle", "subhead"})
+_CLASS_PARTS = re.compile(r"[\s_\-]+")
+_OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "header", "form"})
+
+
+def page_lead(root: HtmlElement) -> list[str]:
+    """The article's headline and standfirst, as the page shows them: the `<h1>` of the
+    `<article>` or `<main>` (else the first outside the page's header, navigation, asides and
+    footer), and the first element whose class names a standfirst. Read before the pre-clean,
+    which may take a headline's wrapper for furniture."""
+    lead = []
+    for container in ("article", "main"):
+        holder = next(root.iter(container), None)
+        h1 = next(holder.iter("h1"), None) if holder is not None else None
+        if h1 is not None:
+            break
+    else:
+        h1 = next((h for h in root.iter("h1")
+                   if not any(a.tag in _OUTSIDE_ARTICLE or is_furniture(a) for a in h.iterancestors())), None)
+    if h1 is not None:
+        lead.append(_squash(element_text(h1, " ")))
+    for el in root.iter("p", "div", "h2", "span"):
+        classes = el.get("class")
+        if classes and _STANDFIRST_CLASSES.intersection(_CLASS_PARTS.split(classes.lower())):
+            lead.append(_squash(element_text(el, " ")))
+            break
+    return [line for line in lead if line]
+
+
+def with_lead(text: str, lead: list[str]) -> str:
+    """The text with the headline and standfirst before it, those the extractor left out
+    (trafilatura often starts at the body)."""
+    squashed = _squash(text)
+    missing = [line for line in lead if line not in squashed]
+    return "\n\n".join([*missing, text]) if missing and text else text
+
+
 def extract_article(html: str, name: str, url: str | None = None) -> Article:
     """The article in `html`; `name` is the input shown to the user, `url` the page's address."""
     root, deep, controls = _parse(html)
@@ -803,6 +842,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     base = base or meta.get("canonical") or meta.get("og:url")
 
     body = find_body_container(root)
+    lead = page_lead(root)
     preclean(root, body)
     tree = None if self_closed else trafilatura_tree(root, html, deep, controls)
     result = None
@@ -823,6 +863,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
         warnings.append(f"the main-text extractor found no article text; used the page's {used} "
                         "instead, so menus or other page furniture may be mixed in")
         anchors = _element_anchors(container)
+    text = with_lead(text, lead)
     links = locate_links(text, anchors, base)
     _summarise_identifiers(links, meta)
 
