@@ -546,3 +546,29 @@ def test_a_cohorts_exposure_groups_are_samples():
     kinds = {s.text: s.label_ for s in doc.spans["claims"]}
     assert kinds["9,842 women"] == kinds["7,105"] == "sample_size"
     assert kinds["512 patients"] == "count"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Among the women the hazard ratio was 1.19 (1.09–1.30), compared with 1.08 (0.99–1.18) among the men.",
+         [("effect_size", "hazard ratio was 1.19", 1.19), ("confidence_interval", "(1.09–1.30)", [1.09, 1.3]),
+          ("effect_size", "1.08", 1.08), ("confidence_interval", "(0.99–1.18)", [0.99, 1.18])]),
+        ("The HR was 0.8. In 2019, compared with 2020 (a dry year), rates fell.", [("effect_size", "HR was 0.8", 0.8)]),
+        ("It included 1,146 pupils between 6 and 12 years.", [("sample_size", "1,146 pupils", 1146)]),
+        ("Sleep from one day to the next varied.", []),
+        ("The robot carried out 112 prostate removals and 68 bowel cancer resections.",
+         [("count", "112 prostate removals", 112), ("count", "68 bowel cancer resections", 68)]),
+    ],
+)
+def test_estimates_ages_idioms_and_operations(text, expected):
+    assert found(text) == expected
+
+
+def test_a_services_staff_are_counted_unless_a_study_asked_them():
+    nlp = build_nlp()
+    doc = nlp("The study followed 300 patients. The hospital has a team of 14 consultant surgeons, nine "
+              "anaesthetists and 26 theatre nurses.\nA survey of 2,000 nurses found burnout.")
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["14 consultant surgeons"] == kinds["nine anaesthetists"] == kinds["26 theatre nurses"] == "count"
+    assert kinds["2,000 nurses"] == "sample_size"

@@ -179,6 +179,13 @@ _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
+# After a ratio, the same ratio in another group, given with its interval: "the hazard ratio was
+# 1.19 (1.09-1.30), compared with 1.08 (0.99-1.18) among the men", "the estimate was 1.05 (95% ..."
+_OTHER_ESTIMATE = re.compile(
+    rf"\b(?:(?i:the\s+estimate\s+was)|(?i:compared\s+with)|(?i:versus)|(?i:vs)\.?)\s+(?P<a>{DIGIT_NUMBER})(?=\s*\(\s*(?:\d|95))"
+)
+
+
 def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
     """The interval in brackets right after a ratio's value (`1.45 (1.10-1.90)`), if it is one
     (its low end first)."""
@@ -190,7 +197,9 @@ def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
+    ratio_ends: list[int] = []  # after each ratio, where another estimate may be given
     for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
+        ratio_ends.append(m.end())
         qual = m["qual"].strip().lower() if m["qual"] else None
         if _NAME_BEFORE.search(text, max(0, m.start("a") - 12), m.start("a")):
             # "hazard ratio for new type 2 diabetes was 1.11": the 2 names the disease
@@ -201,6 +210,12 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
             continue
         yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
         if not m["b"]:
+            yield from _interval_after(text, m.end())
+    last_end = -1
+    for end in ratio_ends:
+        for m in _OTHER_ESTIMATE.finditer(text, max(end, last_end), min(len(text), end + 220)):
+            last_end = m.end()
+            yield ClaimMatch("effect_size", m.start("a"), m.end(), _num(m["a"]))
             yield from _interval_after(text, m.end())
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
@@ -491,6 +506,7 @@ def _old_enough(value) -> bool:
     return isinstance(low, (int, float)) and low >= 40
 
 
+_RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
 _BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
@@ -511,6 +527,7 @@ _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
 _LABEL_AFTER = re.compile(r"[ \t]*:")
 # "she'll know one day": the idiom, not a length of time.
+_TO_THE_NEXT = re.compile(r"\s+(?i:to\s+the\s+next)\b")
 _ONE_DAY_IDIOM = re.compile(
     r"(?i:\b(?:know|see|hope|want|wish|dream|become|be|get|find|imagine|realise|realize|understand)\s+)$"
 )
@@ -606,9 +623,12 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
-        if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and _ONE_DAY_IDIOM.search(window):
-            continue
+        if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and (
+                _ONE_DAY_IDIOM.search(window) or _TO_THE_NEXT.match(text, m.end())):
+            continue  # "one day we will know", "from one day to the next"
         if _PEOPLE_AGE_BEFORE.search(window) or (
+                m["b"] and m["unit"].lower().startswith("year") and _RANGE_OPENS.match(text, m.start())
+                and _PEOPLE_OVER_BEFORE.search(window)) or (
                 m["qual"] and m["unit"].lower().startswith("year") and _old_enough(_range_or_value(m["a"], m["b"]))
                 and _PEOPLE_OVER_BEFORE.search(window)) or (
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):

@@ -95,6 +95,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
         r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
+        r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out)\b)"
@@ -137,6 +138,12 @@ _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", 
 # 101 placebo recipients", "612 women (19.1%) versus 487 women"
 _PARALLEL_GROUP = re.compile(
     r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?i:and|or|versus|vs\.?|compared\s+with|against)\s+(?:(?i:in|among|by|for)\s+)?"
+)
+# A sentence in which staff are those a study asked or followed: "a survey of 2,000 nurses"
+_STAFF_STUDIED = re.compile(
+    r"(?i:\b(?:survey(?:ed)?|interview(?:ed|s)?|questioned|questionnaires?|recruited|enrolled|took\s+part|taking\s+part|"
+    r"participants?|respondents?|responded|trial|study|studied|sample|randomi[sz]ed|followed|tracked|analy[sz]is|"
+    r"analy[sz]ed|cohort|data)\b)"
 )
 _CHANGE_WORDS = frozenset({"fewer", "more"})
 _OPERATION_ENDINGS = ("ectomies", "otomies", "ostomies", "plasties", "scopies")  # counted like events  # between a number and its noun (`noun_re`'s `change`)
@@ -536,6 +543,12 @@ def _noun_sets() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     )
 
 
+@lru_cache(maxsize=1)
+def _staff_nouns() -> frozenset:
+    """The people a service employs (lower-case): counted, unless a study asked them."""
+    return frozenset(w.lower() for w in terms()["staff_nouns"])
+
+
 def _blocked_before(text: str, start: int, before: str, blocked: frozenset) -> bool:
     """"aged 40 patients", "top 10 hospitals": the word before the number says it is no group;
     but across a comma it says nothing ("Over three years, 1,102 participants")."""
@@ -554,6 +567,7 @@ def _after_age_range(text: str, start: int) -> bool:
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
+    staff = _staff_nouns()
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
         noun = _SPACES.sub(" ", m["noun"].lower())
@@ -595,6 +609,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             kind = "sample_size"
         elif _EVENT_MODIFIERS.search(m["mods"] or "") and not _STUDY_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             kind = "count"  # "nine positive patients"
+        elif noun in staff and not _STAFF_STUDIED.search(sentence):
+            kind = "count"  # "a team of 14 consultant surgeons": a service's staff, not a study's sample
         else:  # "reported by 41, 66 and 9 participants": the words before the list decide
             kind = _people_kind(text, list_head(text, m.start()), m.end(), value, sentence)
         if value == 1 and _qualifier(m) in ("more than", "over", "at least"):

@@ -36,7 +36,7 @@ def terms() -> dict[str, list[str]]:
     """The word lists, validated once."""
     keys = {
         "people_nouns", "record_nouns", "pooled_nouns", "event_nouns",
-        "not_people_before_number", "not_modifiers",
+        "not_people_before_number", "not_modifiers", "staff_nouns",
     }
     return load_data("claim_terms.json", keys, string_lists=keys)
 
