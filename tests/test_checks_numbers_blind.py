@@ -268,3 +268,26 @@ def test_a_programme_given_two_lengths_is_flagged(nlp):
 )
 def test_programme_length_look_alikes_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- randomised arms against the number randomised -------------------------------------------
+
+def test_arms_that_do_not_add_up_to_the_number_randomised_are_flagged(nlp):
+    text = ("Patients were randomised 1:1 to corvatinib plus docetaxel (n = 308) or to placebo plus docetaxel "
+            "(n = 296). Of the 612 patients randomised, 598 received at least one dose.")
+    assert mismatches(nlp, text) == ["612 patients randomised"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Patients were randomised 1:1 to A (n = 308) or to B (n = 296). Of the 604 patients randomised, "
+         "598 received at least one dose."),
+        # a third arm not given: the sizes do not cover the ratio's parts
+        ("Patients were randomised 1:1:1 to A (n = 308) or to B (n = 296). Of the 904 patients randomised, "
+         "898 were treated."),
+        "Patients were randomised 2:1 to A (n = 400) or placebo (n = 200). The trial randomised 600 adults.",
+    ],
+)
+def test_randomised_arms_that_add_up_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

@@ -1372,6 +1372,54 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             )
 
 
+# --- randomised arms that do not add up to the number randomised -----------------------
+
+# "randomised 1:1 to A (n = 308) or to B (n = 296)": the allocation ratio says how many arms
+# there are, and each arm's size is given in brackets.
+_ALLOCATION_RATIO = re.compile(r"(?<![\d.:])\d{1,2}(?::\d{1,2}){1,3}(?![\d.:])")
+_ARM_SIZE = re.compile(rf"\(\s*[nN]\s*=\s*(?P<n>{NUMBER})\s*\)")
+# "612 patients randomised", "the 612 patients who were randomised", "randomised 612 patients"
+_RANDOMISED_TOTAL = re.compile(
+    rf"(?P<a>{_NUM})\s+(?:[A-Za-z\-]+\s+){{0,2}}?(?:(?i:who|that)\s+)?(?:(?i:were|was|had\s+been)\s+)?(?i:randomi[sz]ed|randomly\s+assigned)\b"
+    rf"|(?i:randomi[sz]ed|randomly\s+assigned)\s+(?:(?i:a\s+total\s+of)\s+)?(?P<b>{_NUM})\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
+    r"(?i:patients|participants|people|adults|children|women|men|volunteers|subjects)\b"
+)
+_ARMS_REACH = 3000  # characters between the arms and the total, at most
+
+
+def find_randomised_arms_mismatch(doc: Doc, bounds: list[tuple[int, int]], folded: str) -> Iterator[Hit]:
+    """`Patients were randomised 1:1 to A (n = 308) or to B (n = 296)` ... `Of the 612 patients
+    randomised`: arms given in full (as many sizes as the allocation ratio has parts) add up
+    to all who were randomised; a number randomised that is not their sum is flagged."""
+    if "randomi" not in folded or "n" not in folded:
+        return
+    text = doc_text(doc)
+    arms: list[tuple[int, float]] = []  # (where the arms are, their sum)
+    for s_start, s_end in bounds:
+        if folded.find("randomi", s_start, s_end) < 0 and folded.find("allocated", s_start, s_end) < 0:
+            continue
+        ratio = _ALLOCATION_RATIO.search(text, s_start, s_end)
+        sizes = [parse_number(m["n"]) for m in _ARM_SIZE.finditer(text, s_start, s_end)]
+        if ratio is None or len(sizes) < 2 or None in sizes or len(sizes) != ratio.group().count(":") + 1:
+            continue
+        arms.append((s_start, float(sum(sizes))))
+    if not arms:
+        return
+    for m in _RANDOMISED_TOTAL.finditer(text):
+        raw = m["a"] or m["b"]
+        value = parse_number(raw)
+        if value is None or _EVENT_PARTS["year"].fullmatch(raw):
+            continue
+        near = [total for where, total in arms if abs(where - m.start()) <= _ARMS_REACH]
+        if near and all(total != value for total in near):
+            start = m.start("a") if m["a"] else m.start("b")
+            yield Hit(
+                start, m.end(),
+                f"`{m.group(0)}`, but the arms randomised add up to {_fmt(near[0])}.",
+                f"the arms add up to {_fmt(near[0])}",
+            )
+
+
 # --- a programme's length given again as another length -------------------------------
 
 # `the 14-week programme` ... `the 16-week programme`: the length of one programme, restated.
@@ -1440,4 +1488,5 @@ def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_outcome_conflicts(doc, mentions, studies)
     yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
     yield from find_event_parts_over_whole(doc, bounds, studies)
+    yield from find_randomised_arms_mismatch(doc, bounds, folded)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span
