@@ -240,7 +240,8 @@ _OLD_COUNT_VERBS = re.compile(
     r"discontinued|withdrew|dropped\s+out|quit|reported|relapsed|recovered|improved|responded|"
     r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
     r"visited|returned|turned\s+out|showed\s+signs|reached|achieved|"
-    r"were\s+vaccinated|had\s+been\s+vaccinated|got\s+vaccinated|were\s+immuni[sz]ed)\b"
+    r"were\s+vaccinated|had\s+been\s+vaccinated|got\s+vaccinated|were\s+immuni[sz]ed|"
+    r"fall\s+ill|fell\s+ill|falls\s+ill|became\s+ill|become\s+ill)\b"
 )
 
 

@@ -331,6 +331,7 @@ _COUNT_VERB_PHRASES = (
     "went on to", "were alive", "were still alive", "survived", "broke", "fell", "flagged", "needed", "sought",
     "visited", "returned", "turned out", "showed signs", "reached", "achieved",
     "were vaccinated", "had been vaccinated", "got vaccinated", "were immunised", "were immunized",
+    "fall ill", "fell ill", "falls ill", "became ill", "become ill",
 )
 _COUNT_VERBS = re.compile(
     r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
