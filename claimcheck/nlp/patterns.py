@@ -102,6 +102,12 @@ _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
 _QUALIFIER_LAST_TRIPLES = frozenset(w[-3:] for w in _QUALIFIER_LAST_WORDS if len(w) >= 3)
 _QUALIFIER_TWO_LETTER = frozenset(w for w in _QUALIFIER_LAST_WORDS if len(w) == 2)
 assert all(len(w) >= 2 for w in _QUALIFIER_LAST_WORDS)
+# The lengths in words of the phrases ending in each last word, longest first ("of": 3, 2 for
+# "a total of", "upwards of"): only those are looked up.
+_QUALIFIER_LENGTHS = {
+    last: tuple(sorted({len(q.split()) for q in _QUALIFIER_PHRASES if q.split()[-1] == last}, reverse=True))
+    for last in _QUALIFIER_LAST_WORDS
+}
 
 
 def _qualifier_start(text: str, pos: int) -> int | None:
@@ -116,10 +122,11 @@ def _qualifier_start(text: str, pos: int) -> int | None:
         return None
     if stripped[-1] in _QUALIFIER_SIGNS:
         return pos - len(window) + len(stripped) - 1
-    if stripped.rsplit(None, 1)[-1].lower() not in _QUALIFIER_LAST_WORDS:
+    lengths = _QUALIFIER_LENGTHS.get(stripped.rsplit(None, 1)[-1].lower())
+    if lengths is None:
         return None
     words = stripped.split()
-    for n in (3, 2, 1):
+    for n in lengths:
         if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_PHRASES:
             phrase_start = stripped.rfind(words[-n])
             if phrase_start > 0 and stripped[phrase_start - 1].isalnum():
