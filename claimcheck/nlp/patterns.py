@@ -271,15 +271,18 @@ def _range_ends(text: str) -> dict[int, NumberAt | None]:
     return ends
 
 
-def _range_may_follow(at: NumberAt, text: str, wants) -> bool:
+_UNSURE = NumberAt(-1)
+
+
+def _range_may_follow(at: NumberAt, text: str, wants, ends: dict | None = None) -> bool:
     """May a pattern match at `at`, a number followed by a digit or a range word, when the
     pattern can read that only as the first number of a range, with one of `wants` (a set of
     words or a function, as for `_scan`) after the far number? ("5 to 10 patients", not
-    "aged 18 to 64," nor the "3" of a phone number "3-289-923".)"""
-    ends = _range_ends(text)
-    if at.pos not in ends:
+    "aged 18 to 64," nor the "3" of a phone number "3-289-923".) `ends`: `_range_ends(text)`,
+    if the caller has it already."""
+    far = (_range_ends(text) if ends is None else ends).get(at.pos, _UNSURE)
+    if far is _UNSURE:
         return True  # the far number is no mention: unsure
-    far = ends[at.pos]
     if far is None:
         return False  # no range opens here
     if not far.next:
@@ -410,13 +413,17 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False,
             candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
     far_wants = wants if range_ends is None else range_ends
+    ends = None  # `_range_ends(text)`, looked up at the first number that needs it
     match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
         if at.next is None or (ranges_only and at.next in RANGE_WORDS):
-            if far_wants is not None and not _range_may_follow(at, text, far_wants):
-                continue
+            if far_wants is not None:
+                if ends is None:
+                    ends = _range_ends(text)
+                if not _range_may_follow(at, text, far_wants, ends):
+                    continue
         elif check is not None and not check(at, text):
             continue
         m = match(text, at.pos)
