@@ -81,7 +81,11 @@ _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
 # literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
 # or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
 # They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
-_NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
+# "twelve", "half", "dozen"; or "a"/"an" before one of `_AFTER_A` ("a third"), found in the same
+# scans as the number words (a scan of its own, stopping at every "a", cost ~8 us an article).
+_NUMBER_WORD = re.compile(
+    rf"(?:{alternation(_NUMBER_WORDS)}\b|an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b))"
+)
 # A number word with the character before it, tried only after a space (a literal: `re` skips
 # to each space in C) or after a character of a cheap class holding every other character a
 # number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
@@ -94,7 +98,6 @@ _DIGITS_OR_WORD_AFTER_OTHER = re.compile(
     r"[\x00-\x1f!\"%&'()*0-9;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]"
     rf"(?:(?<=\d)[\d,.]*|(?P<word>{_NUMBER_WORD.pattern}))"
 )
-_A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
@@ -190,7 +193,9 @@ _GLUED = frozenset("_-/.,:$£€¥#+")
 
 def _number_starts(text: str) -> list[int]:
     """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
-    before one; not glued to what stands before it."""
+    before one; not glued to what stands before it. (A number word or "a" is looked for only
+    after a space, at the start, or after a character of `_DIGITS_OR_WORD_AFTER_OTHER`'s class:
+    after any other character, a letter, a digit or one of `_GLUED`, no number starts.)"""
     lowered = _lower(text)
     digits, found = [], []
     for m in _DIGITS_OR_WORD_AFTER_OTHER.finditer(lowered):
@@ -202,7 +207,6 @@ def _number_starts(text: str) -> list[int]:
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
     if _NUMBER_WORD.match(lowered):
         found.append(0)
-    found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
     # Not "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts there.
     return [pos for pos in found if not (text[pos - 1:pos].isalnum() or text[pos - 1:pos] in _GLUED)]
 
