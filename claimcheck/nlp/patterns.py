@@ -362,14 +362,17 @@ def _may_hold_in(text: str, start: int, end: int, needles) -> bool:
     for needle in needles:
         if lowered.find(needle, start, end) >= 0:
             return True
-    return any(c in text[start:end] for c in _OTHER_FOLDS)
+    window = text[start:end]
+    return not window.isascii() and any(c in window for c in _OTHER_FOLDS)  # (the folds are not ASCII)
 
 
 def _may_mention(text: str, *needles: str) -> bool:
     """Could a case-insensitive pattern that holds one of these (lower-case) words match in
     the text? False only when none is in the lower-cased text (nor a letter `re` folds apart)."""
     lowered = _lower(text)
-    return any(n in lowered for n in needles) or any(c in text for c in _OTHER_FOLDS)
+    if any(n in lowered for n in needles):
+        return True
+    return not text.isascii() and any(c in text for c in _OTHER_FOLDS)  # (`isascii` takes no scan)
 
 
 # The words a number in words may open with (`WORD_NUMBER`: "twenty-one", "a hundred", "dozen").
