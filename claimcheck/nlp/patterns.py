@@ -81,7 +81,11 @@ _AFTER_A = ("hundred", "dozen", "in", "out", *FRACTION_WORDS)
 # literal, so that `re` skips to the candidates in C (a pattern that opens with a lookahead
 # or `\b` is entered at every character: the one such pattern they replace cost ~2x theirs).
 # They may also match where no number starts ("5" in "COVID-5"): `_number_starts` drops those.
-_NUMBER_WORD = re.compile(alternation(_NUMBER_WORDS) + r"\b")  # "twelve", "half", "dozen"
+# "twelve", "half", "dozen"; or "a"/"an" before one of `_AFTER_A` ("a third"), found in the same
+# scans as the number words (a scan of its own, stopping at every "a", cost ~8 us an article).
+_NUMBER_WORD = re.compile(
+    rf"(?:{alternation(_NUMBER_WORDS)}\b|an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b))"
+)
 # A number word with the character before it, tried only after a space (a literal: `re` skips
 # to each space in C) or after a character of a cheap class holding every other character a
 # number may follow: not a letter, digit, space or one of `_GLUED` (only non-ASCII letters
@@ -94,7 +98,6 @@ _DIGITS_OR_WORD_AFTER_OTHER = re.compile(
     r"[\x00-\x1f!\"%&'()*0-9;<=>?@\[\\\]^`{|}~\x7f-\U0010ffff]"
     rf"(?:(?<=\d)[\d,.]*|(?P<word>{_NUMBER_WORD.pattern}))"
 )
-_A_BEFORE_NUMBER = re.compile(rf"an?(?=[\s\-\u2010]+(?:{alternation(_AFTER_A)})\b)")  # "a third"
 _QUALIFIER_PHRASES = frozenset([*QUALIFIERS, "between", "from"])
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIER_PHRASES)
 _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
@@ -102,6 +105,12 @@ _QUALIFIER_SIGNS = frozenset("~≈<>≤≥")
 _QUALIFIER_LAST_TRIPLES = frozenset(w[-3:] for w in _QUALIFIER_LAST_WORDS if len(w) >= 3)
 _QUALIFIER_TWO_LETTER = frozenset(w for w in _QUALIFIER_LAST_WORDS if len(w) == 2)
 assert all(len(w) >= 2 for w in _QUALIFIER_LAST_WORDS)
+# The lengths in words of the phrases ending in each last word, longest first ("of": 3, 2 for
+# "a total of", "upwards of"): only those are looked up.
+_QUALIFIER_LENGTHS = {
+    last: tuple(sorted({len(q.split()) for q in _QUALIFIER_PHRASES if q.split()[-1] == last}, reverse=True))
+    for last in _QUALIFIER_LAST_WORDS
+}
 
 
 def _qualifier_start(text: str, pos: int) -> int | None:
@@ -116,10 +125,11 @@ def _qualifier_start(text: str, pos: int) -> int | None:
         return None
     if stripped[-1] in _QUALIFIER_SIGNS:
         return pos - len(window) + len(stripped) - 1
-    if stripped.rsplit(None, 1)[-1].lower() not in _QUALIFIER_LAST_WORDS:
+    lengths = _QUALIFIER_LENGTHS.get(stripped.rsplit(None, 1)[-1].lower())
+    if lengths is None:
         return None
     words = stripped.split()
-    for n in (3, 2, 1):
+    for n in lengths:
         if len(words) >= n and " ".join(words[-n:]).lower() in _QUALIFIER_PHRASES:
             phrase_start = stripped.rfind(words[-n])
             if phrase_start > 0 and stripped[phrase_start - 1].isalnum():
@@ -183,7 +193,9 @@ _GLUED = frozenset("_-/.,:$£€¥#+")
 
 def _number_starts(text: str) -> list[int]:
     """Where a number starts: a digit (or the point before it: ".5"), a number word, "a"/"an"
-    before one; not glued to what stands before it."""
+    before one; not glued to what stands before it. (A number word or "a" is looked for only
+    after a space, at the start, or after a character of `_DIGITS_OR_WORD_AFTER_OTHER`'s class:
+    after any other character, a letter, a digit or one of `_GLUED`, no number starts.)"""
     lowered = _lower(text)
     digits, found = [], []
     for m in _DIGITS_OR_WORD_AFTER_OTHER.finditer(lowered):
@@ -195,7 +207,6 @@ def _number_starts(text: str) -> list[int]:
     found += [m.start() + 1 for m in _NUMBER_WORD_AFTER_SPACE.finditer(lowered)]
     if _NUMBER_WORD.match(lowered):
         found.append(0)
-    found += [m.start() for m in _A_BEFORE_NUMBER.finditer(lowered)]
     # Not "19" in "COVID-19", "five" in "twenty-five", "7" in "24/7": no number starts there.
     return [pos for pos in found if not (text[pos - 1:pos].isalnum() or text[pos - 1:pos] in _GLUED)]
 
@@ -264,15 +275,18 @@ def _range_ends(text: str) -> dict[int, NumberAt | None]:
     return ends
 
 
-def _range_may_follow(at: NumberAt, text: str, wants) -> bool:
+_UNSURE = NumberAt(-1)
+
+
+def _range_may_follow(at: NumberAt, text: str, wants, ends: dict | None = None) -> bool:
     """May a pattern match at `at`, a number followed by a digit or a range word, when the
     pattern can read that only as the first number of a range, with one of `wants` (a set of
     words or a function, as for `_scan`) after the far number? ("5 to 10 patients", not
-    "aged 18 to 64," nor the "3" of a phone number "3-289-923".)"""
-    ends = _range_ends(text)
-    if at.pos not in ends:
+    "aged 18 to 64," nor the "3" of a phone number "3-289-923".) `ends`: `_range_ends(text)`,
+    if the caller has it already."""
+    far = (_range_ends(text) if ends is None else ends).get(at.pos, _UNSURE)
+    if far is _UNSURE:
         return True  # the far number is no mention: unsure
-    far = ends[at.pos]
     if far is None:
         return False  # no range opens here
     if not far.next:
@@ -348,14 +362,17 @@ def _may_hold_in(text: str, start: int, end: int, needles) -> bool:
     for needle in needles:
         if lowered.find(needle, start, end) >= 0:
             return True
-    return any(c in text[start:end] for c in _OTHER_FOLDS)
+    window = text[start:end]
+    return not window.isascii() and any(c in window for c in _OTHER_FOLDS)  # (the folds are not ASCII)
 
 
 def _may_mention(text: str, *needles: str) -> bool:
     """Could a case-insensitive pattern that holds one of these (lower-case) words match in
     the text? False only when none is in the lower-cased text (nor a letter `re` folds apart)."""
     lowered = _lower(text)
-    return any(n in lowered for n in needles) or any(c in text for c in _OTHER_FOLDS)
+    if any(n in lowered for n in needles):
+        return True
+    return not text.isascii() and any(c in text for c in _OTHER_FOLDS)  # (`isascii` takes no scan)
 
 
 # The words a number in words may open with (`WORD_NUMBER`: "twenty-one", "a hundred", "dozen").
@@ -403,13 +420,17 @@ def _scan(pattern: re.Pattern, text: str, wants=None, ranges_only: bool = False,
             candidates = [at for at in candidates if at.next not in RANGE_WORDS or _range_may_open(at, text)]
         candidates.sort(key=_POSITION)
     far_wants = wants if range_ends is None else range_ends
+    ends = None  # `_range_ends(text)`, looked up at the first number that needs it
     match = pattern.match
     for at in candidates:
         if at.pos < last_end:
             continue
         if at.next is None or (ranges_only and at.next in RANGE_WORDS):
-            if far_wants is not None and not _range_may_follow(at, text, far_wants):
-                continue
+            if far_wants is not None:
+                if ends is None:
+                    ends = _range_ends(text)
+                if not _range_may_follow(at, text, far_wants, ends):
+                    continue
         elif check is not None and not check(at, text):
             continue
         m = match(text, at.pos)
