@@ -494,11 +494,28 @@ _CAREER_BEFORE = re.compile(
     r"served|run|running|coached|volunteered|known|used|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
 )
 # "pupils of 11 to 14 years", "adolescents of between 12 and 17 years", "children at 12 months",
-# "people over 60 years": people, then their age (no "aged")
-_PEOPLE_AGE_BEFORE = re.compile(
-    rf"(?i:\b(?:{alternation(terms()['people_nouns'])})\s+(?:(?:of|at)\s+(?:(?:between|from)\s+)?|(?:between|from)\s+)$)"
-)
-_PEOPLE_OVER_BEFORE = re.compile(rf"(?i:\b(?:{alternation(terms()['people_nouns'])})\s+$)")  # + "over 60 years"
+# "people over 60 years": people, then their age (no "aged"). Read from the last words of the
+# window before a length: a people noun, then perhaps "of"/"at", then perhaps "between"/"from".
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset:
+    return frozenset(noun.lower().split()[-1] for noun in terms()["people_nouns"])
+
+
+def _people_then(window: str) -> str | None:
+    """What ends `window` after a people noun: "" (the noun itself: "people" before "over 60
+    years"), "link" ("of", "at", "between", "from" or two of them: "pupils of", "adolescents
+    of between"), or None (no people noun there)."""
+    words = window[-40:].lower().split()[-3:]
+    link = ""
+    if words and words[-1] in ("between", "from"):
+        link = words.pop()
+    if words and words[-1] in ("of", "at"):
+        link = words.pop()
+    if not (words and words[-1] in _people_words()):
+        return None
+    return "link" if link else ""
+
+
 def _old_enough(value) -> bool:
     """`people over 60 years` is an age; `children over two years` a follow-up: an age given
     so, with no "aged" or "old", is one of adults (40 or more)."""
@@ -626,11 +643,11 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if m["a"].lower() == "one" and not (m["b"] or m["qual"] or m["later"]) and (
                 _ONE_DAY_IDIOM.search(window) or _TO_THE_NEXT.match(text, m.end())):
             continue  # "one day we will know", "from one day to the next"
-        if _PEOPLE_AGE_BEFORE.search(window) or (
-                m["b"] and m["unit"].lower().startswith("year") and _RANGE_OPENS.match(text, m.start())
-                and _PEOPLE_OVER_BEFORE.search(window)) or (
-                m["qual"] and m["unit"].lower().startswith("year") and _old_enough(_range_or_value(m["a"], m["b"]))
-                and _PEOPLE_OVER_BEFORE.search(window)) or (
+        people_then = _people_then(window) if window[-1:].isspace() else None
+        in_years = m["unit"][:1] in "yY"
+        if people_then or (people_then == "" and in_years and (
+                (m["b"] and _RANGE_OPENS.match(text, m.start()))
+                or (m["qual"] and _old_enough(_range_or_value(m["a"], m["b"]))))) or (
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
