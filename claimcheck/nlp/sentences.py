@@ -106,7 +106,7 @@ class SentenceSplitter:
         self.name = name
         self.vocab = nlp.vocab
         strings = nlp.vocab.strings
-        self.ascii_final_ids = tuple(strings.add(c) for c in "!.?")
+        self.ascii_final_ids = tuple((c, strings.add(c)) for c in ".!?")
         self.final_ids = np.array([strings.add(c) for c in _FINAL_CHARS], dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -125,7 +125,7 @@ class SentenceSplitter:
         values = np.full((n, 1), -1, dtype=np.int64)
         ordered = sorted(starts)
         values[ordered, 0] = 1
-        doc.from_array([SENT_START], values.astype(np.uint64))
+        doc.from_array([SENT_START], values.view(np.uint64))  # (-1 as uint64, as `astype` makes it, without a copy)
         # the sentences' character bounds, as `sentence_bounds` would read them back
         doc.user_data[_KEY] = (len(text), _bounds(text, idx[ordered].tolist()))
         return doc
@@ -133,8 +133,14 @@ class SentenceSplitter:
     def _finals(self, text: str, orth: np.ndarray) -> list[int]:
         """The indices of the tokens that are one sentence-final character."""
         if text.isascii() or not _MAYBE_NON_ASCII_FINAL.search(text):
-            stop, bang, question = self.ascii_final_ids
-            return np.flatnonzero((orth == stop) | (orth == bang) | (orth == question)).tolist()
+            # (only those of `.`, `!` and `?` that the text holds: most hold no `!`)
+            ids = [orth_id for char, orth_id in self.ascii_final_ids if char in text]
+            if not ids:
+                return []
+            finals = orth == ids[0]
+            for orth_id in ids[1:]:
+                finals |= orth == orth_id
+            return np.flatnonzero(finals).tolist()
         return np.flatnonzero(np.isin(orth, self.final_ids)).tolist()
 
     def _after_finals(self, orth: np.ndarray, finals: list[int]) -> list[int]:
