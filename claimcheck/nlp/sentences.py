@@ -7,8 +7,9 @@ the input string there before any component asks.
 `claimcheck_sentences` sets sentence starts as spaCy's `sentencizer` does (after `.`, `!`, `?`
 and the other sentence-final characters, once the punctuation that follows them ends), and
 also after every line break (headings, bylines and furniture lines stand alone). It reads
-the token attributes as arrays and walks only the sentence-final tokens, never building Python
-`Token` objects: ~0.09 ms an article, where the sentencizer and a line-break pass took ~0.5 ms.
+two token attributes (ORTH, IDX) as arrays and walks only from the sentence-final tokens, never
+building Python `Token` objects: ~0.07 ms an article, where the sentencizer and a line-break
+pass took ~0.5 ms.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import bisect
 import re
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
@@ -84,47 +85,78 @@ def sentence_finder(doc: Doc):
 
 _LINE_BREAK = re.compile(r"\n\s*")
 
+_FINAL_CHARS = tuple(Sentencizer.default_punct_chars)
+# The sentence-final characters beyond ASCII, and any character beyond the Basic Multilingual
+# Plane (a class holding astral characters one by one is ~20x slower to search): a text without
+# any has only `.`, `!` and `?` to look for.
+_MAYBE_NON_ASCII_FINAL = re.compile(
+    "[" + re.escape("".join(c for c in _FINAL_CHARS if not c.isascii() and ord(c) < 0x10000)) + "\U00010000-\U0010ffff]"
+)
+
 
 class SentenceSplitter:
-    """Sentence starts: spaCy's sentencizer rule, plus a start after every line break."""
+    """Sentence starts: spaCy's sentencizer rule, plus a start after every line break.
+
+    The sentencizer's final tokens are the tokens that are one sentence-final character, found
+    by comparing the tokens' ORTH ids with those of `.`, `!` and `?` (with all 128 only in a
+    text that may hold another). After each, the first token that is no punctuation starts a
+    sentence; the walk looks up only the tokens after a final (`Lexeme.is_punct`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.vocab = nlp.vocab
         strings = nlp.vocab.strings
-        self.final_ids = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
+        self.ascii_final_ids = tuple((c, strings.add(c)) for c in ".!?")
+        self.final_ids = np.array([strings.add(c) for c in _FINAL_CHARS], dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        tokens = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
-        # the sentence-final characters (all one character long) among the tokens
-        single = np.flatnonzero(tokens[:, 3] == 1)
-        final_ids = self.final_ids
-        finals = [i for i, orth in zip(single.tolist(), tokens[single, 0].tolist()) if orth in final_ids]
-        punct = tokens[:, 1] == 1
-        punct[finals] = True
-        # After a final character, the first token that is no punctuation starts a sentence
-        # ("done. ) Next").
-        starts = {0}
-        for i in finals:
-            j = i + 1
-            while j < n and punct[j]:
-                j += 1
-            if j < n:
-                starts.add(j)
         text = doc_text(doc)
+        tokens = doc.to_array([ORTH, IDX])
+        idx = tokens[:, 1]
+        starts = {0}
+        starts.update(self._after_finals(tokens[:, 0], self._finals(text, tokens[:, 0])))
         if "\n" in text and n > 1:
             ends = [m.end() for m in _LINE_BREAK.finditer(text)]
-            after = np.searchsorted(tokens[:, 2], ends, side="left")  # first token after each break
+            after = np.searchsorted(idx, ends, side="left")  # first token after each break
             starts.update(after[(after > 0) & (after < n)].tolist())
         values = np.full((n, 1), -1, dtype=np.int64)
         ordered = sorted(starts)
         values[ordered, 0] = 1
-        doc.from_array([SENT_START], values.astype(np.uint64))
+        doc.from_array([SENT_START], values.view(np.uint64))  # (-1 as uint64, as `astype` makes it, without a copy)
         # the sentences' character bounds, as `sentence_bounds` would read them back
-        doc.user_data[_KEY] = (len(text), _bounds(text, tokens[ordered, 2].tolist()))
+        doc.user_data[_KEY] = (len(text), _bounds(text, idx[ordered].tolist()))
         return doc
+
+    def _finals(self, text: str, orth: np.ndarray) -> list[int]:
+        """The indices of the tokens that are one sentence-final character."""
+        if text.isascii() or not _MAYBE_NON_ASCII_FINAL.search(text):
+            # (only those of `.`, `!` and `?` that the text holds: most hold no `!`)
+            ids = [orth_id for char, orth_id in self.ascii_final_ids if char in text]
+            if not ids:
+                return []
+            finals = orth == ids[0]
+            for orth_id in ids[1:]:
+                finals |= orth == orth_id
+            return np.flatnonzero(finals).tolist()
+        return np.flatnonzero(np.isin(orth, self.final_ids)).tolist()
+
+    def _after_finals(self, orth: np.ndarray, finals: list[int]) -> list[int]:
+        """The sentence starts after these final tokens: after each, the first following token
+        that is no punctuation ("done. ) Next")."""
+        n = len(orth)
+        final_set = set(finals)
+        vocab = self.vocab
+        found = []
+        for i in finals:
+            j = i + 1
+            while j < n and (j in final_set or vocab[int(orth[j])].is_punct):
+                j += 1
+            if j < n:
+                found.append(j)
+        return found
 
 
 @Language.factory("claimcheck_sentences", assigns=["token.is_sent_start"])
