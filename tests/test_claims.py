@@ -572,3 +572,17 @@ def test_a_services_staff_are_counted_unless_a_study_asked_them():
     kinds = {s.text: s.label_ for s in doc.spans["claims"]}
     assert kinds["14 consultant surgeons"] == kinds["nine anaesthetists"] == kinds["26 theatre nurses"] == "count"
     assert kinds["2,000 nurses"] == "sample_size"
+
+
+def test_people_are_a_sample_only_near_the_study_that_has_them():
+    nlp = build_nlp()
+    doc = nlp("Kidney Care UK supported 14,280 people last year, and 1,312 households received grants.\n\n"
+              "Volunteers answered calls around the clock.\n\n"
+              "Separately, a study published in 2025 by the charity enrolled 420 adults on dialysis.")
+    kinds = {s.text.split(" received")[0]: s.label_ for s in doc.spans["claims"]}
+    assert kinds["14,280 people"] == kinds["1,312 households"] == "count"
+    assert kinds["420 adults"] == "sample_size"
+    doc = nlp("Of the 421 children in the audit, 37 had at least one admission.\n\n"
+              "KEY NUMBERS\n\n- 14,212 patients in 31 countries\n")
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["421 children"] == "sample_size"

@@ -113,3 +113,16 @@ def test_key_facts_lines_are_read_by_their_labels(nlp):
     assert ("count", "1,487", 1487) in found
     assert [f for f in found if f[0] == "duration"] == [("duration", "11.2 years", 11.2)]
     assert not [f for f in found if f[1] in ("2024", "57", "1,200", "0800")]
+
+
+def test_a_label_saying_what_was_done_to_its_people_decides(nlp):
+    text = STUDY + (
+        "Our year in numbers:\n\n"
+        "- People supported: 14,280\n"
+        "- Adults followed: 18,392\n"
+        "- Patients treated: 2,140\n"
+    )
+    doc = nlp(text)
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["14,280"] == kinds["2,140"] == "count"
+    assert kinds["18,392"] == "sample_size"

@@ -447,8 +447,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "count"  # "1.2 million Americans have diabetes"
     if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
         return "count"  # "about 57 million people worldwide": a population, not a sample
-    if not _mentions_a_study(text):
-        return "count"  # an outbreak, a campaign, a hospital's figures: no study has a sample here
+    if not _study_near(text, start):
+        return "count"  # an outbreak, a campaign, a service's figures: no study has a sample here
     return "sample_size"
 
 
@@ -486,6 +486,37 @@ def _mentions_a_study(text: str) -> bool:
     return False
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_STUDY_REACH = 1500  # characters before a number in which its study may be named, at most
+_LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
+# A study's own words near its numbers, beside `_STUDY_REPORTED`'s: an audit or a pilot has a
+# sample too ("Of the 421 children in the audit", "4,800 patients ... in a pilot scheme").
+_STUDY_NEAR_EXTRA = re.compile(r"(?i:\b(?:audit|audits|audited|pilot|pilots|evaluation)\b)")
+
+
+def _study_near(text: str, pos: int) -> bool:
+    """Is a study named near `pos`: in its paragraph or the one before (within `_STUDY_REACH`)?
+    A charity's release that cites one study counts the people it helped; a study's write-up
+    names the study around its numbers."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _LIST_ITEM_START.match(text, line_start):
+        return _mentions_a_study(text)  # "KEY NUMBERS - 14,212 patients": a summary list speaks of the whole article
+    lowered = _lower(text)
+    start = max(0, pos - _STUDY_REACH)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, pos)]
+    if len(breaks) >= 2:
+        start = breaks[-2]
+    end = text.find("\n\n", pos)
+    end = len(text) if end < 0 else end
+    match = _STUDY_REPORTED_LOWER.search(lowered, start, end)
+    while match is not None:
+        s = match.start()
+        if s == 0 or not _WORD_CHAR.match(lowered, s - 1):
+            return True
+        match = _STUDY_REPORTED_LOWER.search(lowered, s + 1, end)
+    return _STUDY_NEAR_EXTRA.search(text, start, end) is not None
+
+
 _SAMPLE_AFTER = re.compile(
     r"\s+(?i:received|were\s+given|got|took|were\s+offered|underwent|were\s+treated|were\s+followed)\b"
 )
@@ -520,12 +551,14 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
             or DENOMINATOR_BEFORE.search(text, max(edge, m.start() - 25), m.start())):
         return "sample_size"
     if _FORMED_BY.search(tail):
-        return "sample_size"  # the tail itself says how the group was formed
+        # the tail itself says how the group was formed: a study's arm ("received the drug"), or
+        # what a service gave ("1,312 households received grants")
+        return "sample_size" if _study_near(text, m.start()) else "count"
     if tail.lstrip().startswith("of the ") and _EVENT_MODIFIERS.search(tail):
         return "count"  # "six of the infected patients"
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
         return "count"
-    if not _mentions_a_study(text):
+    if not _study_near(text, m.start()):
         return "count"  # "33 were children", "131 of the patients": part of an outbreak's or a service's people
     if _SAMPLE_TAIL.search(tail):
         return "sample_size"

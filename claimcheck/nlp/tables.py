@@ -74,6 +74,17 @@ def fact_lines(text: str) -> Iterator[tuple[str, int, int]]:
             yield label["label"], m.start("value"), m.end("value")
 
 
+# What a header says was done to its people: served by a service (counted) or studied (a sample).
+_SERVED = re.compile(
+    r"(?i:\b(?:supported|helped|treated|seen|reached|served|assisted|housed|fed|vaccinated|immuni[sz]ed|admitted|"
+    r"referred|registered|discharged|visited|contacted|trained|employed)\b)"
+)
+_STUDIED = re.compile(
+    r"(?i:\b(?:followed|enrolled|recruited|included|analy[sz]ed|randomi[sz]ed|studied|surveyed|screened|"
+    r"interviewed|assessed|tested)\b)"
+)
+
+
 class _Column:
     """What a column's (or a row label's) numbers are: a claim kind, perhaps with a unit."""
 
@@ -125,6 +136,10 @@ def classify_header(header: str, study: bool) -> _Column:
         for n in range(longest, 0, -1):
             kind = nouns.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
             if kind == "people":
+                if _SERVED.search(header):
+                    return _Column("count", words[i + n - 1], share=share)  # "People supported"
+                if _STUDIED.search(header):
+                    return _Column("sample_size", words[i + n - 1], share=share)  # "Adults followed"
                 return _Column("sample_size" if study else "count", words[i + n - 1], share=share)
             if kind == "count":
                 return _Column("count", words[i + n - 1], share=share)
