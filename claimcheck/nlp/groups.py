@@ -490,8 +490,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _STUDY_REACH = 1500  # characters before a number in which its study may be named, at most
 _LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 # A study's own words near its numbers, beside `_STUDY_REPORTED`'s: an audit or a pilot has a
-# sample too ("Of the 421 children in the audit", "4,800 patients ... in a pilot scheme").
-_STUDY_NEAR_EXTRA = re.compile(r"(?i:\b(?:audit|audits|audited|pilot|pilots|evaluation)\b)")
+# sample too ("Of the 421 children in the audit", "4,800 patients ... in a pilot scheme"), and
+# people assigned or allocated to a treatment are an arm of one.
+_STUDY_NEAR_EXTRA = re.compile(r"(?i:\b(?:audit|audits|audited|pilot|pilots|evaluation|assigned|allocated)\b)")
 
 
 def _study_near(text: str, pos: int) -> bool:
