@@ -126,3 +126,16 @@ def test_a_label_saying_what_was_done_to_its_people_decides(nlp):
     kinds = {s.text: s.label_ for s in doc.spans["claims"]}
     assert kinds["14,280"] == kinds["2,140"] == "count"
     assert kinds["18,392"] == "sample_size"
+
+
+def test_key_facts_lines_comparing_two_groups_with_their_shares(nlp):
+    text = ("In the phase 3 trial, 644 women were randomised.\n\n"
+            "- Any adverse event: 220 (68.3%) vs 179 (55.9%)\n"
+            "- Hot flushes: 59 (18.3%) versus 18 (5.6%)\n"
+            "- Mean age: 34 (range 18-49) vs 35 (range 18-49)\n")
+    doc = nlp(text)
+    found = [(s.label_, s.text) for s in doc.spans["claims"]]
+    for number in ("220", "179", "59", "18"):
+        assert ("count", number) in found
+    assert ("percentage", "18.3%") in found
+    assert not [f for f in found if f[1] in ("34", "35")]

@@ -62,16 +62,27 @@ _NOT_COUNTED = re.compile(
 _FACT_VALUE = re.compile(
     rf":(?:\*\*|__)?[ \t]*(?:\*\*|__)?(?P<value>(?:[<>≤≥~][ \t]*)?(?:{_NUMBER}))(?:\*\*|__)?[ \t]*$", re.M
 )
+# A key-facts line comparing two groups, each number with its share: `- Hot flushes: 59 (18.3%)
+# vs 18 (5.6%)`, `- Responders: 167 (51.9%) versus 111 (34.7%); difference ...`.
+_SHARE = r"[ \t]*\([ \t]*\d+(?:\.\d+)?[ \t]*%[ \t]*\)"
+_FACT_PAIR = re.compile(
+    rf":[ \t]*(?P<value>{_NUMBER}){_SHARE}[ \t]+(?i:vs\.?|versus|and|compared\s+with)[ \t]+(?P<value2>{_NUMBER}){_SHARE}"
+    r"[ \t]*(?:[;,.].*)?$", re.M
+)
 _FACT_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*")
 
 
-def fact_lines(text: str) -> Iterator[tuple[str, int, int]]:
-    """(label, start, end of the number) of each key-facts line."""
-    for m in _FACT_VALUE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        label = _FACT_LABEL.fullmatch(text, line_start, m.start())
-        if label is not None:
-            yield label["label"], m.start("value"), m.end("value")
+def fact_lines(text: str) -> Iterator[tuple[str, int, int, bool]]:
+    """(label, start, end of the number, whether it has a share) of each number of the
+    key-facts lines."""
+    for pattern in (_FACT_VALUE, _FACT_PAIR) if "%)" in text else (_FACT_VALUE,):
+        for m in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            label = _FACT_LABEL.fullmatch(text, line_start, m.start())
+            if label is None:
+                continue
+            for group in ("value", "value2") if pattern is _FACT_PAIR else ("value",):
+                yield label["label"], m.start(group), m.end(group), pattern is _FACT_PAIR
 
 
 # What a header says was done to its people: served by a service (counted) or studied (a sample).
@@ -243,8 +254,10 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
-    for label, start, end in facts:
+    for label, start, end, with_share in facts:
         column = classify_header(label, is_study)
+        if with_share and column.kind not in ("sample_size", "count"):
+            column = _Column("count")  # "Hot flushes: 59 (18.3%) vs 18 (5.6%)": those who had it, in each group
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     for header, rows in tables(text) if has_table else ():
