@@ -30,3 +30,21 @@ def test_residue_lines_follow_furniture_across_skipped_lines():
     text = "Intro line\nSecond line\nThird line\nShare this:\nTwitter\n\nFacebook\nProse again.\nTwitter"
     found = [text[s:e] for s, e, _ in residue.find_residue_lines(text)]
     assert found == ["Share this:", "Twitter", "Facebook"]  # not the Twitter after the prose
+
+
+# --- encoding: a text without Latin-1 letters or the three others holds no mojibake -------------
+
+def test_every_first_character_of_mojibake_is_latin1_or_listed():
+    from claimcheck.checks import encoding
+
+    firsts = [chr(i) for i in range(0x110000) if encoding._MOJIBAKE_START.fullmatch(chr(i))]
+    assert all(0x80 <= ord(c) <= 0xFF or c in encoding._STARTS_BEYOND_LATIN1 for c in firsts)
+
+
+@pytest.mark.parametrize("text", ["It’s a “test” — fine", "plain ASCII", "Itâ€™s", "800Â IU", "Beno\ufffdt", "‚Äô", "√©"])
+def test_mojibake_gate_keeps_every_match(text):
+    from claimcheck.checks import encoding
+
+    found = list(encoding.MOJIBAKE.finditer(text))
+    assert encoding._may_hold_mojibake(text) or not found
+    assert [m.span() for m in encoding._find_mojibake(text)] == [m.span() for m in found]
