@@ -439,6 +439,7 @@ class Prefilter:
     any_opening: frozenset[str]  # the first characters some rule of `by_first` may follow with anything
     all_literals: tuple[str, ...]  # every literal of the gated rules (`str.find` is faster than a regex)
     line_starts: re.Pattern[str]  # `_line_starts(by_opening, any_opening)`
+    literal_finder: re.Pattern[str] | None  # `_literal_finder(all_literals)`; None if one begins with a space
 
     @classmethod
     def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
@@ -464,7 +465,8 @@ class Prefilter:
                    _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
                    tuple(contained_gated),
                    max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0),
-                   by_opening, frozenset(any_opening), all_literals, _line_starts(by_opening, any_opening))
+                   by_opening, frozenset(any_opening), all_literals, _line_starts(by_opening, any_opening),
+                   None if any(lit[:1].isspace() for lit in all_literals) else _literal_finder(all_literals))
 
     def holds_no_literal(self, text: str, folded: str | None | bool = False) -> bool:
         """Whether `text`, case folded, holds none of the gated rules' literals: then no line of
@@ -473,18 +475,34 @@ class Prefilter:
         folded = fold_case(text) if folded is False else folded
         return folded is not None and not any(literal in folded for literal in self.all_literals)
 
-    def lines_to_try(self, text: str, folded: str, after: int) -> Iterator[int]:
+    def lines_to_try(self, text: str, folded: str, after: int, literal_free: bool = True) -> Iterator[int] | None:
         """The starts (first non-space character), past offset `after`, of the lines of `text`
-        on which `may_match(line, literal_free=True)` can be true (`folded`: `fold_case(text)`):
-        a line whose first three characters after its bullets are an opening some rule can
-        begin with (`by_opening`), hold a non-ASCII character, or are none (a line of bullets),
-        found with one search of `folded` (where a non-ASCII character stays one, but for
-        `_FOLDED_TO_ASCII`: then `text` is searched too). A superset: the other lines are
-        proved to match no rule without a Python step per line."""
+        on which a rule may match (`folded`: `fold_case(text)`; `literal_free`: it holds none
+        of `all_literals`), or None when they cannot be told (try every line). A line whose
+        first three characters after its bullets are an opening some rule can begin with
+        (`by_opening`), hold a non-ASCII character, or are none (a line of bullets), found with
+        one search of `folded` (where a non-ASCII character stays one, but for
+        `_FOLDED_TO_ASCII`: then `text` is searched too); in a text holding a literal, also a
+        line holding one (`lines_holding_literals`). A superset: the other lines are proved
+        to match no rule without a Python step per line."""
+        if self.contained is not None or (not literal_free and self.literal_finder is None):
+            return None  # a `contains` rule may match any line
         starts = [m.end(1) for m in self.line_starts.finditer(folded, after)]
+        extra = [] if literal_free else self.lines_holding_literals(text, folded, after)
         if not text.isascii() and any(char in text for char in _FOLDED_TO_ASCII):
-            starts = sorted({*starts, *(m.end(1) for m in _NON_ASCII_OPENING.finditer(text, after))})
-        return iter(starts)
+            extra.extend(m.end(1) for m in _NON_ASCII_OPENING.finditer(text, after))
+        return iter(sorted({*starts, *extra}) if extra else starts)
+
+    def lines_holding_literals(self, text: str, folded: str, after: int) -> list[int]:
+        """The starts of the lines (past `after`) where `folded` holds a literal of the gated
+        rules (`literal_finder`: a space in one matches any whitespace, as in `GatedRule`):
+        the only lines a gated rule can match. (No literal begins with a space, so a match
+        begins on the line whose literal it is, and none hides another line's.)"""
+        starts = []
+        for m in self.literal_finder.finditer(folded, after):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            starts.append(_NON_SPACE.search(text, line_start).start())
+        return starts
 
     def _anchored_match(self, first: str, line: str, at: int) -> bool:
         """Whether a rule of `by_first[first]` matches `line` (bullets before `at`): tried are
@@ -608,6 +626,7 @@ RULES, GLUE = load_rules()
 PREFILTER = Prefilter.of(RULES)
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
+_NON_SPACE = re.compile(r"\S")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # healthHealth: a lower-case letter glued to a capital
 _HOME_GLUED = re.compile(r"\bHome(?=[A-Z][a-z])")
 
@@ -651,17 +670,18 @@ def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
 def _lines_to_try(text: str, folded: str | None, literal_free: bool) -> Iterator[tuple[int, int, int]]:
     """(n, start, end) of the lines of `text` to try, `n` their index among the lines (-1: past
     the first `GLUE.first_lines`, not counted): the first lines (at least one: the others are
-    found after a newline), then, when `literal_free` and `folded` is known, only those
-    `PREFILTER.lines_to_try` finds, else every line."""
+    found after a newline), then, when `folded` is known, only those `PREFILTER.lines_to_try`
+    finds (`literal_free`: the text holds no gated rule's literal), else every line."""
     lines = _lines(text)
     end = 0
     for n, (start, end) in zip(range(max(1, GLUE.first_lines)), lines):
         yield n, start, end
-    if not literal_free or folded is None:
+    starts = None if folded is None else PREFILTER.lines_to_try(text, folded, end, literal_free)
+    if starts is None:
         for start, end in lines:
             yield -1, start, end
         return
-    for start in PREFILTER.lines_to_try(text, folded, end):
+    for start in starts:
         yield -1, start, _LINE.match(text, start).end()
 
 
