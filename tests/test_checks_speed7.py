@@ -48,3 +48,21 @@ def test_mojibake_gate_keeps_every_match(text):
     found = list(encoding.MOJIBAKE.finditer(text))
     assert encoding._may_hold_mojibake(text) or not found
     assert [m.span() for m in encoding._find_mojibake(text)] == [m.span() for m in found]
+
+
+# --- garbled: curly quotes paired on their lines need no paragraph reading ----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “yes” and “no”.", []),
+    ("He said “yes\n\nand no”.", None),  # a pair across paragraphs: read the paragraphs
+    ("It was 6“ long” here", None),  # an opening mark after a digit
+    ("He said yes” there.", None),
+    ("“One” “two", []),
+])
+def test_paired_quotes_gate(text, expected):
+    from claimcheck.checks import garbled
+
+    offsets = garbled.find_starts(text, garbled._QUOTE_MARKS)
+    assert garbled._paired_on_their_lines(text, offsets) is (expected is not None)
+    if expected is not None:
+        assert list(garbled.find_unopened_quotes(text)) == expected

@@ -15,9 +15,10 @@ Three families, each a pure function over the text:
   with the other are not flagged. Paragraphs are blocks between blank lines when the
   text has them, lines otherwise (extracted web pages put one paragraph per line).
 
-Cost: ~0.04 ms per article: each pattern is tried only where a match can begin (a stop or
+Cost: ~0.035 ms per article: each pattern is tried only where a match can begin (a stop or
 comma before another, a token repeated, a quote mark), found with scans that `re` or `str.find`
-run fast, never by trying a look-behind at every character.
+run fast, never by trying a look-behind at every character; the paragraphs are read only when
+the quote marks are not curly pairs on one line each.
 """
 
 from __future__ import annotations
@@ -202,6 +203,24 @@ def _is_closing_position(text: str, i: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–")
 
 
+def _paired_on_their_lines(text: str, offsets: list[int]) -> bool:
+    """Whether the quote marks at `offsets` are curly ones opening and closing by turns (`“ ” “
+    ” ...`, maybe a last `“` unclosed), each pair on one line, no opening mark after a digit:
+    then every closing mark closes the opening one just before it in its own paragraph, and
+    `find_unopened_quotes` finds none without reading the paragraphs (most articles)."""
+    if text[offsets[0]] != "“":
+        return False
+    for n in range(0, len(offsets), 2):
+        opening = offsets[n]
+        if text[opening] != "“" or (opening and text[opening - 1].isdigit()):
+            return False  # (an opening mark after a digit may be read as an inch mark and skipped)
+        if n + 1 < len(offsets):
+            closing = offsets[n + 1]
+            if text[closing] != "”" or text.find("\n", opening, closing) >= 0:
+                return False
+    return True
+
+
 def find_unopened_quotes(text: str) -> Iterator[int]:
     """Offsets of closing quotation marks with no opening one before them.
 
@@ -211,7 +230,7 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     other kind (sloppy but not garbled)."""
     # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
     offsets = [i for i in find_starts(text, _QUOTE_MARKS) if text[i - 1:i] != "€"]
-    if not offsets:
+    if not offsets or _paired_on_their_lines(text, offsets):
         return
     paragraphs = list(_paragraphs(text))
     carried_curly = carried_straight = 0
