@@ -56,6 +56,8 @@ def test_mojibake_gate_keeps_every_match(text):
     ("He said “yes” and “no”.", []),
     ("He said “yes\n\nand no”.", None),  # a pair across paragraphs: read the paragraphs
     ("It was 6“ long” here", None),  # an opening mark after a digit
+    ("He said \"yes\" and “no\".", []),
+    ("He said yes\" and \"no\".", None),
     ("He said yes” there.", None),
     ("“One” “two", []),
 ])

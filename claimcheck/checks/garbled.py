@@ -18,7 +18,7 @@ Three families, each a pure function over the text:
 Cost: ~0.035 ms per article: each pattern is tried only where a match can begin (a stop or
 comma before another, a token repeated, a quote mark), found with scans that `re` or `str.find`
 run fast, never by trying a look-behind at every character; the paragraphs are read only when
-the quote marks are not curly pairs on one line each.
+the quote marks are not pairs on one line each.
 """
 
 from __future__ import annotations
@@ -204,19 +204,24 @@ def _is_closing_position(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _paired_on_their_lines(text: str, offsets: list[int]) -> bool:
-    """Whether the quote marks at `offsets` are curly ones opening and closing by turns (`“ ” “
-    ” ...`, maybe a last `“` unclosed), each pair on one line, no opening mark after a digit:
-    then every closing mark closes the opening one just before it in its own paragraph, and
-    `find_unopened_quotes` finds none without reading the paragraphs (most articles)."""
-    if text[offsets[0]] != "“":
-        return False
+    """Whether the quote marks at `offsets` open and close by turns (`“ ” “ ” ...`, maybe a last
+    one unclosed), each pair on one line: an opening mark is a `“` or a `"` where an opening
+    one belongs, never after a digit (it could be read as an inch mark); a closing one is a `”`
+    or a `"`. Then each closing mark finds the opening one just before it open, in its own
+    paragraph, and `find_unopened_quotes` finds none without reading the paragraphs (most
+    articles). (Where an opening mark belongs is the same read in the whole text as in its
+    paragraph: whitespace stands before a paragraph's start and after its end.)"""
+    end = len(text)
     for n in range(0, len(offsets), 2):
         opening = offsets[n]
-        if text[opening] != "“" or (opening and text[opening - 1].isdigit()):
-            return False  # (an opening mark after a digit may be read as an inch mark and skipped)
+        mark = text[opening]
+        if not (mark == "“" or (mark == '"' and _is_opening_position(text, opening, 0, end))):
+            return False
+        if opening and text[opening - 1].isdigit():
+            return False
         if n + 1 < len(offsets):
             closing = offsets[n + 1]
-            if text[closing] != "”" or text.find("\n", opening, closing) >= 0:
+            if text[closing] not in '”"' or text.find("\n", opening, closing) >= 0:
                 return False
     return True
 
