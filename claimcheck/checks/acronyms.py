@@ -15,7 +15,7 @@ acronym nobody introduced, while the article's own acronym is one letter away.
    deletion) from a defined acronym that is used at least as often, is flagged at each
    occurrence.
 
-Cost: ~0.025 ms per article. The definition and acronym patterns are tried only where a match
+Cost: ~0.04 ms per article. The definition and acronym patterns are tried only where a match
 can begin (near a parenthesis, a gloss key word, two capitals), and acronyms in use are looked
 for only when the article defines one (~1 article in 3); the loose glosses only when an
 acronym in use is a slip unless one of them introduces it.

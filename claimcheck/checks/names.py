@@ -18,7 +18,7 @@ No model is needed (the default pipeline is `spacy.blank("en")`):
    introduced with different first names (`Dr. Anna Berg`, `Tom Bergh`), a spelling
    introduced with its own first name that the other never has.
 
-Cost: ~0.07 ms per article, with the token offsets and the lower-cased text it reads first
+Cost: ~0.06 ms per article, with the token offsets and the lower-cased text it reads first
 through `checks.shared` (once per Doc, for the checks after it too). Nothing is read token by
 token unless two capitalised spellings of the article are alike (~6% of articles); then only
 the runs holding such spellings are.
