@@ -79,9 +79,24 @@ _WORD_START = re.compile(rf"{_WORD_CHAR}*$")
 _WORD_END = re.compile(rf"{_WORD_CHAR}*")
 
 
+# The first characters of a MOJIBAKE match that are not Latin-1 (U+0080-U+00FF): looked for
+# with `str.find`.
+_STARTS_BEYOND_LATIN1 = ("\u201a", "\u221a", REPLACEMENT)
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    """False when `text` holds none of the characters a MOJIBAKE match begins with: no non-ASCII
+    Latin-1 character (the text's Latin-1 characters, encoded, are all ASCII: ~1 us where
+    scanning for `_MOJIBAKE_START` costs ~10) and none of `_STARTS_BEYOND_LATIN1`. True in
+    about 40% of articles (`é`, `£`, a no-break space)."""
+    return not text.encode("latin-1", "ignore").isascii() or any(char in text for char in _STARTS_BEYOND_LATIN1)
+
+
 def _find_mojibake(text: str) -> Iterator[re.Match[str]]:
     """What `MOJIBAKE.finditer(text)` finds (MOJIBAKE never matches an empty string), trying
     MOJIBAKE only where one of its first characters stands."""
+    if not _may_hold_mojibake(text):
+        return
     end = 0
     for candidate in _MOJIBAKE_START.finditer(text):
         if candidate.start() < end:

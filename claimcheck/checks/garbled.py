@@ -15,9 +15,10 @@ Three families, each a pure function over the text:
   with the other are not flagged. Paragraphs are blocks between blank lines when the
   text has them, lines otherwise (extracted web pages put one paragraph per line).
 
-Cost: ~0.04 ms per article: each pattern is tried only where a match can begin (a stop or
+Cost: ~0.035 ms per article: each pattern is tried only where a match can begin (a stop or
 comma before another, a token repeated, a quote mark), found with scans that `re` or `str.find`
-run fast, never by trying a look-behind at every character.
+run fast, never by trying a look-behind at every character; the paragraphs are read only when
+the quote marks are not pairs on one line each.
 """
 
 from __future__ import annotations
@@ -202,6 +203,29 @@ def _is_closing_position(text: str, i: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]—–")
 
 
+def _paired_on_their_lines(text: str, offsets: list[int]) -> bool:
+    """Whether the quote marks at `offsets` open and close by turns (`“ ” “ ” ...`, maybe a last
+    one unclosed), each pair on one line: an opening mark is a `“` or a `"` where an opening
+    one belongs, never after a digit (it could be read as an inch mark); a closing one is a `”`
+    or a `"`. Then each closing mark finds the opening one just before it open, in its own
+    paragraph, and `find_unopened_quotes` finds none without reading the paragraphs (most
+    articles). (Where an opening mark belongs is the same read in the whole text as in its
+    paragraph: whitespace stands before a paragraph's start and after its end.)"""
+    end = len(text)
+    for n in range(0, len(offsets), 2):
+        opening = offsets[n]
+        mark = text[opening]
+        if not (mark == "“" or (mark == '"' and _is_opening_position(text, opening, 0, end))):
+            return False
+        if opening and text[opening - 1].isdigit():
+            return False
+        if n + 1 < len(offsets):
+            closing = offsets[n + 1]
+            if text[closing] not in '”"' or text.find("\n", opening, closing) >= 0:
+                return False
+    return True
+
+
 def find_unopened_quotes(text: str) -> Iterator[int]:
     """Offsets of closing quotation marks with no opening one before them.
 
@@ -211,7 +235,7 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     other kind (sloppy but not garbled)."""
     # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
     offsets = [i for i in find_starts(text, _QUOTE_MARKS) if text[i - 1:i] != "€"]
-    if not offsets:
+    if not offsets or _paired_on_their_lines(text, offsets):
         return
     paragraphs = list(_paragraphs(text))
     carried_curly = carried_straight = 0

@@ -18,7 +18,7 @@ No model is needed (the default pipeline is `spacy.blank("en")`):
    introduced with different first names (`Dr. Anna Berg`, `Tom Bergh`), a spelling
    introduced with its own first name that the other never has.
 
-Cost: ~0.08 ms per article, with the token offsets and the lower-cased text it reads first
+Cost: ~0.06 ms per article, with the token offsets and the lower-cased text it reads first
 through `checks.shared` (once per Doc, for the checks after it too). Nothing is read token by
 token unless two capitalised spellings of the article are alike (~6% of articles); then only
 the runs holding such spellings are.
@@ -29,6 +29,7 @@ Word lists live in `data/names.json`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import OSA
-from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Token
 
 from ..data import load_data
@@ -95,14 +96,33 @@ class Spelling:
     org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
 
 
+class _TokenTexts:
+    """The tokens' texts, each sliced from the Doc's text when asked for (by index or slice, as
+    from a list): the few around the names are read, and slicing all of an article's tokens
+    up front cost ~60 us."""
+
+    def __init__(self, text: str, starts: list[int], lengths: list[int]) -> None:
+        self._text, self._starts, self._lengths = text, starts, lengths
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._starts)))]
+        start = self._starts[i]
+        return self._text[start:start + self._lengths[i]]
+
+
 @dataclass
 class _Tokens:
     """The Doc's tokens as plain Python lists, read once through arrays: making a Token object
     for each of an article's ~2,000 tokens (or for each context word looked at) costs more
     than the rest of this check."""
 
-    texts: list[str]  # every token's text
+    texts: _TokenTexts  # every token's text
     starts: list[int]  # every token's character offset
+    lengths: list[int]  # every token's length
     spacy: list[int]  # whether each token is followed by a space
     names: list[int]  # indices of the name tokens, sorted
     is_name: set[int]  # the same, as a set
@@ -112,10 +132,10 @@ def _name_tokens(doc: Doc) -> _Tokens:
     text = doc_text(doc)
     array = doc.to_array([IDX, LENGTH, SPACY])
     starts, lengths = array[:, 0].tolist(), array[:, 1].tolist()
-    texts = [text[s:s + n] for s, n in zip(starts, lengths)]
+    texts = _TokenTexts(text, starts, lengths)
     candidates = _capitalised(text, array[:, 0], lowered_text(doc)).tolist()
     names = [i for i in candidates if _is_name_text(texts[i])]
-    return _Tokens(texts, starts, array[:, 2].tolist(), names, set(names))
+    return _Tokens(texts, starts, lengths, array[:, 2].tolist(), names, set(names))
 
 
 def _capitalised(text: str, starts: np.ndarray, lowered: str | None = None) -> np.ndarray:
@@ -250,17 +270,16 @@ def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> t
     return False, None
 
 
-def _collect(doc: Doc, lists: dict, wanted: set[str]) -> dict[str, Spelling]:
+def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[str, Spelling]:
     """The `wanted` capitalised name-like words (and others beside them), with what their
-    contexts say about them. Only the runs holding a wanted word are read: what is known of a
-    spelling comes from the runs it is in."""
+    contexts say about them (`tokens`: `_name_tokens(doc)`). Only the runs holding a wanted
+    word are read: what is known of a spelling comes from the runs it is in."""
     spellings: dict[str, Spelling] = {}
     entity_tokens: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity_tokens.update(range(ent.start, ent.end))
     titles, org_words = lists["titles"], lists["org_words"]
-    tokens = _name_tokens(doc)
     texts, starts, is_name = tokens.texts, tokens.starts, tokens.is_name
     n_tokens = len(texts)
     for start, end in _name_runs(tokens):
@@ -337,13 +356,22 @@ def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bo
     return bool(man_and_woman or woman_and_man)
 
 
-def _lower_words(doc: Doc) -> set[int]:
-    """`{t.lower_ for t in doc if t.is_lower}` as string hashes (`doc.vocab.strings[word]` is a
-    word's hash), read through arrays: no Token objects, and no string looked up per word."""
-    if not len(doc):
-        return set()
-    array = doc.to_array([LOWER, IS_LOWER])
-    return set(array[array[:, 1] == 1, 0].tolist())
+def _used_in_lower_case(text: str, tokens: _Tokens, lower: str) -> bool:
+    """Whether a token of the Doc is `lower` in lower case: `any(t.is_lower and t.lower_ ==
+    lower for t in doc)`. (A text that `islower()` is its own lower-case form, as every
+    character that lower-casing changes is upper or title case: so the token reads `lower`.)
+    Looked up where `lower` occurs in the text, among the few spellings asked about, rather
+    than read from an array of every token's lower-case form (~60 us)."""
+    if not lower.islower():
+        return False
+    starts, lengths = tokens.starts, tokens.lengths
+    at = text.find(lower)
+    while at >= 0:
+        i = bisect_left(starts, at)
+        if i < len(starts) and starts[i] == at and lengths[i] == len(lower):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _standing(s: Spelling) -> tuple[bool, bool, int]:
@@ -358,15 +386,16 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     if not alike:
         return []  # no two spellings are alike, whatever their contexts
     lists = word_lists()
-    spellings = _collect(doc, lists, alike)
-    lower_words = _lower_words(doc)
+    tokens = _name_tokens(doc)
+    spellings = _collect(doc, lists, alike, tokens)
+    text = doc_text(doc)
     vocab = doc.vocab
 
     def usable(s: Spelling) -> bool:
         lower = s.form.lower()
         return (
             s.form not in lists["not_names"] and s.form not in lists["org_words"]
-            and vocab.strings[lower] not in lower_words and not vocab[lower].is_stop and len(s.form) >= 5
+            and not _used_in_lower_case(text, tokens, lower) and not vocab[lower].is_stop and len(s.form) >= 5
         )
 
     names = [s for s in spellings.values() if s.in_context and usable(s)]

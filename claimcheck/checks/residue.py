@@ -10,9 +10,11 @@ sits in a short line (`... Powered By: XYZScripts.com`), and lines longer than t
 compiled once at import. Bylines, datelines, press-release endings (`Ends`, `Notes to
 editors`, `Media contact`), contact details, captions and headings match no rule.
 
-Cost: ~0.055 ms per article. A line is tried only against the rules that can open with its
+Cost: ~0.04 ms per article. A line is tried only against the rules that can open with its
 first three characters (read from the parsed rules: prose lines meet none), and the rules that
-need a literal (`cookies`, `›`) only in an article that holds one.
+need a literal (`cookies`, `›`) only in an article that holds one. In an article holding none,
+the lines whose first three characters no rule can open with are skipped with one search of the
+case-folded text (`Prefilter.lines_to_try`), without a Python step each.
 """
 
 from __future__ import annotations
@@ -436,6 +438,8 @@ class Prefilter:
     by_opening: dict[str, tuple[re.Pattern[str], ...]]  # the rules of `by_first` that can open a line so
     any_opening: frozenset[str]  # the first characters some rule of `by_first` may follow with anything
     all_literals: tuple[str, ...]  # every literal of the gated rules (`str.find` is faster than a regex)
+    line_starts: re.Pattern[str]  # `_line_starts(by_opening, any_opening)`
+    literal_finder: re.Pattern[str] | None  # `_literal_finder(all_literals)`; None if one begins with a space
 
     @classmethod
     def of(cls, rules: tuple[ResidueRule, ...]) -> "Prefilter":
@@ -456,12 +460,13 @@ class Prefilter:
             literals_by_first[key] = _literal_finder(
                 literal for rule in (*gated_by_first[key], *contained_gated) for literal in rule.literals)
         all_literals = tuple(sorted({literal for rule in (*gated.values(), *contained_gated) for literal in rule.literals}))
+        by_opening = _by_opening([r for r in anchored if r.id in openings], openings)
         return cls(_alternation([r.source for r in anchored]), _shared(by_first), gated_by_first,
                    _shared(literals_by_first), re.compile(_starts_with(contained)) if contained else None,
                    tuple(contained_gated),
                    max((r.max_words for r in rules if r.match == "contains" and r.max_words), default=0),
-                   _by_opening([r for r in anchored if r.id in openings], openings), frozenset(any_opening),
-                   all_literals)
+                   by_opening, frozenset(any_opening), all_literals, _line_starts(by_opening, any_opening),
+                   None if any(lit[:1].isspace() for lit in all_literals) else _literal_finder(all_literals))
 
     def holds_no_literal(self, text: str, folded: str | None | bool = False) -> bool:
         """Whether `text`, case folded, holds none of the gated rules' literals: then no line of
@@ -469,6 +474,35 @@ class Prefilter:
         `fold_case(text)`, if known."""
         folded = fold_case(text) if folded is False else folded
         return folded is not None and not any(literal in folded for literal in self.all_literals)
+
+    def lines_to_try(self, text: str, folded: str, after: int, literal_free: bool = True) -> Iterator[int] | None:
+        """The starts (first non-space character), past offset `after`, of the lines of `text`
+        on which a rule may match (`folded`: `fold_case(text)`; `literal_free`: it holds none
+        of `all_literals`), or None when they cannot be told (try every line). A line whose
+        first three characters after its bullets are an opening some rule can begin with
+        (`by_opening`), hold a non-ASCII character, or are none (a line of bullets), found with
+        one search of `folded` (where a non-ASCII character stays one, but for
+        `_FOLDED_TO_ASCII`: then `text` is searched too); in a text holding a literal, also a
+        line holding one (`lines_holding_literals`). A superset: the other lines are proved
+        to match no rule without a Python step per line."""
+        if self.contained is not None or (not literal_free and self.literal_finder is None):
+            return None  # a `contains` rule may match any line
+        starts = [m.end(1) for m in self.line_starts.finditer(folded, after)]
+        extra = [] if literal_free else self.lines_holding_literals(text, folded, after)
+        if not text.isascii() and any(char in text for char in _FOLDED_TO_ASCII):
+            extra.extend(m.end(1) for m in _NON_ASCII_OPENING.finditer(text, after))
+        return iter(sorted({*starts, *extra}) if extra else starts)
+
+    def lines_holding_literals(self, text: str, folded: str, after: int) -> list[int]:
+        """The starts of the lines (past `after`) where `folded` holds a literal of the gated
+        rules (`literal_finder`: a space in one matches any whitespace, as in `GatedRule`):
+        the only lines a gated rule can match. (No literal begins with a space, so a match
+        begins on the line whose literal it is, and none hides another line's.)"""
+        starts = []
+        for m in self.literal_finder.finditer(folded, after):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            starts.append(_NON_SPACE.search(text, line_start).start())
+        return starts
 
     def _anchored_match(self, first: str, line: str, at: int) -> bool:
         """Whether a rule of `by_first[first]` matches `line` (bullets before `at`): tried are
@@ -534,6 +568,30 @@ def _by_opening(rules: list[ResidueRule], openings: dict[str, frozenset[str] | N
     return by_opening
 
 
+# A line start, then its bullets (all of them, as `_LEAD_ONLY` reads them) and what follows them
+# (`{}`, looked at but not taken, so that no match runs into the next line): group 1 ends where
+# the line starts (`\n`, then the whitespace before its first non-space character).
+_LINE_START = r"\n(\s*+)(?=\S)(?=(?>" + _LEAD + r"){})"
+# A line whose first three characters after its bullets hold one not of `_UNIVERSE` (a non-ASCII
+# one other than the bullets and opening quotes: `line_opening` gives None, or `by_first` has no
+# key for the first): tried against every rule.
+_OTHERS = "".join(sorted(re.escape(c) for c in _UNIVERSE if not c.isascii()))
+_NON_ASCII_NEAR = rf"[\x00-\x7f{_OTHERS}]{{0,2}}[^\x00-\x7f{_OTHERS}]"
+_NON_ASCII_OPENING = re.compile(_LINE_START.format(_NON_ASCII_NEAR))
+# The only non-ASCII characters `fold_case` turns into ASCII ones (İ ı ſ and the Kelvin sign K).
+_FOLDED_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
+
+
+def _line_starts(by_opening: dict[str, tuple], any_opening: set[str]) -> re.Pattern[str]:
+    """A regex finding, in a case-folded text, the line starts after which comes an opening of
+    `by_opening` (or a first character of `any_opening`), a non-ASCII character within three, or
+    nothing but whitespace: the lines `Prefilter.may_match` may accept in a text holding no
+    literal (a trie of the ~4000 openings: a superset, as the trie's space matches any
+    whitespace)."""
+    openings = alternation({*by_opening, *any_opening}) if by_opening or any_opening else "(?!)"
+    return re.compile(_LINE_START.format(rf"(?:{openings}|{_NON_ASCII_NEAR}|\s|\Z)"))
+
+
 def _gated(rule: ResidueRule) -> GatedRule | None:
     """`rule` as a gated rule, when it needs one of a few literals."""
     literals = required_literals(rule.source)
@@ -568,6 +626,7 @@ RULES, GLUE = load_rules()
 PREFILTER = Prefilter.of(RULES)
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
+_NON_SPACE = re.compile(r"\S")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # healthHealth: a lower-case letter glued to a capital
 _HOME_GLUED = re.compile(r"\bHome(?=[A-Z][a-z])")
 
@@ -608,29 +667,48 @@ def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
     return False
 
 
+def _lines_to_try(text: str, folded: str | None, literal_free: bool) -> Iterator[tuple[int, int, int]]:
+    """(n, start, end) of the lines of `text` to try, `n` their index among the lines (-1: past
+    the first `GLUE.first_lines`, not counted): the first lines (at least one: the others are
+    found after a newline), then, when `folded` is known, only those `PREFILTER.lines_to_try`
+    finds (`literal_free`: the text holds no gated rule's literal), else every line."""
+    lines = _lines(text)
+    end = 0
+    for n, (start, end) in zip(range(max(1, GLUE.first_lines)), lines):
+        yield n, start, end
+    starts = None if folded is None else PREFILTER.lines_to_try(text, folded, end, literal_free)
+    if starts is None:
+        for start, end in lines:
+            yield -1, start, end
+        return
+    for start in starts:
+        yield -1, start, _LINE.match(text, start).end()
+
+
 def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator[tuple[int, int, str]]:
-    """(start, end, message) of every furniture line in `text` (`folded`: `fold_case(text)`, if known)."""
-    after_furniture = False
+    """(start, end, message) of every furniture line in `text` (`folded`: `fold_case(text)`, if known).
+    A line follows furniture (`after_furniture` rules) when only whitespace parts it from the
+    last furniture line."""
+    folded = fold_case(text) if folded is False else folded
     literal_free = PREFILTER.holds_no_literal(text, folded)
-    for n, (start, end) in enumerate(_lines(text)):
+    furniture_end = -1  # where the last furniture line ends
+    for n, start, end in _lines_to_try(text, folded, literal_free):
         line = text[start:end]
-        if n < GLUE.first_lines and is_glued_breadcrumb(line):
+        if 0 <= n < GLUE.first_lines and is_glued_breadcrumb(line):
             yield start, end, GLUE.message
-            after_furniture = True
+            furniture_end = end
             continue
         if not PREFILTER.may_match(line, literal_free):
-            after_furniture = False
             continue
+        after_furniture = furniture_end >= 0 and text[furniture_end:start].isspace()
         for rule in RULES:
             if rule.after_furniture and not after_furniture:
                 continue
             offset = _match_rule(rule, line)
             if offset is not None:
                 yield start + offset, end, rule.message
-                after_furniture = True
+                furniture_end = end
                 break
-        else:
-            after_furniture = False
 
 
 @register("residue", severity="warning", description="page furniture left in the article body")
