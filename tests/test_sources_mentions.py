@@ -492,3 +492,9 @@ def test_a_field_in_an_institution_name_is_no_journal():
     text = ("Most slept less than the seven hours the American Academy of Sleep Medicine recommends. "
             "Scientists of the Oslo Centre for Clinical Nutrition joined the work.")
     assert journals_in(text) == []
+
+
+def test_a_journal_name_inside_an_organisations_name_is_no_citation():
+    assert journals_in("Results will be shown at the European Society of Human Reproduction and Embryology meeting.") == []
+    assert journals_in("He is Professor of Sleep Medicine at Leeds.") == []
+    assert journals_in("The trial was published in Human Reproduction.") == ["Human Reproduction"]

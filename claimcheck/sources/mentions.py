@@ -773,6 +773,8 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
         if journal is None:
             continue
         strength, start, new_study = _cue_before(text, m.start())
+        if not strength and _ORGANISATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the European Society of Human Reproduction", "the Academy of Sleep Medicine"
         short_acronym = spelling.isupper() and len(spelling) <= 5 and journal.name not in _COMMON_ACRONYMS
         # "The Lancet Regional Health – Southeast Asia", "Nature Reviews Cardiology": a listed name
         # going on in title case is a longer journal (a cue is needed where the root is an ordinary
@@ -818,6 +820,13 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
     if scan is None:
         return mentions + find_unlisted_journals(text, mentions)
     return mentions + find_unlisted_journals(text, mentions, scan.journal_words, scan.keywords)
+
+
+# A name that goes on an organisation's name: a society, academy, college ... "of" or "for" it.
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:Society|Association|Academy|College|Institute|Institutes|Centre|Center|Department|School|Faculty|"
+    r"Federation|Foundation|Council|Board|Division|Unit|Service|Clinic|Chair|Professor)\s+(?:of|for)\s+(?:the\s+)?$"
+)
 
 
 _DATE_NAMES = (
