@@ -66,6 +66,7 @@ def test_mangled_space_flag_in_pipeline(nlp):
     "Turn on news notifications",
     "Want more health news? Sign up for our free weekly newsletter.",
     "Enjoyed this article? Subscribe to get the best stories in your inbox.",
+    "Enjoying this story? Sign up for our free Health Check newsletter",
 ])
 def test_app_and_newsletter_promotions_are_residue(line):
     text = f"The trial enrolled 300 adults.\n\n{line}\n\nThe results were published in March."
