@@ -180,7 +180,10 @@ def _fmt(value: float) -> str:
 # A minus sign, hyphen or dash before a number (`-0.02`, `- 3`, `−.5`), where a negative p-value
 # or count could be written.
 _SIGNED_NUMBER = re.compile(r"[-−–]\s?\.?\d")
-_SIGNS = ("-", "−", "–")  # where it can begin, found with `str.find` (a class with non-ASCII characters makes `re` slow)
+# The same after a hyphen, the usual sign: `re` skips to each hyphen as fast as `str.find`, and
+# the few before a digit are all it stops at (most hyphens join words: `follow-up`).
+_HYPHEN_NUMBER = re.compile(r"-\s?\.?\d")
+_OTHER_SIGNS = ("−", "–")  # found with `str.find` (a class with non-ASCII characters makes `re` slow)
 _COMPARISONS = ("=", "<", ">", "≤", "≥", "of", "was", "is")
 
 
@@ -197,7 +200,7 @@ class _Signs:
             return
         self.after_comparison = False
         self.before_count = "minus" in folded
-        for m in matches_at(_SIGNED_NUMBER, folded, find_starts(folded, _SIGNS)):
+        for m in self._signed_numbers(folded):
             sign = m.start()
             if not self.before_count and folded[sign] in "-−" and folded[sign + 1].isdigit() \
                     and sign and (folded[sign - 1].isspace() or folded[sign - 1] in "(:,;"):
@@ -209,6 +212,16 @@ class _Signs:
                 self.after_comparison = True
             if self.after_comparison and self.before_count:
                 return
+
+    @staticmethod
+    def _signed_numbers(folded: str) -> list[re.Match]:
+        """The matches of `_SIGNED_NUMBER` in `folded` (in any order: they cannot overlap, as
+        each holds one sign, at its start). The non-ASCII signs are looked for only in a text
+        that is not all ASCII (`str.isascii` costs nothing)."""
+        found = list(_HYPHEN_NUMBER.finditer(folded))
+        if not folded.isascii():
+            found.extend(matches_at(_SIGNED_NUMBER, folded, find_starts(folded, _OTHER_SIGNS)))
+        return found
 
 
 # --- the rules ---------------------------------------------------------------------------
