@@ -29,3 +29,25 @@ def _signs_by_every_match(folded: str) -> tuple[bool, bool]:
 def test_signs_are_those_every_match_gives(text):
     signs = _Signs(text)
     assert (signs.after_comparison, signs.before_count) == _signs_by_every_match(text)
+
+
+def test_flag_values_written_to_user_data_read_back_through_span_extensions():
+    from claimcheck.checks.registry import select_checks
+    from claimcheck.checks.shared import shared_values
+    from claimcheck.nlp.pipeline import build_nlp
+
+    text = "In the trial, 130% of participants improved (p = 1.3).\n\nThe the results were clear."
+    doc = build_nlp()(text)
+    spans = list(doc.spans["flags"])
+    assert spans
+    hits = {}
+    with shared_values(doc):
+        for check in select_checks():
+            for hit in check.func(doc):
+                span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                key = (span.start_char, span.end_char)
+                hits.setdefault(key, (hit.severity or check.severity, hit.message, hit.suggestion))
+    for span in spans:
+        read = (span._.flag_severity, span._.flag_message, span._.flag_suggestion)
+        assert read == hits[(span.start_char, span.end_char)]
+        assert span._.flag_message
