@@ -271,9 +271,12 @@ def find_impossible_phases(doc: Doc, folded: str | None = None) -> Iterator[Hit]
     p = _patterns()
     text = doc_text(doc)
     # every match begins with the P of "Phase"/"phase"/"PHASE": try only there (the case-folded
-    # text, given, holds `hase` wherever the text holds either, and is searched once)
-    found = find_starts(folded, ("hase",)) if folded is not None else find_starts(text, ("hase", "HASE"))
-    starts = [i - 1 for i in found if i and text[i - 1] in "Pp"]
+    # text, given, holds `phase` wherever the text holds `[Pp]hase` or `[Pp]HASE`: only `P`
+    # lower-cases to `p`; it is searched once)
+    if folded is not None:
+        starts = find_starts(folded, ("phase",))
+    else:
+        starts = [i - 1 for i in find_starts(text, ("hase", "HASE")) if i and text[i - 1] in "Pp"]
     for m in matches_at(p["phase"], text, starts):
         parts = re.split(r"\s*/\s*", m["phase"])
         numbers = [_phase_number(part) for part in parts]
