@@ -388,7 +388,10 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[_Claim] | None = No
         value = estimate.value
         if estimate.label not in ("effect_size", "percentage") or not _is_number(value):
             continue
-        found = _interval_after(text, estimate, claims[i + 1:i + 2])
+        following = claims[i + 1:i + 2]
+        if estimate.label != "effect_size" and not (following and following[0].label == "confidence_interval"):
+            continue  # a bare interval is read only after an effect size (`_interval_after`)
+        found = _interval_after(text, estimate, following)
         if not found:
             continue
         end, low, high = found
