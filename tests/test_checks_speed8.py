@@ -51,3 +51,13 @@ def test_flag_values_written_to_user_data_read_back_through_span_extensions():
         read = (span._.flag_severity, span._.flag_message, span._.flag_suggestion)
         assert read == hits[(span.start_char, span.end_char)]
         assert span._.flag_message
+
+
+@pytest.mark.parametrize("text", [
+    "word .", "word  .", "x\t.", "a . b", ". at the start", " .", "end .\"", "1 . 2", "a . . .", "no stop", "\t.\t. .",
+])
+def test_stops_after_a_space_are_those_str_find_finds(text):
+    from claimcheck.checks.garbled import _STOP_AFTER_SPACE
+    from claimcheck.nlp.regex import find_starts
+
+    assert [m.start() - 1 for m in _STOP_AFTER_SPACE.finditer(text)] == find_starts(text, (" .", "\t."))
