@@ -88,6 +88,12 @@ _STRAY_STARTS = (re.compile(r"\.(?=[ \t]*[.,])"), re.compile(r",(?=[ \t]*[.,])")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+\.(?=[\"”’')\]]?(?:\s|$))(?<!\.\.)")
 
 
+# Where `_SPACE_BEFORE_STOP` can begin, one character before: a stop right after a space or tab.
+# The pattern begins with the stop, which `re` skips to fast; `str.find(" .")` is ~2x slower, as
+# the letter `n` shares a slot of its skip filter with the stop.
+_STOP_AFTER_SPACE = re.compile(r"\.(?<=[ \t]\.)")
+
+
 def _stray_starts(text: str) -> list[int]:
     """Every offset of a stop or comma followed, after spaces or tabs only, by another."""
     return sorted(m.start() for pattern in _STRAY_STARTS for m in pattern.finditer(text))
@@ -96,9 +102,8 @@ def _stray_starts(text: str) -> list[int]:
 def find_stray_punctuation(text: str) -> Iterator[tuple[int, int]]:
     """What `_STRAY_PUNCTUATION.finditer(text)` finds (it never matches an empty string),
     trying it only where a match can begin; and a space before a full stop."""
-    # `str.find` of two characters takes ~1 ns a character: a tab is looked for only if the text has one
-    for start in find_starts(text, (" .", "\t.") if "\t" in text else (" .",)):
-        m = _SPACE_BEFORE_STOP.match(text, start)
+    for stop in _STOP_AFTER_SPACE.finditer(text):
+        m = _SPACE_BEFORE_STOP.match(text, stop.start() - 1)
         if m and not text.startswith(".", m.end()) and not text.startswith(" .", m.end()):
             yield m.span()
     for m in matches_at(_STRAY_PUNCTUATION, text, _stray_starts(text)):
