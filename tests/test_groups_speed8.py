@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from claimcheck.checks import number_mismatch as nm
+from claimcheck.nlp import groups
 from claimcheck.nlp.regex import fold_case
 
 _ARM_BODIES = [
@@ -83,3 +84,59 @@ def test_elided_pair_test_accepts_every_match():
             matches += 1
             assert nm._may_hold_elided_pair(folded, 0, len(folded)), text
     assert matches > 500
+
+
+# --- the group finder: study words near a number, event nouns before a total --------------
+
+_STUDY_PIECES = [
+    "12", " ", "  ", "\n", "\n\n", "\n \n", "- ", "1. ", ",", ".", "the", "study", "Studies", "xstudy", "trial",
+    "research", "researchers", "data from", "data on the", "data\n\nfrom", "data of two from", "took part",
+    "took\n\npart", "dummy pills", "control group", "sham", "ashamed", "audit", "Audited", "pilots", "evaluation",
+    "assigned", "reassigned", "allocated", "İ", "ſ", "patients", "deaths", "Deaths", "GP visits", "cases", "x" * 700,
+]
+
+
+def _plain_study_near(text: str, pos: int) -> bool:
+    """`_study_near` as it was: one search of the window at each call."""
+    from claimcheck.nlp.patterns import _lower
+
+    line_start = text.rfind("\n", 0, pos) + 1
+    if groups._LIST_ITEM_START.match(text, line_start):
+        return groups._mentions_a_study(text)
+    lowered = _lower(text)
+    start = max(0, pos - groups._STUDY_REACH)
+    breaks = [m.start() for m in groups._PARAGRAPH_BREAK.finditer(text, start, pos)]
+    if len(breaks) >= 2:
+        start = breaks[-2]
+    end = text.find("\n\n", pos)
+    end = len(text) if end < 0 else end
+    match = groups._STUDY_REPORTED_LOWER.search(lowered, start, end)
+    while match is not None:
+        s = match.start()
+        if s == 0 or not groups._WORD_CHAR.match(lowered, s - 1):
+            return True
+        match = groups._STUDY_REPORTED_LOWER.search(lowered, s + 1, end)
+    return groups._STUDY_NEAR_EXTRA.search(text, start, end) is not None
+
+
+def test_study_near_answers_as_one_search_per_number():
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(_STUDY_PIECES) for _ in range(rng.randint(1, 30)))
+        near = groups._StudyNear(text)
+        positions = [rng.randrange(len(text) + 1) for _ in range(8)]
+        for pos in positions + sorted(positions):
+            assert near(pos) == _plain_study_near(text, pos), (text, pos)
+
+
+def test_event_noun_in_finds_what_the_search_finds():
+    event_noun = groups._group_res()[-1]
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(_STUDY_PIECES) for _ in range(rng.randint(1, 20)))
+        near = groups._StudyNear(text)
+        for _ in range(5):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            assert near.event_noun_in(start, end, event_noun) == (event_noun.search(text, start, end) is not None), (
+                text, start, end)
