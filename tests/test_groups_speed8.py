@@ -140,3 +140,28 @@ def test_event_noun_in_finds_what_the_search_finds():
             end = rng.randrange(start, len(text) + 1)
             assert near.event_noun_in(start, end, event_noun) == (event_noun.search(text, start, end) is not None), (
                 text, start, end)
+
+
+_ARM_NUMBER_PIECES = [
+    "5", "12", "1,000", "one", " ", "  ", "\n", "-", ",", "(", "to", "To", "the", "a", "an", "placebo", "usual care",
+    "standard care", "the drug", "took", "taking", "given", "receiving", "were", "was", "not", "on", "in", "randomly",
+    "then", "assigned", "Allocated", "randomised", "women", "smokers", "male", "men", "patients", "older", "group",
+    "arm", "of", "them", "received", "ſtandard", "ſ", "10", "people",
+]
+_ARM_NUMBERS = ["5", "12", "1,000", "one", "about 40"]
+
+
+def test_arm_candidates_hold_every_number_the_arm_pattern_matches_at():
+    from claimcheck.nlp import patterns
+    from claimcheck.nlp.regex import matches_at
+
+    arm = groups._group_res()[3]
+    rng = random.Random(10)
+    for _ in range(6000):
+        words = [rng.choice(_ARM_NUMBERS), rng.choice(sorted(groups._ARM_TAIL_FIRST) + ["Allocated", "Were"])]
+        words += [rng.choice(_ARM_NUMBER_PIECES) for _ in range(rng.randint(0, 5))]
+        text = "".join(word + rng.choice([" ", " ", " ", "", "  "]) for word in words)
+        mentions = patterns.number_mentions(text)
+        _, arms = groups._noun_and_arm_candidates(text, mentions)
+        everywhere = [m.span() for m in matches_at(arm, text, [at.pos for at in mentions])]
+        assert [m.span() for m in patterns._scan(arm, text, only=arms, range_ends=())] == everywhere, text

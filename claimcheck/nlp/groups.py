@@ -136,6 +136,16 @@ _ARM_TAIL_FIRST = frozenset(
     "in on with of to took taking given receiving were was received got used assigned randomised randomized "
     "allocated".split()
 )
+# The words the `arm` tail must go on with after some of its first words ("to the drug", "were
+# assigned", "allocated to"); after the others ("in", "of", "received") any word may follow.
+_ARM_TAIL_SECOND = {
+    "to": frozenset({"the", "a", "an", "placebo", "usual", "standard"}),
+    **dict.fromkeys(("took", "taking", "given", "receiving"), frozenset({"the", "placebo", "usual", "standard"})),
+    **dict.fromkeys(("were", "was"), frozenset(
+        "on in randomly then assigned randomised randomized allocated men women boys girls children adults smokers "
+        "female male given".split())),
+    **dict.fromkeys(("assigned", "randomised", "randomized", "allocated"), frozenset({"to"})),
+}
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
     "relapsed responded stopped discontinued withdrew dropped".split()
@@ -216,7 +226,7 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         noun = False  # a function word ("of", "years") or no word at all
     else:
         noun = not _LOWER_PLURAL.match(text, at.next_start)
-    if word in _ARM_TAIL_FIRST:
+    if word in _ARM_TAIL_FIRST and _arm_tail_may_open(at):
         arm = True
     elif not ("a" <= raw[0] <= "z"):  # the one optional word before the noun is lower-case
         arm = False
@@ -225,6 +235,17 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         # before it (`next2` None: "30 years."), there is none.
         arm = at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
     return noun, arm
+
+
+def _arm_tail_may_open(at) -> bool:
+    """May the `arm` pattern's tail open at the word after this number (one of `_ARM_TAIL_FIRST`)?
+    Some of its first words go on only with certain words (`_ARM_TAIL_SECOND`): "5 to 10",
+    "12 were not" open no tail. (True when unsure: a letter outside ASCII may be the
+    case-insensitive twin of one of those words.)"""
+    second = _ARM_TAIL_SECOND.get(at.next)
+    if second is None or at.next2 in second:
+        return True
+    return at.next2 is not None and not at.raw2.isascii()
 
 
 def _noun_may_follow(at, text: str) -> bool:
