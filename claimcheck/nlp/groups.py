@@ -684,13 +684,19 @@ def _after_age_range(text: str, start: int) -> bool:
     return bool(_AGE_RANGE_BEFORE.search(text, max(0, start - 25), start))
 
 
+def _noun_text(noun: str) -> str:
+    """A matched group noun lower-cased, its spaces made one ("adverse  events")."""
+    noun = noun.lower()
+    return noun if noun.isalpha() else _SPACES.sub(" ", noun)
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
     staff = _staff_nouns()
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
-        noun = _SPACES.sub(" ", m["noun"].lower())
+        noun = _noun_text(m["noun"])
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     mentions = number_mentions(text)
     noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
@@ -709,7 +715,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
-        noun = _SPACES.sub(" ", m["noun"].lower())
+        noun = _noun_text(m["noun"])
         if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
         noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
@@ -762,7 +768,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
-        noun = _SPACES.sub(" ", (m["noun"] or "").lower())
+        noun = _noun_text(m["noun"] or "")
         kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()), study_near)
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(second_arm, text, wants={"to"}):
