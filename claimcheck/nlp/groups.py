@@ -7,11 +7,13 @@ are a count. The noun, the verbs around the number and the nearest cue before it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterator
 
 from .continuations import list_head
 from .numbers import DIGIT_NUMBER
+from .regex import alternation
 from .patterns import (
     NUM,
     QUAL,
@@ -121,12 +123,29 @@ def _group_res() -> tuple[re.Pattern, ...]:
     return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun
 
 
+@lru_cache(maxsize=1)
+def _event_noun_lower() -> re.Pattern:
+    """`event_noun` (of `_group_res`) for the lower-cased text, without its opening `\b` (see
+    `_word_start_match`)."""
+    return re.compile(rf"(?:{alternation(terms()['event_nouns'], lower=True)})\b")
+
+
 # --- which words may follow the number of each pattern (see `patterns._scan`) ------------
 
 _ARM_TAIL_FIRST = frozenset(
     "in on with of to took taking given receiving were was received got used assigned randomised randomized "
     "allocated".split()
 )
+# The words the `arm` tail must go on with after some of its first words ("to the drug", "were
+# assigned", "allocated to"); after the others ("in", "of", "received") any word may follow.
+_ARM_TAIL_SECOND = {
+    "to": frozenset({"the", "a", "an", "placebo", "usual", "standard"}),
+    **dict.fromkeys(("took", "taking", "given", "receiving"), frozenset({"the", "placebo", "usual", "standard"})),
+    **dict.fromkeys(("were", "was"), frozenset(
+        "on in randomly then assigned randomised randomized allocated men women boys girls children adults smokers "
+        "female male given".split())),
+    **dict.fromkeys(("assigned", "randomised", "randomized", "allocated"), frozenset({"to"})),
+}
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
     "relapsed responded stopped discontinued withdrew dropped".split()
@@ -207,7 +226,7 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         noun = False  # a function word ("of", "years") or no word at all
     else:
         noun = not _LOWER_PLURAL.match(text, at.next_start)
-    if word in _ARM_TAIL_FIRST:
+    if word in _ARM_TAIL_FIRST and _arm_tail_may_open(at):
         arm = True
     elif not ("a" <= raw[0] <= "z"):  # the one optional word before the noun is lower-case
         arm = False
@@ -216,6 +235,17 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         # before it (`next2` None: "30 years."), there is none.
         arm = at.next2 is not None and _is_noun_start(at.next2, at.raw2, noun_firsts)
     return noun, arm
+
+
+def _arm_tail_may_open(at) -> bool:
+    """May the `arm` pattern's tail open at the word after this number (one of `_ARM_TAIL_FIRST`)?
+    Some of its first words go on only with certain words (`_ARM_TAIL_SECOND`): "5 to 10",
+    "12 were not" open no tail. (True when unsure: a letter outside ASCII may be the
+    case-insensitive twin of one of those words.)"""
+    second = _ARM_TAIL_SECOND.get(at.next)
+    if second is None or at.next2 in second:
+        return True
+    return at.next2 is not None and not at.raw2.isascii()
 
 
 def _noun_may_follow(at, text: str) -> bool:
@@ -429,8 +459,9 @@ _INFECTED_AFTER = re.compile(
 )
 
 
-def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -> str:
-    """A number of people: the study's sample, or a count of those who had an outcome?"""
+def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, study_near: _StudyNear) -> str:
+    """A number of people: the study's sample, or a count of those who had an outcome?
+    (`study_near`: the text's `_StudyNear`.)"""
     if _ESTIMATED.match(text, start, end):
         return "count"  # "an estimated 58,000 children": a population estimate
     if _STUDY_VERB_BEFORE.search(text, start - 40, start) or DENOMINATOR_BEFORE.search(text, start - 25, start):
@@ -447,7 +478,7 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str) -
         return "count"  # "1.2 million Americans have diabetes"
     if isinstance(value, (int, float)) and value >= 1_000_000 and not _STRONG_STUDY.search(sentence):
         return "count"  # "about 57 million people worldwide": a population, not a sample
-    if not _study_near(text, start):
+    if not study_near(start):
         return "count"  # an outbreak, a campaign, a service's figures: no study has a sample here
     return "sample_size"
 
@@ -495,27 +526,80 @@ _LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 _STUDY_NEAR_EXTRA = re.compile(r"(?i:\b(?:audit|audits|audited|pilot|pilots|evaluation|assigned|allocated)\b)")
 
 
-def _study_near(text: str, pos: int) -> bool:
-    """Is a study named near `pos`: in its paragraph or the one before (within `_STUDY_REACH`)?
-    A charity's release that cites one study counts the people it helped; a study's write-up
-    names the study around its numbers."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if _LIST_ITEM_START.match(text, line_start):
-        return _mentions_a_study(text)  # "KEY NUMBERS - 14,212 patients": a summary list speaks of the whole article
-    lowered = _lower(text)
-    start = max(0, pos - _STUDY_REACH)
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, pos)]
-    if len(breaks) >= 2:
-        start = breaks[-2]
-    end = text.find("\n\n", pos)
-    end = len(text) if end < 0 else end
-    match = _STUDY_REPORTED_LOWER.search(lowered, start, end)
+_STUDY_NEAR_EXTRA_LOWER = re.compile(r"(?:audit|audits|audited|pilot|pilots|evaluation|assigned|allocated)\b")
+
+
+def _word_start_match(pattern: re.Pattern, lowered: str, start: int, end: int) -> re.Match | None:
+    """The first match of `pattern` in `lowered[start:end]` (searched with `end` as its end)
+    that begins a word: the patterns over the lower-cased text open with their words' first
+    letters, not with `\b`, so that `re` skips to those letters."""
+    match = pattern.search(lowered, start, end)
     while match is not None:
         s = match.start()
         if s == 0 or not _WORD_CHAR.match(lowered, s - 1):
+            return match
+        match = pattern.search(lowered, s + 1, end)
+    return None
+
+
+class _StudyNear:
+    """`_study_near(text, pos)` for one text, asked at many numbers: each number's window (its
+    paragraph and the one before) mostly holds the study word found for a number before it.
+
+    The study words found (`_STUDY_REPORTED_LOWER` at a word start) are kept with their ends; a
+    window that holds one whole is answered without a search. (Exact: a window ends where a
+    paragraph break `\n\n` begins, or at the text's end, so a study word found within one
+    window is the match the pattern finds there in any window that holds it whole.)"""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = _lower(text)
+        # `re` folds these letters to ASCII ones where `str.lower` does not: then the extra words
+        # are looked for in the text itself, ignoring case
+        self.folds = not text.isascii() and any(c in text for c in _OTHER_FOLDS)
+        self.starts: list[int] = []  # the study words found, in order, and their ends
+        self.ends: list[int] = []
+
+    def __call__(self, pos: int) -> bool:
+        """Is a study named near `pos`: in its paragraph or the one before (within `_STUDY_REACH`)?
+        A charity's release that cites one study counts the people it helped; a study's write-up
+        names the study around its numbers."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        if _LIST_ITEM_START.match(text, line_start):
+            return _mentions_a_study(text)  # "KEY NUMBERS - 14,212 patients": a summary list speaks of the whole article
+        start = max(0, pos - _STUDY_REACH)
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, pos)]
+        if len(breaks) >= 2:
+            start = breaks[-2]
+        end = text.find("\n\n", pos)
+        end = len(text) if end < 0 else end
+        if self._study_word_in(start, end):
             return True
-        match = _STUDY_REPORTED_LOWER.search(lowered, s + 1, end)
-    return _STUDY_NEAR_EXTRA.search(text, start, end) is not None
+        if self.folds:
+            return _STUDY_NEAR_EXTRA.search(text, start, end) is not None
+        return _word_start_match(_STUDY_NEAR_EXTRA_LOWER, self.lowered, start, end) is not None
+
+    def _study_word_in(self, start: int, end: int) -> bool:
+        """Does a study word (`_STUDY_REPORTED_LOWER`, at a word start) lie whole in [start, end)?"""
+        i = bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end and self.ends[i] <= end:
+            return True
+        match = _word_start_match(_STUDY_REPORTED_LOWER, self.lowered, start, end)
+        if match is None:
+            return False
+        i = bisect_left(self.starts, match.start())
+        if i == len(self.starts) or self.starts[i] != match.start():
+            self.starts.insert(i, match.start())
+            self.ends.insert(i, match.end())
+        return True
+
+    def event_noun_in(self, start: int, end: int, event_noun: re.Pattern) -> bool:
+        """`event_noun.search(text, start, end)` (`event_noun` of `_group_res`): an event noun
+        between a sentence's start and a total (`Deaths ... numbered 131`)."""
+        if self.folds:
+            return event_noun.search(self.text, start, end) is not None
+        return _word_start_match(_event_noun_lower(), self.lowered, start, end) is not None
 
 
 _SAMPLE_AFTER = re.compile(
@@ -541,8 +625,9 @@ def _nearest_signal_is_event(before: str) -> bool:
     return last_event > last_study
 
 
-def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> str:
-    """The number of an arm or subgroup: its size (sample) or how many in it had an outcome (count)?"""
+def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int], study_near: _StudyNear) -> str:
+    """The number of an arm or subgroup: its size (sample) or how many in it had an outcome
+    (count)? (`study_near`: the text's `_StudyNear`.)"""
     s_start, s_end = sentence
     before = text[max(s_start, m.start() - 100):m.start()]
     after = text[m.end():s_end]
@@ -554,12 +639,12 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int]) -> s
     if _FORMED_BY.search(tail):
         # the tail itself says how the group was formed: a study's arm ("received the drug"), or
         # what a service gave ("1,312 households received grants")
-        return "sample_size" if _study_near(text, m.start()) else "count"
+        return "sample_size" if study_near(m.start()) else "count"
     if tail.lstrip().startswith("of the ") and _EVENT_MODIFIERS.search(tail):
         return "count"  # "six of the infected patients"
     if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
         return "count"
-    if not _study_near(text, m.start()):
+    if not study_near(m.start()):
         return "count"  # "33 were children", "131 of the patients": part of an outbreak's or a service's people
     if _SAMPLE_TAIL.search(tail):
         return "sample_size"
@@ -599,16 +684,23 @@ def _after_age_range(text: str, start: int) -> bool:
     return bool(_AGE_RANGE_BEFORE.search(text, max(0, start - 25), start))
 
 
+def _noun_text(noun: str) -> str:
+    """A matched group noun lower-cased, its spaces made one ("adverse  events")."""
+    noun = noun.lower()
+    return noun if noun.isalpha() else _SPACES.sub(" ", noun)
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
     staff = _staff_nouns()
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun = _group_res()
     for m in placeholder.finditer(text) if "XNUMX" in text else ():
-        noun = _SPACES.sub(" ", m["noun"].lower())
+        noun = _noun_text(m["noun"])
         yield ClaimMatch("count" if noun in events else "sample_size", m.start(), m.end(), None, unit=noun)
     mentions = number_mentions(text)
     noun_ats, arm_ats = _noun_and_arm_candidates(text, mentions)
+    study_near = _StudyNear(text)
     # (`range_ends`: a number followed by a digit is tried only as the first of a range, "5-10
     # patients", with a noun or a modifier after it; the `arm` pattern reads no range.)
     previous: ClaimMatch | None = None  # the last group found by `noun_re`
@@ -623,7 +715,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
-        noun = _SPACES.sub(" ", m["noun"].lower())
+        noun = _noun_text(m["noun"])
         if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
         noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
@@ -647,7 +739,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         elif noun in staff and not _STAFF_STUDIED.search(sentence):
             kind = "count"  # "a team of 14 consultant surgeons": a service's staff, not a study's sample
         else:  # "reported by 41, 66 and 9 participants": the words before the list decide
-            kind = _people_kind(text, list_head(text, m.start()), m.end(), value, sentence)
+            kind = _people_kind(text, list_head(text, m.start()), m.end(), value, sentence, study_near)
         if value == 1 and _qualifier(m) in ("more than", "over", "at least"):
             continue  # "more than one infection": not a count of anything
         if m["a"].lower() in ("one", "a") and m["mods"].strip() and noun not in events:
@@ -676,8 +768,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
-        noun = _SPACES.sub(" ", (m["noun"] or "").lower())
-        kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()))
+        noun = _noun_text(m["noun"] or "")
+        kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()), study_near)
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(second_arm, text, wants={"to"}):
         s_start, _ = sentence_of(m.start())
@@ -693,7 +785,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     totals, enrolled_ats = _after_cue_words(text, mentions)
     for m in _scan(event_total, text, only=totals):
         s_start, _ = sentence_of(m.start())
-        if _is_year(m["a"]) or not event_noun.search(text, s_start, m.start()):
+        if _is_year(m["a"]) or not study_near.event_noun_in(s_start, m.start(), event_noun):
             continue
         for part in ("a", "b"):
             if m[part] and not _is_year(m[part]):
