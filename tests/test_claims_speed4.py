@@ -241,7 +241,7 @@ _OLD_COUNT_VERBS = re.compile(
     r"had\s+(?:a|an)\b|went\s+on\s+to|were\s+(?:still\s+)?alive|survived|broke|fell|flagged|needed|sought|"
     r"visited|returned|turned\s+out|showed\s+signs|reached|achieved|"
     r"were\s+vaccinated|had\s+been\s+vaccinated|got\s+vaccinated|were\s+immuni[sz]ed|"
-    r"fall\s+ill|fell\s+ill|falls\s+ill|became\s+ill|become\s+ill)\b"
+    r"fall\s+ill|fell\s+ill|falls\s+ill|became\s+ill|become\s+ill|are\s+born|were\s+born)\b"
 )
 
 

@@ -160,10 +160,16 @@ _PARALLEL_GROUP = re.compile(
 )
 # A sentence in which staff are those a study asked or followed: "a survey of 2,000 nurses"
 _STAFF_STUDIED = re.compile(
-    r"(?i:\b(?:survey(?:ed)?|interview(?:ed|s)?|questioned|questionnaires?|recruited|enrolled|took\s+part|taking\s+part|"
+    r"(?i:\b(?:survey(?:ed)?|interview(?:ed|s)?|questioned|questionnaires?|enrolled|took\s+part|taking\s+part|"
     r"participants?|respondents?|responded|trial|study|studied|sample|randomi[sz]ed|followed|tracked|analy[sz]is|"
     r"analy[sz]ed|cohort|data)\b)"
 )
+# The words before a number of studies that make them a review's sample ("pooled data from 23
+# studies", "We found 14 randomised trials that met our criteria")
+_POOLED_BEFORE = frozenset({
+    "of", "from", "in", "across", "including", "includes", "included", "found", "identified", "pooled",
+    "combined", "analysed", "analyzed", "reviewed",
+})
 _CHANGE_WORDS = frozenset({"fewer", "more"})
 _OPERATION_ENDINGS = ("ectomies", "otomies", "ostomies", "plasties", "scopies")  # counted like events  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
@@ -361,7 +367,7 @@ _COUNT_VERB_PHRASES = (
     "went on to", "were alive", "were still alive", "survived", "broke", "fell", "flagged", "needed", "sought",
     "visited", "returned", "turned out", "showed signs", "reached", "achieved",
     "were vaccinated", "had been vaccinated", "got vaccinated", "were immunised", "were immunized",
-    "fall ill", "fell ill", "falls ill", "became ill", "become ill",
+    "fall ill", "fell ill", "falls ill", "became ill", "become ill", "are born", "were born",
 )
 _COUNT_VERBS = re.compile(
     r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
@@ -725,7 +731,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         sentence = text[s_start:s_end]
         if noun in pooled:
             pooling = _POOLING.search(sentence) or _POOLED_PEOPLE_AFTER.match(text, m.end())
-            if before not in ("of", "from", "in", "across", "including", "includes", "included") and not pooling:
+            if before not in _POOLED_BEFORE and not pooling:
                 continue
             kind = "sample_size"
         elif noun_is_event:
