@@ -591,7 +591,7 @@ def test_people_are_a_sample_only_near_the_study_that_has_them():
 def test_reviews_found_trials_births_are_counted_and_staff_recruited_by_a_service():
     nlp = build_nlp()
     doc = nlp("We found 14 randomised trials that met our criteria, with 9,870 infants in total.\n\n"
-              "Each year 16,000 children are born after IVF.\n\n"
+              "In Italy, 16,000 children are born after IVF each year.\n\n"
               "The practice had already recruited two additional GPs.\n\nThe study recruited 2,000 nurses.")
     kinds = {s.text: s.label_ for s in doc.spans["claims"]}
     assert kinds["14 randomised trials"] == "sample_size"
