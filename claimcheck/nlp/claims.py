@@ -25,6 +25,7 @@ from .continuations import continued_claims
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
+    _OTHER_FOLDS,
     END,
     NUM,
     PCT,
@@ -36,7 +37,6 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_hold_in,
     _may_mention,
     _mentions,
     _num,
@@ -48,6 +48,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _scan,
     alternation,
     find_all,
+    number_mentions,
     search_near,
     terms,
 )
@@ -485,10 +486,10 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
-_AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a cheap test first)
+_AGE_WORDS = re.compile("younger|older|age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
-_CAREER_WORDS = ("ha",)  # "has", "have" or "had" is in every match (a cheap test first)
+_CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
     r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
     r"served|run|running|coached|volunteered|known|used|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
@@ -536,9 +537,23 @@ def _may_be_boilerplate(text: str) -> bool:
 
 
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
+# Each word of `_NOT_DURATION_BEFORE` holds one of these (looked for in the lower-cased text
+# before the words themselves are read).
+_NOT_DURATION_BEFORE_PARTS = re.compile("age|every|per|each|ago|any")
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
-_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")  # one is in every match
+_FREQUENCY_WORDS = re.compile("times|doses|tablets|pills|capsules")  # one is in every match
+
+
+def _may_hold(words: re.Pattern, lowered: str, window: str, start: int, end: int) -> bool:
+    """Cheap guard before a case-insensitive search in `window` (`text[start:end]`): does
+    `words` (lower-case literals) match in the lower-cased text there, or does the window hold
+    a letter that `re` folds apart from `str.lower` (`patterns._may_hold_in`, in one search)?"""
+    if words.search(lowered, start, end) is not None:
+        return True
+    return not window.isascii() and any(c in window for c in _OTHER_FOLDS)
+
+
 _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 # A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
@@ -589,8 +604,10 @@ _SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "si
 
 def _single_unit_word_before(text: str, start: int) -> bool:
     """`a week`, `one full year`, `the first month`: the word before the unit opens one."""
+    if not text[start - 1:start].isspace():  # (a cheap test first: most units follow no space-led word)
+        return False
     words = text[max(0, start - 12):start].split()
-    return text[start - 1:start].isspace() and bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
+    return bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
 
 
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
@@ -629,14 +646,16 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
     last_age_end = -100
+    lowered = _lower(text)
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
-        if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
+        if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
+                set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE):
             continue
         w_start = max(0, m.start() - 60)
         window = text[w_start:m.start()]
-        if _may_hold_in(text, w_start, m.start(), _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
+        if _may_hold(_FREQUENCY_WORDS, lowered, window, w_start, m.start()) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
@@ -651,8 +670,8 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
-        if (_may_hold_in(text, w_start, m.start(), _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
-                _may_hold_in(text, w_start, m.start(), _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
+        if (_may_hold(_AGE_WORDS, lowered, window, w_start, m.start()) and _AGE_BEFORE.search(window)) or (
+                _may_hold(_CAREER_WORDS, lowered, window, w_start, m.start()) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
@@ -729,7 +748,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
-    for m in _scan(SERVING_RE, text, wants=_serving_next):
+    # The numbers `SERVING_RE` and `FOOD_SERVING_RE` may follow, chosen once for both (those
+    # followed by a digit are screened by `_scan` itself).
+    servings = [at for at in number_mentions(text) if at.next is None or _serving_next(at, text)]
+    for m in _scan(SERVING_RE, text, wants=_serving_next, only=servings):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -738,7 +760,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")
-    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next):
+    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next, only=servings):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
