@@ -74,10 +74,28 @@ CI_RE = re.compile(
 _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
+def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. The abbreviations
+    are read back from each capital "I" (`str.find` of one character is a fast `memchr`; of two
+    characters, a slow scan)."""
+    spans = find_all(text, _CI_ANCHORS[3:])
+    abbreviated = False
+    for at, _ in find_all(text, ("I",)):
+        before = text[max(0, at - 2):at]
+        if before[-1:] in ("C", "U"):
+            spans.append((at - 1, at + 1))
+            abbreviated = True
+        elif before == "Cr":
+            spans.append((at - 2, at + 1))
+    spans.sort()
+    return spans, abbreviated
+
+
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
-    if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
+    anchors, abbreviated = _ci_anchors(text)
+    if not abbreviated and not _mentions(text, "interval"):
         return
-    for m in search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
+    for m in search_near(CI_RE, text, anchors, before=61, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
@@ -111,8 +129,20 @@ def _parse_scientific(text: str) -> float | None:
 _P_START = re.compile(r"p(?<![\w'’.]p)")
 
 
+# The characters `P_RE` may have right after its "p" (lower-cased): a space or a dash before
+# "value", the "v" of "value", an operator or the first letter of a word one ("of", "was",
+# "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
+_AFTER_P = frozenset("-v<>=≤≥owilbİı")
+
+
+def _may_open_p_value(lowered: str, start: int) -> bool:
+    after = lowered[start + 1:start + 2]
+    return after in _AFTER_P or after.isspace()
+
+
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
-    starts = [m.start() for m in _P_START.finditer(_lower(text))] if _mentions(text, "p") else ()
+    lowered = _lower(text)
+    starts = [m.start() for m in _P_START.finditer(lowered) if _may_open_p_value(lowered, m.start())] if _mentions(text, "p") else ()
     for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
@@ -150,12 +180,32 @@ _RELATIVE_RISK = re.compile(r"relative\s+risk")
 _RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
+def _ratio_abbreviations(text: str) -> list[tuple[int, int]]:
+    """The spans of `_RATIO_ABBREVIATIONS.finditer(text)`, read back from each capital "R"
+    (`str.find` of one character is a fast `memchr`; `re` stops at every H, O and R). Two
+    matches never overlap (each ends before a non-word character), so each "R" is read alone."""
+    spans = []
+    for at, end in find_all(text, ("R",)):
+        if at == 0 or text[at - 1] not in "HOR":
+            continue
+        if text[end:end + 1] == "s" and not _is_word_character(text[end + 1:end + 2]):
+            spans.append((at - 1, end + 1))
+        elif not _is_word_character(text[end:end + 1]):
+            spans.append((at - 1, end))
+    return spans
+
+
+def _is_word_character(char: str) -> bool:
+    """Is `char` (one character or none) a character that `re`'s `\\w` matches?"""
+    return char.isalnum() or char == "_"
+
+
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     lowered = _lower(text)
     found = find_all(lowered, ("ratio",))  # (`str.find`: a pattern opening with "r" stops at every r)
     if "relative" in lowered:
         found += [m.span() for m in _RELATIVE_RISK.finditer(lowered)]
-    found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
+    found += _ratio_abbreviations(text)
     return sorted(found)
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
