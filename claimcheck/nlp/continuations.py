@@ -167,14 +167,14 @@ def continued_claims(
     sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
     # and where a number follows "from"/"to"/"at" (a counted quantity changing), "a further",
     # "another" (more of the last group) or opens a sentence on "Of those," (a part of it)
-    sentences.update(sentence_of(at.pos) for at in mentions
-                     if text[max(0, at.pos - 2):at.pos] in _LINK_LAST_TWO
-                     and text[max(0, at.pos - 10):at.pos].endswith(_LINK_LAST))
+    positions = _mention_positions(text)
+    # (`text[pos - 2:pos]` is empty before the second character: no link word ends there)
+    linked = [pos for pos in positions if text[pos - 2:pos] in _LINK_LAST_TWO and text[max(0, pos - 10):pos].endswith(_LINK_LAST)]
+    sentences.update(map(sentence_of, linked))
     if not sentences:
         return []
     starts = [c.start for c in claims]
     ends = [c.end for c in claims]
-    positions = _mention_positions(text)
     found: list[ClaimMatch] = []
     for s_start, s_end in sorted(sentences):
         lo, hi = bisect.bisect_left(positions, s_start), bisect.bisect_left(positions, s_end)
