@@ -373,6 +373,7 @@ _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 _IN_NEXT = frozenset({"in", "out", "per", "a", "an"})
 _ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
+_IN_OR_PERSON = _IN_NEXT | _ONE_PERSON_WORDS
 
 
 def _proportion_in_may_follow(at, text: str) -> bool:
@@ -396,7 +397,11 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow):
+    # (the numbers it may follow chosen in one comprehension: a call of the test at each
+    # number costs more than the test)
+    shares = [at for at in number_mentions(text)
+              if at.next is None or at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS]
+    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow, only=shares):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
