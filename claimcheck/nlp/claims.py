@@ -25,6 +25,7 @@ from .continuations import continued_claims
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
+    _OTHER_FOLDS,
     END,
     NUM,
     PCT,
@@ -36,7 +37,6 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_hold_in,
     _may_mention,
     _mentions,
     _num,
@@ -48,6 +48,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     _scan,
     alternation,
     find_all,
+    number_mentions,
     search_near,
     terms,
 )
@@ -73,10 +74,28 @@ CI_RE = re.compile(
 _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
+def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. The abbreviations
+    are read back from each capital "I" (`str.find` of one character is a fast `memchr`; of two
+    characters, a slow scan)."""
+    spans = find_all(text, _CI_ANCHORS[3:])
+    abbreviated = False
+    for at, _ in find_all(text, ("I",)):
+        before = text[max(0, at - 2):at]
+        if before[-1:] in ("C", "U"):
+            spans.append((at - 1, at + 1))
+            abbreviated = True
+        elif before == "Cr":
+            spans.append((at - 2, at + 1))
+    spans.sort()
+    return spans, abbreviated
+
+
 def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
-    if "CI" not in text and "UI" not in text and not _mentions(text, "interval"):
+    anchors, abbreviated = _ci_anchors(text)
+    if not abbreviated and not _mentions(text, "interval"):
         return
-    for m in search_near(CI_RE, text, find_all(text, _CI_ANCHORS), before=61, after=200):
+    for m in search_near(CI_RE, text, anchors, before=61, after=200):
         yield ClaimMatch("confidence_interval", m.start(), m.end(), [_num(m["a"]), _num(m["b"])])
 
 
@@ -110,8 +129,20 @@ def _parse_scientific(text: str) -> float | None:
 _P_START = re.compile(r"p(?<![\w'’.]p)")
 
 
+# The characters `P_RE` may have right after its "p" (lower-cased): a space or a dash before
+# "value", the "v" of "value", an operator or the first letter of a word one ("of", "was",
+# "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
+_AFTER_P = frozenset("-v<>=≤≥owilbİı")
+
+
+def _may_open_p_value(lowered: str, start: int) -> bool:
+    after = lowered[start + 1:start + 2]
+    return after in _AFTER_P or after.isspace()
+
+
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
-    starts = [m.start() for m in _P_START.finditer(_lower(text))] if _mentions(text, "p") else ()
+    lowered = _lower(text)
+    starts = [m.start() for m in _P_START.finditer(lowered) if _may_open_p_value(lowered, m.start())] if _mentions(text, "p") else ()
     for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
@@ -149,12 +180,32 @@ _RELATIVE_RISK = re.compile(r"relative\s+risk")
 _RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
+def _ratio_abbreviations(text: str) -> list[tuple[int, int]]:
+    """The spans of `_RATIO_ABBREVIATIONS.finditer(text)`, read back from each capital "R"
+    (`str.find` of one character is a fast `memchr`; `re` stops at every H, O and R). Two
+    matches never overlap (each ends before a non-word character), so each "R" is read alone."""
+    spans = []
+    for at, end in find_all(text, ("R",)):
+        if at == 0 or text[at - 1] not in "HOR":
+            continue
+        if text[end:end + 1] == "s" and not _is_word_character(text[end + 1:end + 2]):
+            spans.append((at - 1, end + 1))
+        elif not _is_word_character(text[end:end + 1]):
+            spans.append((at - 1, end))
+    return spans
+
+
+def _is_word_character(char: str) -> bool:
+    """Is `char` (one character or none) a character that `re`'s `\\w` matches?"""
+    return char.isalnum() or char == "_"
+
+
 def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     lowered = _lower(text)
     found = find_all(lowered, ("ratio",))  # (`str.find`: a pattern opening with "r" stops at every r)
     if "relative" in lowered:
         found += [m.span() for m in _RELATIVE_RISK.finditer(lowered)]
-    found += [m.span() for m in _RATIO_ABBREVIATIONS.finditer(text)]
+    found += _ratio_abbreviations(text)
     return sorted(found)
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
@@ -322,6 +373,7 @@ _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 _IN_NEXT = frozenset({"in", "out", "per", "a", "an"})
 _ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
+_IN_OR_PERSON = _IN_NEXT | _ONE_PERSON_WORDS
 
 
 def _proportion_in_may_follow(at, text: str) -> bool:
@@ -345,7 +397,11 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("count", m.start(), m.end("num"), _num(m["num"]))
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow):
+    # (the numbers it may follow chosen in one comprehension: a call of the test at each
+    # number costs more than the test)
+    shares = [at for at in number_mentions(text)
+              if at.next is None or at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS]
+    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow, only=shares):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
@@ -369,9 +425,10 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         end = m.end("den")
         yield ClaimMatch("proportion", m.start(), end, value, qualifier=_qualifier(m))
-    for m in search_near(OTHER_HALF_RE, text, find_all(_lower(text), ("other half",)), before=4, after=12):
+    halves = "half" in _lower(text)  # (one scan: both patterns below hold the word)
+    for m in search_near(OTHER_HALF_RE, text, find_all(_lower(text), ("other half",)) if halves else (), before=4, after=12):
         yield ClaimMatch("proportion", m.start(), m.end(), 0.5)
-    for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)), before=30, after=6):
+    for m in search_near(BY_HALF_RE, text, find_all(text, (" half",)) if halves else (), before=30, after=6):
         yield ClaimMatch("proportion", m.start("share"), m.end(), 0.5, qualifier=_qualifier(m))
     # (without " every " in the text, only the numbers with no sure word after them are tried)
     for m in _scan(PER_EVERY_RE, text, wants=_per_every_may_follow if " every " in text else ()):
@@ -485,10 +542,10 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "younger than 8 months", "people older of 60 years": ages.
 _AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
-_AGE_WORDS = ("younger", "older", "age")  # one of them is in every match (a cheap test first)
+_AGE_WORDS = re.compile("younger|older|age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
-_CAREER_WORDS = ("ha",)  # "has", "have" or "had" is in every match (a cheap test first)
+_CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
     r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
     r"served|run|running|coached|volunteered|known|used|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
@@ -536,9 +593,23 @@ def _may_be_boilerplate(text: str) -> bool:
 
 
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
+# Each word of `_NOT_DURATION_BEFORE` holds one of these (looked for in the lower-cased text
+# before the words themselves are read).
+_NOT_DURATION_BEFORE_PARTS = re.compile("age|every|per|each|ago|any")
 # "up to four times in 24 hours": the window of a dosing frequency.
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
-_FREQUENCY_WORDS = ("times", "doses", "tablets", "pills", "capsules")  # one is in every match
+_FREQUENCY_WORDS = re.compile("times|doses|tablets|pills|capsules")  # one is in every match
+
+
+def _may_hold(words: re.Pattern, lowered: str, window: str, start: int, end: int) -> bool:
+    """Cheap guard before a case-insensitive search in `window` (`text[start:end]`): does
+    `words` (lower-case literals) match in the lower-cased text there, or does the window hold
+    a letter that `re` folds apart from `str.lower` (`patterns._may_hold_in`, in one search)?"""
+    if words.search(lowered, start, end) is not None:
+        return True
+    return not window.isascii() and any(c in window for c in _OTHER_FOLDS)
+
+
 _OF_EVERY = re.compile(r"\s+of\s+(?:every|each)\b")
 # A range of years that opens a line (after a bullet) and ends in a colon labels a row of a list.
 _LIST_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
@@ -589,8 +660,10 @@ _SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "si
 
 def _single_unit_word_before(text: str, start: int) -> bool:
     """`a week`, `one full year`, `the first month`: the word before the unit opens one."""
+    if not text[start - 1:start].isspace():  # (a cheap test first: most units follow no space-led word)
+        return False
     words = text[max(0, start - 12):start].split()
-    return text[start - 1:start].isspace() and bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
+    return bool(words) and words[-1].lower() in _SINGLE_UNIT_BEFORE
 
 
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
@@ -607,7 +680,7 @@ NIGHTS_RE = re.compile(
 def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(NIGHTS_RE, text, find_all(_lower(text), (" nights",)), before=40, after=7) if "nights" in text else ():
         yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit="nights")
-    for m in PLACEHOLDER_DURATION_RE.finditer(text) if "XNUMX" in text else ():
+    for m in PLACEHOLDER_DURATION_RE.finditer(text) if "X" in text and "XNUMX" in text else ():  # ("X": a fast memchr)
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
     units = find_all(_lower(text), _UNIT_WORDS)
@@ -629,14 +702,16 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         if whole is not None:
             yield ClaimMatch("duration", m.start(), m.end(), whole + 0.5, unit=unit if unit.endswith("s") else unit + "s")
     last_age_end = -100
+    lowered = _lower(text)
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
-        if set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE:
+        if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
+                set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE):
             continue
         w_start = max(0, m.start() - 60)
         window = text[w_start:m.start()]
-        if _may_hold_in(text, w_start, m.start(), _FREQUENCY_WORDS) and _FREQUENCY_BEFORE.search(window):
+        if _may_hold(_FREQUENCY_WORDS, lowered, window, w_start, m.start()) and _FREQUENCY_BEFORE.search(window):
             continue
         if m["b"] and _LIST_LABEL_BEFORE.search(window) and _LABEL_AFTER.match(text, m.end()):
             continue  # "- 5 to 14 years: 34 cases": the band that labels a row (ages), not a length
@@ -651,8 +726,8 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
-        if (_may_hold_in(text, w_start, m.start(), _AGE_WORDS) and _AGE_BEFORE.search(window)) or (
-                _may_hold_in(text, w_start, m.start(), _CAREER_WORDS) and _CAREER_BEFORE.search(window)):
+        if (_may_hold(_AGE_WORDS, lowered, window, w_start, m.start()) and _AGE_BEFORE.search(window)) or (
+                _may_hold(_CAREER_WORDS, lowered, window, w_start, m.start()) and _CAREER_BEFORE.search(window)):
             continue
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
@@ -715,8 +790,20 @@ SCIENTIFIC_DOSE_RE = re.compile(
 )
 
 
+def _times_ten(text: str) -> list[tuple[int, int]]:
+    """`find_all(text, ("× 10", "x 10", "×10", "x10"))`, read from each "x" and "×" (a
+    one-character `str.find` is a fast `memchr`; a find of "x10" is a slow scan)."""
+    spans = []
+    for at, end in find_all(text, ("x", "×")):
+        if text.startswith(" 10", end):
+            spans.append((at, end + 3))
+        elif text.startswith("10", end):
+            spans.append((at, end + 2))
+    return spans
+
+
 def find_doses(text: str) -> Iterator[ClaimMatch]:
-    for m in search_near(SCIENTIFIC_DOSE_RE, text, find_all(text, ("× 10", "x 10", "×10", "x10")), before=12, after=60):
+    for m in search_near(SCIENTIFIC_DOSE_RE, text, _times_ten(text), before=12, after=60):
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
         value = float(m["a"]) * 10 ** int(exponent)
         yield ClaimMatch("dose", m.start(), m.end(), int(value) if value.is_integer() else value, unit=m["unit"])
@@ -729,7 +816,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
-    for m in _scan(SERVING_RE, text, wants=_serving_next):
+    # The numbers `SERVING_RE` and `FOOD_SERVING_RE` may follow, chosen once for both (those
+    # followed by a digit are screened by `_scan` itself).
+    servings = [at for at in number_mentions(text) if at.next is None or _serving_next(at, text)]
+    for m in _scan(SERVING_RE, text, wants=_serving_next, only=servings):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -738,7 +828,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")
-    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next):
+    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next, only=servings):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue

@@ -108,6 +108,10 @@ _FURTHER_LAST = ("further ", "another ", "dditional ", " extra ")
 _PART_OPENING = re.compile(r"\W*(?i:of|among|from)\s+(?i:those|these|them|whom)\s*,\s*$")
 _PART_OPENING_LAST = ("those, ", "these, ", "them, ")
 _FURTHER_REACH = 400
+# All the words above that a sentence is read for, and their last two characters (a cheap
+# test first: most numbers follow none of them).
+_LINK_LAST = _CHANGE_LAST + _FURTHER_LAST + _PART_OPENING_LAST
+_LINK_LAST_TWO = frozenset(word[-2:] for word in _LINK_LAST)
 
 
 @lru_cache(maxsize=1)
@@ -163,13 +167,14 @@ def continued_claims(
     sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
     # and where a number follows "from"/"to"/"at" (a counted quantity changing), "a further",
     # "another" (more of the last group) or opens a sentence on "Of those," (a part of it)
-    sentences.update(sentence_of(at.pos) for at in mentions
-                     if text[max(0, at.pos - 10):at.pos].endswith(_CHANGE_LAST + _FURTHER_LAST + _PART_OPENING_LAST))
+    positions = _mention_positions(text)
+    # (`text[pos - 2:pos]` is empty before the second character: no link word ends there)
+    linked = [pos for pos in positions if text[pos - 2:pos] in _LINK_LAST_TWO and text[max(0, pos - 10):pos].endswith(_LINK_LAST)]
+    sentences.update(map(sentence_of, linked))
     if not sentences:
         return []
     starts = [c.start for c in claims]
     ends = [c.end for c in claims]
-    positions = _mention_positions(text)
     found: list[ClaimMatch] = []
     for s_start, s_end in sorted(sentences):
         lo, hi = bisect.bisect_left(positions, s_start), bisect.bisect_left(positions, s_end)
