@@ -345,6 +345,8 @@ def test_service_counts_and_analysed_stories(text, expected):
     [
         ("He drinks three mugs of filter coffee a day.", [("dose", "three mugs of filter coffee a day", 3)]),
         ("Have one cup of coffee in the morning.", [("dose", "one cup of coffee", 1)]),
+        ("That is roughly two teaspoons of smooth peanut butter each time.",
+         [("dose", "roughly two teaspoons of smooth peanut", 2)]),
         ("Coffee keeps you up. Two cups seems fine, but four cups or more is too much.",
          [("dose", "Two cups", 2), ("dose", "four cups or more", 4)]),
         # a fall between two shares is two values, not a range

@@ -775,7 +775,8 @@ _FOOD_OR_DRINK = re.compile(
         "beer", "beers", "lager", "cider", "spirits", "water", "milk", "juice", "soda", "cola", "fizzy", "smoothie",
         "smoothies", "sugar", "fruit", "vegetable", "vegetables", "veg", "bread", "nuts", "beans", "legumes", "lentils",
         "chocolate", "cereal", "rice", "pasta", "meat", "fish", "oil", "yogurt", "yoghurt", "cheese", "berries", "soup",
-        "broth", "porridge", "oats", "drink", "drinks", "drinking", "drank", "drinkers",
+        "broth", "porridge", "oats", "peanut", "peanuts", "butter", "honey", "drink", "drinks", "drinking", "drank",
+        "drinkers",
     )))
 )  # (searched only in the window around an amount that `FOOD_SERVING_RE` found)
 _FOOD_REACH = 200  # characters either side of an amount in which its food or drink may be named
