@@ -600,3 +600,15 @@ def test_reviews_found_trials_births_are_counted_and_staff_recruited_by_a_servic
     assert kinds["16,000 children"] == "count"
     assert kinds["two additional GPs"] == "count"
     assert kinds["2,000 nurses"] == "sample_size"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Calls were answered within 60 seconds.", [("duration", "60 seconds", 60)]),
+        ("Start CPR within 10 seconds.", [("duration", "10 seconds", 10)]),
+        ("Forced expiratory volume in one second (FEV1) did not change.", []),
+    ],
+)
+def test_lengths_in_seconds(text, expected):
+    assert found(text) == expected

@@ -447,7 +447,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
 _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
 _PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage"})
 _PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
-_TIME_WORDS = frozenset(w + s for w in ("minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
+_TIME_WORDS = frozenset(w + s for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
 # "5 extra days", "within five working days", "for three consecutive nights"
 _DURATION_ADJECTIVES = ("extra", "additional", "further", "working", "business", "school", "calendar", "consecutive")
 _DURATION_UNITS = _TIME_WORDS | {"winters", "summers"} | frozenset(_DURATION_ADJECTIVES)  # "5 to 10 extra days"
@@ -706,6 +706,8 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
+        if m["unit"].lower() == "second":
+            continue  # "forced expiratory volume in one second (FEV1)": a measure's name
         if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
                 set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE):
             continue

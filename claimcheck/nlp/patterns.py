@@ -61,7 +61,7 @@ NUM = rf"{START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
 RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
 PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent)\b|\s?(?i:percentage[-\s]points?)\b)"
-TIME_UNITS = r"(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
 
 DASHES = "-–—"
 
