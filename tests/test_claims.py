@@ -373,7 +373,8 @@ def test_serving_look_alikes_are_not_doses(text):
         ("Staff logged 73 fewer incidents of aggression.", [("count", "73 fewer incidents", 73)]),
         ("Families made 38 fewer return visits to a GP.", [("count", "38 fewer return visits", 38)]),
         ("There were 120 more deaths than expected.", [("count", "120 more deaths", 120)]),
-        ("Two more patients joined.", []),
+        ("Two more patients joined.", [("count", "Two more patients", 2)]),
+        ("The charity needs 400 more volunteers.", [("count", "400 more volunteers", 400)]),
         ("They lived 2 more years.", []),
     ],
 )

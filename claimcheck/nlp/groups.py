@@ -725,8 +725,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
         noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
-        if m["change"] and not noun_is_event:
-            continue  # "two more patients", "five fewer studies": no count of events
+        if m["change"] and (noun in pooled or noun in records):
+            continue  # "five more studies", "two fewer reports": no count of people or events
         s_start, s_end = sentence_of(m.start())
         sentence = text[s_start:s_end]
         if noun in pooled:
@@ -734,8 +734,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             if before not in _POOLED_BEFORE and not pooling:
                 continue
             kind = "sample_size"
-        elif noun_is_event:
-            kind = "count"
+        elif noun_is_event or m["change"]:
+            kind = "count"  # (with "more"/"fewer": "400 more volunteer drivers", a count of people needed or lost)
         elif noun == "reports" and _REPORTS_OF.match(text, m.end(), m.end() + 14):
             kind = "count"  # "23 reports of headache": events, not the records analysed
         elif noun in records:
