@@ -139,3 +139,12 @@ def test_key_facts_lines_comparing_two_groups_with_their_shares(nlp):
         assert ("count", number) in found
     assert ("percentage", "18.3%") in found
     assert not [f for f in found if f[1] in ("34", "35")]
+
+
+def test_a_lists_heading_names_what_its_lines_count(nlp):
+    text = ("The charity's year.\n\nWhere we helped (people supported, by region)\n\n"
+            "- North East: 1,020\n- Wales: 635\n\nPrices\n\n- Standard: 1,200\n- Year: 2024\n")
+    doc = nlp(text)
+    found = [(s.label_, s.text) for s in doc.spans["claims"]]
+    assert ("count", "1,020") in found and ("count", "635") in found
+    assert not [f for f in found if f[1] in ("1,200", "2024")]

@@ -72,6 +72,22 @@ _FACT_PAIR = re.compile(
 _FACT_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*")
 
 
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
+
+
+def list_heading(text: str, pos: int) -> str | None:
+    """The line a list is introduced by (its heading, or a line ending in a colon): the last
+    line before the list item at `pos` that is neither blank nor an item, if short."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _LIST_LINE.match(line):
+            return line.strip() if len(line) <= 100 else None
+        end = start - 1
+    return None
+
+
 def fact_lines(text: str) -> Iterator[tuple[str, int, int, bool]]:
     """(label, start, end of the number, whether it has a share) of each number of the
     key-facts lines."""
@@ -256,6 +272,10 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     found: list[ClaimMatch] = []
     for label, start, end, with_share in facts:
         column = classify_header(label, is_study)
+        if column.kind is None:  # "- North East: 1,020" under "Where we helped (people supported, by region)"
+            heading = list_heading(text, start)
+            column = classify_header(heading, is_study) if heading else column
+            column = column if column.kind in ("count", "sample_size") else _NOTHING
         if with_share and column.kind not in ("sample_size", "count"):
             column = _Column("count")  # "Hot flushes: 59 (18.3%) vs 18 (5.6%)": those who had it, in each group
         if column.kind:
