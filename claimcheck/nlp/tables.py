@@ -77,13 +77,15 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 
 def list_heading(text: str, pos: int) -> str | None:
     """The line a list is introduced by (its heading, or a line ending in a colon): the last
-    line before the list item at `pos` that is neither blank nor an item, if short."""
+    line before the list item at `pos` that is neither blank nor an item, if it is short and no
+    sentence."""
     end = text.rfind("\n", 0, pos)
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if line.strip() and not _LIST_LINE.match(line):
-            return line.strip() if len(line) <= 100 else None
+            line = line.strip()
+            return line if len(line) <= 100 and not line.endswith((".", "!", "?")) else None  # a heading, not a sentence
         end = start - 1
     return None
 
@@ -272,7 +274,7 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     found: list[ClaimMatch] = []
     for label, start, end, with_share in facts:
         column = classify_header(label, is_study)
-        if column.kind is None:  # "- North East: 1,020" under "Where we helped (people supported, by region)"
+        if column.kind is None and not with_share:  # "- North East: 1,020" under "Where we helped (people supported, by region)"
             heading = list_heading(text, start)
             column = classify_header(heading, is_study) if heading else column
             column = column if column.kind in ("count", "sample_size") else _NOTHING
