@@ -101,7 +101,7 @@ def _plain_study_near(text: str, pos: int) -> bool:
     from claimcheck.nlp.patterns import _lower
 
     line_start = text.rfind("\n", 0, pos) + 1
-    if groups._LIST_ITEM_START.match(text, line_start):
+    if groups.LIST_ITEM_START.match(text, line_start):
         return groups._mentions_a_study(text)
     lowered = _lower(text)
     start = max(0, pos - groups._STUDY_REACH)

@@ -525,7 +525,8 @@ def _mentions_a_study(text: str) -> bool:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _STUDY_REACH = 1500  # characters before a number in which its study may be named, at most
-_LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
+# The start of a list item: "- ", "* ", "• ", "1. ", "2) " (also read by `tables.list_heading`)
+LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 # A study's own words near its numbers, beside `_STUDY_REPORTED`'s: an audit or a pilot has a
 # sample too ("Of the 421 children in the audit", "4,800 patients ... in a pilot scheme"), and
 # people assigned or allocated to a treatment are an arm of one.
@@ -572,7 +573,7 @@ class _StudyNear:
         names the study around its numbers."""
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
-        if _LIST_ITEM_START.match(text, line_start):
+        if LIST_ITEM_START.match(text, line_start):
             return _mentions_a_study(text)  # "KEY NUMBERS - 14,212 patients": a summary list speaks of the whole article
         start = max(0, pos - _STUDY_REACH)
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, pos)]

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from .groups import _mentions_a_study
+from .groups import LIST_ITEM_START, _mentions_a_study
 from .numbers import parse_number
 from .patterns import ClaimMatch, _is_year, terms
 
@@ -72,7 +72,6 @@ _FACT_PAIR = re.compile(
 _FACT_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W\d_][^:\n|*]{1,60}?)(?:\*\*|__)?[ \t]*")
 
 
-_LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
 
 
 def list_heading(text: str, pos: int) -> str | None:
@@ -83,7 +82,7 @@ def list_heading(text: str, pos: int) -> str | None:
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if line.strip() and not _LIST_LINE.match(line):
+        if line.strip() and not LIST_ITEM_START.match(line):
             line = line.strip()
             return line if len(line) <= 100 and not line.endswith((".", "!", "?")) else None  # a heading, not a sentence
         end = start - 1
