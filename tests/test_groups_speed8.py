@@ -105,7 +105,7 @@ def _plain_study_near(text: str, pos: int) -> bool:
         return groups._mentions_a_study(text)
     lowered = _lower(text)
     start = max(0, pos - groups._STUDY_REACH)
-    breaks = [m.start() for m in groups._PARAGRAPH_BREAK.finditer(text, start, pos)]
+    breaks = [m.start() for m in groups.PARAGRAPH_BREAK.finditer(text, start, pos)]
     if len(breaks) >= 2:
         start = breaks[-2]
     end = text.find("\n\n", pos)

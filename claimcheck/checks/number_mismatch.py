@@ -48,6 +48,7 @@ from spacy.tokens import Doc
 
 from ..data import load_data
 from ..nlp.claims import ClaimMatch, claim_records
+from ..nlp.groups import PARAGRAPH_BREAK
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
@@ -1460,7 +1461,6 @@ _PROGRAMME_AFTER = re.compile(
     r"(?:[-\u2010]long)?\s+(?P<noun>(?i:programme|program|course|intervention|regimen|scheme))s?\b"
 )
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?P<det>an?|the|this|that|its|their))\s+$")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
@@ -1479,7 +1479,7 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
             lengths.append((r, after, det["det"].lower()))
     if len(lengths) < 2:
         return
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     first: dict[tuple[int, str, str], tuple[float, str]] = {}  # the first length named with `the`
     introduced: set[tuple[int, str | None, str, float]] = set()  # lengths named with `a`
     for r, after, det in lengths:

@@ -371,15 +371,14 @@ _NUMBERED_THINGS = frozenset(terms()["not_people_before_number"]) | {
 _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
-_IN_NEXT = frozenset({"in", "out", "per", "a", "an"})
 _ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
-_IN_OR_PERSON = _IN_NEXT | _ONE_PERSON_WORDS
+_IN_OR_PERSON = frozenset({"in", "out", "per", "a", "an"}) | _ONE_PERSON_WORDS
 
 
 def _proportion_in_may_follow(at, text: str) -> bool:
     """`PROPORTION_IN_RE` at a number: "in"/"out of"/"per" after it, or a person named first
     ("one person in five", "one young person in five")."""
-    return at.next in _IN_NEXT or at.next in _ONE_PERSON_WORDS or at.next2 in _ONE_PERSON_WORDS
+    return at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
@@ -398,10 +397,10 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     # (the numbers it may follow chosen in one comprehension: a call of the test at each
-    # number costs more than the test)
+    # number costs more than the test; those followed by a digit are screened by `_scan`)
     shares = [at for at in number_mentions(text)
               if at.next is None or at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS]
-    for m in _scan(PROPORTION_IN_RE, text, wants=_proportion_in_may_follow, only=shares):
+    for m in _scan(PROPORTION_IN_RE, text, only=shares, range_ends=_proportion_in_may_follow):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
@@ -822,7 +821,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     # The numbers `SERVING_RE` and `FOOD_SERVING_RE` may follow, chosen once for both (those
     # followed by a digit are screened by `_scan` itself).
     servings = [at for at in number_mentions(text) if at.next is None or _serving_next(at, text)]
-    for m in _scan(SERVING_RE, text, wants=_serving_next, only=servings):
+    for m in _scan(SERVING_RE, text, only=servings, range_ends=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
@@ -831,7 +830,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")
-    for m in _scan(FOOD_SERVING_RE, text, wants=_serving_next, only=servings):
+    for m in _scan(FOOD_SERVING_RE, text, only=servings, range_ends=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue

@@ -514,16 +514,10 @@ def _mentions_a_study(text: str) -> bool:
     if any(c in text for c in _OTHER_FOLDS):
         return _STUDY_REPORTED.search(text) is not None
     lowered = _lower(text)
-    match = _STUDY_REPORTED_LOWER.search(lowered)
-    while match is not None:
-        start = match.start()
-        if start == 0 or not _WORD_CHAR.match(lowered, start - 1):
-            return True
-        match = _STUDY_REPORTED_LOWER.search(lowered, start + 1)
-    return False
+    return _word_start_match(_STUDY_REPORTED_LOWER, lowered, 0, len(lowered)) is not None
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # (also read by number_mismatch)
 _STUDY_REACH = 1500  # characters before a number in which its study may be named, at most
 # The start of a list item: "- ", "* ", "• ", "1. ", "2) " (also read by `tables.list_heading`)
 LIST_ITEM_START = re.compile(r"[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]")
@@ -550,8 +544,9 @@ def _word_start_match(pattern: re.Pattern, lowered: str, start: int, end: int) -
 
 
 class _StudyNear:
-    """`_study_near(text, pos)` for one text, asked at many numbers: each number's window (its
-    paragraph and the one before) mostly holds the study word found for a number before it.
+    """Whether a study is named near a number, for one text asked at many numbers: each
+    number's window (its paragraph and the one before) mostly holds the study word found for a
+    number before it.
 
     The study words found (`_STUDY_REPORTED_LOWER` at a word start) are kept with their ends; a
     window that holds one whole is answered without a search. (Exact: a window ends where a
@@ -576,7 +571,7 @@ class _StudyNear:
         if LIST_ITEM_START.match(text, line_start):
             return _mentions_a_study(text)  # "KEY NUMBERS - 14,212 patients": a summary list speaks of the whole article
         start = max(0, pos - _STUDY_REACH)
-        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, pos)]
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text, start, pos)]
         if len(breaks) >= 2:
             start = breaks[-2]
         end = text.find("\n\n", pos)
