@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..nlp.extensions import FLAGS, register_extensions
+from ..nlp.extensions import FLAGS, register_extensions, span_value_key
 from .registry import select_checks
 from .shared import shared_values
 
@@ -17,15 +17,15 @@ def _set_flag_values(doc: Doc, span: Span, severity: str, message: str, suggesti
     """`span._.flag_severity = severity`, and the same for `flag_message` and `flag_suggestion`.
 
     Written straight into `doc.user_data`, where spaCy's `Underscore` keeps a span's extension
-    values, under the key it reads them from (`("._.", name, span.start_char, span.end_char)`,
-    see `Underscore._get_key`; the extensions have no setter). Through `span._` this cost ~1.3 us
-    a flag more (~4 us an article: the accessor is a new Python object each time it is read, and
-    each assignment looks the extension up again); `tests/test_checks_speed8.py` checks that
-    `span._` reads back what is written here."""
+    values, under the key it reads them from (`extensions.span_value_key`, as the claim finder
+    writes its values). Through `span._` this cost ~1.3 us a flag more (~4 us an article: the
+    accessor is a new Python object each time it is read, and each assignment looks the
+    extension up again); `tests/test_checks_speed8.py` checks that `span._` reads back what is
+    written here."""
     user_data, start, end = doc.user_data, span.start_char, span.end_char
-    user_data[("._.", "flag_severity", start, end)] = severity
-    user_data[("._.", "flag_message", start, end)] = message
-    user_data[("._.", "flag_suggestion", start, end)] = suggestion
+    user_data[span_value_key("flag_severity", start, end)] = severity
+    user_data[span_value_key("flag_message", start, end)] = message
+    user_data[span_value_key("flag_suggestion", start, end)] = suggestion
 
 
 class FlagFinder:
