@@ -441,3 +441,32 @@ def test_a_headline_already_in_the_text_is_not_repeated():
         f"{_BODY}</article></body></html>"
     )
     assert extract_article(page, "page.html").text.count("Irregular sleep linked to depression") == 1
+
+
+_FIGURE = "<figure><img src='b.jpg'><figcaption>Roughly two in five people referred were diagnosed.</figcaption></figure>"
+
+
+def test_figure_captions_of_the_article_are_read_where_they_stand():
+    # trafilatura drops <figure> with its caption; a caption can carry the article's figures
+    page = (
+        "<html><body><main><article><h1>Memory checks offered at GP surgeries</h1>"
+        "<figure class='lead'><img src='a.jpg'><figcaption>Nurses ran the checks. Photo: Echo</figcaption></figure>"
+        f"<div class='story-body'>{_BODY.replace('<p>Paragraph 3', _FIGURE + '<p>Paragraph 3')}</div></article>"
+        "<aside class='sidebar'><figure><img src='c.jpg'><figcaption>Our 10 best walks</figcaption></figure></aside>"
+        "</main></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    assert "Roughly two in five people referred were diagnosed." in text.split("\n\n")
+    assert text.index("Paragraph 2") < text.index("Roughly two in five") < text.index("Paragraph 3")
+    assert "Nurses ran the checks. Photo: Echo" in text
+    assert "10 best walks" not in text
+
+
+def test_a_figure_holding_a_table_keeps_its_table():
+    page = (
+        f"<html><body><article>{_BODY}<figure><table><tr><th>Group</th><th>Patients</th></tr>"
+        "<tr><td>Drug</td><td>412</td></tr></table><figcaption>Table 1: patients by group</figcaption></figure>"
+        "</article></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    assert "412" in text

@@ -13,7 +13,8 @@ The steps, in order:
    by their class or id as related links, most-read lists, teasers, newsletter sign-ups,
    promos, share bars, cookie banners or ad slots, and teaser cards (a link wrapping a
    headline) are removed. Furniture inside the body is left to trafilatura; what survives
-   stays in the text so the residue check can show it to the user.
+   stays in the text so the residue check can show it to the user. The captions of the
+   article's figures become paragraphs (trafilatura drops figures whole).
 3. trafilatura (`bare_extraction`, metadata on, dedup off, links kept as `<ref>`) extracts
    the main text, title, author, date and site from the pre-cleaned tree (handed over as a
    tree, not re-serialised). Blocks are joined by blank lines.
@@ -472,6 +473,31 @@ def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
         todo.extend(child for child in reversed(tag) if isinstance(child.tag, str))
 
 
+def captions_as_paragraphs(body: HtmlElement | None) -> None:
+    """The captions of the article's figures become paragraphs where the figures stand.
+
+    trafilatura drops `<figure>` with its `<figcaption>` (images are not extracted), but a
+    caption is read with the article and can carry its figures ("roughly two in five people
+    referred were diagnosed"). Figures inside the body container are taken, and those of the
+    `<article>` holding it (the lead image); a figure holding a table is left to trafilatura,
+    which keeps its table.
+    """
+    if body is None:
+        return
+    scope = next(body.iterancestors("article"), body)
+    for figure in list(scope.iter("figure")):
+        caption = next(figure.iter("figcaption"), None)
+        if caption is None or next(figure.iter("table"), None) is not None:
+            continue
+        text = _INVALID_XML_CHARS.sub("", _squash(element_text(caption, " ")))
+        if not text or figure.getparent() is None:
+            continue
+        paragraph = figure.makeelement("p", {})
+        paragraph.text = text
+        figure.addprevious(paragraph)
+        _remove(figure)
+
+
 def _is_teaser_card(tag: HtmlElement) -> bool:
     """A link wrapping a headline (a teaser card), or a headline that is only a link."""
     if tag.tag == "a":
@@ -844,6 +870,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     body = find_body_container(root)
     lead = page_lead(root)
     preclean(root, body)
+    captions_as_paragraphs(body)
     tree = None if self_closed else trafilatura_tree(root, html, deep, controls)
     result = None
     if tree is not None:
