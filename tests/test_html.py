@@ -470,3 +470,19 @@ def test_a_figure_holding_a_table_keeps_its_table():
     )
     text = extract_article(page, "page.html").text
     assert "412" in text
+
+
+def test_captions_named_by_their_class_are_kept():
+    # a video's caption and an older WordPress image caption: trafilatura drops any element whose
+    # class or id says "caption" when it does not extract images
+    page = (
+        "<html><body><article><div class='story-body'>"
+        "<div class='media-block'><div class='media-player'>Watch</div>"
+        "<p class='media-caption'>Surgeon Ana Ruiz on the 412 injuries she treated last summer</p></div>"
+        f"{_BODY}"
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>One in five riders wore no helmet.</p></div>"
+        "</div></article></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    assert "Surgeon Ana Ruiz on the 412 injuries she treated last summer" in text
+    assert "One in five riders wore no helmet." in text

@@ -473,6 +473,10 @@ def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
         todo.extend(child for child in reversed(tag) if isinstance(child.tag, str))
 
 
+# what trafilatura drops as an image's caption when images are not extracted
+_NAMED_CAPTION = XPath(".//*[self::div or self::p or self::span][contains(@class, 'caption') or contains(@id, 'caption')]")
+
+
 def captions_as_paragraphs(body: HtmlElement | None) -> None:
     """The captions of the article's figures become paragraphs where the figures stand.
 
@@ -480,7 +484,8 @@ def captions_as_paragraphs(body: HtmlElement | None) -> None:
     caption is read with the article and can carry its figures ("roughly two in five people
     referred were diagnosed"). Figures inside the body container are taken, and those of the
     `<article>` holding it (the lead image); a figure holding a table is left to trafilatura,
-    which keeps its table.
+    which keeps its table. Other captions (`<p class="media-caption">` under a video) lose the
+    class or id that names them a caption, which trafilatura would drop them for.
     """
     if body is None:
         return
@@ -496,6 +501,10 @@ def captions_as_paragraphs(body: HtmlElement | None) -> None:
         paragraph.text = text
         figure.addprevious(paragraph)
         _remove(figure)
+    for caption in _NAMED_CAPTION(scope):
+        for name in ("class", "id"):
+            if "caption" in (caption.get(name) or ""):
+                del caption.attrib[name]
 
 
 def _is_teaser_card(tag: HtmlElement) -> bool:
