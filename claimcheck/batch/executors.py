@@ -49,17 +49,22 @@ class BatchAborted(Exception):
 
 @contextmanager
 def sigint_ignored_in_children() -> Iterator[None]:
-    """Processes started inside this block ignore Ctrl-C for life (SIG_IGN survives exec and
-    Python keeps it), so a terminal's Ctrl-C, sent to the whole process group, reaches only the
-    main process, which stops the workers itself: no tracebacks from them."""
+    """Processes started inside this block never see Ctrl-C (a blocked signal stays blocked
+    across fork and exec), so a terminal's Ctrl-C, sent to the whole process group, reaches
+    only the main process, which stops the workers itself: no tracebacks from them.
+
+    The signal is blocked, not ignored, in this thread for the block: a Ctrl-C that lands
+    meanwhile is delivered when the block ends (or to another thread at once), never dropped.
+    Ignoring it here lost a Ctrl-C pressed during a `submit`.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def chunk_size(total: int, workers: int) -> int:
