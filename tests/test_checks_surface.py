@@ -305,6 +305,13 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Facebook X LinkedIn Tumblr Pinterest Reddit VKontakte Odnoklassniki Pocket Share via Email Print",
     "Please consider supporting us by disabling your ad blocker",
     "Image 3 of 12",
+    "View in browser",
+    "View this email in your browser",
+    "Forward to a friend",
+    "Unsubscribe | Manage preferences",
+    "Update your preferences · Unsubscribe",
+    "Was this forwarded to you? Sign up here.",
+    "You are receiving this email because you subscribed to our weekly health digest.",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."
@@ -346,6 +353,8 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "Advertising\n\nJunk-food advertising before 9pm will be banned.",
     "Powered by Google: how AI reads scans\n\nA new tool reads mammograms.",
     "The search for a cure continues.\nCheck also your blood pressure regularly, the doctor said.",
+    "Patients can unsubscribe from the text reminders at any time, and 4% did.",
+    "She would forward the results to a friend who worked in a lab.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []
