@@ -613,3 +613,30 @@ def test_reviews_found_trials_births_are_counted_and_staff_recruited_by_a_servic
 )
 def test_lengths_in_seconds(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # events a study analysed are its sample; events that happened are counted
+        ("Researchers looked at 9,406 cycling injuries treated at 12 trauma centres.",
+         [("sample_size", "9,406 cycling injuries", 9406)]),
+        ("A study, which analysed 2.3 million emergency admissions, found a rise.",
+         [("sample_size", "2.3 million emergency admissions", 2300000)]),
+        ("The trial found that 9,406 cycling injuries were recorded.", [("count", "9,406 cycling injuries", 9406)]),
+        # people who then had an event are counted, even after their arm
+        ("In the trial, 399 patients on marlesiran and 489 on placebo had a primary event.",
+         [("count", "399 patients", 399), ("count", "489 on placebo", 489)]),
+        ("In the trial of 120 adults, two patients had serious adverse events.",
+         [("sample_size", "120 adults", 120), ("count", "two patients", 2)]),
+        ("The trial enrolled 5,000 people who had a heart attack.", [("sample_size", "5,000 people", 5000)]),
+        # road users are people
+        ("Over the five years of the study, 52 riders died of their injuries.",
+         [("duration", "five years", 5), ("count", "52 riders", 52)]),
+        # where results were published is no review's sample
+        ("The findings were reported in three papers in the journal.", []),
+        ("The review pooled data from 23 studies.", [("sample_size", "23 studies", 23)]),
+    ],
+)
+def test_analysed_events_people_with_events_and_published_papers(text, expected):
+    assert found(text) == expected

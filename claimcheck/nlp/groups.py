@@ -29,6 +29,7 @@ from .patterns import (
     _OTHER_FOLDS,
     _num,
     _preceding_word,
+    _preceding_words,
     _qualifier,
     _range_may_follow,
     _range_or_value,
@@ -170,6 +171,18 @@ _POOLED_BEFORE = frozenset({
     "of", "from", "in", "across", "including", "includes", "included", "found", "identified", "pooled",
     "combined", "analysed", "analyzed", "reviewed",
 })
+# "reported in three papers", "published in two studies": where results appeared
+_PUBLISHED_IN = frozenset({"published", "reported", "described", "presented", "appear", "appeared", "appears", "detailed"})
+# The verbs that make events the records a study analysed: "analysed 2.3 million emergency
+# admissions", "looked at 9,406 cycling injuries" (not "recorded", "saw": those count them)
+_ANALYSED_BEFORE = Lookback(
+    r"(?i:\b(?:analy[sz]ed|analy[sz]ing|examined|examining|looked\s+at|reviewed|reviewing|studied|studying|"
+    r"audited|covering|spanning|comprising)\s+(?:(?:data|records)\s+(?:on|from|of)\s+)?"
+    r"(?:(?:more\s+than|over|nearly|almost|about|around|some|roughly|all)\s+)?)$",
+    {"analysed", "analyzed", "analysing", "analyzing", "examined", "examining", "at", "reviewed", "reviewing",
+     "studied", "studying", "audited", "covering", "spanning", "comprising", "on", "from", "of", "than", "over",
+     "nearly", "almost", "about", "around", "some", "roughly", "all"},
+)
 _CHANGE_WORDS = frozenset({"fewer", "more"})
 _OPERATION_ENDINGS = ("ectomies", "otomies", "ostomies", "plasties", "scopies")  # counted like events  # between a number and its noun (`noun_re`'s `change`)
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|ers|ese|ites)\b")
@@ -465,6 +478,18 @@ _INFECTED_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _had_event_after() -> re.Pattern:
+    """People who then "had" an event, within their clause: "Two patients had serious adverse
+    events", "399 patients on marlesiran and 489 on placebo had a primary event" (not "who had
+    a stroke": a relative clause says whom a study took)."""
+    events = terms()["event_nouns"] + ["adverse events", "side effects", "side-effects", "primary event", "complications"]
+    return re.compile(
+        r"(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,8}?\s+had\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?(?i:{_alternation(events)})\b"
+    )
+
+
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, study_near: _StudyNear) -> str:
     """A number of people: the study's sample, or a count of those who had an outcome?
     (`study_near`: the text's `_StudyNear`.)"""
@@ -476,6 +501,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, s
         return "count"  # "gout affects 200,000 New Zealanders"
     if _EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
         return "count"  # "386 patients died", "9 patients infected"
+    if _had_event_after().match(text, end, end + 100):
+        return "count"  # "399 patients on the drug and 489 on placebo had a primary event"
     if _SHARE_AFTER.match(text, end, end + 20):
         if _EXPOSURE_AFTER_SHARE.match(text, end, end + 60) and _mentions_a_study(text):
             return "sample_size"  # "9,842 women (18.7%) said they swam": a cohort's exposure group
@@ -729,7 +756,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             pooling = _POOLING.search(sentence) or _POOLED_PEOPLE_AFTER.match(text, m.end())
             if before not in _POOLED_BEFORE and not pooling:
                 continue
+            if before == "in" and not pooling and _preceding_words(text, m.start())[0] in _PUBLISHED_IN:
+                continue  # "reported in three papers": where the results appeared, not a review's sample
             kind = "sample_size"
+        elif noun_is_event and _ANALYSED_BEFORE.search(text, m.start() - 40, m.start()):
+            kind = "sample_size"  # "looked at 9,406 cycling injuries": the records a study analysed
         elif noun_is_event or m["change"]:
             kind = "count"  # (with "more"/"fewer": "400 more volunteer drivers", a count of people needed or lost)
         elif noun == "reports" and _REPORTS_OF.match(text, m.end(), m.end() + 14):
