@@ -291,3 +291,30 @@ def test_arms_that_do_not_add_up_to_the_number_randomised_are_flagged(nlp):
 )
 def test_randomised_arms_that_add_up_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- found through blind sets 14 and 15, and articles written like wire copy ----------------
+
+def test_a_sample_referred_back_to_with_two_digits_swapped_is_flagged(nlp):
+    text = ("The meta-analysis combined results from 27 trials involving 1,842 young people aged 6 to 17.\n\n"
+            '"The pooled estimate rests on the 1,824 children in these trials," he said.')
+    assert mismatches(nlp, text) == ["1,824 children"]
+    # a subgroup of other digits, or not referred back to, is no slip
+    assert mismatches(nlp, "The survey reached 1,842 young people. Of them, 1,248 children said they slept badly.") == []
+    assert mismatches(nlp, "The survey reached 1,842 young people; 1,824 children were also seen in clinics.") == []
+
+
+def test_the_trials_own_participants_are_a_reference_to_its_sample(nlp):
+    text = ("The study enrolled 612 adults within 10 days of a stroke.\n\n"
+            "The team now wants to follow the trial's 621 participants for two years.")
+    assert mismatches(nlp, text) == ["621 participants"]
+
+
+def test_arms_that_add_up_to_a_sample_given_elsewhere_are_left_alone(nlp):
+    # the article's main trial, its earlier phase 2 study in between, then the main trial's arms
+    text = ("The drug slowed decline in a trial of 1,795 patients.\n\n"
+            "In an earlier phase 2b study of 856 patients, the highest dose reduced plaque by 93%.\n\n"
+            "Participants were randomised 1:1; 898 received the drug and 897 received placebo.")
+    assert mismatches(nlp, text) == []
+    text = "The trial enrolled 312 patients. Of these, 156 were assigned to the drug and 166 to placebo."
+    assert mismatches(nlp, text) == ["156 were assigned to the drug and 166 to placebo"]

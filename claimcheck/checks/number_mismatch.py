@@ -17,7 +17,9 @@ Read from the claims in `doc.spans["claims"]` (and the words around them):
     (96/640 is 15%), `Of the 640, 96 (25%)`, `25% (96 of 640)`; rates (`one in three, or 33%`)
     and approximate counts are allowed their rounding;
 (e) a count or sample given again with its digits in another order (four digits or more, the
-    same noun): `performed 38,460 operations` ... `carried out 36,840 operations`.
+    same noun): `performed 38,460 operations` ... `carried out 36,840 operations`; or a sample
+    referred back to with two neighbouring digits swapped, whatever its noun: `1,842 young
+    people` ... `the 1,824 children in these trials`.
 
 Different groups legitimately have different numbers (arms, subgroups, other studies), so every
 rule asks for strong evidence: a definite article, the same (or a general) noun, no words
@@ -168,7 +170,8 @@ def _patterns() -> dict[str, re.Pattern]:
     pair_words = {w for pair in t["complementary_pairs"] for w in pair}
     return {
         "definite": re.compile(
-            r"(?:\b(?i:the|these|those|all)|\b(?i:all|each|both|any|none|most|many|some|half)\s+(?i:of)\s+(?i:the|these|those))"
+            r"(?:\b(?i:the|these|those|all)(?:\s+(?i:study|trial|cohort|survey|analysis|review|programme|program)['’]s)?"
+            r"|\b(?i:all|each|both|any|none|most|many|some|half)\s+(?i:of)\s+(?i:the|these|those))"
             r"\s+(?:(?i:nearly|almost|about|around|approximately|roughly|some|original|same|initial|entire|whole)\s+)?$"
         ),
         "study_ref": re.compile(
@@ -1249,6 +1252,8 @@ def find_parts_over_whole(
             slack = 0.05 * whole.value if whole.qualifier in _APPROX else 0
             if total <= whole.value + slack:
                 continue
+            if any(m.value == total and m.label == "sample_size" for m in mentions):
+                continue  # the parts of another sample given in full (the article went back to its main trial)
             shown = " + ".join(_fmt(v) for v in values)
             yield Hit(
                 start, s_start + parts[-1][2],
@@ -1384,6 +1389,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     same noun given again with the same digits in another order, a typing slip in one of them.
     Numbers of four digits or more only; the later one is flagged."""
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
+    samples: dict[str, tuple[int, str]] = {}  # the first sample of each set of digits, any noun
     text = doc_text(doc)
     for r in records:
         if r.kind not in ("count", "sample_size") or not r.unit or not isinstance(r.value, int):
@@ -1393,6 +1399,11 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
         digits = str(r.value)
         key = (r.unit, "".join(sorted(digits)))
         earlier = seen.get(key)
+        if r.kind == "sample_size":
+            first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
+            if (earlier is None and _swapped_neighbours(str(first[0]), digits)
+                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+                earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
         if earlier is None:
             seen[key] = (r.value, text[r.start:r.end])
             continue
@@ -1403,6 +1414,14 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 "order: one of the two may be mistyped.",
                 f"check against `{earlier[1]}`",
             )
+
+
+def _swapped_neighbours(a: str, b: str) -> bool:
+    """`b` is `a` with two neighbouring digits swapped (1842 and 1824)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 # --- randomised arms that do not add up to the number randomised -----------------------
