@@ -187,6 +187,13 @@ def test_a_space_before_a_full_stop_is_flagged(nlp):
     assert texts(nlp, "The rate (per 1,000) .5 higher was a typo of the source, then (a) .", "garbled") == ["."]
 
 
+def test_a_space_before_a_comma_is_flagged(nlp):
+    assert texts(nlp, "Without a comparison group , it is hard to know.", "garbled") == [","]
+    assert texts(nlp, "The cohort (aged 50 to 74) , followed for years, grew.", "garbled") == [","]
+    # a thousands separator after a space, a comma opening a line, or one in a list of codes are not
+    assert texts(nlp, "About 1 ,234 forms came back.\n, and so on.\nThe codes were A1,B2 and C3.", "garbled") == []
+
+
 def test_doubled_word_is_flagged(nlp):
     text = "And the the biggest junk food fans were also twice as likely to say they felt anxious."
     assert texts(nlp, text, "garbled") == ["the the"]

@@ -3,7 +3,8 @@
 Three families, each a pure function over the text:
 
 - stray punctuation: `imaging. . The trial`, `the results. , which`, `, ,`, `, .`, `,,`,
-  `imaging.. The` (never an ellipsis `...`/`. . .` or a decimal `.5`);
+  `imaging.. The` (never an ellipsis `...`/`. . .` or a decimal `.5`); a space before a full
+  stop or a comma (`hearing aids .`, `comparison group , it is`);
 - a doubled word: `the the` (not `had had`, `that that`, `what it is is`, `Walla Walla`;
   the list is data, `claimcheck/data/garbled.json`);
 - a closing quotation mark that was never opened: `... explained. It is only ... perceived
@@ -88,6 +89,11 @@ _STRAY_STARTS = (re.compile(r"\.(?=[ \t]*[.,])"), re.compile(r",(?=[ \t]*[.,])")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+\.(?=[\"”’')\]]?(?:\s|$))(?<!\.\.)")
 
 
+# "Without a comparison group , it is hard": a space before a comma after a word, a number or
+# a closing bracket or quote (a stray space left by a translation or an edit)
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+,(?=\s)")
+_COMMA_AFTER_SPACE = re.compile(r",(?<=[ \t],)")
+
 # Where `_SPACE_BEFORE_STOP` can begin, one character before: a stop right after a space or tab.
 # The pattern begins with the stop, which `re` skips to fast; `str.find(" .")` is ~2x slower, as
 # the letter `n` shares a slot of its skip filter with the stop.
@@ -105,6 +111,13 @@ def find_stray_punctuation(text: str) -> Iterator[tuple[int, int]]:
     for stop in _STOP_AFTER_SPACE.finditer(text):
         m = _SPACE_BEFORE_STOP.match(text, stop.start() - 1)
         if m and not text.startswith(".", m.end()) and not text.startswith(" .", m.end()):
+            yield m.span()
+    for comma in _COMMA_AFTER_SPACE.finditer(text):
+        start = comma.start() - 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        m = _SPACE_BEFORE_COMMA.match(text, start)
+        if m:
             yield m.span()
     for m in matches_at(_STRAY_PUNCTUATION, text, _stray_starts(text)):
         yield m.span()
