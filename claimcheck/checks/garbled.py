@@ -91,7 +91,7 @@ _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+\.(?=[\"”’
 
 # "Without a comparison group , it is hard": a space before a comma after a word, a number or
 # a closing bracket or quote (a stray space left by a translation or an edit)
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+,(?=\s)")
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[^\W_]|[)\]\"”’'])[ \t]+,(?=\s)(?![ \t]*[.,])")  # (", ," is one slip, found below)
 _COMMA_AFTER_SPACE = re.compile(r",(?<=[ \t],)")
 
 # Where `_SPACE_BEFORE_STOP` can begin, one character before: a stop right after a space or tab.
