@@ -125,24 +125,16 @@ def _parse_scientific(text: str) -> float | None:
 
 # Where `P_RE` may match: a "p" (any case) with no word character, apostrophe or point before
 # it, found in the lower-cased text (`re` skips to each "p", a literal, faster than to each
-# character of the class `[pP]`).
-_P_START = re.compile(r"p(?<![\w'’.]p)")
-
-
-# The characters `P_RE` may have right after its "p" (lower-cased): a space or a dash before
-# "value", the "v" of "value", an operator or the first letter of a word one ("of", "was",
-# "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
-_AFTER_P = frozenset("-v<>=≤≥owilbİı")
-
-
-def _may_open_p_value(lowered: str, start: int) -> bool:
-    after = lowered[start + 1:start + 2]
-    return after in _AFTER_P or after.isspace()
+# character of the class `[pP]`), and followed by a character `P_RE` may have right after its
+# "p": a space or a dash before "value", the "v" of "value", an operator or the first letter
+# of a word one ("of", "was", "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
+# (The lookahead turns away in C the words that open with "p": "patients", "per", "people".)
+_P_START = re.compile(r"p(?<![\w'’.]p)(?=[-v<>=≤≥owilbİı]|\s)")
 
 
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
     lowered = _lower(text)
-    starts = [m.start() for m in _P_START.finditer(lowered) if _may_open_p_value(lowered, m.start())] if _mentions(text, "p") else ()
+    starts = [m.start() for m in _P_START.finditer(lowered)] if _mentions(text, "p") else ()
     for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
