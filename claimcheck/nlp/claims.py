@@ -37,7 +37,6 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_hold_in,
     _mentions,
     _num,
     _preceding_word,
@@ -74,19 +73,24 @@ CI_RE = re.compile(
 _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
+# The abbreviations among the anchors: "CI", "UI", "CrI", found from their "I" (a literal:
+# `re` skips to each "I" in C, and the lookbehinds read the letters before it).
+_CI_ABBREVIATION = re.compile(r"I(?:(?<=[CU]I)|(?<=CrI))")
+
+
 def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. The abbreviations
-    are read back from each capital "I" (`str.find` of one character is a fast `memchr`; of two
-    characters, a slow scan)."""
+    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. (The
+    abbreviations are found by `_CI_ABBREVIATION`: a `str.find` of two characters is a slow
+    scan, and a Python test at each capital "I" costs more than the lookbehinds.)"""
     spans = find_all(text, _CI_ANCHORS[3:])
     abbreviated = False
-    for at, _ in find_all(text, ("I",)):
-        before = text[max(0, at - 2):at]
-        if before[-1:] in ("C", "U"):
+    for m in _CI_ABBREVIATION.finditer(text):
+        at = m.start()
+        if text[at - 1] == "r":  # "CrI"
+            spans.append((at - 2, at + 1))
+        else:
             spans.append((at - 1, at + 1))
             abbreviated = True
-        elif before == "Cr":
-            spans.append((at - 2, at + 1))
     spans.sort()
     return spans, abbreviated
 
@@ -574,19 +578,19 @@ def _old_enough(value) -> bool:
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
-# One of these is in every `_BOILERPLATE` match: looked for only in the window searched (six
-# finds over the whole text cost ~10 us an article; over the windows of its few lengths, ~2).
-_BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
+# One of these stems is in every `_BOILERPLATE` match (lower-cased): looked for only in the
+# window searched, in one search (six finds over the whole text cost ~10 us an article).
+_BOILERPLATE_STEMS = re.compile("replay|webcast|subscri|cookie|warranty|refund")
 _BOILERPLATE_BEFORE, _BOILERPLATE_AFTER = 120, 60  # the window around a length of time
 
 
-def _in_boilerplate(text: str, start: int, end: int) -> bool:
+def _in_boilerplate(text: str, lowered: str, start: int, end: int) -> bool:
     """Is the length of time at `text[start:end]` in boilerplate ("replay", "subscribe",
-    "cookies" within the window around it: a webcast's length, a subscription's term)?"""
+    "cookies" within the window around it: a webcast's length, a subscription's term)?
+    `lowered`: `_lower(text)`."""
     w_start, w_end = max(0, start - _BOILERPLATE_BEFORE), end + _BOILERPLATE_AFTER
-    if not _may_hold_in(text, w_start, w_end, _BOILERPLATE_STEMS):
-        return False
-    return _BOILERPLATE.search(text[w_start:w_end]) is not None
+    window = text[w_start:w_end]
+    return _may_hold(_BOILERPLATE_STEMS, lowered, window, w_start, w_end) and _BOILERPLATE.search(window) is not None
 
 
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
@@ -731,7 +735,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
             continue
-        if _in_boilerplate(text, m.start(), m.end()):
+        if _in_boilerplate(text, lowered, m.start(), m.end()):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
