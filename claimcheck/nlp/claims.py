@@ -407,13 +407,14 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
         # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
-        by_a_fraction = _preceding_word(text, m.start()) == "by"  # "fell by a third in 2023"
+        word_before = _preceding_word(text, m.start())
+        by_a_fraction = word_before == "by"  # "fell by a third in 2023"
         if not (m["of"] is not None or by_a_fraction or (m["hyph"] and plural)
                 or (plural and m["num"].lower() not in ("a", "an", "one"))):
             continue
-        if _preceding_word(text, m.start()) in ("the", "every", "each"):
+        if word_before in ("the", "every", "each"):
             continue
-        if den == "half" and _preceding_word(text, m.start()) == "and":
+        if den == "half" and word_before == "and":
             continue  # "a year and a half", "four and a half hours": a length of time
         value = parse_fraction(m["num"], den)
         if value is None or not 0 < value < 1:

@@ -480,7 +480,13 @@ def _preceding_word(text: str, start: int) -> str:
     characters, points and hyphens that holds a word character (the first run if none does),
     as a search for such a run followed only by non-word characters would find it (but that
     `$`-anchored search is tried at every character of the window)."""
-    runs = _WORD.findall(text, max(0, start - 30), start)
+    window = text[max(0, start - 30):start]
+    words = window.rsplit(None, 1)
+    if words and words[-1].isalnum():
+        # (the common case, without a scan: the last word of the window is all word characters
+        # between whitespace, so it is the last run of the window)
+        return words[-1].lower()
+    runs = _WORD.findall(window)
     for run in reversed(runs):
         if run.strip(".-"):
             return run.lower()
