@@ -37,7 +37,6 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     ClaimMatch,
     _is_year,
     _lower,
-    _may_mention,
     _mentions,
     _num,
     _preceding_word,
@@ -74,19 +73,24 @@ CI_RE = re.compile(
 _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
+# The abbreviations among the anchors: "CI", "UI", "CrI", found from their "I" (a literal:
+# `re` skips to each "I" in C, and the lookbehinds read the letters before it).
+_CI_ABBREVIATION = re.compile(r"I(?:(?<=[CU]I)|(?<=CrI))")
+
+
 def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. The abbreviations
-    are read back from each capital "I" (`str.find` of one character is a fast `memchr`; of two
-    characters, a slow scan)."""
+    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. (The
+    abbreviations are found by `_CI_ABBREVIATION`: a `str.find` of two characters is a slow
+    scan, and a Python test at each capital "I" costs more than the lookbehinds.)"""
     spans = find_all(text, _CI_ANCHORS[3:])
     abbreviated = False
-    for at, _ in find_all(text, ("I",)):
-        before = text[max(0, at - 2):at]
-        if before[-1:] in ("C", "U"):
+    for m in _CI_ABBREVIATION.finditer(text):
+        at = m.start()
+        if text[at - 1] == "r":  # "CrI"
+            spans.append((at - 2, at + 1))
+        else:
             spans.append((at - 1, at + 1))
             abbreviated = True
-        elif before == "Cr":
-            spans.append((at - 2, at + 1))
     spans.sort()
     return spans, abbreviated
 
@@ -125,24 +129,16 @@ def _parse_scientific(text: str) -> float | None:
 
 # Where `P_RE` may match: a "p" (any case) with no word character, apostrophe or point before
 # it, found in the lower-cased text (`re` skips to each "p", a literal, faster than to each
-# character of the class `[pP]`).
-_P_START = re.compile(r"p(?<![\w'’.]p)")
-
-
-# The characters `P_RE` may have right after its "p" (lower-cased): a space or a dash before
-# "value", the "v" of "value", an operator or the first letter of a word one ("of", "was",
-# "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
-_AFTER_P = frozenset("-v<>=≤≥owilbİı")
-
-
-def _may_open_p_value(lowered: str, start: int) -> bool:
-    after = lowered[start + 1:start + 2]
-    return after in _AFTER_P or after.isspace()
+# character of the class `[pP]`), and followed by a character `P_RE` may have right after its
+# "p": a space or a dash before "value", the "v" of "value", an operator or the first letter
+# of a word one ("of", "was", "is", "less than", "below"; "İ" and "ı" are an "i" to `re`).
+# (The lookahead turns away in C the words that open with "p": "patients", "per", "people".)
+_P_START = re.compile(r"p(?<![\w'’.]p)(?=[-v<>=≤≥owilbİı]|\s)")
 
 
 def find_p_values(text: str) -> Iterator[ClaimMatch]:
     lowered = _lower(text)
-    starts = [m.start() for m in _P_START.finditer(lowered) if _may_open_p_value(lowered, m.start())] if _mentions(text, "p") else ()
+    starts = [m.start() for m in _P_START.finditer(lowered)] if _mentions(text, "p") else ()
     for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
@@ -411,13 +407,14 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
         # "a third of", "two-thirds", "three quarters of"; not "a third study", "one half-day".
-        by_a_fraction = _preceding_word(text, m.start()) == "by"  # "fell by a third in 2023"
+        word_before = _preceding_word(text, m.start())
+        by_a_fraction = word_before == "by"  # "fell by a third in 2023"
         if not (m["of"] is not None or by_a_fraction or (m["hyph"] and plural)
                 or (plural and m["num"].lower() not in ("a", "an", "one"))):
             continue
-        if _preceding_word(text, m.start()) in ("the", "every", "each"):
+        if word_before in ("the", "every", "each"):
             continue
-        if den == "half" and _preceding_word(text, m.start()) == "and":
+        if den == "half" and word_before == "and":
             continue  # "a year and a half", "four and a half hours": a length of time
         value = parse_fraction(m["num"], den)
         if value is None or not 0 < value < 1:
@@ -582,13 +579,19 @@ def _old_enough(value) -> bool:
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
-_BOILERPLATE_STEMS = ("replay", "webcast", "subscri", "cookie", "warranty", "refund")
+# One of these stems is in every `_BOILERPLATE` match (lower-cased): looked for only in the
+# window searched, in one search (six finds over the whole text cost ~10 us an article).
+_BOILERPLATE_STEMS = re.compile("replay|webcast|subscri|cookie|warranty|refund")
+_BOILERPLATE_BEFORE, _BOILERPLATE_AFTER = 120, 60  # the window around a length of time
 
 
-@lru_cache(maxsize=4)
-def _may_be_boilerplate(text: str) -> bool:
-    """Does the text hold any of `_BOILERPLATE`'s words at all (case folded as `re` does)?"""
-    return _may_mention(text, *_BOILERPLATE_STEMS)
+def _in_boilerplate(text: str, lowered: str, start: int, end: int) -> bool:
+    """Is the length of time at `text[start:end]` in boilerplate ("replay", "subscribe",
+    "cookies" within the window around it: a webcast's length, a subscription's term)?
+    `lowered`: `_lower(text)`."""
+    w_start, w_end = max(0, start - _BOILERPLATE_BEFORE), end + _BOILERPLATE_AFTER
+    window = text[w_start:w_end]
+    return _may_hold(_BOILERPLATE_STEMS, lowered, window, w_start, w_end) and _BOILERPLATE.search(window) is not None
 
 
 _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "any"}
@@ -733,7 +736,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
             continue
-        if _may_be_boilerplate(text) and _BOILERPLATE.search(text[max(0, m.start() - 120):m.end() + 60]):
+        if _in_boilerplate(text, lowered, m.start(), m.end()):
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
