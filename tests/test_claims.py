@@ -640,3 +640,24 @@ def test_lengths_in_seconds(text, expected):
 )
 def test_analysed_events_people_with_events_and_published_papers(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The hazard ratio in the greenest areas was 0.76 (0.64 to 0.90).",
+         [("effect_size", "hazard ratio in the greenest areas was 0.76", 0.76),
+          ("confidence_interval", "(0.64 to 0.90)", [0.64, 0.9])]),
+        ("Relative risk of ARIA-E was 7.4.", [("effect_size", "Relative risk of ARIA-E was 7.4", 7.4)]),
+        ("The risk ratio for people aged 65 and over was 0.9.",
+         [("effect_size", "risk ratio for people aged 65 and over was 0.9", 0.9)]),
+        ("The risk ratio for people aged 65 is unknown.", []),
+        # a square-bracketed interval, and the interval after a comma inside the ratio's brackets
+        ("The odds were lower (OR 0.73 [0.61-0.88]).",
+         [("effect_size", "OR 0.73", 0.73), ("confidence_interval", "[0.61-0.88]", [0.61, 0.88])]),
+        ("The risk was similar in women (HR 0.84, 0.71–0.99).",
+         [("effect_size", "HR 0.84", 0.84), ("confidence_interval", "0.71–0.99", [0.71, 0.99])]),
+    ],
+)
+def test_a_ratio_named_for_a_group_and_its_bracketed_interval(text, expected):
+    assert found(text) == expected

@@ -157,7 +157,13 @@ _CHANGED_TO = r"(?:(?:fell|rose|dropped|increased|decreased|declined|climbed|wen
 RATIO_RE = re.compile(
     r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
-    r"(?:(?i:for|of)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)[a-z][\w-]*(?:\s+(?:or|and)\s+[a-z][\w-]*)?(?:\s+(?!(?:of|was|were|is|at)\b)[a-z][\w-]*)?\s+)?"
+    # what the ratio is of, in whom: "for death or stroke", "of ARIA-E", "in the greenest areas"
+    # then a verb or sign before the value, or, after a word or two, the value itself ("for death
+    # 0.74"; not after an age: "the risk ratio for people aged 65" gives no 65)
+    r"(?:(?i:for|of|in|among)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)"
+    rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+)\s+){{1,5}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
+    r"|(?:(?!(?i:of|was|were|is|at|for)\b)[A-Za-z][\w-]*\s+){1,2}?"
+    r"(?<!aged\s)(?<!ages\s)(?<!age\s)(?<!over\s)(?<!under\s)(?<!type\s)(?<!stage\s)(?<!grade\s)(?<!than\s)(?=\d)))?"
     rf"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
     r"(?P<qual>(?i:(?:only|just)\s+)?(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
@@ -166,9 +172,13 @@ RATIO_RE = re.compile(
 _RATIO_VALUE_AFTER_NAME = re.compile(
     rf"\d+\w*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?i:was|of|is|at|=|{_CHANGED_TO})\s+(?P<a>{DIGIT_NUMBER})(?![\d%])"
 )
-# "a relative risk of 1.45 (1.10-1.90)": the bracketed range right after a ratio is its interval
+# "a relative risk of 1.45 (1.10-1.90)", "OR 0.73 [0.61-0.88]": the bracketed range right after
+# a ratio is its interval; so is the range after a comma closing the ratio's own brackets,
+# "(HR 0.84, 0.71-0.99)"
 _INTERVAL_AFTER_RATIO = re.compile(
-    rf"\s*\((?P<lo>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi>{DIGIT_NUMBER})\)"
+    rf"\s*(?:\((?P<lo>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi>{DIGIT_NUMBER})\)"
+    rf"|\[(?P<lo2>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi2>{DIGIT_NUMBER})\]"
+    rf"|,\s*(?P<lo3>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi3>{DIGIT_NUMBER})(?=\)))"
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
@@ -237,10 +247,14 @@ def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
     """The interval in brackets right after a ratio's value (`1.45 (1.10-1.90)`), if it is one
     (its low end first)."""
     m = _INTERVAL_AFTER_RATIO.match(text, end)
-    if m and not (_is_year(m["lo"]) and _is_year(m["hi"])):  # not "(2021-2023)"
-        low, high = _num(m["lo"]), _num(m["hi"])
+    if m is None:
+        return
+    lo, hi = next((m[a], m[b]) for a, b in (("lo", "hi"), ("lo2", "hi2"), ("lo3", "hi3")) if m[a])
+    if not (_is_year(lo) and _is_year(hi)):  # not "(2021-2023)"
+        low, high = _num(lo), _num(hi)
         if low is not None and high is not None and low < high:
-            yield ClaimMatch("confidence_interval", m.start() + m.group(0).index("("), m.end(), [low, high])
+            start = m.start("lo3") if m["lo3"] else m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            yield ClaimMatch("confidence_interval", start, m.end(), [low, high])
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
