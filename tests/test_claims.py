@@ -661,3 +661,20 @@ def test_analysed_events_people_with_events_and_published_papers(text, expected)
 )
 def test_a_ratio_named_for_a_group_and_its_bracketed_interval(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surveillance report's weeks of the year are no time points; a trial's are
+        ("Weekly surveillance report. Positivity rose to 14.2% in week 47, from 10.9% in week 46.",
+         [("percentage", "14.2%", 14.2), ("percentage", "10.9%", 10.9)]),
+        ("In the trial, patients improved at week 16 and in week 4 already.",
+         [("duration", "at week 16", 16), ("duration", "in week 4", 4)]),
+        # ages listed before the last
+        ("Uptake was 41.8% among children aged 2 and 3 years.", [("percentage", "41.8%", 41.8)]),
+        ("Patients with sepsis should get antibiotics within the hour.", [("duration", "within the hour", 1)]),
+    ],
+)
+def test_calendar_weeks_listed_ages_and_within_the_hour(text, expected):
+    assert found(text) == expected

@@ -551,7 +551,10 @@ _NOT_DURATION_AFTER = re.compile(
     r"|\s+(?i:between\s+doses|apart)\b)"  # "four hours between doses": a dosing interval
 )
 # "younger than 8 months", "people older of 60 years": ages.
-_AGE_BEFORE = re.compile(r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?\s*$)")
+# (with the ages listed before the last: "children aged 2 and 3 years", "aged 2, 3 or 4 years")
+_AGE_BEFORE = re.compile(
+    r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?(?:\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or))?\s*$)"
+)
 _AGE_WORDS = re.compile("younger|older|age")  # one of them is in every match (a cheap test first)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
@@ -639,7 +642,7 @@ _ONE_DAY_IDIOM = re.compile(
 
 # "for a week", "after a year", "within a year": a single unit after a preposition.
 SINGLE_UNIT_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|the\s+first)\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year)\b"
+    r"\b(?:[Aa]n?|[Oo]ne|the\s+first|(?<=within\s)the(?=\s+hour\b))\s+(?:(?:full|whole|single)\s+)?(?P<unit>hour|day|week|month|year)\b"
     r"(?P<later>\s+later)?(?!\s+(?:old|of\s+age|ago)\b)"
 )
 _SINGLE_UNIT_PREP = re.compile(
@@ -659,6 +662,15 @@ _TIME_POINT_PREP = re.compile(
 )
 
 
+# A surveillance report numbers the weeks of the year: "in week 47", "from week 46" there are
+# calendar weeks, not a study's time points ("at week 16", "by week 4").
+_CALENDAR_WEEKS = re.compile(
+    r"(?i:\bsurveillance\b|\bweekly\s+(?:report|summary|bulletin|update|figures|data)|\breporting\s+week|"
+    r"\bepi(?:demiological)?\s+week|\biso\s+week|\bweek\s+ending\b|\bweek\s+\d{1,2}\s*\((?:ending|to|from)\b)"
+)
+_CALENDAR_PREPS = frozenset({"in", "to", "from", "since", "between"})
+
+
 # "four and a half hours", "a year and a half", "the following year and a half".
 HALF_DURATION_RE = re.compile(
     rf"(?:(?P<a>{NUM})\s+and\s+a\s+half\s+(?P<unit>{TIME_UNITS})\b"
@@ -671,7 +683,7 @@ HALF_DURATION_RE = re.compile(
 _UNIT_WORDS = ("hour", "day", "week", "month", "year")  # ("over a decade": too vague a length to be a claim)
 
 
-_SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "single"})
+_SINGLE_UNIT_BEFORE = frozenset({"a", "an", "one", "first", "full", "whole", "single", "the"})  # ("within the hour")
 
 
 def _single_unit_word_before(text: str, start: int) -> bool:
@@ -700,8 +712,14 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         unit = m["unit"].lower()
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
     units = find_all(_lower(text), _UNIT_WORDS)
+    calendar = None  # whether "week 47" is a week of the year (read once, when a time point asks)
     for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
+        if prep and m["unit"] in ("week", "Week") and prep.group().split()[-1].lower() in _CALENDAR_PREPS:
+            if calendar is None:
+                calendar = _CALENDAR_WEEKS.search(text) is not None
+            if calendar:
+                continue  # "rose to 14.2% in week 47, from 10.9% in week 46": weeks of the year
         if prep:
             yield ClaimMatch("duration", prep.start(), m.end(), _range_or_value(m["a"], m["b"]), unit=m["unit"].lower() + "s")
     singles = [(start, end) for start, end in units if _single_unit_word_before(text, start)]
