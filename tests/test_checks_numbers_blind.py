@@ -318,3 +318,11 @@ def test_arms_that_add_up_to_a_sample_given_elsewhere_are_left_alone(nlp):
     assert mismatches(nlp, text) == []
     text = "The trial enrolled 312 patients. Of these, 156 were assigned to the drug and 166 to placebo."
     assert mismatches(nlp, text) == ["156 were assigned to the drug and 166 to placebo"]
+
+
+def test_two_studies_round_numbers_and_named_groups_are_no_slip(nlp):
+    text = ("The first study followed 1,200 Swedish children. The second looked at 1,020 Canadian children.\n\n"
+            "Berg reported that 1,200 families took part. In Burg's study, 1,020 families enrolled.")
+    assert mismatches(nlp, text) == []
+    text = "The surgeons performed 38,460 operations. Later the report said they carried out 36,840 operations."
+    assert mismatches(nlp, text) == ["36,840 operations"]
