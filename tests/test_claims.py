@@ -678,3 +678,19 @@ def test_a_ratio_named_for_a_group_and_its_bracketed_interval(text, expected):
 )
 def test_calendar_weeks_listed_ages_and_within_the_hour(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Every one of the 17,000 or so people who die from it each year is someone's parent.",
+         [("count", "17,000 or so people", 17000)]),
+        ("Sepsis affects about 245,000 people a year and roughly forty-eight thousand die from it.",
+         [("count", "about 245,000 people", 245000), ("count", "roughly forty-eight thousand", 48000)]),
+        ("About 5.4 million invitations were sent and around 3.8 million kits were returned.",
+         [("count", "About 5.4 million invitations", 5400000), ("count", "around 3.8 million kits", 3800000)]),
+        ("Two appointments a year is a very different ask.", []),
+    ],
+)
+def test_people_who_die_and_a_screening_programmes_mail_are_counted(text, expected):
+    assert found(text) == expected

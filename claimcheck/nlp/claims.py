@@ -399,6 +399,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if not m["the"] and (m["num"].lower() in ("one", "1") or _is_year(m["den"])
                              or _preceding_word(text, m.start()) in _NUMBERED_THINGS):
             continue  # "120 of 4,800 did" is a share; "one of four groups", "page 2 of 10", "3 of 2024" are not
+        if m["num"].lower() in ("one", "1") and _preceding_word(text, m.start()) in ("every", "each"):
+            continue  # "every one of the 17,000 people who die": all of them, no share
         window = text[max(0, m.start() - 150):m.start()]
         window = window[window.rfind(". ") + 1:]
         if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EVENT_IN_NUMBERS.search(window):

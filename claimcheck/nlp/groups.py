@@ -68,7 +68,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # operations named by their suffix: "50,000 appendectomies", "312 angioplasties"
     nouns += r"|(?-i:[a-z]+(?:ectomies|otomies|ostomies|plasties|scopies))"
     noun_re = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+or\s+so)?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
     n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
@@ -97,7 +97,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # whose verb tells an outcome.
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
-        r"(?:died|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
+        r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
@@ -148,7 +148,7 @@ _ARM_TAIL_SECOND = {
     **dict.fromkeys(("assigned", "randomised", "randomized", "allocated"), frozenset({"to"})),
 }
 _BARE_COUNT_FIRST = frozenset(
-    "also later eventually subsequently ultimately each every died developed had were are suffered experienced "
+    "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
@@ -235,7 +235,9 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         return False, False
     if _is_noun_start(word, raw, noun_firsts):
         return True, _arm_may_follow_noun(at, noun_firsts)
-    if raw in RANGE_WORDS:  # (no modifier: the word is one of `not_modifiers`) "5 to 10 patients"
+    if raw == "or" and at.raw2 == "so":
+        noun = True  # "17,000 or so people"
+    elif raw in RANGE_WORDS:  # (no modifier: the word is one of `not_modifiers`) "5 to 10 patients"
         noun = _range_may_follow(at, text, _noun_may_follow)
     elif word in RANGE_WORDS:
         noun = True
@@ -473,6 +475,8 @@ _REPORTS_OF = re.compile(r"\s+(?:of|described|mentioned|involved|concerned|cited
 
 
 # "9 patients infected", "41 people admitted": those with the outcome, named by the participle.
+# "17,000 people who die from it each year": those who die are counted, relative clause or not
+_WHO_DIE_AFTER = re.compile(r"\s+(?:who|that)\s+(?:(?:will|would|have|had|then|later)\s+)?(?:die|died|dies)\b")
 _INFECTED_AFTER = re.compile(
     r"\s+(?i:infected|colonized|colonised|admitted|hospitali[sz]ed|killed|injured|sickened|vaccinated|immuni[sz]ed)\b(?!\s+(?:to|in|into)\s+(?:the\s+)?(?:study|trial))"
 )
@@ -499,7 +503,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, s
         return "sample_size"
     if _POPULATION_BEFORE.search(text, start - 40, start):
         return "count"  # "gout affects 200,000 New Zealanders"
-    if _EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80]) or _INFECTED_AFTER.match(text, end):
+    if (_EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80])
+            or _INFECTED_AFTER.match(text, end) or _WHO_DIE_AFTER.match(text, end)):
         return "count"  # "386 patients died", "9 patients infected"
     if _had_event_after().match(text, end, end + 100):
         return "count"  # "399 patients on the drug and 489 on placebo had a primary event"
