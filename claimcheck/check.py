@@ -17,7 +17,7 @@ from .models import Article, Claim, Flag, Report
 from .nlp.claims import claim_records
 from .nlp.extensions import FLAGS
 from .nlp.pipeline import get_nlp
-from .nlp.sentences import doc_text, sentence_bounds
+from .nlp.sentences import original_text, sentence_bounds
 from .settings import Settings, get_settings
 from .sources.mentions import find_sources
 
@@ -25,7 +25,7 @@ from .sources.mentions import find_sources
 def claims_from_doc(doc: Doc) -> list[Claim]:
     """The Doc's claims as report `Claim`s (ids c1, c2 ... in order), each with its sentence's
     text; a sentence holding several claims is cut out and stripped once."""
-    text = doc_text(doc)
+    text = original_text(doc)
     bounds = sentence_bounds(doc)
     starts = [start for start, _ in bounds]
     sentence_texts: dict[int, str] = {}  # sentence index -> its stripped text
@@ -74,7 +74,7 @@ def flags_from_doc(doc: Doc, only: Iterable[str] | None = None, skip: Iterable[s
     group = doc.spans.get(FLAGS)
     if not group:
         return []
-    text = doc_text(doc)
+    text = original_text(doc)
     extension = _flag_extension_reader(doc)
     flags = []
     for span in group:
@@ -101,7 +101,7 @@ def report_from_doc(
     claims = claims_from_doc(doc)
     return Report(
         input=article.input,
-        text=doc_text(doc),
+        text=original_text(doc),
         title=article.title,
         claims=claims,
         flags=flags_from_doc(doc, only, skip),

@@ -694,3 +694,19 @@ def test_calendar_weeks_listed_ages_and_within_the_hour(text, expected):
 )
 def test_people_who_die_and_a_screening_programmes_mail_are_counted(text, expected):
     assert found(text) == expected
+
+
+def test_an_article_with_decimal_commas_is_read_with_its_values_and_shown_as_written():
+    from claimcheck.check import check_article
+    from claimcheck.models import Article
+    from claimcheck.nlp.pipeline import get_nlp
+
+    text = ("Of the 1.214 children in the study, 3,5 % still had complaints after twelve weeks. "
+            "The odds ratio was 1,7 (95 % confidence interval 1,1 to 2,6).")
+    report = check_article(Article(text=text, input="de.txt"), get_nlp())
+    assert report.text == text
+    got = {(c.kind, c.text, c.value if not isinstance(c.value, list) else tuple(c.value)) for c in report.claims}
+    assert ("percentage", "3,5 %", 3.5) in got
+    assert ("effect_size", "odds ratio was 1,7", 1.7) in got
+    assert ("confidence_interval", "95 % confidence interval 1,1 to 2,6", (1.1, 2.6)) in got
+    assert any(c.kind == "sample_size" and c.value == 1214 for c in report.claims)

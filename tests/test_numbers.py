@@ -44,3 +44,14 @@ def test_fractions_and_ratios():
     assert parse_ratio("one", "five") == 0.2
     assert parse_ratio("3", "10") == 0.3
     assert parse_ratio("3", "0") is None
+
+
+def test_decimal_commas_are_read_as_points_only_in_an_article_that_writes_them():
+    from claimcheck.nlp.numbers import with_decimal_points
+
+    german = "Von 1.214 Kindern hatten 3,5 % Symptome (odds ratio 1,7; 1,1 bis 2,6), Stand 18.03.2025."
+    assert with_decimal_points(german) == "Von 1,214 Kindern hatten 3.5 % Symptome (odds ratio 1.7; 1.1 bis 2.6), Stand 18.03.2025."
+    # English numbers, or a stray "2,3" beside decimal points: left as they are
+    for text in ("In 2,3 or 4 doses, 0.5 mg and 1,840 people.", "Of 1,840 people, 12.5% had 1.214 mg."):
+        assert with_decimal_points(text) is text
+    assert len(with_decimal_points(german)) == len(german)

@@ -56,6 +56,31 @@ NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
+# Articles translated from German, French, Spanish or Italian often keep their decimal commas
+# and thousands points ("3,5 %", "odds ratio 1,7", "1.214 Kinder" -> 1,214 children). A comma
+# before one or two digits cannot group thousands, so it is a decimal comma; one begins such
+# an article's numbers, and the rules read them in a copy of the text with the comma and the
+# point swapped inside each number (same length: every offset holds).
+_COMMA_DECIMAL = re.compile(r",(?<=\d,)(?=\d{1,2}(?!\d))")  # "3,5", "61,2" (a literal first: fast)
+_POINT_DECIMAL = re.compile(r"\.(?<=\d\.)(?=\d{1,2}(?!\d))|\.(?<=(?<![\d.,])0\.)(?=\d)")  # "3.5", "0.001"
+_EUROPEAN_NUMBER = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2})(?![\d]|[.,]\d)"
+)
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def with_decimal_points(text: str) -> str:
+    """`text` with its numbers' decimal commas read as points (and thousands points as commas)
+    when the article writes numbers so: a decimal comma ("3,5") and no decimal point, or
+    decimal commas far more often than points. Otherwise `text` itself."""
+    if _COMMA_DECIMAL.search(text) is None:  # (nearly every English article: one fast scan)
+        return text
+    commas = len(_COMMA_DECIMAL.findall(text))
+    points = len(_POINT_DECIMAL.findall(text))
+    if points and not (commas >= 3 and commas > 2 * points):
+        return text
+    return _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_SWAP_SEPARATORS), text)
+
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+")
 _GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
 _DIGITS_AND_SCALE = re.compile(

@@ -2,7 +2,9 @@
 
 `doc.text` joins every token each time it is read (~0.15 ms for an article); `doc_text(doc)`
 reads it once and caches it on the Doc, and the pipeline's tokenizer (`nlp.tokenizer`) stores
-the input string there before any component asks.
+the input string there before any component asks. `doc_text` is the text the rules read: in an
+article written with decimal commas ("3,5 %") they are read as points, in a copy of the same
+length; `original_text` is the text as written, for what a report shows.
 
 `claimcheck_sentences` sets sentence starts as spaCy's `sentencizer` does (after `.`, `!`, `?`
 and the other sentence-final characters, once the punctuation that follows them ends), and
@@ -23,15 +25,30 @@ from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
+from .numbers import with_decimal_points
+
 _KEY = "claimcheck_sentence_bounds"
-TEXT_KEY = "claimcheck_text"
+TEXT_KEY = "claimcheck_text"  # the text the rules read (`doc_text`)
+ORIGINAL_KEY = "claimcheck_original_text"  # the text as written (`original_text`)
+
+
+def original_text(doc: Doc) -> str:
+    """`doc.text` as written, computed once per Doc: what a report shows (`doc_text` may read
+    decimal commas as points)."""
+    text = doc.user_data.get(ORIGINAL_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[ORIGINAL_KEY] = text
+    return text
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, computed once per Doc (a Doc's text never changes once it is made)."""
+    """The text the rules read: `doc.text`, computed once per Doc (a Doc's text never changes
+    once it is made), with decimal commas read as points in an article that writes its numbers
+    so (`numbers.with_decimal_points`: same length, so every offset is an offset of `doc.text`)."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.text
+        text = with_decimal_points(original_text(doc))
         doc.user_data[TEXT_KEY] = text
     return text
 

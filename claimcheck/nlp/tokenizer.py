@@ -32,7 +32,8 @@ from itertools import chain
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .sentences import TEXT_KEY
+from .numbers import with_decimal_points
+from .sentences import ORIGINAL_KEY, TEXT_KEY
 
 # A piece of the text: a chunk of non-space characters and the single " " after it, if any
 # (spaCy records that space on the chunk's last token); or a run of whitespace, which is a token
@@ -70,7 +71,8 @@ class ChunkTokenizer:
         spaces = list(chain.from_iterable(map(self._spaces.__getitem__, pieces)))
         # the cached tokens are lexeme ids: the Doc finds each lexeme without hashing its text again
         doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
-        doc.user_data[TEXT_KEY] = text
+        doc.user_data[ORIGINAL_KEY] = text
+        doc.user_data[TEXT_KEY] = with_decimal_points(text)
         return doc
 
     def _learn(self, unseen: list[str]) -> None:
@@ -125,7 +127,8 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        doc.user_data[TEXT_KEY] = text
+        doc.user_data[ORIGINAL_KEY] = text
+        doc.user_data[TEXT_KEY] = with_decimal_points(text)
         return doc
 
     def __getattr__(self, name: str):

@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from ..ingest.html import identifiers_in_url
 from ..models import Article, Claim, Link, Source
 from ..nlp.regex import alternation, find_all, find_starts, matches_at, search_near
-from ..nlp.sentences import doc_text, sentence_bounds
+from ..nlp.sentences import original_text, sentence_bounds
 from .journals import (
     Journal,
     journal_for_doi,
@@ -1627,7 +1627,7 @@ def source_contexts(text: str, sources: Sequence[Source], links: Iterable[Link] 
 def find_sources(doc, article: Article, claims: list[Claim]) -> list[Source]:
     """The sources `doc` cites, one per study; links each claim to its source (in place)."""
     if isinstance(doc, Doc):  # the Doc's sentences: the same as the claims' (and found already)
-        text, sentences = doc_text(doc), sentence_bounds(doc)
+        text, sentences = original_text(doc), sentence_bounds(doc)
     else:
         text, sentences = str(doc), None
     groups = detect_groups(text, article.links, sentences)
