@@ -710,3 +710,16 @@ def test_an_article_with_decimal_commas_is_read_with_its_values_and_shown_as_wri
     assert ("effect_size", "odds ratio was 1,7", 1.7) in got
     assert ("confidence_interval", "95 % confidence interval 1,1 to 2,6", (1.1, 2.6)) in got
     assert any(c.kind == "sample_size" and c.value == 1214 for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients waited 9 hours 14 minutes on average.", [("duration", "9 hours 14 minutes", 554)]),
+        ("Ambulances took 36 minutes and 24 seconds to arrive.", [("duration", "36 minutes and 24 seconds", 2184)]),
+        ("Results at 12 months and 24 months were similar.",
+         [("duration", "12 months", 12), ("duration", "24 months", 24)]),
+    ],
+)
+def test_a_length_given_in_two_units_is_one_duration(text, expected):
+    assert found(text) == expected

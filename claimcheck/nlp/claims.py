@@ -707,7 +707,36 @@ NIGHTS_RE = re.compile(
 )
 
 
+# "9 hours 14 minutes", "36 minutes and 24 seconds", "3 years and 4 months": one length, in the
+# smaller unit (the larger unit in it, and the gap between the two parts)
+_COMPOUND_UNITS = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("years", "months"): 12,
+                   ("weeks", "days"): 7, ("days", "hours"): 24}
+_COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?")
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
+    """Lengths of time (`_find_durations`), two parts of one length joined ("9 hours 14 minutes")."""
+    found = sorted(_find_durations(text), key=lambda m: m.start)
+    i = 0
+    while i < len(found):
+        m = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        per = _COMPOUND_UNITS.get((m.unit, nxt.unit)) if nxt is not None else None
+        if (per and isinstance(m.value, (int, float)) and isinstance(nxt.value, (int, float)) and nxt.value < per
+                and m.qualifier is None and _COMPOUND_GAP.fullmatch(text, m.end, nxt.start)):
+            yield ClaimMatch("duration", m.start, nxt.end, _tidy_number(m.value * per + nxt.value), unit=nxt.unit,
+                             qualifier=m.qualifier)
+            i += 2
+            continue
+        yield m
+        i += 1
+
+
+def _tidy_number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(NIGHTS_RE, text, find_all(_lower(text), (" nights",)), before=40, after=7) if "nights" in text else ():
         yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit="nights")
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "X" in text and "XNUMX" in text else ():  # ("X": a fast memchr)
