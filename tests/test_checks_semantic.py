@@ -51,6 +51,7 @@ IMPLAUSIBLE = [
     ("The test's specificity, a measure of how well it avoids false alarms, was 112%.", "112%"),
     ("Uptake of the booster reached 104% in the three pilot towns.", "104%"),
     ("Flu jabs went to 108% of care-home staff in the homes studied.", "108% of care-home staff"),
+    ("Of the 32 confirmed cases, 29 (119%) have been admitted to hospital.", "119%"),
     ("A small Phase 5 trial is now under way.", "Phase 5"),
     ("The company will start a phase VI clinical trial next year.", "phase VI"),
     ("The drug is now in a Phase Five trial.", "Phase Five"),
@@ -83,6 +84,7 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
     "text",
     [
         "Sales of the drug rose by 150% in a year.",
+        "Sales rose 29 (119%) in a year. In 2024 (112%) the index peaked.",
         "Patients were 150% more likely to relapse.",
         "Prescriptions saw a 130% increase among participants.",
         "The dose was 150% of the recommended daily intake.",

@@ -83,7 +83,10 @@ def _patterns() -> dict[str, re.Pattern]:
             r"capacity|dose|recommended|usual|expected|predicted)\b)[\w-]+\s+){1,3}?"
             rf"(?i:{_alternation(t['reported_verbs'])})\b"
         ),
-        "share_in_parens": re.compile(rf"\b(?i:{people})\s*\(\s*$"),
+        # "512 participants (130%)"; "Of the 32 confirmed cases, 29 (119%)": a group's share in brackets
+        "share_in_parens": re.compile(
+            rf"(?:\b(?i:{people})|\b(?i:of)\s+(?i:the\s+)?\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s*,\s*\d[\d,]*)\s*\(\s*$"
+        ),
         # "its specificity, a measure of false alarms, was 112%": a measure that tops out at 100%
         "bounded_before": re.compile(
             rf"\b(?i:{_alternation(t['bounded_measures'])})\b[^.;%()]{{0,60}}?"
@@ -225,7 +228,7 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
         if claim.unit == "percentage points":
             continue
         after = text[claim.end:claim.end + 80]
-        before = text[max(0, claim.start - 40):claim.start]
+        before = text[max(0, claim.start - 80):claim.start]
         share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after)
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):

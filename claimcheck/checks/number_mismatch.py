@@ -1002,6 +1002,8 @@ def find_share_conflicts(
         value = claim.value
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
+        if value > 100:
+            continue  # "29 (119%)": no share of a whole can be; implausible_value says so
         window_start = max(bounds[sentence_of(claim.start)][0], claim.start - 160)
         pct_text = text[claim.start:claim.end]
         found = _share_before(text, claim.start, window_start)
