@@ -498,3 +498,12 @@ def test_a_journal_name_inside_an_organisations_name_is_no_citation():
     assert journals_in("Results will be shown at the European Society of Human Reproduction and Embryology meeting.") == []
     assert journals_in("He is Professor of Sleep Medicine at Leeds.") == []
     assert journals_in("The trial was published in Human Reproduction.") == ["Human Reproduction"]
+
+
+def test_a_listed_journal_at_the_end_of_a_longer_title_is_not_cited():
+    # "European Journal of Pediatrics" is not "The Journal of Pediatrics"
+    assert journals_in("Reinecke J et al. Persistent symptoms. Acta Fictiva Journal of Pediatrics (2025).") == []
+    assert journals_in("Reinecke J et al. Persistent symptoms. European Journal of Pediatrics (2025).") == [
+        "European Journal of Pediatrics"]
+    assert journals_in("In Journal of Pediatrics the team wrote that 12% improved.") == ["The Journal of Pediatrics"]
+    assert journals_in("It appears in Clinical & Experimental Allergy this week.") == ["Clinical & Experimental Allergy"]

@@ -772,6 +772,8 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
         journal = index.by_spelling.get(spelling) or journal_named(spelling)
         if journal is None:
             continue
+        if spelling.startswith(_GENERIC_TITLE_STARTS) and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "European Journal of Pediatrics": a longer title, not "(The) Journal of Pediatrics"
         strength, start, new_study = _cue_before(text, m.start())
         if not strength and _ORGANISATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the European Society of Human Reproduction", "the Academy of Sleep Medicine"
@@ -820,6 +822,16 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
     if scan is None:
         return mentions + find_unlisted_journals(text, mentions)
     return mentions + find_unlisted_journals(text, mentions, scan.journal_words, scan.keywords)
+
+
+# A listed name opening with a generic word ("Journal of Pediatrics", "Annals of Surgery") after a
+# title-case word that is no function word is the end of a longer title ("European Journal of
+# Pediatrics", "Scandinavian Journal of Surgery").
+_GENERIC_TITLE_STARTS = ("Journal of", "Annals of", "Archives of", "Proceedings of", "Bulletin of")
+_TITLE_WORD_BEFORE = re.compile(
+    r"(?<![\w.])(?!(?:In|The|A|An|By|From|At|Of|On|For|And|Or|See|Via|Per|To|With|Published|According)\b)"
+    r"[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*\s$"
+)
 
 
 # A name that goes on an organisation's name: a society, academy, college ... "of" or "for" it.
