@@ -319,6 +319,8 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Update your preferences · Unsubscribe",
     "Was this forwarded to you? Sign up here.",
     "You are receiving this email because you subscribed to our weekly health digest.",
+    "Get the latest headlines straight to your inbox - sign up to our free Wexcombe Gazette daily newsletter",
+    "Sign up to our free Health Check newsletter for the week's research",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."
@@ -362,6 +364,8 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "The search for a cure continues.\nCheck also your blood pressure regularly, the doctor said.",
     "Patients can unsubscribe from the text reminders at any time, and 4% did.",
     "She would forward the results to a friend who worked in a lab.",
+    "Patients can sign up for the NHS app to get results sent to their phone.",
+    "Parents who sign up to the programme get a weekly email from a nurse.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []
