@@ -148,3 +148,10 @@ def test_a_lists_heading_names_what_its_lines_count(nlp):
     found = [(s.label_, s.text) for s in doc.spans["claims"]]
     assert ("count", "1,020") in found and ("count", "635") in found
     assert not [f for f in found if f[1] in ("1,200", "2024")]
+
+
+def test_a_difference_column_gives_its_signed_intervals_only():
+    text = STUDY + ("| Outcome | Change with drug | Change with placebo | Difference (95% CI) |\n| --- | --- | --- | --- |\n"
+                    "| Pain | -2.1 | -1.9 | -0.2 (-0.7 to 0.3) |\n| Function | -8.4 | -7.9 | −0.5 (−3.1 to 2.1) |\n")
+    assert _table_claims(text) == [("confidence_interval", "(-0.7 to 0.3)", [-0.7, 0.3]),
+                                   ("confidence_interval", "(−3.1 to 2.1)", [-3.1, 2.1])]

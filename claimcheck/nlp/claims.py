@@ -65,7 +65,7 @@ CI_RE = re.compile(
     r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
     r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
     r"\s*[\[(]?\s*(?:(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between)\s*|[:,=]\s*)*"
-    rf"(?P<a>-?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>-?{DIGIT_NUMBER})(?:\s?%)?"
+    rf"(?P<a>[-\u2212]?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>[-\u2212]?{DIGIT_NUMBER})(?:\s?%)?"
 )
 
 

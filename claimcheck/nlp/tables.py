@@ -34,7 +34,7 @@ from .patterns import ClaimMatch, _is_year, terms
 
 # A separator line: cells of dashes, with optional colons, between pipes.
 _SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.M)
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_NUMBER = r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"  # (signed: differences and their intervals)
 _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
@@ -47,6 +47,8 @@ _RATIO_HEADER = re.compile(
 )
 _P_HEADER = re.compile(r"(?i:^\s*p(?:\s*[-\s]?\s*values?|\s+for\s+\w+)?\s*$)")
 _CI_HEADER = re.compile(r"(?i:^\s*(?:\d+\s*%\s*)?(?:CI|confidence\s+intervals?)\s*$)")
+# "Difference (95% CI)", "Mean change (95% CI)": an estimate that is no ratio, with its interval
+_CI_IN_HEADER = re.compile(r"(?i:\b(?:CI|confidence\s+intervals?)\b)")
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
@@ -153,6 +155,8 @@ def classify_header(header: str, study: bool) -> _Column:
         return _Column("p_value")
     if _CI_HEADER.match(header):
         return _Column("confidence_interval")
+    if _CI_IN_HEADER.search(header):
+        return _Column("estimate_with_interval")
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
@@ -223,7 +227,7 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
         return []
     kind = column.kind
     if m["lo"] is not None:  # a range alone: an interval, in an interval or ratio column
-        if kind not in ("confidence_interval", "effect_size"):
+        if kind not in ("confidence_interval", "effect_size", "estimate_with_interval"):
             return []
         low, high = parse_number(m["lo"]), parse_number(m["hi"])
         return [ClaimMatch("confidence_interval", start, end, [low, high])]
@@ -240,14 +244,19 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
             claims.append(ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
                                      [parse_number(m["b1"]), parse_number(m["b2"])]))
         return claims
+    if kind == "estimate_with_interval":  # "-0.2 (-0.7 to 0.3)": the interval only
+        if m["b2"] is None:
+            return []
+        return [ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
+                           [parse_number(m["b1"]), parse_number(m["b2"])])]
     if kind == "p_value":
         return [ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier)]
     if kind == "confidence_interval":
         return []
     if kind == "percentage":
         return [ClaimMatch(kind, m.start("num"), m.end("num"), value, "percent", qualifier)]
-    # people or events: whole numbers only (`4.2` under `Patients` is no count of them)
-    if "." in raw or (_is_year(raw) and "," not in raw):
+    # people or events: whole numbers only (`4.2` under `Patients` is no count of them), not negative
+    if "." in raw or raw[0] in "-\u2212" or (_is_year(raw) and "," not in raw):
         return []
     claims.append(ClaimMatch(kind, m.start("num"), m.end("num"), value, column.unit, qualifier))
     if m["b1"] is not None and m["b2"] is None and (m["bpct"] or column.share):
