@@ -723,3 +723,18 @@ def test_an_article_with_decimal_commas_is_read_with_its_values_and_shown_as_wri
 )
 def test_a_length_given_in_two_units_is_one_duration(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Keep babies under 6 months out of the sun; children under 5 years too.", []),
+        ("Follow-up lasted under 6 months.", [("duration", "under 6 months", 6)]),
+        ("Issue 212 - week ending 13 June.", []),
+        ("Next week: the NHS 10 Year Plan.", []),
+        ("Obesity among girls in Year 6 was around 8%.", [("percentage", "around 8%", 8)]),
+        ("Results in year 2 were better.", [("duration", "in year 2", 2)]),
+    ],
+)
+def test_ages_under_a_bound_school_years_issue_numbers_and_plans_are_no_lengths(text, expected):
+    assert found(text) == expected

@@ -539,7 +539,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
 
 
 DURATION_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?[\s\-\u2010]+(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
     rf"(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
@@ -595,6 +595,17 @@ def _old_enough(value) -> bool:
     return isinstance(low, (int, float)) and low >= 40
 
 
+# "babies under 6 months", "adults under 40 years", "infants over 8 weeks": people, then a bound on
+# their age (in months or weeks only for the young: "participants over 12 months" is a follow-up;
+# "over" a number of years only from 40: "children over two years" is one too)
+_AGE_BOUNDS_ANY = frozenset({"under", "below", "younger"})
+_AGE_BOUNDS_YOUNG = frozenset({"over", "above", "older"})
+_YOUNG_PEOPLE = frozenset({"babies", "baby", "infants", "infant", "newborns", "toddlers", "children", "child", "kids"})
+
+
+def _last_word(window: str) -> str:
+    words = window[-30:].split()
+    return words[-1].lower() if words else ""
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
@@ -671,6 +682,7 @@ _CALENDAR_WEEKS = re.compile(
     r"\bepi(?:demiological)?\s+week|\biso\s+week|\bweek\s+ending\b|\bweek\s+\d{1,2}\s*\((?:ending|to|from)\b)"
 )
 _CALENDAR_PREPS = frozenset({"in", "to", "from", "since", "between"})
+_TITLE_WORD_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 # "four and a half hours", "a year and a half", "the following year and a half".
@@ -746,6 +758,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     calendar = None  # whether "week 47" is a week of the year (read once, when a time point asks)
     for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
+        if prep and m["unit"] == "Year" and prep.group().split()[-1] == "in" and m["a"].isdigit() and int(m["a"]) <= 13:
+            continue  # "girls in Year 6": a school year
         if prep and m["unit"] in ("week", "Week") and prep.group().split()[-1].lower() in _CALENDAR_PREPS:
             if calendar is None:
                 calendar = _CALENDAR_WEEKS.search(text) is not None
@@ -773,6 +787,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         if m["unit"].lower() == "second":
             continue  # "forced expiratory volume in one second (FEV1)": a measure's name
+        if m["unit"] == "Year" and _TITLE_WORD_AFTER.match(text, m.end("unit")):
+            continue  # "the NHS 10 Year Plan": a name
         if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
                 set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE):
             continue
@@ -787,9 +803,12 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue  # "one day we will know", "from one day to the next"
         people_then = _people_then(window) if window[-1:].isspace() else None
         in_years = m["unit"][:1] in "yY"
-        if people_then or (people_then == "" and in_years and (
-                (m["b"] and _RANGE_OPENS.match(text, m.start()))
-                or (m["qual"] and _old_enough(_range_or_value(m["a"], m["b"]))))) or (
+        bound = m["qual"].split()[0].lower() if m["qual"] else ""
+        if people_then or (people_then == "" and (
+                (in_years and m["b"] and _RANGE_OPENS.match(text, m.start()))
+                or (in_years and m["qual"] and _old_enough(_range_or_value(m["a"], m["b"])))
+                or (bound in _AGE_BOUNDS_ANY and (in_years or _last_word(window) in _YOUNG_PEOPLE))
+                or (bound in _AGE_BOUNDS_YOUNG and not in_years and _last_word(window) in _YOUNG_PEOPLE))) or (
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
