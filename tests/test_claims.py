@@ -738,3 +738,15 @@ def test_a_length_given_in_two_units_is_one_duration(text, expected):
 )
 def test_ages_under_a_bound_school_years_issue_numbers_and_plans_are_no_lengths(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Raising coverage of the second dose in England from 85% to 95% would prevent outbreaks.",
+         [("percentage", "85%", 85), ("percentage", "95%", 95)]),
+        ("Estimates ranged from 5% to 15%.", [("percentage", "from 5% to 15%", [5, 15])]),
+    ],
+)
+def test_from_one_share_to_another_is_a_change_unless_it_ranges(text, expected):
+    assert found(text) == expected
