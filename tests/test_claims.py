@@ -750,3 +750,19 @@ def test_ages_under_a_bound_school_years_issue_numbers_and_plans_are_no_lengths(
 )
 def test_from_one_share_to_another_is_a_change_unless_it_ranges(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Last year 1,412 were sent a kit and 962 sent it back; 19 gave an abnormal result.",
+         [("count", "962", 962), ("count", "19", 19)]),
+        ("Of 1,940 patients followed in the study, 38 went on to have a heart attack.",
+         [("sample_size", "1,940 patients", 1940), ("count", "38", 38)]),
+        ("The survey received 1,026 responses from the practice's 14,300 registered patients.",
+         [("sample_size", "1,026 responses", 1026), ("count", "14,300 registered patients", 14300)]),
+        ("There are around 26,000 such admissions a year.", [("count", "around 26,000 such admissions", 26000)]),
+    ],
+)
+def test_a_screening_funnel_a_practice_list_and_such_events_are_counted(text, expected):
+    assert found(text) == expected

@@ -101,7 +101,10 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
-        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out)\b)"
+        r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
+        # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"
+        r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|their\s+kits?)\s+back|"
+        r"returned\s+(?:it|them|their\s+kits?)|gave\s+an?\s+(?:abnormal|positive|negative|unclear)\b)\b)"
     )
     # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
     # participle or the verb after it.
@@ -149,6 +152,7 @@ _ARM_TAIL_SECOND = {
 }
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
+    "went sent returned gave "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
@@ -416,6 +420,7 @@ _EVENT_BEFORE = Lookback(
 )
 # Words inside a group's phrase that make it those with an outcome: "nine positive patients",
 # "six of the infected patients" (not "HIV-positive adults", a population studied).
+_REGISTERED = re.compile(r"(?i:\bregistered\b)")
 _EVENT_MODIFIERS = re.compile(
     r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
 )
@@ -774,6 +779,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             kind = "sample_size"
         elif _EVENT_MODIFIERS.search(m["mods"] or "") and not _STUDY_VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             kind = "count"  # "nine positive patients"
+        elif _REGISTERED.search(m["mods"] or ""):
+            kind = "count"  # "the practice's 14,300 registered patients": a service's list
         elif noun in staff and not _STAFF_STUDIED.search(sentence):
             kind = "count"  # "a team of 14 consultant surgeons": a service's staff, not a study's sample
         else:  # "reported by 41, 66 and 9 participants": the words before the list decide
