@@ -766,3 +766,17 @@ def test_from_one_share_to_another_is_a_change_unless_it_ranges(text, expected):
 )
 def test_a_screening_funnel_a_practice_list_and_such_events_are_counted(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The trial found the cancer had returned or the patient had died in 121 people.",
+         [("count", "121 people", 121)]),
+        ("The study of the trust found that an average of 143 patients were fit to leave, around 408 patients every day.",
+         [("count", "143 patients", 143), ("count", "around 408 patients", 408)]),
+        ("The study followed 2,000 patients for a year.", [("sample_size", "2,000 patients", 2000), ("duration", "for a year", 1)]),
+    ],
+)
+def test_people_an_event_happened_in_and_a_services_daily_flow_are_counted(text, expected):
+    assert found(text) == expected

@@ -412,7 +412,7 @@ _EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)
 # Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
 EVENT_IN_VERBS = (
     r"(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
-    r"confirmed|found|identified|documented|noted)"
+    r"confirmed|found|identified|documented|noted|died|recurred|relapsed)"
 )
 _EVENT_BEFORE = Lookback(
     rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among|by)|infected|killed|sickened)\s+)$",
@@ -421,6 +421,9 @@ _EVENT_BEFORE = Lookback(
 # Words inside a group's phrase that make it those with an outcome: "nine positive patients",
 # "six of the infected patients" (not "HIV-positive adults", a population studied).
 _REGISTERED = re.compile(r"(?i:\bregistered\b)")
+# People a day, or on average: the flow through a service, never a study's sample
+_PER_PERIOD_AFTER = re.compile(r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b")
+_AVERAGE_BEFORE = Lookback(r"(?i:\b(?:an\s+average\s+of|on\s+average)\s+)$", {"of", "average"})
 _EVENT_MODIFIERS = re.compile(
     r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
 )
@@ -504,6 +507,8 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, s
     (`study_near`: the text's `_StudyNear`.)"""
     if _ESTIMATED.match(text, start, end):
         return "count"  # "an estimated 58,000 children": a population estimate
+    if _PER_PERIOD_AFTER.match(text, end) or _AVERAGE_BEFORE.search(text, start - 30, start):
+        return "count"  # "around 408 patients every day", "an average of 143 patients": a service's flow
     if _STUDY_VERB_BEFORE.search(text, start - 40, start) or DENOMINATOR_BEFORE.search(text, start - 25, start):
         return "sample_size"
     if _POPULATION_BEFORE.search(text, start - 40, start):
