@@ -780,3 +780,8 @@ def test_a_screening_funnel_a_practice_list_and_such_events_are_counted(text, ex
 )
 def test_people_an_event_happened_in_and_a_services_daily_flow_are_counted(text, expected):
     assert found(text) == expected
+
+
+def test_an_outbreaks_patients_still_in_hospital_are_counted():
+    assert found("Nine remain in hospital, of whom four are still in intensive care.") == [
+        ("count", "Nine", 9), ("count", "four", 4)]

@@ -104,7 +104,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
         # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"
         r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|their\s+kits?)\s+back|"
-        r"returned\s+(?:it|them|their\s+kits?)|gave\s+an?\s+(?:abnormal|positive|negative|unclear)\b)\b)"
+        r"returned\s+(?:it|them|their\s+kits?)|gave\s+an?\s+(?:abnormal|positive|negative|unclear)\b|"
+        # an outbreak's patients: "Nine remain in hospital", "four are still in intensive care"
+        r"(?:remain|remained|remains|are\s+still|were\s+still|are|were)\s+in\s+(?:hospital|intensive\s+care|critical\s+care)\b)\b)"
     )
     # "Of the 102 enrolled, 94 completed the programme": the number of a study group, told by the
     # participle or the verb after it.
@@ -152,7 +154,7 @@ _ARM_TAIL_SECOND = {
 }
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
-    "went sent returned gave "
+    "went sent returned gave remain remained remains "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
