@@ -26,13 +26,13 @@ def test_qualifier_starts():
 
 
 def test_parse_number_fast_paths_read_as_before():
-    from claimcheck.nlp.numbers import _DIGITS_AND_SCALE, _parse_words, _tidy, parse_number
+    from claimcheck.nlp.numbers import _DIGITS_AND_SCALE, _parse_words, parse_number, tidy
 
     def general(text):  # the general path alone, as it was before the fast paths
         cleaned = text.strip().lower().replace("\u2212", "-")
         match = _DIGITS_AND_SCALE.fullmatch(cleaned)
         if match and match.group(1) not in ("", "-"):
-            return _tidy(float(match.group(1).replace(",", "")))
+            return tidy(float(match.group(1).replace(",", "")))
         return _parse_words(cleaned)
 
     for text in ["1,840", "0.61", ".5", "12.0", "1,234.50", "007", "١٢.٥", "three", "Three", "Forty",

@@ -1405,8 +1405,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if r.kind == "sample_size":
             first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
-            if (earlier is None and _swapped_neighbours(str(first[0]), digits)
-                    and not any(x == "0" or y == "0" for x, y in zip(str(first[0]), digits) if x != y)
+            if (earlier is None and _swapped_neighbours(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
                     and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
                 earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
         if earlier is None:
@@ -1426,10 +1425,15 @@ def _may_be_one_slip(a: str, b: str, a_text: str, b_text: str, unit: str | None)
     the digits that moved include a zero (1,200 and 1,020 children are two round numbers far
     more often than a slip), nor when the two groups are told apart by their words (1,200
     Swedish children, 1,020 Canadian children)."""
-    if any((x == "0" or y == "0") for x, y in zip(a, b) if x != y):
+    if _moved_a_zero(a, b):
         return False
     mods_a, mods_b = _noun_and_modifiers(a_text, unit)[1], _noun_and_modifiers(b_text, unit)[1]
     return not (mods_a and mods_b and mods_a != mods_b)
+
+
+def _moved_a_zero(a: str, b: str) -> bool:
+    """Whether a zero is among the digits in which `a` and `b` (of one length) differ."""
+    return any(x == "0" or y == "0" for x, y in zip(a, b) if x != y)
 
 
 def _swapped_neighbours(a: str, b: str) -> bool:

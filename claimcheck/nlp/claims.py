@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
 from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, find_groups
-from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio
+from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
     END,
@@ -729,16 +729,11 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         per = _COMPOUND_UNITS.get((m.unit, nxt.unit)) if nxt is not None else None
         if (per and isinstance(m.value, (int, float)) and isinstance(nxt.value, (int, float)) and nxt.value < per
                 and m.qualifier is None and _COMPOUND_GAP.fullmatch(text, m.end, nxt.start)):
-            yield ClaimMatch("duration", m.start, nxt.end, _tidy_number(m.value * per + nxt.value), unit=nxt.unit,
-                             qualifier=m.qualifier)
+            yield ClaimMatch("duration", m.start, nxt.end, tidy(m.value * per + nxt.value), unit=nxt.unit)
             i += 2
             continue
         yield m
         i += 1
-
-
-def _tidy_number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
 
 
 def _find_durations(text: str) -> Iterator[ClaimMatch]:

@@ -422,13 +422,14 @@ _EVENT_BEFORE = Lookback(
 )
 # Words inside a group's phrase that make it those with an outcome: "nine positive patients",
 # "six of the infected patients" (not "HIV-positive adults", a population studied).
+_EVENT_MODIFIERS = re.compile(
+    r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
+)
+# "the practice's 14,300 registered patients": a service's list
 _REGISTERED = re.compile(r"(?i:\bregistered\b)")
 # People a day, or on average: the flow through a service, never a study's sample
 _PER_PERIOD_AFTER = re.compile(r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b")
 _AVERAGE_BEFORE = Lookback(r"(?i:\b(?:an\s+average\s+of|on\s+average)\s+)$", {"of", "average"})
-_EVENT_MODIFIERS = re.compile(
-    r"(?i:\b(?:infected|positive|hospitali[sz]ed|deceased|affected|symptomatic|sickened)\b)(?<!-positive)"
-)
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
 DENOMINATOR_BEFORE = Lookback(
     r"\d[\d,.]*\s+(?i:of|out\s+of)\s+(?:(?i:the|all|these|those)\s+)?$", {"of", "the", "all", "these", "those"}

@@ -104,7 +104,7 @@ def parse_number(text: str) -> float | None:
     if text.isdecimal() and len(text) <= 15:
         return int(text)  # plain digits, most numbers (what the general path gives them, faster)
     if _PLAIN_DIGITS.fullmatch(text):
-        return _tidy(float(text.replace(",", "")))  # (the general path's answer, faster)
+        return tidy(float(text.replace(",", "")))  # (the general path's answer, faster)
     cleaned = text.strip().lower().replace("\u2212", "-")
     if cleaned in _SINGLE_WORDS:
         return _SINGLE_WORDS[cleaned]  # (the general path's answer, faster)
@@ -117,7 +117,7 @@ def parse_number(text: str) -> float | None:
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
             value *= SCALES.get(match.group(2)) or _ABBREVIATED_SCALES[match.group(2)]
-        return _tidy(value)
+        return tidy(value)
     return _parse_words(cleaned)
 
 
@@ -154,7 +154,7 @@ def _parse_words(text: str) -> float | None:
                 seen = True
             except ValueError:
                 return None
-    return _tidy(total + current) if seen else None
+    return tidy(total + current) if seen else None
 
 
 def parse_fraction(numerator: str, denominator_word: str) -> float | None:
@@ -177,7 +177,7 @@ def parse_ratio(numerator: str, denominator: str) -> float | None:
     return float(f"{num / den:.3g}")  # three significant figures: one in 400 is 0.0025
 
 
-def _tidy(value: float) -> float | int:
+def tidy(value: float) -> float | int:
     """Integers as int (JSON `45`, not `45.0`)."""
     if value == int(value) and abs(value) < 1e15:
         return int(value)
