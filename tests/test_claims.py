@@ -785,3 +785,15 @@ def test_people_an_event_happened_in_and_a_services_daily_flow_are_counted(text,
 def test_an_outbreaks_patients_still_in_hospital_are_counted():
     assert found("Nine remain in hospital, of whom four are still in intensive care.") == [
         ("count", "Nine", 9), ("count", "four", 4)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The p-value was below 0.001.", [("p_value", "p-value was below 0.001", 0.001)]),
+        ("The trust plans to add 24 beds.", [("count", "24 beds", 24)]),
+        ("One nurse was allocated to each bay of six beds.", []),
+    ],
+)
+def test_a_p_value_below_a_bound_and_beds_counted(text, expected):
+    assert found(text) == expected

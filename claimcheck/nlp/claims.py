@@ -108,7 +108,7 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
 P_RE = re.compile(
     r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?"
     r"(?:\s+(?i:for)\s+(?i:trend|interaction|heterogeneity|difference|linear\s+trend|non-?inferiority|superiority))?\s*"
-    r"(?P<op><=|>=|=|<|>|≤|≥|(?i:of|was|is|less\s+than|below))\s*"
+    r"(?P<op><=|>=|=|<|>|≤|≥|(?i:(?:was|is)\s+(?:less\s+than|below|under)|of|was|is|less\s+than|below))\s*"
     r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
 )
 
@@ -142,7 +142,7 @@ def find_p_values(text: str) -> Iterator[ClaimMatch]:
     for m in matches_at(P_RE, text, starts):
         op = m["op"].lower()
         qual = {"<": "<", ">": ">", "≤": "<=", "≥": ">=", "<=": "<=", ">=": ">="}.get(op)
-        if op.startswith("less") or op == "below":
+        if op.split()[-1] in ("than", "below", "under"):  # "less than", "was below"
             qual = "<"
         yield ClaimMatch("p_value", m.start(), m.end(), _parse_scientific(m["num"]), qualifier=qual)
 

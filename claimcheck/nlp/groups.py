@@ -765,6 +765,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = _noun_text(m["noun"])
         if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
+        if noun in ("beds", "hospital beds") and before == "of":
+            continue  # "each bay of six beds": the size of a bay or ward, not beds counted
         noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
         if m["change"] and (noun in pooled or noun in records):
             continue  # "five more studies", "two fewer reports": no count of people or events
