@@ -797,3 +797,9 @@ def test_an_outbreaks_patients_still_in_hospital_are_counted():
 )
 def test_a_p_value_below_a_bound_and_beds_counted(text, expected):
     assert found(text) == expected
+
+
+def test_p_values_in_powers_of_ten_as_genetics_writes_them():
+    text = "The strongest signal reached p = 3.2 x 10^-31, above the threshold of p<5×10⁻⁸."
+    got = [(k, t, round(v * 1e31, 6) if k == "p_value" and v < 1e-20 else v) for k, t, v in found(text)]
+    assert got == [("p_value", "p = 3.2 x 10^-31", 3.2), ("p_value", "p<5×10⁻⁸", 5e-08)]

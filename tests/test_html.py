@@ -486,3 +486,21 @@ def test_captions_named_by_their_class_are_kept():
     text = extract_article(page, "page.html").text
     assert "Surgeon Ana Ruiz on the 412 injuries she treated last summer" in text
     assert "One in five riders wore no helmet." in text
+
+
+def test_a_lead_images_caption_and_a_key_points_box_before_the_body_are_kept():
+    page = (
+        "<html><body><article><h1>Micro-stent slows glaucoma</h1>"
+        "<figure><img src='a.jpg'><figcaption>Participants had field tests for three years.</figcaption></figure>"
+        "<aside class='key-points'><h2>Key points</h2><ul><li>A trial of 812 adults.</li>"
+        "<li>Progression: 14.2% vs 21.9% (HR 0.61).</li></ul></aside>"
+        f"<div class='story-body'>{_BODY}</div></article>"
+        "<aside class='related'><h2>Related</h2><ul><li>Ten tips for eye health</li></ul></aside></body></html>"
+    )
+    blocks = extract_article(page, "page.html").text.split("\n\n")
+    wanted = ["Micro-stent slows glaucoma", "Participants had field tests for three years.", "Key points",
+              "A trial of 812 adults.", "Progression: 14.2% vs 21.9% (HR 0.61)."]
+    assert all(blocks.count(line) == 1 for line in wanted), blocks[:8]
+    assert max(blocks.index(line) for line in wanted) < blocks.index(blocks[-1])  # before the body's end
+    assert blocks.index("Participants had field tests for three years.") < min(i for i, b in enumerate(blocks) if b.startswith("Paragraph"))
+    assert not any("Ten tips" in b for b in blocks)

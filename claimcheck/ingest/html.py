@@ -830,11 +830,13 @@ _CLASS_PARTS = re.compile(r"[\s_\-]+")
 _OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "header", "form"})
 
 
-def page_lead(root: HtmlElement) -> list[str]:
+def page_lead(root: HtmlElement, body: HtmlElement | None = None) -> list[str]:
     """The article's headline and standfirst, as the page shows them: the `<h1>` of the
     `<article>` or `<main>` (else the first outside the page's header, navigation, asides and
-    footer), and the first element whose class names a standfirst. Read before the pre-clean,
-    which may take a headline's wrapper for furniture."""
+    footer), and the first element whose class names a standfirst; then, in the `<article>`
+    holding the body container but before it, the lead image's caption and a "Key points" box
+    (trafilatura starts at the body and drops both). Read before the pre-clean, which may take a
+    headline's wrapper for furniture."""
     lead = []
     for container in ("article", "main"):
         holder = next(root.iter(container), None)
@@ -848,10 +850,38 @@ def page_lead(root: HtmlElement) -> list[str]:
         lead.append(_squash(element_text(h1, " ")))
     for el in root.iter("p", "div", "h2", "span"):
         classes = el.get("class")
-        if classes and _STANDFIRST_CLASSES.intersection(_CLASS_PARTS.split(classes.lower())):
+        parts = _CLASS_PARTS.split(classes.lower()) if classes else ()
+        if _STANDFIRST_CLASSES.intersection(parts) or (el.tag in ("p", "h2") and "sub" in parts):
             lead.append(_squash(element_text(el, " ")))
             break
+    lead += _before_the_body(body)
     return [line for line in lead if line]
+
+
+# The heading of a box of an article's main points: "Key points", "At a glance", "Key findings"
+_KEY_POINTS = re.compile(r"(?i:^\s*(?:key\s+(?:points|findings|facts|numbers)|at\s+a\s+glance|in\s+brief|takeaways|key\s+takeaways|highlights)\s*:?\s*$)")
+
+
+def _before_the_body(body: HtmlElement | None) -> list[str]:
+    """Lines of the `<article>` that holds `body`, before `body`: the captions of its figures
+    and the lines of a box headed "Key points" (its heading, then each item)."""
+    article = next(body.iterancestors("article"), None) if body is not None else None
+    if article is None:
+        return []
+    lines = []
+    for el in article.iter("figcaption", "aside", "div", "section"):
+        if el is body or body in el.iterancestors():
+            break  # the body (or what follows it): trafilatura reads on from there
+        if any(a is body for a in el.iterancestors()):
+            continue
+        if el.tag == "figcaption":
+            lines.append(_squash(element_text(el, " ")))
+            continue
+        heading = next(el.iter("h2", "h3", "h4", "strong"), None)
+        if heading is not None and _KEY_POINTS.match(element_text(heading, " ")):
+            lines.append(_squash(element_text(heading, " ")))
+            lines += [_squash(element_text(li, " ")) for li in el.iter("li")]
+    return lines
 
 
 def with_lead(text: str, lead: list[str]) -> str:
@@ -877,7 +907,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     base = base or meta.get("canonical") or meta.get("og:url")
 
     body = find_body_container(root)
-    lead = page_lead(root)
+    lead = page_lead(root, body)
     preclean(root, body)
     captions_as_paragraphs(body)
     tree = None if self_closed else trafilatura_tree(root, html, deep, controls)

@@ -105,19 +105,24 @@ def find_confidence_intervals(text: str) -> Iterator[ClaimMatch]:
 
 # Opens with the character class (not a lookahead) so that `re` skips to each "p" in C; the
 # lookbehind then checks the character before it.
+# "x 10-8", "× 10^-31", "×10⁻⁸": a power of ten, as news and papers write it
+_TIMES_TEN = r"\s*[x×]\s*10\s*\^?\s*(?:[-−–]\s*\d+|⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
 P_RE = re.compile(
     r"[pP](?<![\w'’.][pP])(?:\s*[-\s]?(?i:values?))?"
     r"(?:\s+(?i:for)\s+(?i:trend|interaction|heterogeneity|difference|linear\s+trend|non-?inferiority|superiority))?\s*"
     r"(?P<op><=|>=|=|<|>|≤|≥|(?i:(?:was|is)\s+(?:less\s+than|below|under)|of|was|is|less\s+than|below))\s*"
-    r"(?P<num>\d?\.\d+(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:\s*[x×]\s*10\s*[-−–]\s*\d+|[eE][-−]\d+)?)"
+    rf"(?P<num>\d?\.\d+(?:{_TIMES_TEN}|[eE][-−]\d+)?|\d+(?:\.\d+)?(?:{_TIMES_TEN}|[eE][-−]\d+)?)"
 )
 
 _SCIENTIFIC = re.compile(r"(\d*\.?\d+)\s*x\s*10\s*-\s*(\d+)")
 _PCT = re.compile(PCT)
 
 
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
 def _parse_scientific(text: str) -> float | None:
-    text = text.replace("−", "-").replace("–", "-").replace("×", "x")
+    text = text.replace("−", "-").replace("–", "-").replace("×", "x").replace("^", "").translate(_SUPERSCRIPTS)
     m = _SCIENTIFIC.fullmatch(text)
     if m:
         return float(m.group(1)) * 10 ** -int(m.group(2))
