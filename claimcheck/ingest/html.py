@@ -872,8 +872,6 @@ def _before_the_body(body: HtmlElement | None) -> list[str]:
     for el in article.iter("figcaption", "aside", "div", "section"):
         if el is body or body in el.iterancestors():
             break  # the body (or what follows it): trafilatura reads on from there
-        if any(a is body for a in el.iterancestors()):
-            continue
         if el.tag == "figcaption":
             lines.append(_squash(element_text(el, " ")))
             continue

@@ -600,10 +600,6 @@ _AGE_BOUNDS_ANY = frozenset({"under", "below", "younger"})
 _AGE_BOUNDS_YOUNG = frozenset({"over", "above", "older"})
 _YOUNG_PEOPLE = frozenset({"babies", "baby", "infants", "infant", "newborns", "toddlers", "children", "child", "kids"})
 
-
-def _last_word(window: str) -> str:
-    words = window[-30:].split()
-    return words[-1].lower() if words else ""
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")
@@ -800,8 +796,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         if people_then or (people_then == "" and (
                 (in_years and m["b"] and _RANGE_OPENS.match(text, m.start()))
                 or (in_years and m["qual"] and _old_enough(_range_or_value(m["a"], m["b"])))
-                or (bound in _AGE_BOUNDS_ANY and (in_years or _last_word(window) in _YOUNG_PEOPLE))
-                or (bound in _AGE_BOUNDS_YOUNG and not in_years and _last_word(window) in _YOUNG_PEOPLE))) or (
+                or (bound in _AGE_BOUNDS_ANY and (in_years or _preceding_word(text, m.start()) in _YOUNG_PEOPLE))
+                or (bound in _AGE_BOUNDS_YOUNG and not in_years and _preceding_word(text, m.start()) in _YOUNG_PEOPLE))) or (
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
