@@ -803,3 +803,44 @@ def test_p_values_in_powers_of_ten_as_genetics_writes_them():
     text = "The strongest signal reached p = 3.2 x 10^-31, above the threshold of p<5×10⁻⁸."
     got = [(k, t, round(v * 1e31, 6) if k == "p_value" and v < 1e-20 else v) for k, t, v in found(text)]
     assert got == [("p_value", "p = 3.2 x 10^-31", 3.2), ("p_value", "p<5×10⁻⁸", 5e-08)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("About 20-30% of patients relapse.", [("percentage", "About 20-30%", [20, 30])]),
+        ("Take 5-10 mg daily.", [("dose", "5-10 mg", [5, 10])]),
+        ("Patients were followed for 3-5 years.", [("duration", "3-5 years", [3, 5])]),
+        ("Between 200-300 patients were enrolled.", [("sample_size", "Between 200-300 patients", [200, 300])]),
+        # a hyphen after no number opens nothing: codes, scores, phone numbers
+        ("COVID-19 admissions rose 10%.", [("percentage", "10%", 10)]),
+        ("Call 0800-123-456 for help.", []),
+    ],
+)
+def test_ranges_written_with_a_hyphen(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cases rose +21.4% in the South West and −3.1% in London (-4.7% in Wales).",
+         [("percentage", "+21.4%", 21.4), ("percentage", "−3.1%", -3.1), ("percentage", "-4.7%", -4.7)]),
+        ("Uptake was 5-10% lower.", [("percentage", "5-10%", [5, 10])]),
+    ],
+)
+def test_signed_percentages_keep_their_sign(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ondansetron is typically 4 mg to 8 mg.", [("dose", "4 mg to 8 mg", [4, 8])]),
+        ("The dose was raised from 4 mg to 8 mg.", [("dose", "4 mg", 4), ("dose", "8 mg", 8)]),
+        ("Patients got 150 mg or 300 mg.", [("dose", "150 mg", 150), ("dose", "300 mg", 300)]),
+        ("Estimates put the risk anywhere from 15% to 80%.", [("percentage", "from 15% to 80%", [15, 80])]),
+    ],
+)
+def test_a_range_with_its_unit_twice_and_two_doses_that_are_no_range(text, expected):
+    assert found(text) == expected

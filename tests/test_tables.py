@@ -63,12 +63,25 @@ def test_people_outside_a_study_are_counted():
 
 def test_year_and_price_tables_hold_no_claims():
     text = STUDY + (
-        "| Year | Cost (£) | Mean age (years) | Rate per 1,000 |\n"
+        "| Year | Cost (£) | Mean age (years) | Cost per 1,000 doses |\n"
         "|---|---|---|---|\n"
         "| 2021 | 1,200 | 61 | 4.2 |\n"
         "| 2022 | 1,350 | 62 | 3.9 |\n"
     )
     assert _table_claims(text) == []
+
+
+def test_rates_per_so_many_and_signed_changes():
+    text = STUDY + (
+        "| Region | Cases | Rate per 100,000 | Change on 2023 |\n"
+        "|---|---:|---:|---:|\n"
+        "| South West | 468 | 8.1 | +21.4% |\n"
+        "| London | 241 | 2.7 | -4.7% |\n"
+    )
+    assert _table_claims(text) == [
+        ("count", "468", 468), ("proportion", "8.1", 8.1e-05), ("percentage", "+21.4%", 21.4),
+        ("count", "241", 241), ("proportion", "2.7", 2.7e-05), ("percentage", "-4.7%", -4.7),
+    ]
 
 
 def test_pipes_outside_tables_are_not_tables():

@@ -27,6 +27,8 @@ from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
     END,
+    FAR_NUM,
+    FAR_START,
     NUM,
     PCT,
     QUAL,
@@ -496,7 +498,7 @@ _OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 
 PERCENT_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM}){PCT}?(?:{RANGE_SEP}(?P<b>{NUM}))?{PCT}"
+    rf"{QUAL}(?P<a>{NUM}){PCT}?(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?{PCT}"
     r"(?!\s*(?:CI\b|CrI\b|UI\b|(?i:confidence|credible|uncertainty)))"
 )
 
@@ -506,13 +508,33 @@ PERCENT_RE = re.compile(
 PLACEHOLDER_PERCENT_RE = re.compile(r"X(?<!\wX)(?:X{0,2}|NUMX)\s?(?:%|(?i:per\s?cent|percent)\b)")
 
 
-_RANGE_VERBS = re.compile(r"(?i:\b(?:range|ranges|ranged|ranging|varied|varies|vary|varying)\s*$)")
+_RANGE_VERBS = re.compile(r"(?i:\b(?:range|ranges|ranged|ranging|varied|varies|vary|varying|anywhere)\s*$)")
+
+
+def _is_change(m: re.Match, text: str) -> bool:
+    """Is the range `m` read ("from 31% to 24%", "from 4 mg to 8 mg") a change between two
+    values ("fell from 31% to 24%", "raised the dose from 4 mg to 8 mg") rather than a range?
+    A range is said to range or vary ("ranged from 40% to 15%" is one written the wrong way
+    round, which `implausible_value` flags), or to be "anywhere from" one to the other."""
+    return (m["between"] or "").lower() == "from" and not _RANGE_VERBS.search(text, max(0, m.start() - 25), m.start())
 
 
 HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\b")
 
 
+# "+21.4%", "-4.7%", "−3.1%": a change written with its sign, as tables and data stories do. The
+# sign stands alone (after a space, a bracket, a table's bar or the start), so that "5-10%" (a
+# range) and "COVID-19%" are no such thing; no number starts after a sign (`patterns._GLUED`),
+# so the unsigned rules never see these.
+SIGNED_PERCENT_RE = re.compile(r"(?<![^\s(\[|])[+\-\u2212]\d+(?:\.\d+)?[ \t]?%")
+
+
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
+    for m in SIGNED_PERCENT_RE.finditer(text) if "%" in text else ():
+        number = m.group().rstrip("% \t")
+        value = _num(number[1:])
+        if value is not None:
+            yield ClaimMatch("percentage", m.start(), m.end(), value if number[0] == "+" else -value, unit="percent")
     for m in matches_at(HALF_POINT_RE, text, (start for start, _ in find_all(_lower(text), ("half a percentage",)))):
         yield ClaimMatch("percentage", m.start(), m.end(), 0.5, unit="percentage points")
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()
@@ -522,11 +544,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        before = text[max(0, m.start() - 25):m.start()]
-        if isinstance(value, list) and (m["between"] or "").lower() == "from" and not _RANGE_VERBS.search(before):
-            # "fell from 31% to 24%", "raising coverage from 85% to 95%": a change between two
-            # values, not a range; a range is said to range or vary ("ranged from 40% to 15%" is
-            # one written the wrong way round, which `implausible_value` flags)
+        if isinstance(value, list) and _is_change(m, text):
             for part in ("a", "b"):
                 end = m.end(part)
                 unit = _PCT.match(text, end)
@@ -537,7 +555,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
 
 
 DURATION_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
     rf"(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
@@ -824,10 +842,10 @@ DOSE_UNITS = (
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
 )
 DOSE_RE = re.compile(
-    rf"{QUAL}(?P<a>{START}{NUMBER})(?:{RANGE_SEP}(?P<b>{START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
+    rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
 )
 SERVING_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
     r"(?P<unit>(?i:cups?|mugs?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
@@ -838,7 +856,7 @@ STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?st
 # or drink with no "a day" after it is a dose too, when the food or drink is named with it or
 # near it (`_FOOD_OR_DRINK`): "two cups of flour" in a recipe is, "the two cups" of a final is not.
 FOOD_SERVING_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
     r"(?P<unit>(?i:cups?|mugs?|glass(?:es)?|servings?|portions?|pints?|cans|bottles?|slices?|"
     r"teaspoons?|tablespoons?|spoonfuls?|units\s+of\s+alcohol))\b"  # (not "can": "one can see")
     r"(?:\s+(?i:or\s+more|or\s+fewer|or\s+less)\b)?"
@@ -889,6 +907,12 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             continue
         if isinstance(value, list) and value[0] > value[1] and _ASSIGNMENT.search(text, max(0, m.start() - 200), m.start()):
             # "assigned ...: 428 to 10 mg weekly": a group and its dose, not a range
+            yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
+            continue
+        if m["unit_a"] and isinstance(value, list) and (
+            _is_change(m, text) or text[m.end("unit_a"):m.start("b")].strip().lower() == "or"
+        ):  # "from 4 mg to 8 mg", "150 mg or 300 mg": two doses
+            yield ClaimMatch("dose", m.start("a"), m.end("unit_a"), value[0], unit=m["unit_a"].strip())
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))

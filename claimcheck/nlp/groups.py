@@ -15,6 +15,7 @@ from .continuations import list_head
 from .numbers import DIGIT_NUMBER
 from .regex import alternation
 from .patterns import (
+    FAR_NUM,
     NUM,
     QUAL,
     RANGE_SEP,
@@ -68,7 +69,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # operations named by their suffix: "50,000 appendectomies", "312 angioplasties"
     nouns += r"|(?-i:[a-z]+(?:ectomies|otomies|ostomies|plasties|scopies))"
     noun_re = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{NUM}))?(?:\s+or\s+so)?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+        rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+or\s+so)?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
     )
     n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",

@@ -65,6 +65,11 @@ QUAL = rf"(?:(?P<between>(?i:between|from))\s+|(?P<qual>(?i:{_alternation(list(Q
 START = r"(?<![\w\-/.,:$£€¥#+])"
 END = r"(?![\w/]|[.,:]\d)"
 NUM = rf"{START}{NUMBER}{END}"
+# The far number of a range: as `NUM`, or glued to a hyphen right after the near number, as
+# "5-10 mg", "20-30%", "3-5 years" are written (`START` lets no number begin after a hyphen,
+# for "COVID-19"; here a number stands before the hyphen).
+FAR_START = r"(?:(?<=\d[\-\u2010])|(?<![\w\-/.,:$£€¥#+]))"
+FAR_NUM = rf"{FAR_START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
 RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
 PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent)\b|\s?(?i:percentage[-\s]points?)\b)"
@@ -258,7 +263,7 @@ _POSITION = attrgetter("pos")
 # Where the far number of a range may start, after a number: a range word or a dash, then a
 # place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
 # every range a pattern can read.
-_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{START}(?=[\w.])")
+_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{FAR_START}(?=[\w.])")
 _A_NUMBER = re.compile(NUMBER)
 
 

@@ -49,6 +49,11 @@ _P_HEADER = re.compile(r"(?i:^\s*p(?:\s*[-\s]?\s*values?|\s+for\s+\w+)?\s*$)")
 _CI_HEADER = re.compile(r"(?i:^\s*(?:\d+\s*%\s*)?(?:CI|confidence\s+intervals?)\s*$)")
 # "Difference (95% CI)", "Mean change (95% CI)": an estimate that is no ratio, with its interval
 _CI_IN_HEADER = re.compile(r"(?i:\b(?:CI|confidence\s+intervals?)\b)")
+# "Rate per 100,000", "Deaths per 1,000 births", "per million": a rate, read as the proportion it
+# is (as "8.1 per 100,000" is in a sentence); not a cost or a dose per so many.
+_RATE_HEADER = re.compile(r"(?i:\bper\s+(?P<per>\d{1,3}(?:[,\s]\d{3})+|\d+|million|thousand)\b)")
+_NOT_A_RATE = re.compile(r"(?i:\b(?:cost|costs|price|spend|spending|mg|ml|dose|doses|kg)\b|[£$€])")
+_PER_WORDS = {"million": 1_000_000, "thousand": 1_000}
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
@@ -118,12 +123,13 @@ _STUDIED = re.compile(
 class _Column:
     """What a column's (or a row label's) numbers are: a claim kind, perhaps with a unit."""
 
-    __slots__ = ("kind", "unit", "share")
+    __slots__ = ("kind", "unit", "share", "per")
 
-    def __init__(self, kind: str | None, unit: str | None = None, share: bool = False) -> None:
+    def __init__(self, kind: str | None, unit: str | None = None, share: bool = False, per: float = 0) -> None:
         self.kind = kind
         self.unit = unit
         self.share = share  # `n (%)`: the bracketed number is a percentage
+        self.per = per  # a rate's denominator: `Rate per 100,000`
 
 
 _NOTHING = _Column(None)
@@ -160,6 +166,11 @@ def classify_header(header: str, study: bool) -> _Column:
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
+    rate = _RATE_HEADER.search(header)
+    if rate and not _NOT_A_RATE.search(header):
+        per = _PER_WORDS.get(rate["per"].lower()) or parse_number(re.sub(r"\s", "", rate["per"]))
+        if per and per > 1:
+            return _Column("proportion", per=per)
     if _NOT_COUNTED.search(header):
         return _NOTHING
     nouns, longest = _nouns()
@@ -255,6 +266,10 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
         return []
     if kind == "percentage":
         return [ClaimMatch(kind, m.start("num"), m.end("num"), value, "percent", qualifier)]
+    if kind == "proportion":  # a rate per so many
+        if raw[0] in "-\u2212" or m["b1"] is not None:
+            return []
+        return [ClaimMatch(kind, m.start("num"), m.end("num"), round(value / column.per, 12), None, qualifier)]
     # people or events: whole numbers only (`4.2` under `Patients` is no count of them), not negative
     if "." in raw or raw[0] in "-\u2212" or (_is_year(raw) and "," not in raw):
         return []
