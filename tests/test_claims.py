@@ -844,3 +844,36 @@ def test_signed_percentages_keep_their_sign(text, expected):
 )
 def test_a_range_with_its_unit_twice_and_two_doses_that_are_no_range(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Researchers followed the adults for 10 yrs.", [("duration", "10 yrs", 10)]),
+        ("The trial lasted 3 yrs 4 mos.", [("duration", "3 yrs 4 mos", 40)]),
+        ("About 12 pct of adults were affected.", [("percentage", "About 12 pct", 12)]),
+        # a page's reading time is no length of anything studied; "HR" is a hazard ratio
+        ("Health | 4 June 2025 | 7-minute read", []),
+        ("Model 2 HR 0.78 was reported.", [("effect_size", "HR 0.78", 0.78)]),
+    ],
+)
+def test_abbreviated_units_and_a_pages_reading_time(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vaccinated children were half as likely to be admitted.", [("effect_size", "half as likely", 0.5)]),
+        ("The yield was triple that of clinics.", [("effect_size", "triple that of", 3)]),
+        ("The spray was around three times as effective as placebo.", [("effect_size", "three times as effective", 3)]),
+        ("Cases in children have nearly tripled.", [("effect_size", "nearly tripled", 3)]),
+        ("The offer roughly doubled participation.", [("effect_size", "roughly doubled", 2)]),
+        # no multiple: a kind of vaccine, a figure of speech, "half as many" said of no risk
+        ("A triple vaccine was given.", []),
+        ("Ministers doubled down on the plan.", []),
+        ("Half as many people came.", []),
+    ],
+)
+def test_multiples_in_more_words(text, expected):
+    assert found(text) == expected

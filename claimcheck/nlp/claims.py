@@ -35,6 +35,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     RANGE_SEP,
     RANGE_WORDS,
     START,
+    TIME_UNIT_NAMES,
     TIME_UNITS,
     ClaimMatch,
     _is_year,
@@ -52,6 +53,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     number_mentions,
     search_near,
     terms,
+    time_unit_name,
 )
 from .regex import matches_at
 from .sentences import doc_text, sentence_finder
@@ -221,22 +223,31 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     found += _ratio_abbreviations(text)
     return sorted(found)
 MULTIPLE_RE = re.compile(
-    rf"(?:(?P<word>(?i:twice|thrice|double))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
-    r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big)"
-    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
+    r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
+    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
+    # "half as likely": a multiple below one, said only of a likelihood or a frequency
+    r"|(?P<half>\b(?i:half))\s+(?i:as\s+(?:likely|common|often|frequent|high|prevalent))\b"
 )
 FOLD_RE = re.compile(
     rf"(?:(?P<n>{START}{NUMBER})[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
 )
-_WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3}
+_WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4}
+_OTHER_MULTIPLE_WORDS = ("half as ", "triple ", "quadruple ")
 # "doubled the risk", "halved the rate": a multiple told by the verb.
 VERB_MULTIPLE_RE = re.compile(
     r"\b(?P<verb>(?i:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|halved|halves|halving))\s+"
     r"(?:(?i:the|their|a|his|her|its)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?i:risk|odds|rate|rates|chance|chances|likelihood|incidence|number|mortality|deaths)\b"
+)
+# "cases have nearly tripled", "roughly doubled participation": the verb alone, after an auxiliary
+# or a qualifier, says what became a multiple of itself (not "doubled down", "doubled up").
+VERB_ALONE_MULTIPLE_RE = re.compile(
+    r"\b(?:(?i:has|have|had)\s+)?(?P<qual>(?i:almost|nearly|roughly|about|around|more\s+than|over|just\s+over|approximately)\s+)?"
+    r"(?P<verb>(?i:doubled|tripled|quadrupled|halved))\b(?!\s+(?i:down|up|back|over)\b)"
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
 # Both patterns above hold one of these stems: they are searched only around them.
@@ -288,12 +299,25 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    # (the words no number mention opens with: "half as likely", "triple that of")
+    for start, _ in find_all(_lower(text), _OTHER_MULTIPLE_WORDS):
+        m = MULTIPLE_RE.match(text, start)
+        if m and (m["half"] or m["word"]) and not _is_word_character(text[start - 1:start] if start else ""):
+            yield ClaimMatch("effect_size", m.start(), m.end(), 0.5 if m["half"] else _WORD_MULTIPLES[m["word"].lower()])
     verbs, folds = [], []
     for start, end in find_all(_lower(text), _MULTIPLE_STEMS):
         (folds if text[start:end].lower() == "fold" else verbs).append((start, end))
+    found_verbs = []
     for m in search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
+        found_verbs.append(m.start())
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    for m in search_near(VERB_ALONE_MULTIPLE_RE, text, verbs, before=30, after=10):
+        if m.start("verb") in found_verbs:
+            continue
+        value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
+        start = m.start("qual") if m["qual"] else m.start("verb")
+        yield ClaimMatch("effect_size", start, m.end("verb"), value, qualifier=m["qual"].strip().lower() if m["qual"] else None)
     for m in search_near(FOLD_RE, text, folds, before=60, after=5):
         value = _num(m["n"] or m["w"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
@@ -464,9 +488,9 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
 # (`_PERCENT_UNITS`, `_DURATION_UNITS`, `_DOSE_UNIT_WORDS`: the words that may follow the far
 # number of a range, `_scan`'s `range_ends`.)
 _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
-_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage"})
+_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage", "pct"})
 _PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
-_TIME_WORDS = frozenset(w + s for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s"))
+_TIME_WORDS = frozenset(w + s for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s")) | frozenset(TIME_UNIT_NAMES)
 # "5 extra days", "within five working days", "for three consecutive nights"
 _DURATION_ADJECTIVES = ("extra", "additional", "further", "working", "business", "school", "calendar", "consecutive")
 _DURATION_UNITS = _TIME_WORDS | {"winters", "summers"} | frozenset(_DURATION_ADJECTIVES)  # "5 to 10 extra days"
@@ -566,7 +590,8 @@ _NOT_DURATION_AFTER = re.compile(
     r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
     r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
     r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b"  # the six-minute walk test is a test
-    r"|\s+(?i:between\s+doses|apart)\b)"  # "four hours between doses": a dosing interval
+    r"|\s+(?i:between\s+doses|apart)\b"  # "four hours between doses": a dosing interval
+    r"|[\s\-\u2010]+(?i:read|listen|watch)\b)"  # "a 7-minute read": a page's furniture
 )
 # "younger than 8 months", "people older of 60 years": ages.
 # (with the ages listed before the last: "children aged 2 and 3 years", "aged 2, 3 or 4 years")
@@ -759,8 +784,7 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(NIGHTS_RE, text, find_all(_lower(text), (" nights",)), before=40, after=7) if "nights" in text else ():
         yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit="nights")
     for m in PLACEHOLDER_DURATION_RE.finditer(text) if "X" in text and "XNUMX" in text else ():  # ("X": a fast memchr)
-        unit = m["unit"].lower()
-        yield ClaimMatch("duration", m.start(), m.end(), None, unit=unit if unit.endswith("s") else unit + "s")
+        yield ClaimMatch("duration", m.start(), m.end(), None, unit=time_unit_name(m["unit"]))
     units = find_all(_lower(text), _UNIT_WORDS)
     calendar = None  # whether "week 47" is a week of the year (read once, when a time point asks)
     for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
@@ -830,8 +854,7 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        unit = m["unit"].lower()
-        unit = unit if unit.endswith("s") else unit + "s"
+        unit = time_unit_name(m["unit"])
         end = m.end("later") if m["later"] and m["later"].strip().lower() == "later" else m.end("unit")
         yield ClaimMatch("duration", m.start(), end, value, unit=unit, qualifier=_qualifier(m))
 

@@ -72,8 +72,18 @@ FAR_START = r"(?:(?<=\d[\-\u2010])|(?<![\w\-/.,:$£€¥#+]))"
 FAR_NUM = rf"{FAR_START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
 RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
-PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent)\b|\s?(?i:percentage[-\s]points?)\b)"
-TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent|pct)\b|\s?(?i:percentage[-\s]points?)\b)"
+# (with the abbreviations news writes: "10 yrs", "6 wks", "24 hrs"; not "hr", a hazard ratio, nor
+# "min", which is mostly a page's "7 min read" or a programme's running time)
+TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|yrs?|wks?|hrs|mos)"
+# The full name of each time unit, plural, by the lower-cased word written.
+TIME_UNIT_NAMES = {"yr": "years", "yrs": "years", "wk": "weeks", "wks": "weeks", "hrs": "hours", "mos": "months"}
+
+
+def time_unit_name(word: str) -> str:
+    """"Week", "wks", "years" -> "weeks", "weeks", "years"."""
+    word = word.lower()
+    return TIME_UNIT_NAMES.get(word) or (word if word.endswith("s") else word + "s")
 
 DASHES = "-–—"
 
