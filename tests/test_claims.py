@@ -877,3 +877,35 @@ def test_abbreviated_units_and_a_pages_reading_time(text, expected):
 )
 def test_multiples_in_more_words(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the 29 followed, 26 had no crises at all.", [("count", "26", 26)]),
+        ("Of those, 529 turned out not to have cancer and 31,450 took up the offer.",
+         [("count", "529", 529), ("count", "31,450", 31450)]),
+        ("In all, 14 survived and 3 needed surgery; 12 tested positive.",
+         [("count", "14", 14), ("count", "3", 3), ("count", "12", 12)]),
+    ],
+)
+def test_more_outcomes_told_by_the_verb_after_a_bare_number(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The number who walked out of hospital alive was 117.",
+         [("count", "The number who walked out of hospital alive was 117", 117)]),
+        ("The total trained since the scheme began stood at 9,600.",
+         [("count", "The total trained since the scheme began stood at 9,600", 9600)]),
+        ("The number signed up is now 3,870.", [("count", "The number signed up is now 3,870", 3870)]),
+        # a share, a rate, a length of time, a measure of effect: no count
+        ("The figure was 12%.", [("percentage", "12%", 12)]),
+        ("The number of days was 14.", []),
+        ("The number needed to treat was 83.", []),
+    ],
+)
+def test_a_count_named_before_its_number(text, expected):
+    assert found(text) == expected

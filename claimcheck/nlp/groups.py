@@ -98,7 +98,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # whose verb tells an outcome.
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
-        r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|"
+        r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|had\s+no\b|"
+        r"survived|recovered|tested\s+(?:positive|negative)|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
+        r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|needed\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
@@ -155,7 +157,7 @@ _ARM_TAIL_SECOND = {
 }
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
-    "went sent returned gave remain remained remains "
+    "went sent returned gave remain remained remains survived recovered tested turned took needed "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
@@ -738,6 +740,19 @@ def _noun_text(noun: str) -> str:
     return noun if noun.isalpha() else _SPACES.sub(" ", noun)
 
 
+# "The number who walked out of hospital alive was 117", "the figure a year earlier was 3,120",
+# "the total trained ... stood at 9,600": a count named before its number, in the same clause
+# (no digit, stop or semicolon between), the number alone after the verb (not "12%", "6 weeks",
+# "1.3 per 1,000"). Not "the number needed to treat was 83", a measure of effect.
+_NAMED_TOTAL = re.compile(
+    r"\b(?i:the|that|this|their|its)\s+(?:[a-z]+\s+){0,2}?(?i:number|figure|total|tally|attendance)\b"
+    r"(?!\s+(?i:needed|of\s+(?:times|days|weeks|months|years|hours|minutes)))"
+    r"[^\d.;:!?\n]{0,80}?\b(?i:was|is|were|are|stood\s+at|came\s+to|totalled|totaled|reached|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to)"
+    rf"\s+(?:(?i:now|then|just)\s+)?{QUAL}(?P<a>{NUM})(?!\s*(?:%|[-\u2010]|(?i:per\b|percent\b|in\s+\d|{TIME_UNITS}\b|[a-z])))"
+)
+_TOTAL_WORDS = ("number", "figure", "total", "tally", "attendance")
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
@@ -838,6 +853,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in search_near(_NAMED_TOTAL, text, find_all(_lower(text), _TOTAL_WORDS), before=30, after=140):
+        value = _num(m["a"])
+        if not _is_year(m["a"]) and value is not None and value > 1:
+            yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
     totals, enrolled_ats = _after_cue_words(text, mentions)
     for m in _scan(event_total, text, only=totals):
         s_start, _ = sentence_of(m.start())
