@@ -63,6 +63,7 @@ def texts(nlp, text, kind):
     ("Treatment cost £XX per patient.", "£XX"),
     ("Walkers showed an XX-fold rise in activity.", "XX-fold"),
     ("Dear <<FIRST_NAME>>, thank you for your interest.", "<<FIRST_NAME>>"),
+    ("The statement from [HOSPITAL NAME] said beds were full.", "[HOSPITAL NAME]"),
 ])
 def test_placeholder_is_flagged(nlp, text, expected):
     found = texts(nlp, text, "placeholder")
@@ -84,6 +85,8 @@ def test_placeholder_is_flagged(nlp, text, expected):
     "Prices rose 31 % in the region, and 50 % d'entre eux said so.",
     "Doses were given in sets {1, 2, 3} [1] [sic] [the drug] [PDF] [NCT01234567].",
     "About 40% of the 1,200 patients (95% CI 31-74) improved within XXL-size trial sites.",
+    # a broadcast script's cues and a transcript's notes are no template slots
+    "[BED UNDER] A&E waits grew again. [BED OUT] [STING: NEWS OUT] [END OF BULLETIN] [MUSIC PLAYING]",
 ])
 def test_placeholder_look_alikes_are_not_flagged(nlp, text):
     assert texts(nlp, text, "placeholder") == []

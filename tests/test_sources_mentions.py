@@ -507,3 +507,13 @@ def test_a_listed_journal_at_the_end_of_a_longer_title_is_not_cited():
         "European Journal of Pediatrics"]
     assert journals_in("In Journal of Pediatrics the team wrote that 12% improved.") == ["The Journal of Pediatrics"]
     assert journals_in("It appears in Clinical & Experimental Allergy this week.") == ["Clinical & Experimental Allergy"]
+
+
+def test_journals_named_in_other_languages_in_a_subtitle_or_after_accepted_by():
+    assert journals_in("A study in the journal Revista da Sociedade Brasileira de Medicina Tropical followed 1,102 people.") == [
+        "Revista da Sociedade Brasileira de Medicina Tropical"]
+    assert journals_in("The audit, in a paper accepted by the International Journal of Pharmacy Practice, found 9 errors.") == [
+        "International Journal of Pharmacy Practice"]
+    assert journals_in("Source: The Journal of Allergy and Clinical Immunology: In Practice, 2025.") == [
+        "The Journal of Allergy and Clinical Immunology: In Practice"]
+    assert journals_in("The paper was accepted by the committee in May.") == []

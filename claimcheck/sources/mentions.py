@@ -649,7 +649,7 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
             i -= 1
     if low(i) == "to" and low(i - 1) == "according":
         return strength or "weak", words[i - 1].start(), False
-    if low(i) not in ("in", "on", "to", "via", "through"):
+    if low(i) not in ("in", "on", "to", "via", "through") and not (low(i) == "by" and low(i - 1) in _BY_VERBS):
         return (strength, start, False) if strength else ("", name_start, False)
     i -= 1
     skipped = 0
@@ -677,6 +677,8 @@ def _cue_before(text: str, name_start: int) -> tuple[str, int, bool]:
 
 
 _BE_WORDS = frozenset({"is", "are", "was", "were"})
+# "a paper accepted by the International Journal of Pharmacy Practice"
+_BY_VERBS = frozenset({"accepted", "published"})
 _NOT_MODIFIERS = {"in", "of", "and", "to", "by", "on", "from", "with", "that", "which", "who"}
 
 
@@ -959,7 +961,7 @@ _JOURNAL_WORDS = ("Journal", "journal")
 
 # "the journal Nutrition, Metabolism and Cardiovascular Diseases": a title-case name after "journal"
 AFTER_JOURNAL_RE = re.compile(
-    rf"\b[Jj]ournal\s+(?P<name>{_TITLE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|the|&|in)\s+)*){_TITLE_WORD}){{0,8}})"
+    rf"\b[Jj]ournal\s+(?P<name>{_TITLE_WORD}(?:(?:,\s+|\s+(?:(?:of|and|for|the|&|in|da|de|do|dos|das|des|di|del|della|der|für|y|et)\s+)*){_TITLE_WORD}){{0,8}})"
 )
 
 
