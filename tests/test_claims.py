@@ -909,3 +909,9 @@ def test_more_outcomes_told_by_the_verb_after_a_bare_number(text, expected):
 )
 def test_a_count_named_before_its_number(text, expected):
     assert found(text) == expected
+
+
+def test_percentages_glued_to_pc_as_uk_papers_write_them():
+    assert found("Cancer deaths down 12pc, and 5-10pc in towns.") == [
+        ("percentage", "12pc", 12), ("percentage", "5-10pc", [5, 10])]
+    assert "percentage" not in [kind for kind, _, _ in found("The 12 PC users and 3 pcs were fine.")]

@@ -488,7 +488,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
 # (`_PERCENT_UNITS`, `_DURATION_UNITS`, `_DOSE_UNIT_WORDS`: the words that may follow the far
 # number of a range, `_scan`'s `range_ends`.)
 _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
-_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage", "pct"})
+_PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage", "pct", "pc"})
 _PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s")) | frozenset(TIME_UNIT_NAMES)
 # "5 extra days", "within five working days", "for three consecutive nights"
@@ -521,8 +521,10 @@ def _serving_next(at, text: str) -> bool:
 _OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 
+# A number a share is given in: as `NUM`, or glued to "pc"/"pct" ("12pc", as UK papers write it).
+_PCT_END = rf"(?:{END}|(?=pct?\b))"
 PERCENT_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM}){PCT}?(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?{PCT}"
+    rf"{QUAL}(?P<a>{START}{NUMBER}{_PCT_END}){PCT}?(?:{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}{_PCT_END}))?{PCT}"
     r"(?!\s*(?:CI\b|CrI\b|UI\b|(?i:confidence|credible|uncertainty)))"
 )
 

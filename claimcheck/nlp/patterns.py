@@ -72,7 +72,7 @@ FAR_START = r"(?:(?<=\d[\-\u2010])|(?<![\w\-/.,:$£€¥#+]))"
 FAR_NUM = rf"{FAR_START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
 RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
-PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent|pct)\b|\s?(?i:percentage[-\s]points?)\b)"
+PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent|pct)\b|\s?pc\b|\s?(?i:percentage[-\s]points?)\b)"  # ("12pc": UK papers)
 # (with the abbreviations news writes: "10 yrs", "6 wks", "24 hrs"; not "hr", a hazard ratio, nor
 # "min", which is mostly a page's "7 min read" or a programme's running time)
 TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|yrs?|wks?|hrs|mos)"
