@@ -915,3 +915,18 @@ def test_percentages_glued_to_pc_as_uk_papers_write_them():
     assert found("Cancer deaths down 12pc, and 5-10pc in towns.") == [
         ("percentage", "12pc", 12), ("percentage", "5-10pc", [5, 10])]
     assert "percentage" not in [kind for kind, _, _ in found("The 12 PC users and 3 pcs were fine.")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The HSE delivered 1.78 million outpatient appointments; 1,948 handovers were late.",
+         [("count", "1.78 million outpatient appointments", 1780000), ("count", "1,948 handovers", 1948)]),
+        ("A further 23,650 were waiting for an endoscopy.", [("count", "23,650", 23650)]),
+        # a schedule, and a phone number, are no counts
+        ("Two appointments a year is a different ask from a daily pill.", []),
+        ("Appointments can be made at 1-800-555-0123.", []),
+    ],
+)
+def test_appointments_and_people_waiting_are_counted_but_not_a_schedule(text, expected):
+    assert found(text) == expected

@@ -99,7 +99,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     bare_count = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
         r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|had\s+no\b|"
-        r"survived|recovered|tested\s+(?:positive|negative)|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
+        r"survived|recovered|tested\s+(?:positive|negative)|(?:were|are|was|is)\s+(?:still\s+)?waiting\s+(?:for|on|more|longer|over)\b|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|needed\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
@@ -126,7 +126,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # told by the verb before it (and an event noun earlier in the sentence, checked after)
     event_total = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:\s+and\s+(?P<b>{NUM})(?:\s+(?i:respectively))?)?"
-        rf"(?![\s\-]*(?:%|(?i:percent|per\s+cent)\b|{TIME_UNITS}\b))"
+        rf"(?![\s\-]*(?:%|(?i:percent|per\s+cent)\b|{TIME_UNITS}\b)|[\-\u2010]\d)"  # (not "1-800-555-0123")
     )
     event_noun = re.compile(rf"(?i:\b(?:{_alternation(t['event_nouns'])})\b)")
     return noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun
@@ -431,6 +431,8 @@ _EVENT_MODIFIERS = re.compile(
 # "the practice's 14,300 registered patients": a service's list
 _REGISTERED = re.compile(r"(?i:\bregistered\b)")
 # People a day, or on average: the flow through a service, never a study's sample
+# What a patient is booked for: a few of them a week or a year is a schedule, not a count.
+_SCHEDULED = frozenset({"appointments", "consultations", "visits", "home visits", "gp visits", "injections"})
 _PER_PERIOD_AFTER = re.compile(r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b")
 _AVERAGE_BEFORE = Lookback(r"(?i:\b(?:an\s+average\s+of|on\s+average)\s+)$", {"of", "average"})
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
@@ -781,6 +783,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         noun = _noun_text(m["noun"])
         if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
+        if noun in _SCHEDULED and isinstance(value, (int, float)) and value <= 12 and _PER_PERIOD_AFTER.match(text, m.end()):
+            continue  # "two appointments a year": a schedule; "120 extra appointments a week" are counted
         if noun in ("beds", "hospital beds") and before == "of":
             continue  # "each bay of six beds": the size of a bay or ward, not beds counted
         noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
