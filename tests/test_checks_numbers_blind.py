@@ -326,3 +326,15 @@ def test_two_studies_round_numbers_and_named_groups_are_no_slip(nlp):
     assert mismatches(nlp, text) == []
     text = "The surgeons performed 38,460 operations. Later the report said they carried out 36,840 operations."
     assert mismatches(nlp, text) == ["36,840 operations"]
+
+
+def test_a_study_named_with_its_sample_is_the_whole_later_groups_are_checked_against(nlp):
+    text = ("The online survey of 2,017 adults found men used less sunscreen. "
+            "Of the 2,170 adults surveyed, 58 percent had been sunburned.")
+    assert mismatches(nlp, text) == ["2,170 adults"]
+    # the same study, said of any like it ("a trial this size", "you'd"), begins no other study
+    text = ("We randomised 214 patients at 38 hospitals. The odds ratio was 8.6, with a wide interval, "
+            "as you'd expect in a trial this size. Of the 241 patients we randomised, 197 completed it.")
+    assert mismatches(nlp, text) == ["241 patients"]
+    # a group smaller than the whole is no conflict
+    assert mismatches(nlp, "The survey of 2,017 adults found that of the 1,170 adults who tanned, 58 percent burned.") == []

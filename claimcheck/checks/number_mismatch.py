@@ -189,6 +189,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "hypothetical": re.compile(
             r"\b(?i:would|will|want|wants|wanted|need|needs|needed|plan|plans|planned|planning|hope|hopes|hoped|should"
             r"|could|might|future|upcoming|next)\b"
+            # "as you'd expect in a trial this size": this study, said of any like it
+            r"|(?i:[a-z]['’]d|(?:this|that)\s+size)\b"
         ),
         "whole_cue": re.compile(rf"^\s*,?\s*(?i:{_alternation(t['whole_sample_cues'])})\b"),
         "restricting": re.compile(rf"^\s*(?i:{_alternation(t['restricting_words'])})\b"),
@@ -709,6 +711,8 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) 
                     total = m
                 continue
             if total is None:
+                if _names_the_study(m):
+                    total = m
                 continue
             hit = _check_against_total(doc, m, total)
             if hit:
@@ -723,9 +727,18 @@ def _any_conflict_with_a_total(doc: Doc, mentions: list[Mention]) -> bool:
     for m in mentions:
         if m.is_total:
             totals.append(m)
-        elif any(_check_against_total(doc, m, total) for total in totals):
+            continue
+        if any(_check_against_total(doc, m, total) for total in totals):
             return True
+        if _names_the_study(m):
+            totals.append(m)  # (it may be the sample in effect, after another study)
     return False
+
+
+def _names_the_study(m: Mention) -> bool:
+    """`The survey of 2,017 adults` with no sample before it: the study's sample, given with the
+    study it belongs to (a total where none is in effect)."""
+    return m.label == "sample_size" and m.noun in _people_nouns() and m.study_ref
 
 
 def _same_people(m: Mention, total: Mention) -> bool:
