@@ -930,3 +930,13 @@ def test_percentages_glued_to_pc_as_uk_papers_write_them():
 )
 def test_appointments_and_people_waiting_are_counted_but_not_a_schedule(text, expected):
     assert found(text) == expected
+
+
+def test_a_screening_funnel_told_by_its_verbs():
+    text = ("Within three months, 127 (40%) had returned a sample. Eleven tested positive and were invited "
+            "for colposcopy, and nine attended. Two had high-grade changes. Of those we reached, 23 booked a test.")
+    assert [(k, t) for k, t, _ in found(text) if k == "count"] == [
+        ("count", "127"), ("count", "Eleven"), ("count", "nine"), ("count", "Two"), ("count", "23")]
+    # arms told by what they had are a study's groups, not outcomes
+    assert ("count", "2,140", 2140) not in found(
+        "A registry study followed 3,900 adults: 2,140 had a gastric bypass and 1,760 a sleeve gastrectomy.")

@@ -97,8 +97,10 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # "386 died", "37 had at least one admission", "300 are newly diagnosed": a bare number
     # whose verb tells an outcome.
     bare_count = re.compile(
-        rf"{QUAL}(?P<a>{NUM})(?=\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
+        # (a share of them may stand between: "127 (40%) had returned a sample")
+        rf"{QUAL}(?P<a>{NUM})(?=(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s+(?:(?:also|later|eventually|subsequently|ultimately|each\s+year|every\s+year)\s+)?"
         r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|had\s+no\b|"
+        r"had\s+(?:high|low)-grade\b|(?:had\s+)?returned\s+(?:a|the|their)\s+(?:sample|kit|test|form|questionnaire)|attended|booked|declined|"
         r"survived|recovered|tested\s+(?:positive|negative)|(?:were|are|was|is)\s+(?:still\s+)?waiting\s+(?:for|on|more|longer|over)\b|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|needed\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
@@ -157,9 +159,15 @@ _ARM_TAIL_SECOND = {
 }
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
-    "went sent returned gave remain remained remains survived recovered tested turned took needed "
+    "went sent returned gave remain remained remains survived recovered tested turned took needed attended booked declined "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
+
+
+def _bare_count_next(at, text: str) -> bool:
+    """May `bare_count` match at this number: a word it opens with follows, or a share in
+    brackets may ("127 (40%) had returned a sample")."""
+    return at.next in _BARE_COUNT_FIRST or (at.next == "" and "(" in text[at.pos:at.pos + 40])
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
                          "subject", "individual"})
@@ -852,7 +860,7 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         end = m.end() if m["word"] else m.end("a")  # "428 to 5 mg": the dose is a claim of its own
         yield ClaimMatch("sample_size", m.start(), end, _num(m["a"]))
-    for m in _scan(bare_count, text, wants=_BARE_COUNT_FIRST):
+    for m in _scan(bare_count, text, wants=_bare_count_next):
         value = _num(m["a"])
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
