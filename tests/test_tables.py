@@ -168,3 +168,18 @@ def test_a_difference_column_gives_its_signed_intervals_only():
                     "| Pain | -2.1 | -1.9 | -0.2 (-0.7 to 0.3) |\n| Function | -8.4 | -7.9 | −0.5 (−3.1 to 2.1) |\n")
     assert _table_claims(text) == [("confidence_interval", "(-0.7 to 0.3)", [-0.7, 0.3]),
                                    ("confidence_interval", "(−3.1 to 2.1)", [-3.1, 2.1])]
+
+
+def test_age_bands_are_no_claims_and_an_outcome_header_counts_bold_totals_too():
+    text = "Whooping cough cases rose in 2024.\n\n" + (
+        "| Age band | Cases | Share of cases | Hospitalised |\n"
+        "| --- | ---: | ---: | ---: |\n"
+        "| Under 3 months | 412 | 5.6% | 296 |\n"
+        "| 15 to 44 years | 2,487 | 33.5% | 19 |\n"
+        "| **Total** | **7,418** | **100%** | **563** |\n"
+    )
+    assert _table_claims(text) == [
+        ("count", "412", 412), ("percentage", "5.6%", 5.6), ("count", "296", 296),
+        ("count", "2,487", 2487), ("percentage", "33.5%", 33.5), ("count", "19", 19),
+        ("count", "7,418", 7418), ("percentage", "100%", 100), ("count", "563", 563),
+    ]

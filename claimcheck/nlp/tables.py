@@ -54,6 +54,14 @@ _CI_IN_HEADER = re.compile(r"(?i:\b(?:CI|confidence\s+intervals?)\b)")
 _RATE_HEADER = re.compile(r"(?i:\bper\s+(?P<per>\d{1,3}(?:[,\s]\d{3})+|\d+|million|thousand)\b)")
 _NOT_A_RATE = re.compile(r"(?i:\b(?:cost|costs|price|spend|spending|mg|ml|dose|doses|kg)\b|[£$€])")
 _PER_WORDS = {"million": 1_000_000, "thousand": 1_000}
+# A header that is only what happened to the people of each row.
+_OUTCOME_HEADER = re.compile(
+    r"(?i:^\s*(?:hospitali[sz]ed|admitted|died|dead|recovered|vaccinated|infected|treated|referred|discharged|"
+    r"readmitted|diagnosed|confirmed|tested\s+positive)\s*(?:\(\s*n\s*\))?\s*$)"
+)
+# A column of ages or age bands ("Age band", "Age group", "Ages"): its cells are who the row is
+# about ("Under 3 months", "15 to 44 years"), no claim.
+_AGE_HEADER = re.compile(r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)))?\s*$)")
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
@@ -166,6 +174,8 @@ def classify_header(header: str, study: bool) -> _Column:
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
+    if _OUTCOME_HEADER.match(header):
+        return _Column("count")  # "Hospitalised", "Died": the people it happened to, counted
     rate = _RATE_HEADER.search(header)
     if rate and not _NOT_A_RATE.search(header):
         per = _PER_WORDS.get(rate["per"].lower()) or parse_number(re.sub(r"\s", "", rate["per"]))
@@ -233,6 +243,10 @@ def tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]
 
 def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[ClaimMatch]:
     """The claims in one cell, read as the column says."""
+    for mark in ("**", "__", "*", "_"):  # a bold or italic cell: "**7,418**", a total row's
+        if end - start > 2 * len(mark) and text.startswith(mark, start) and text.endswith(mark, start, end):
+            start, end = start + len(mark), end - len(mark)
+            break
     m = _CELL.fullmatch(text, start, end)
     if m is None:
         return []
@@ -305,14 +319,19 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
             column = _Column("count")  # "Hot flushes: 59 (18.3%) vs 18 (5.6%)": those who had it, in each group
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
+    ages: list[tuple[int, int]] = []  # the cells of age columns
     for header, rows in tables(text) if has_table else ():
         columns = [classify_header(h, is_study) for h in header]
+        age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
         for cells in rows:
+            ages.extend(cells[j] for j in age_columns if j < len(cells))
             label = classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING
             for j, (start, end) in enumerate(cells[1:], start=1):
                 column = columns[j] if j < len(columns) and columns[j].kind else label
                 if column.kind:
                     found.extend(_cell_claims(text, start, end, column))
+    if ages:
+        claims = [c for c in claims if not any(a <= c.start and c.end <= b for a, b in ages)]
     if not found:
         return claims
     kept = [c for c in claims if not (c.kind in _TABLE_KINDS and any(_overlap(c, f) for f in found))]
