@@ -940,3 +940,19 @@ def test_a_screening_funnel_told_by_its_verbs():
     # arms told by what they had are a study's groups, not outcomes
     assert ("count", "2,140", 2140) not in found(
         "A registry study followed 3,900 adults: 2,140 had a gastric bypass and 1,760 a sleeve gastrectomy.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Participants spent a median of 34 days in hospital after infusion (range 26 to 58).",
+         [("duration", "34 days", 34), ("duration", "range 26 to 58", [26, 58])]),
+        ("Median follow-up was 4.3 years (IQR 2.1-6.0).",
+         [("duration", "4.3 years", 4.3), ("duration", "IQR 2.1-6.0", [2.1, 6])]),
+        # a range in brackets in another clause is not the length's
+        ("Follow-up lasted 2 years; the cohort (range 20 to 80) was old.", [("duration", "2 years", 2)]),
+        ("The editor was tested in 12 macaques before the trial.", [("sample_size", "12 macaques", 12)]),
+    ],
+)
+def test_the_spread_of_a_length_of_time_and_animals_studied(text, expected):
+    assert found(text) == expected

@@ -779,7 +779,20 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
             i += 2
             continue
         yield m
+        spread = _SPREAD_AFTER.match(text, m.end) if "(" in text[m.end:m.end + 70] else None
+        if spread:  # "41 months (range 26 to 58)": the spread of the same length, in its unit
+            low, high = _num(spread["lo"]), _num(spread["hi"])
+            if low is not None and high is not None and low <= high:
+                yield ClaimMatch("duration", spread.start("word"), spread.end("hi"), [low, high], unit=m.unit)
         i += 1
+
+
+# The range or interquartile range given in brackets after a length of time (a few words of the
+# same clause may stand between: "34 days in hospital after infusion (range 26 to 58)"), its unit
+# implied.
+_SPREAD_AFTER = re.compile(
+    rf"[^.;:()\d\n]{{0,60}}?\s\((?P<word>(?i:range|IQR|interquartile\s+range))[,:]?\s*(?P<lo>{DIGIT_NUMBER})\s*(?:to|-|–|—)\s*(?P<hi>{DIGIT_NUMBER})\s*\)"
+)
 
 
 def _find_durations(text: str) -> Iterator[ClaimMatch]:
