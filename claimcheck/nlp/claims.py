@@ -552,7 +552,9 @@ HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\
 # sign stands alone (after a space, a bracket, a table's bar or the start), so that "5-10%" (a
 # range) and "COVID-19%" are no such thing; no number starts after a sign (`patterns._GLUED`),
 # so the unsigned rules never see these.
-SIGNED_PERCENT_RE = re.compile(r"(?<![^\s(\[|])[+\-\u2212]\d+(?:\.\d+)?[ \t]?%")
+# (the sign first, then the look back at what stands before it: `re` scans for the sign's
+# characters fast, where a pattern opening with a look-behind is tried at every offset)
+SIGNED_PERCENT_RE = re.compile(r"[+\-\u2212](?<![^\s(\[|][+\-\u2212])\d+(?:\.\d+)?[ \t]?%")
 
 
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
