@@ -72,6 +72,9 @@ IMPLAUSIBLE = [
     ("Of the volunteers, 612 of the 540 participants were women.", "612 of the 540 participants"),
     # regression: holdout blog-vitamin-d-colds, a share of people doing something
     ("Among those deficient participants, 112% had at least one cold over the winter.", "112%"),
+    # the measure is the paragraph's subject, "it" stands for it
+    ("Uptake varied sharply across the patch. In the centre it was 38.2%. In the Hollins Green district "
+     "it was reported as 127%, and in Wyre Fields 61.5%.", "127%"),
 ]
 
 
@@ -114,6 +117,7 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "Vaccine uptake rose 120% on last year's figure.",
         "Coverage reached 96%, and spending on screening was 130% of the budget.",
         "Specificity was 98% and the number of referrals was 112% of the forecast.",
+        "Uptake was good.\n\nSpending varied. In the north it was 127% of the target.",
     ],
 )
 def test_implausible_look_alikes_are_left_alone(nlp, text):

@@ -93,6 +93,13 @@ def _patterns() -> dict[str, re.Pattern]:
             r"\b(?i:was|were|is|are|of|at|reached|hit|stood\s+at|came\s+to)\s+"
             r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above|a\s+\w+)\s+)?$"
         ),
+        # "Uptake varied sharply. ... In the district it was reported as 127%": the measure is the
+        # paragraph's subject, and "it" stands for it
+        "it_was_before": re.compile(
+            r"\b(?i:it)\s+(?i:was|is|stood\s+at|reached|came\s+to)\s+(?:(?i:reported|recorded|given)\s+as\s+)?"
+            r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above)\s+)?$"
+        ),
+        "measure_opens": re.compile(rf"\s*(?:(?i:the|overall)\s+)?(?i:{_alternation(t['bounded_measures'])})\b"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
             r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5}|(?i:five|six|seven|eight|nine|ten))[abcABC]?"
@@ -233,7 +240,8 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
             wide = text[max(0, claim.start - 90):claim.start]
-            if not p["bounded_before"].search(wide) or p["change_before"].search(before):
+            if not (p["bounded_before"].search(wide) or _measure_of_the_paragraph(text, claim.start, before)) \
+                    or p["change_before"].search(before):
                 continue
             yield Hit(
                 claim.start, claim.end,
@@ -249,6 +257,17 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
             f"{_fmt(high)}% of a group is more than the whole group: a share cannot exceed 100%.",
             "check the number (an increase would read `rose by ...%`)",
         )
+
+
+def _measure_of_the_paragraph(text: str, start: int, before: str) -> bool:
+    """"it was reported as 127%", in a paragraph that opens with a measure that tops out at 100%
+    ("Uptake varied sharply across the patch. ... it was 38.2%. ... it was 127%")."""
+    p = _patterns()
+    if not p["it_was_before"].search(before):
+        return False
+    opening = text.rfind("\n\n", 0, start)
+    opening = 0 if opening < 0 else opening + 2
+    return start - opening < 600 and p["measure_opens"].match(text, opening) is not None
 
 
 def find_impossible_phases(doc: Doc, folded: str | None = None) -> Iterator[Hit]:
