@@ -956,3 +956,9 @@ def test_a_screening_funnel_told_by_its_verbs():
 )
 def test_the_spread_of_a_length_of_time_and_animals_studied(text, expected):
     assert found(text) == expected
+
+
+def test_places_in_the_genome_a_study_found_are_counted():
+    assert found("Eighteen genetic regions were linked, and 12 loci were new.") == [
+        ("count", "Eighteen genetic regions", 18), ("count", "12 loci", 12)]
+    assert found("The survey covered nine regions of England.") == []
