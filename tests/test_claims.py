@@ -962,3 +962,17 @@ def test_places_in_the_genome_a_study_found_are_counted():
     assert found("Eighteen genetic regions were linked, and 12 loci were new.") == [
         ("count", "Eighteen genetic regions", 18), ("count", "12 loci", 12)]
     assert found("The survey covered nine regions of England.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("There was a 2-3 fold increase and a 10- to 20-fold rise.",
+         [("effect_size", "2-3 fold", [2, 3]), ("effect_size", "10- to 20-fold", [10, 20])]),
+        ("Risk fell (RR 0.8 [0.7, 0.9]).", [("effect_size", "RR 0.8", 0.8), ("confidence_interval", "[0.7, 0.9]", [0.7, 0.9])]),
+        ("The HR was 0.78 (0.70, 0.89).",
+         [("effect_size", "HR was 0.78", 0.78), ("confidence_interval", "(0.70, 0.89)", [0.7, 0.89])]),
+    ],
+)
+def test_ranges_of_multiples_and_intervals_written_with_a_comma(text, expected):
+    assert found(text) == expected

@@ -185,8 +185,8 @@ _RATIO_VALUE_AFTER_NAME = re.compile(
 # a ratio is its interval; so is the range after a comma closing the ratio's own brackets,
 # "(HR 0.84, 0.71-0.99)"
 _INTERVAL_AFTER_RATIO = re.compile(
-    rf"\s*(?:\((?P<lo>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi>{DIGIT_NUMBER})\)"
-    rf"|\[(?P<lo2>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi2>{DIGIT_NUMBER})\]"
+    rf"\s*(?:\((?P<lo>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+|,\s+)\s*(?P<hi>{DIGIT_NUMBER})\)"
+    rf"|\[(?P<lo2>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+|,\s+)\s*(?P<hi2>{DIGIT_NUMBER})\]"
     rf"|,\s*(?P<lo3>{DIGIT_NUMBER})\s*(?:-|–|—|\s+to\s+)\s*(?P<hi3>{DIGIT_NUMBER})(?=\)))"
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
@@ -232,7 +232,7 @@ MULTIPLE_RE = re.compile(
     r"|(?P<half>\b(?i:half))\s+(?i:as\s+(?:likely|common|often|frequent|high|prevalent))\b"
 )
 FOLD_RE = re.compile(
-    rf"(?:(?P<n>{START}{NUMBER})[-\u2010\s]?(?i:fold)\b"
+    rf"(?:(?P<n>{START}{NUMBER})(?:\s*(?:[-–]\s*to\b|[-–]|\bto\b)\s*(?P<n2>{NUMBER}))?[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
 )
 _WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4}
@@ -319,8 +319,9 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
         start = m.start("qual") if m["qual"] else m.start("verb")
         yield ClaimMatch("effect_size", start, m.end("verb"), value, qualifier=m["qual"].strip().lower() if m["qual"] else None)
     for m in search_near(FOLD_RE, text, folds, before=60, after=5):
-        value = _num(m["n"] or m["w"])
-        yield ClaimMatch("effect_size", m.start(), m.end(), value)
+        value = _range_or_value(m["n"], m["n2"]) if m["n2"] else _num(m["n"] or m["w"])
+        if value is not None:
+            yield ClaimMatch("effect_size", m.start(), m.end(), value)
 
 
 ROMAN = r"(?:IV|V?I{1,3}|V|0)"
