@@ -976,3 +976,8 @@ def test_places_in_the_genome_a_study_found_are_counted():
 )
 def test_ranges_of_multiples_and_intervals_written_with_a_comma(text, expected):
     assert found(text) == expected
+
+
+def test_a_group_said_to_comprise_its_people_is_a_sample():
+    text = "In the trial, 812 patients were randomised. The stent group comprised 401 patients."
+    assert ("sample_size", "401 patients", 401) in found(text)

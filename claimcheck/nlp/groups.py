@@ -449,7 +449,7 @@ DENOMINATOR_BEFORE = Lookback(
 )
 _STUDY_VERBS = (
     "followed enrolled recruited studied included including covering spanning comprising surveyed interviewed "
-    "tracked examined analysed analyzed randomised randomized assigned involving involved compared tested "
+    "tracked examined analysed analyzed randomised randomized assigned involving involved compared tested comprised "
     "screened scanned of covered reviewed audited assessed evaluated at"
 ).split()
 _STUDY_VERB_BEFORE = Lookback(
