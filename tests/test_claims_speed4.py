@@ -158,7 +158,7 @@ _OLD_ENROLLED_BEFORE = re.compile(
     r"analy[sz]ed|studied|followed|the\s+other|the\s+remaining)\s+$"
 )
 _OLD_STUDY_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|"
+    r"(?i:\b(?:followed|enrolled|recruited|studied|included|including|covering|spanning|comprising|comprised|"
     r"surveyed|interviewed|tracked|examined|"
     r"analy[sz]ed|randomi[sz]ed|assigned|involving|involved|compared|tested|screened|scanned|of|covered|"
     r"reviewed|audited|assessed|evaluated|looked\s+at)\s+)$"
