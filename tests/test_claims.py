@@ -981,3 +981,16 @@ def test_ranges_of_multiples_and_intervals_written_with_a_comma(text, expected):
 def test_a_group_said_to_comprise_its_people_is_a_sample():
     text = "In the trial, 812 patients were randomised. The stent group comprised 401 patients."
     assert ("sample_size", "401 patients", 401) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The vaccine group had 5,458 participants and the placebo group 5,454.",
+         [("sample_size", "5,458 participants", 5458), ("sample_size", "5,454", 5454)]),
+        # no arm's size given before: an age group, a number in passing
+        ("Cases fell and the age group 65 was spared.", []),
+    ],
+)
+def test_the_second_arms_size_with_its_verb_and_noun_left_out(text, expected):
+    assert found(text) == expected

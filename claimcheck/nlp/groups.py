@@ -45,6 +45,8 @@ from .patterns import (
 _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*)$")
 # The word before a number touches it (no comma or stop between): "among 40 patients".
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
+# The sentence before an elided arm gives the first arm's size with its people.
+_ASSIGNMENT_OR_GROUPS = re.compile(r"(?i:\b(?:group|arm|cohort)\s+(?:had|comprised|included|numbered|of|contained|was)\b)")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
 # The words of `_ENROLLED_BEFORE` that name a study's act (not "the other", "the remaining").
 _STUDY_CUES = (
@@ -761,6 +763,13 @@ _NAMED_TOTAL = re.compile(
     rf"\s+(?:(?i:now|then|just)\s+)?{QUAL}(?P<a>{NUM})(?!\s*(?:%|[-\u2010]|(?i:per\b|percent\b|in\s+\d|{TIME_UNITS}\b|[a-z])))"
 )
 _TOTAL_WORDS = ("number", "figure", "total", "tally", "attendance")
+# "The vaccine group had 5,458 participants and the placebo group 5,454": the second arm's size,
+# its verb and noun left out.
+_ELIDED_ARM = re.compile(
+    r"\b(?i:and|while|with)\s+(?i:the)\s+(?:[\w-]+\s+){0,3}?(?i:group|arm|cohort)\s+"
+    rf"(?P<a>{NUM})(?=\s*(?:[.;)]|,\s|$))"
+)
+_ARM_WORDS = ("group ", "arm ", "cohort ")
 
 
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
@@ -865,6 +874,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in search_near(_ELIDED_ARM, text, find_all(_lower(text), _ARM_WORDS), before=60, after=20):
+        value = _num(m["a"])
+        if not _is_year(m["a"]) and value is not None and value > 1 and _ASSIGNMENT_OR_GROUPS.search(text, max(0, m.start() - 200), m.start()):
+            yield ClaimMatch("sample_size", m.start("a"), m.end("a"), value)
     for m in search_near(_NAMED_TOTAL, text, find_all(_lower(text), _TOTAL_WORDS), before=30, after=140):
         value = _num(m["a"])
         if not _is_year(m["a"]) and value is not None and value > 1:
