@@ -33,6 +33,7 @@ def _kinds_of(text: str, *numbers: str) -> list[str | None]:
         ("Dizziness affected 44 patients (11.0%) on the high dose, 23 (5.8%) on the low dose and 9 (2.3%) on placebo.",
          ("44", "23", "9 ("), "count"),
         ("The trial enrolled 640 adults in 2021, compared with 410 in the pilot.", ("640", "410"), "sample_size"),
+        ("The union said 511 patients were waiting on trolleys, including 42 at St Fintan's.", ("511", "42"), "count"),
     ],
 )
 def test_a_bare_number_takes_the_kind_of_the_claim_it_continues(text, numbers, kind):

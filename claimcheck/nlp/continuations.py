@@ -7,8 +7,9 @@
 
 A bare number (no noun or unit of its own, not part of a claim) continues a count or a sample
 size of its sentence, and takes its kind, when the words right before it link the two:
-- a new value of the same quantity (`up from`, `down from`, `from`, `compared with`, `against`,
-  `versus`, `then`, `peaking at`, `rose to` ...), anywhere after the claim;
+- a new value of the same quantity, or a part of it (`up from`, `down from`, `from`, `compared
+  with`, `against`, `versus`, `then`, `peaking at`, `rose to`, `including` ...), anywhere after
+  the claim;
 - the next item of a list (`,`, `and`, `or`, `to`) at most a short phrase after the claim or
   after a number that continues it (`98 participants (24.3%) on 5 mg, 137`);
 - a parallel clause: the preposition that opened the claim's own list (`reported by 41 ...,
@@ -52,7 +53,7 @@ _CHANGE_VERB = (
 # The words right before a number that give a new value of the quantity a claim counts.
 _NEW_VALUE = re.compile(
     r"(?i:\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|(?:and\s+)?then|"
-    rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to)\s+)$"
+    rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to|including)\s+)$"  # ("511 patients ..., including 42 at St Fintan's")
 )
 # The next item of a list.
 _NEXT_ITEM = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?(?:then\s+)?|\s+(?:and|or|to)\s+(?:then\s+)?)$")
