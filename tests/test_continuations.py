@@ -34,6 +34,8 @@ def _kinds_of(text: str, *numbers: str) -> list[str | None]:
          ("44", "23", "9 ("), "count"),
         ("The trial enrolled 640 adults in 2021, compared with 410 in the pilot.", ("640", "410"), "sample_size"),
         ("The union said 511 patients were waiting on trolleys, including 42 at St Fintan's.", ("511", "42"), "count"),
+        ("Orthopaedics had the longest list with 902 people, followed by ENT with 771.", ("902", "771"), "count"),
+        ("Cases were highest in Puri with 12,400 cases, Cuttack with 9,870.", ("12,400", "9,870"), "count"),
     ],
 )
 def test_a_bare_number_takes_the_kind_of_the_claim_it_continues(text, numbers, kind):

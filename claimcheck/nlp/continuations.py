@@ -54,6 +54,8 @@ _CHANGE_VERB = (
 _NEW_VALUE = re.compile(
     r"(?i:\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|(?:and\s+)?then|"
     rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to|including)\s+)$"  # ("511 patients ..., including 42 at St Fintan's")
+    # a ranking's next place: "with 902 people, followed by ENT with 771", "Cuttack with 9,870, Khordha with 9,115"
+    r"|(?:(?i:followed\s+by|then|ahead\s+of)\s+|,\s+)(?:[A-Z][\w&'’.-]*\s+){1,4}(?i:with|on|at)\s+$"
 )
 # The next item of a list.
 _NEXT_ITEM = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?(?:then\s+)?|\s+(?:and|or|to)\s+(?:then\s+)?)$")
