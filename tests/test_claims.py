@@ -994,3 +994,15 @@ def test_a_group_said_to_comprise_its_people_is_a_sample():
 )
 def test_the_second_arms_size_with_its_verb_and_noun_left_out(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Heat admissions almost double in a heatwave.", [("effect_size", "almost double", 2)]),
+        ("Women had roughly twice the clot risk.", [("effect_size", "twice the clot risk", 2)]),
+        ("It was a double-blind trial with a double dose.", []),
+    ],
+)
+def test_a_multiple_with_a_qualifier_or_a_word_before_the_risk(text, expected):
+    assert found(text) == expected

@@ -225,7 +225,7 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
-    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|the\s+(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|the\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
     # "half as likely": a multiple below one, said only of a likelihood or a frequency
@@ -235,8 +235,15 @@ FOLD_RE = re.compile(
     rf"(?:(?P<n>{START}{NUMBER})(?:\s*(?:[-–]\s*to\b|[-–]|\bto\b)\s*(?P<n2>{NUMBER}))?[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
 )
-_WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4}
+_WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4, "treble": 3}
+# "almost double", "roughly triple the 112": a multiple said with a qualifier, of whatever follows
+# (not "double-blind", "about double a day's dose" is still a multiple)
+QUALIFIED_MULTIPLE_RE = re.compile(
+    r"\b(?P<qual>(?i:almost|nearly|roughly|about|around|approximately|more\s+than|just\s+over|just\s+under|close\s+to))\s+"
+    r"(?P<word>(?i:double|triple|treble|quadruple))\b(?![-\u2010])"
+)
 _OTHER_MULTIPLE_WORDS = ("half as ", "triple ", "quadruple ")
+_QUALIFIED_MULTIPLE_WORDS = ("double", "triple", "treble", "quadruple")
 # "doubled the risk", "halved the rate": a multiple told by the verb.
 VERB_MULTIPLE_RE = re.compile(
     r"\b(?P<verb>(?i:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|halved|halves|halving))\s+"
@@ -299,6 +306,10 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    for start, _ in find_all(_lower(text), _QUALIFIED_MULTIPLE_WORDS):
+        m = QUALIFIED_MULTIPLE_RE.search(text, max(0, start - 30), start + 12)
+        if m and m.start("word") == start:
+            yield ClaimMatch("effect_size", m.start(), m.end(), _WORD_MULTIPLES[m["word"].lower()], qualifier=m["qual"].lower())
     # (the words no number mention opens with: "half as likely", "triple that of")
     for start, _ in find_all(_lower(text), _OTHER_MULTIPLE_WORDS):
         m = MULTIPLE_RE.match(text, start)
