@@ -1006,3 +1006,17 @@ def test_the_second_arms_size_with_its_verb_and_noun_left_out(text, expected):
 )
 def test_a_multiple_with_a_qualifier_or_a_word_before_the_risk(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Among men in their fifties, it was closer to half.", [("proportion", "closer to half", 0.5)]),
+        ("Of those infected, up to half can die.", [("proportion", "up to half", 0.5)]),
+        ("Roughly a third went home without a plan.", [("proportion", "Roughly a third", 0.333)]),
+        # halves and thirds that are no shares
+        ("Cut the tablet in half. A third dose was given.", []),
+    ],
+)
+def test_shares_said_as_the_subject_of_a_verb_or_with_a_qualifier_alone(text, expected):
+    assert found(text) == expected

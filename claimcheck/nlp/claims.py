@@ -389,13 +389,14 @@ FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
     rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"
     r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
-    r"are|is|did|do|will|would|could|developed|showed|died)\b))?"
+    r"are|is|did|do|will|would|could|can|may|might|developed|showed|died|went|needed|stayed|chose|used)\b))?"
 )
 HALF_RE = re.compile(
-    rf"{QUAL}(?<![\w-])(?i:half)\s+(?:(?i:of)\s+(?=[\w])|"
+    rf"{QUAL}(?<![\w-])(?i:half)(?:\s+(?:(?i:of)\s+(?=[\w])|"
     r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
-    r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would|given|assigned|allocated|"
-    r"randomi[sz]ed)\b|\(\s*\d))"  # "half given a new pill", "Half (54 participants)"
+    r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would|can|could|may|might|die|died|"
+    r"went|needed|given|assigned|allocated|randomi[sz]ed)\b|\(\s*\d))"  # "half given a new pill", "Half (54 participants)"
+    r"|(?(qual)(?=\s*[.,;!?])|(?!)))"  # "it was closer to half."
 )
 
 

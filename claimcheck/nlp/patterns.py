@@ -57,7 +57,7 @@ QUALIFIERS = (
     "nearly", "almost", "about", "around", "approximately", "roughly", "some", "over",
     "more than", "less than", "fewer than", "at least", "up to", "just over", "just under",
     "under", "an estimated", "as many as", "as few as", "only", "just", "exactly",
-    "upwards of", "close to", "well over", "at most", "no more than", "a total of", "totalling",
+    "upwards of", "close to", "closer to", "well over", "at most", "no more than", "a total of", "totalling",
     "totaling",
 )
 QUAL = rf"(?:(?P<between>(?i:between|from))\s+|(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
