@@ -1020,3 +1020,15 @@ def test_a_multiple_with_a_qualifier_or_a_word_before_the_risk(text, expected):
 )
 def test_shares_said_as_the_subject_of_a_verb_or_with_a_qualifier_alone(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A volunteer accepts it in about six cases out of ten.", [("proportion", "about six cases out of ten", 0.6)]),
+        ("One of every four patients waits a year.", [("proportion", "One of every four", 0.25)]),
+        ("He saw 12 patients in 2021 and 3 patients per day.", [("count", "12 patients", 12), ("count", "3 patients", 3)]),
+    ],
+)
+def test_shares_with_a_plural_noun_or_of_every(text, expected):
+    assert found(text) == expected

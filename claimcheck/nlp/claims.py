@@ -371,10 +371,13 @@ _ONE_PERSON = (
     "person", "adult", "child", "woman", "man", "patient", "participant", "teenager", "pupil", "student", "worker",
     "nurse", "doctor", "baby", "girl", "boy", "resident", "respondent", "smoker", "user", "household", "family",
 )
+# "six cases out of ten", "three patients in 10"
+_ONE_PERSON_PLURALS = tuple(w + "s" for w in _ONE_PERSON if w not in ("person", "woman", "man", "child", "family")) + (
+    "people", "women", "men", "children", "families", "case", "cases")
 PROPORTION_IN_RE = re.compile(
     rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+"
-    rf"(?:(?:[a-z][\w\-]*\s+)?(?i:{alternation(_ONE_PERSON)})\s+)?"
-    r"(?i:in|out\s+of|per)[\s\-\u2010]+(?i:every\s+)?"
+    rf"(?:(?:[a-z][\w\-]*\s+)?(?i:{alternation(_ONE_PERSON + _ONE_PERSON_PLURALS)})\s+)?"
+    r"(?i:in|out\s+of|per|of(?=\s+every\b))[\s\-\u2010]+(?i:every\s+)?"
     rf"(?P<den>{NUMBER}{END})"
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
@@ -425,8 +428,8 @@ _NUMBERED_THINGS = frozenset(terms()["not_people_before_number"]) | {
 _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
-_ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
-_IN_OR_PERSON = frozenset({"in", "out", "per", "a", "an"}) | _ONE_PERSON_WORDS
+_ONE_PERSON_WORDS = frozenset(_ONE_PERSON + _ONE_PERSON_PLURALS)
+_IN_OR_PERSON = frozenset({"in", "out", "per", "a", "an", "of"}) | _ONE_PERSON_WORDS
 
 
 def _proportion_in_may_follow(at, text: str) -> bool:
