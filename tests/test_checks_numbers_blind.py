@@ -338,3 +338,10 @@ def test_a_study_named_with_its_sample_is_the_whole_later_groups_are_checked_aga
     assert mismatches(nlp, text) == ["241 patients"]
     # a group smaller than the whole is no conflict
     assert mismatches(nlp, "The survey of 2,017 adults found that of the 1,170 adults who tanned, 58 percent burned.") == []
+
+
+def test_three_digit_counts_referred_back_with_two_digits_swapped(nlp):
+    text = "The agency had received 412 Yellow Card reports of reactions. It will consider all 421 reports in June."
+    assert mismatches(nlp, text) == ["421 reports"]
+    # two counts of two years, no reference back
+    assert mismatches(nlp, "There were 412 reports in 2023 and 421 reports in 2024.") == []

@@ -1397,6 +1397,7 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
 # --- a count given again with its digits in another order ---------------------------------
 
 _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
+_TRANSPOSED_MIN_REFERRED = 100  # three digits: only a definite reference back, two neighbours swapped
 
 
 def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
@@ -1409,12 +1410,26 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     for r in records:
         if r.kind not in ("count", "sample_size") or not r.unit or not isinstance(r.value, int):
             continue
-        if r.value < _TRANSPOSED_MIN:
+        if r.value < _TRANSPOSED_MIN_REFERRED:
             continue
         digits = str(r.value)
         key = (r.unit, "".join(sorted(digits)))
         earlier = seen.get(key)
         if earlier is not None and not _may_be_one_slip(str(earlier[0]), digits, earlier[1], text[r.start:r.end], r.unit):
+            continue
+        if r.value < _TRANSPOSED_MIN:
+            # three digits: only a definite reference back with two neighbouring digits swapped
+            # ("412 Yellow Card reports" ... "all 421 reports")
+            if earlier is None:
+                seen[key] = (r.value, text[r.start:r.end])
+            elif (_swapped_neighbours(str(earlier[0]), digits)
+                  and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+                yield Hit(
+                    r.start, r.end,
+                    f"`{text[r.start:r.end]}` has the digits of `{earlier[1]}` earlier in the article in another "
+                    "order: one of the two may be mistyped.",
+                    f"check against `{earlier[1]}`",
+                )
             continue
         if r.kind == "sample_size":
             first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
