@@ -1572,6 +1572,15 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
     "a group larger than the study, a count given again with its digits in another order",
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
+    """Every rule's hits, one per span (the first rule to flag a span says most about it)."""
+    flagged: set[tuple[int, int]] = set()
+    for hit in _mismatches(doc):
+        if (hit.start, hit.end) not in flagged:
+            flagged.add((hit.start, hit.end))
+            yield hit
+
+
+def _mismatches(doc: Doc) -> Iterator[Hit]:
     sentence_of, bounds = _sentence_index(doc)
     records = shared_claims(doc)  # once: each call of `claim_records` makes a record object per claim
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
