@@ -504,3 +504,22 @@ def test_a_lead_images_caption_and_a_key_points_box_before_the_body_are_kept():
     assert max(blocks.index(line) for line in wanted) < blocks.index(blocks[-1])  # before the body's end
     assert blocks.index("Participants had field tests for three years.") < min(i for i, b in enumerate(blocks) if b.startswith("Paragraph"))
     assert not any("Ten tips" in b for b in blocks)
+
+
+def test_a_page_without_an_article_element_keeps_its_headline_standfirst_caption_and_fact_box():
+    page = (
+        "<html><body><div class='page'>"
+        "<div class='article__headline' itemprop='headline'>Shockwave no better than stretching</div>"
+        "<h2 class='synopsis'>Waits fell from 14 months to under five months</h2>"
+        "<div class='media'><img src='a.jpg'><div class='article__caption'>A towel stretch used in the trial.</div></div>"
+        "<div class='video-player'><p class='video-caption'>WATCH: our reporter explains (2:14)</p></div>"
+        f"<div class='story-body'>{_BODY}"
+        "<aside class='b-factbox'><h3>The key facts</h3><ul><li>Around one in three schools is near a busy road.</li></ul></aside>"
+        "</div></div>"
+        "<aside class='related'><h2>Related</h2><ul><li>Ten tips for eye health</li></ul></aside></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    for line in ("Shockwave no better than stretching", "Waits fell from 14 months to under five months",
+                 "A towel stretch used in the trial.", "Around one in three schools is near a busy road."):
+        assert line in text, line
+    assert "WATCH" not in text and "Ten tips" not in text

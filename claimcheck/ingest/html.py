@@ -473,6 +473,8 @@ def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
         todo.extend(child for child in reversed(tag) if isinstance(child.tag, str))
 
 
+# An aside that is a box of the article's facts, not a sidebar: "b-factbox", "fact-box", "key-facts"
+_FACT_BOX = re.compile(r"(?i:fact[-_]?box|key[-_]?facts|factfile|fact[-_]?file)")
 # what trafilatura drops as an image's caption when images are not extracted
 _NAMED_CAPTION = XPath(".//*[self::div or self::p or self::span][contains(@class, 'caption') or contains(@id, 'caption')]")
 
@@ -505,6 +507,9 @@ def captions_as_paragraphs(body: HtmlElement | None) -> None:
         for name in ("class", "id"):
             if "caption" in (caption.get(name) or ""):
                 del caption.attrib[name]
+    for box in list(scope.iter("aside")):  # a fact box is the article's (trafilatura drops asides)
+        if _FACT_BOX.search(box.get("class") or ""):
+            box.tag = "div"
 
 
 def _is_teaser_card(tag: HtmlElement) -> bool:
@@ -825,7 +830,8 @@ def _summarise_identifiers(links: list[Link], meta: dict[str, str]) -> None:
 
 # The standfirst (deck, strapline) under a headline: the article's summary, often with its
 # headline numbers. Matched on the parts of a class (`article__standfirst`, `c-deck`).
-_STANDFIRST_CLASSES = frozenset({"standfirst", "deck", "dek", "strapline", "subheadline", "subtitle", "subhead"})
+_STANDFIRST_CLASSES = frozenset({"standfirst", "deck", "dek", "strapline", "subheadline", "subtitle", "subhead",
+                                 "synopsis", "excerpt", "summary", "lede"})
 _CLASS_PARTS = re.compile(r"[\s_\-]+")
 _OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "header", "form"})
 
@@ -846,6 +852,8 @@ def page_lead(root: HtmlElement, body: HtmlElement | None = None) -> list[str]:
     else:
         h1 = next((h for h in root.iter("h1")
                    if not any(a.tag in _OUTSIDE_ARTICLE or is_furniture(a) for a in h.iterancestors())), None)
+    if h1 is None:  # a headline set in a `<div itemprop="headline">`
+        h1 = next((el for el in root.iter("div", "span", "p", "h2") if el.get("itemprop") == "headline"), None)
     if h1 is not None:
         lead.append(_squash(element_text(h1, " ")))
     for el in root.iter("p", "div", "h2", "span"):
@@ -863,23 +871,41 @@ _KEY_POINTS = re.compile(r"(?i:^\s*(?:key\s+(?:points|findings|facts|numbers)|at
 
 
 def _before_the_body(body: HtmlElement | None) -> list[str]:
-    """Lines of the `<article>` that holds `body`, before `body`: the captions of its figures
-    and the lines of a box headed "Key points" (its heading, then each item)."""
-    article = next(body.iterancestors("article"), None) if body is not None else None
-    if article is None:
+    """Lines of the `<article>` that holds `body` (or, on a page without one, of the element
+    that holds it), before `body`: the captions of its figures (`<figcaption>`, or an element
+    whose class names a caption: `<p class="photo-caption">`) and the lines of a box headed "Key
+    points" (its heading, then each item)."""
+    if body is None:
         return []
+    article = next(body.iterancestors("article"), None)
+    if article is None:
+        article = body.getparent()
+        if article is None or article.tag in ("body", "html"):
+            return []
     lines = []
-    for el in article.iter("figcaption", "aside", "div", "section"):
+    for el in article.iter("figcaption", "aside", "div", "section", "p"):
         if el is body or body in el.iterancestors():
             break  # the body (or what follows it): trafilatura reads on from there
-        if el.tag == "figcaption":
+        if el.tag == "figcaption" or (el.tag in ("p", "div") and _names_a_caption(el)):
             lines.append(_squash(element_text(el, " ")))
+            continue
+        if el.tag == "p":
             continue
         heading = next(el.iter("h2", "h3", "h4", "strong"), None)
         if heading is not None and _KEY_POINTS.match(element_text(heading, " ")):
             lines.append(_squash(element_text(heading, " ")))
             lines += [_squash(element_text(li, " ")) for li in el.iter("li")]
     return lines
+
+
+def _names_a_caption(el: HtmlElement) -> bool:
+    """`<p class="photo-caption">`, `<div class="article__caption">`: a caption by its class (not
+    a player's prompt, "WATCH: ... (2:14)", which is the page's)."""
+    return ("caption" in (el.get("class") or "").lower() and len(el) <= 3
+            and not _PLAYER_PROMPT.match(element_text(el, " ")))
+
+
+_PLAYER_PROMPT = re.compile(r"\s*(?i:watch|listen|video|play|audio)\b\s*:")
 
 
 def with_lead(text: str, lead: list[str]) -> str:
