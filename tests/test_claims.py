@@ -1032,3 +1032,11 @@ def test_shares_said_as_the_subject_of_a_verb_or_with_a_qualifier_alone(text, ex
 )
 def test_shares_with_a_plural_noun_or_of_every(text, expected):
     assert found(text) == expected
+
+
+def test_a_change_told_in_parallel_without_its_from_is_two_values():
+    text = "Sunburn fell from 38% to 27% in schools with shade, compared with 37% to 35% in the others."
+    assert [v for _, _, v in found(text)] == [38, 27, 37, 35]
+    # a range written high to low with nothing before it is still read as written (and flagged)
+    assert found("Symptoms were 72 to 22 percent less common.") == [("percentage", "72 to 22 percent", [72, 22])]
+    assert found("A blistering burn can double your risk of melanoma.") == [("effect_size", "double your risk", 2)]

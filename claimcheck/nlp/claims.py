@@ -225,7 +225,7 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
-    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|the\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|(?:the|your|their|its|his|her)\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
     r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
     # "half as likely": a multiple below one, said only of a likelihood or a frequency
@@ -558,7 +558,17 @@ def _is_change(m: re.Match, text: str) -> bool:
     values ("fell from 31% to 24%", "raised the dose from 4 mg to 8 mg") rather than a range?
     A range is said to range or vary ("ranged from 40% to 15%" is one written the wrong way
     round, which `implausible_value` flags), or to be "anywhere from" one to the other."""
-    return (m["between"] or "").lower() == "from" and not _RANGE_VERBS.search(text, max(0, m.start() - 25), m.start())
+    if (m["between"] or "").lower() == "from":
+        return not _RANGE_VERBS.search(text, max(0, m.start() - 25), m.start())
+    # "fell from 38% to 27% ..., compared with 37% to 35%": a change in parallel with one just
+    # told, its "from" left out (downwards: no range is written high to low)
+    if m["between"] or not m["b"] or _num(m["a"]) is None or _num(m["b"]) is None or _num(m["a"]) <= _num(m["b"]):
+        return False
+    window = text[max(0, m.start() - 200):m.start()]
+    return _PARALLEL_CHANGE.search(window[window.rfind(". ") + 1:]) is not None
+
+
+_PARALLEL_CHANGE = re.compile(r"(?i:\bfrom)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?i:to)\s+\d")
 
 
 HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\b")
