@@ -517,3 +517,11 @@ def test_journals_named_in_other_languages_in_a_subtitle_or_after_accepted_by():
     assert journals_in("Source: The Journal of Allergy and Clinical Immunology: In Practice, 2025.") == [
         "The Journal of Allergy and Clinical Immunology: In Practice"]
     assert journals_in("The paper was accepted by the committee in May.") == []
+
+
+def test_a_journal_after_a_source_label_or_in_a_reference_list_entry():
+    assert journals_in("**Source:** *European Journal of Vascular and Endovascular Surgery*. DOI: 10.1016/j.x.1") == [
+        "European Journal of Vascular and Endovascular Surgery"]
+    assert journals_in("1. Borg E, et al. Silent gallstones. Scandinavian Journal of Gastroenterology. 2022;57(9):1104-10.") == [
+        "Scandinavian Journal of Gastroenterology"]
+    assert journals_in("The Journal of Smith Family Recipes said so in 2022.") == []

@@ -1007,6 +1007,14 @@ def _emphasised_title(name: str) -> bool:
 _LEADING_THE = re.compile(r"^(?:The|the) ")
 
 
+# A line's label naming what follows as the source: "**Source:** *European Journal of ...*"
+_SOURCE_LABEL = re.compile(
+    r"(?im:^[ \t>*_\-]*(?:source|sources|reference|references|citation|study|paper)[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(?:\*|_)?[ \t]*(?:[Tt]he\s+)?$)"
+)
+# A reference list's entry after the journal: "Scand J Gastroenterol. 2022;57(9):1104-10"
+_REFERENCE_AFTER = re.compile(r"(?:\*|_)?\.?\s*(?:\*|_)?\s*(?:19|20)\d\d\s*;\s*\d+")
+
+
 def find_unlisted_journals(
     text: str, listed: Sequence[Mention],
     journal_words: list[tuple[int, int]] | None = None, keywords: list[tuple[int, int]] | None = None,
@@ -1046,6 +1054,8 @@ def find_unlisted_journals(
         if name.casefold() in not_journals() or (len(name.split()) < 2 and not after_journal_word and not emphasised):
             continue
         strength, start, new_study = _cue_before(text, begin)
+        if not strength and (_SOURCE_LABEL.search(text, max(0, begin - 40), begin) or _REFERENCE_AFTER.match(text, end)):
+            strength, start, new_study = "strong", begin, False  # "Source: *X*", "X. 2022;57(9):1104-10"
         if not strength or emphasised and strength != "strong":
             continue
         end = _close_emphasis(text, begin, end)
