@@ -1040,3 +1040,17 @@ def test_a_change_told_in_parallel_without_its_from_is_two_values():
     # a range written high to low with nothing before it is still read as written (and flagged)
     assert found("Symptoms were 72 to 22 percent less common.") == [("percentage", "72 to 22 percent", [72, 22])]
     assert found("A blistering burn can double your risk of melanoma.") == [("effect_size", "double your risk", 2)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prevalence rose from 3.2% among those aged 18 to 24 to 34.1% among those aged 75 and over.",
+         [("percentage", "3.2%", 3.2), ("percentage", "34.1%", 34.1)]),
+        ("Of the 16,412 cases reported, 1,930 required hospital treatment.",
+         [("count", "16,412 cases", 16412), ("count", "1,930", 1930)]),
+        ("Researchers randomly assigned 604 cabin crew to melatonin.", [("sample_size", "604 cabin crew", 604)]),
+    ],
+)
+def test_an_age_range_before_a_share_and_more_people_and_outcomes(text, expected):
+    assert found(text) == expected

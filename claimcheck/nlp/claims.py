@@ -539,8 +539,9 @@ _OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 # A number a share is given in: as `NUM`, or glued to "pc"/"pct" ("12pc", as UK papers write it).
 _PCT_END = rf"(?:{END}|(?=pct?\b))"
+_AGE_RANGE_END = re.compile(r"(?i:\b(?:aged?|ages)\s+\d{1,3}\s*(?:to|-|–)\s*)$")
 PERCENT_RE = re.compile(
-    rf"{QUAL}(?P<a>{START}{NUMBER}{_PCT_END}){PCT}?(?:{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}{_PCT_END}))?{PCT}"
+    rf"{QUAL}(?P<a>{START}{NUMBER}{_PCT_END})(?P<pct_a>{PCT})?(?:{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}{_PCT_END}))?{PCT}"
     r"(?!\s*(?:CI\b|CrI\b|UI\b|(?i:confidence|credible|uncertainty)))"
 )
 
@@ -597,6 +598,10 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(PERCENT_RE, text, wants=_PERCENT_NEXT, ranges_only=True, range_ends=_PERCENT_UNITS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        if isinstance(value, list) and not m["pct_a"] and _AGE_RANGE_END.search(text, max(0, m.start() - 20), m.start()):
+            # "from 3.2% among those aged 18 to 24 to 34.1%": the 24 closes an age range
+            yield ClaimMatch("percentage", m.start("b"), m.end(), _num(m["b"]), unit="percent")
             continue
         if isinstance(value, list) and _is_change(m, text):
             for part in ("a", "b"):

@@ -104,7 +104,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"(?:died|die|dies|developed|had\s+at\s+least|had\s+(?:[a-z]+\s+){0,2}?(?:infections?|complications|symptoms)|had\s+no\b|"
         r"had\s+(?:high|low)-grade\b|(?:had\s+)?returned\s+(?:a|the|their)\s+(?:sample|kit|test|form|questionnaire)|attended|booked|declined|"
         r"survived|recovered|tested\s+(?:positive|negative)|(?:were|are|was|is)\s+(?:still\s+)?waiting\s+(?:for|on|more|longer|over)\b|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
-        r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|needed\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
+        r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
@@ -161,7 +161,7 @@ _ARM_TAIL_SECOND = {
 }
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
-    "went sent returned gave remain remained remains survived recovered tested turned took needed attended booked declined "
+    "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
 
