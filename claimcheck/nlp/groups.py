@@ -763,6 +763,8 @@ _NAMED_TOTAL = re.compile(
     rf"\s+(?:(?i:now|then|just)\s+)?{QUAL}(?P<a>{NUM})(?!\s*(?:%|[-\u2010]|(?i:per\b|percent\b|in\s+\d|{TIME_UNITS}\b|[a-z])))"
 )
 _TOTAL_WORDS = ("number", "figure", "total", "tally", "attendance")
+# (a cheap test first, in the lower-cased text after the word: a verb of `_NAMED_TOTAL`, then a digit)
+_TOTAL_VERB_NEAR = re.compile(r"\b(?:was|is|were|are|stood|came|totall?ed|reached|rose|fell|climbed|dropped)\s+(?:[a-z]+\s+){0,3}?\d")
 # "The vaccine group had 5,458 participants and the placebo group 5,454": the second arm's size,
 # its verb and noun left out.
 _ELIDED_ARM = re.compile(
@@ -874,11 +876,14 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in search_near(_ELIDED_ARM, text, find_all(_lower(text), _ARM_WORDS), before=60, after=20):
+    lowered = _lower(text)
+    arms = [(a, e) for a, e in find_all(lowered, _ARM_WORDS) if text[e:e + 1].isdigit()]  # ("group 5,454")
+    for m in search_near(_ELIDED_ARM, text, arms, before=60, after=20):
         value = _num(m["a"])
         if not _is_year(m["a"]) and value is not None and value > 1 and _ASSIGNMENT_OR_GROUPS.search(text, max(0, m.start() - 200), m.start()):
             yield ClaimMatch("sample_size", m.start("a"), m.end("a"), value)
-    for m in search_near(_NAMED_TOTAL, text, find_all(_lower(text), _TOTAL_WORDS), before=30, after=140):
+    totals = [(a, e) for a, e in find_all(lowered, _TOTAL_WORDS) if _TOTAL_VERB_NEAR.search(lowered, e, e + 130)]
+    for m in search_near(_NAMED_TOTAL, text, totals, before=30, after=140):
         value = _num(m["a"])
         if not _is_year(m["a"]) and value is not None and value > 1:
             yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
