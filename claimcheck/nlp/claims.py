@@ -244,6 +244,7 @@ QUALIFIED_MULTIPLE_RE = re.compile(
 )
 _OTHER_MULTIPLE_WORDS = ("half as ", "triple ", "quadruple ")
 _QUALIFIED_MULTIPLE_WORDS = ("double", "triple", "treble", "quadruple")
+_NOT_A_MULTIPLE_NEXT = frozenset("-\u2010ds")
 # "doubled the risk", "halved the rate": a multiple told by the verb.
 VERB_MULTIPLE_RE = re.compile(
     r"\b(?P<verb>(?i:doubled|doubles|doubling|tripled|triples|tripling|quadrupled|halved|halves|halving))\s+"
@@ -257,6 +258,7 @@ VERB_ALONE_MULTIPLE_RE = re.compile(
     r"(?P<verb>(?i:doubled|tripled|quadrupled|halved))\b(?!\s+(?i:down|up|back|over)\b)"
 )
 _VERB_MULTIPLES = {"doubl": 2, "tripl": 3, "quadr": 4, "halv": 0.5}
+_VERBS_ALONE = ("doubled", "tripled", "quadrupled", "halved")
 # Both patterns above hold one of these stems: they are searched only around them.
 _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
@@ -306,24 +308,28 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    for start, _ in find_all(_lower(text), _QUALIFIED_MULTIPLE_WORDS):
+    lowered = _lower(text)
+    for start, end in find_all(lowered, _QUALIFIED_MULTIPLE_WORDS):
+        if lowered[end:end + 1] in _NOT_A_MULTIPLE_NEXT:
+            continue  # "double-blind", "doubled", "doubles"
         m = QUALIFIED_MULTIPLE_RE.search(text, max(0, start - 30), start + 12)
         if m and m.start("word") == start:
             yield ClaimMatch("effect_size", m.start(), m.end(), _WORD_MULTIPLES[m["word"].lower()], qualifier=m["qual"].lower())
     # (the words no number mention opens with: "half as likely", "triple that of")
-    for start, _ in find_all(_lower(text), _OTHER_MULTIPLE_WORDS):
+    for start, _ in find_all(lowered, _OTHER_MULTIPLE_WORDS):
         m = MULTIPLE_RE.match(text, start)
         if m and (m["half"] or m["word"]) and not _is_word_character(text[start - 1:start] if start else ""):
             yield ClaimMatch("effect_size", m.start(), m.end(), 0.5 if m["half"] else _WORD_MULTIPLES[m["word"].lower()])
     verbs, folds = [], []
-    for start, end in find_all(_lower(text), _MULTIPLE_STEMS):
+    for start, end in find_all(lowered, _MULTIPLE_STEMS):
         (folds if text[start:end].lower() == "fold" else verbs).append((start, end))
     found_verbs = []
     for m in search_near(VERB_MULTIPLE_RE, text, verbs, before=0, after=90):
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
         found_verbs.append(m.start())
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
-    for m in search_near(VERB_ALONE_MULTIPLE_RE, text, verbs, before=30, after=10):
+    alone = [(a, e) for a, e in verbs if lowered.startswith(_VERBS_ALONE, a)]
+    for m in search_near(VERB_ALONE_MULTIPLE_RE, text, alone, before=30, after=10):
         if m.start("verb") in found_verbs:
             continue
         value = next(v for k, v in _VERB_MULTIPLES.items() if m["verb"].lower().startswith(k))
@@ -586,7 +592,8 @@ SIGNED_PERCENT_RE = re.compile(r"[+\-\u2212](?<![^\s(\[|][+\-\u2212])\d+(?:\.\d+
 
 
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
-    for m in SIGNED_PERCENT_RE.finditer(text) if "%" in text else ():
+    signs = "%" in text and ("+" in text or "\u2212" in text or " -" in text or "(-" in text or "|-" in text)
+    for m in SIGNED_PERCENT_RE.finditer(text) if signs else ():
         number = m.group().rstrip("% \t")
         value = _num(number[1:])
         if value is not None:

@@ -164,12 +164,6 @@ _BARE_COUNT_FIRST = frozenset(
     "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
     "relapsed responded stopped discontinued withdrew dropped".split()
 )
-
-
-def _bare_count_next(at, text: str) -> bool:
-    """May `bare_count` match at this number: a word it opens with follows, or a share in
-    brackets may ("127 (40%) had returned a sample")."""
-    return at.next in _BARE_COUNT_FIRST or (at.next == "" and "(" in text[at.pos:at.pos + 40])
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
                          "subject", "individual"})
@@ -871,7 +865,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue
         end = m.end() if m["word"] else m.end("a")  # "428 to 5 mg": the dose is a claim of its own
         yield ClaimMatch("sample_size", m.start(), end, _num(m["a"]))
-    for m in _scan(bare_count, text, wants=_bare_count_next):
+    bare = [at for at in mentions if at.next in _BARE_COUNT_FIRST or (at.next == "" and "(" in text[at.pos:at.pos + 40])]
+    for m in _scan(bare_count, text, only=bare):
         value = _num(m["a"])
         if _is_year(m["a"]) or value is None or value <= 0:
             continue
