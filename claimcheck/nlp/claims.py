@@ -434,14 +434,17 @@ _NUMBERED_THINGS = frozenset(terms()["not_people_before_number"]) | {
 _EVENT_IN_NUMBERS = re.compile(rf"(?i:\b{EVENT_IN_VERBS}\s+(?:in|among)\s+\d)")
 
 
-_ONE_PERSON_WORDS = frozenset(_ONE_PERSON + _ONE_PERSON_PLURALS)
+_ONE_PERSON_WORDS = frozenset(_ONE_PERSON)
+_PLURAL_WORDS = frozenset(_ONE_PERSON_PLURALS)
 _IN_OR_PERSON = frozenset({"in", "out", "per", "a", "an"}) | _ONE_PERSON_WORDS
+_IN_OUT_PER = frozenset({"in", "out", "per"})
 
 
 def _proportion_in_may_follow(at, text: str) -> bool:
     """`PROPORTION_IN_RE` at a number: "in"/"out of"/"per" after it, or a person named first
     ("one person in five", "one young person in five")."""
-    return at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS or (at.next == "of" and at.next2 == "every")
+    return (at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS or (at.next == "of" and at.next2 == "every")
+            or (at.next in _PLURAL_WORDS and at.next2 in _IN_OUT_PER))
 
 
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
@@ -465,7 +468,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
     # number costs more than the test; those followed by a digit are screened by `_scan`)
     shares = [at for at in number_mentions(text)
               if at.next is None or at.next in _IN_OR_PERSON or at.next2 in _ONE_PERSON_WORDS
-              or (at.next == "of" and at.next2 == "every")]  # ("one of every four")
+              or (at.next == "of" and at.next2 == "every")  # ("one of every four")
+              or (at.next in _PLURAL_WORDS and at.next2 in _IN_OUT_PER)]  # ("six cases out of ten")
     for m in _scan(PROPORTION_IN_RE, text, only=shares, range_ends=_proportion_in_may_follow):
         if _is_year(m["den"]):
             continue  # "45 in 2021"
