@@ -183,3 +183,10 @@ def test_age_bands_are_no_claims_and_an_outcome_header_counts_bold_totals_too():
         ("count", "2,487", 2487), ("percentage", "33.5%", 33.5), ("count", "19", 19),
         ("count", "7,418", 7418), ("percentage", "100%", 100), ("count", "563", 563),
     ]
+
+
+def test_a_lists_heading_that_says_how_its_counts_are_grouped_still_names_them():
+    text = ("An E. coli outbreak grew.\n\nCases by age\n\n- Under 5 years: 5\n\n"
+            "Confirmed cases by the day their illness started:\n\n- Sunday 8 June: 2\n- Monday 9 June: 5\n")
+    found = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)]
+    assert found == [("count", "5", 5), ("count", "2", 2), ("count", "5", 5)]

@@ -54,6 +54,12 @@ _CI_IN_HEADER = re.compile(r"(?i:\b(?:CI|confidence\s+intervals?)\b)")
 _RATE_HEADER = re.compile(r"(?i:\bper\s+(?P<per>\d{1,3}(?:[,\s]\d{3})+|\d+|million|thousand)\b)")
 _NOT_A_RATE = re.compile(r"(?i:\b(?:cost|costs|price|spend|spending|mg|ml|dose|doses|kg)\b|[£$€])")
 _PER_WORDS = {"million": 1_000_000, "thousand": 1_000}
+# How a header's numbers are grouped, which says nothing of what they count: "Cases by age",
+# "Confirmed cases by the day their illness started".
+_BY_GROUPING = re.compile(
+    r"(?i:\bby\s+(?:the\s+)?(?:age|ages|age\s+group|age\s+band|day|date|week|month|year|region|area|sex|gender|"
+    r"district|county|trust|hospital|setting)\b.*$)"
+)
 # A header that is only what happened to the people of each row.
 _OUTCOME_HEADER = re.compile(
     r"(?i:^\s*(?:hospitali[sz]ed|admitted|died|dead|recovered|vaccinated|infected|treated|referred|discharged|"
@@ -181,7 +187,7 @@ def classify_header(header: str, study: bool) -> _Column:
         per = _PER_WORDS.get(rate["per"].lower()) or parse_number(re.sub(r"\s", "", rate["per"]))
         if per and per > 1:
             return _Column("proportion", per=per)
-    if _NOT_COUNTED.search(header):
+    if _NOT_COUNTED.search(_BY_GROUPING.sub("", header)):  # ("Cases by age": cases, grouped by age)
         return _NOTHING
     nouns, longest = _nouns()
     words = [w.lower() for w in _HEADER_WORD.findall(header)]
