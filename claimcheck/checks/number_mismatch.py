@@ -1424,12 +1424,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 seen[key] = (r.value, text[r.start:r.end])
             elif (_swapped_neighbours(str(earlier[0]), digits)
                   and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
-                yield Hit(
-                    r.start, r.end,
-                    f"`{text[r.start:r.end]}` has the digits of `{earlier[1]}` earlier in the article in another "
-                    "order: one of the two may be mistyped.",
-                    f"check against `{earlier[1]}`",
-                )
+                yield _transposed(text, r, earlier[1])
             continue
         if r.kind == "sample_size":
             first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
@@ -1440,12 +1435,17 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             seen[key] = (r.value, text[r.start:r.end])
             continue
         if earlier[0] != r.value:
-            yield Hit(
-                r.start, r.end,
-                f"`{text[r.start:r.end]}` has the digits of `{earlier[1]}` earlier in the article in another "
-                "order: one of the two may be mistyped.",
-                f"check against `{earlier[1]}`",
-            )
+            yield _transposed(text, r, earlier[1])
+
+
+def _transposed(text: str, r, earlier: str) -> Hit:
+    """The hit on a count or sample whose digits `earlier` gave in another order."""
+    return Hit(
+        r.start, r.end,
+        f"`{text[r.start:r.end]}` has the digits of `{earlier}` earlier in the article in another "
+        "order: one of the two may be mistyped.",
+        f"check against `{earlier}`",
+    )
 
 
 def _may_be_one_slip(a: str, b: str, a_text: str, b_text: str, unit: str | None) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
-from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, find_groups
+from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _after_age_range, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
@@ -237,7 +237,7 @@ FOLD_RE = re.compile(
 )
 _WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4, "treble": 3}
 # "almost double", "roughly triple the 112": a multiple said with a qualifier, of whatever follows
-# (not "double-blind", "about double a day's dose" is still a multiple)
+# (not "double-blind")
 QUALIFIED_MULTIPLE_RE = re.compile(
     r"\b(?P<qual>(?i:almost|nearly|roughly|about|around|approximately|more\s+than|just\s+over|just\s+under|close\s+to))\s+"
     r"(?P<word>(?i:double|triple|treble|quadruple))\b(?![-\u2010])"
@@ -550,7 +550,6 @@ _OR_MORE = frozenset({"more", "fewer", "less"})  # "or more cups" (`SERVING_RE`)
 
 # A number a share is given in: as `NUM`, or glued to "pc"/"pct" ("12pc", as UK papers write it).
 _PCT_END = rf"(?:{END}|(?=pct?\b))"
-_AGE_RANGE_END = re.compile(r"(?i:\b(?:aged?|ages)\s+\d{1,3}\s*(?:to|-|–)\s*)$")
 PERCENT_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER}{_PCT_END})(?P<pct_a>{PCT})?(?:{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}{_PCT_END}))?{PCT}"
     r"(?!\s*(?:CI\b|CrI\b|UI\b|(?i:confidence|credible|uncertainty)))"
@@ -611,7 +610,7 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if isinstance(value, list) and not m["pct_a"] and _AGE_RANGE_END.search(text, max(0, m.start() - 20), m.start()):
+        if isinstance(value, list) and not m["pct_a"] and _after_age_range(text, m.start()):
             # "from 3.2% among those aged 18 to 24 to 34.1%": the 24 closes an age range
             yield ClaimMatch("percentage", m.start("b"), m.end(), _num(m["b"]), unit="percent")
             continue
