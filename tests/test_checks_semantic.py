@@ -363,6 +363,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # a surname once without its final e
         (("Professor Daniel Whitcombe led the trial. Whitcombe said it worked. Professor Whitcomb added that "
          "more work was needed. Whitcombe agreed."), "Whitcomb"),
+        # a first letter that sounds the same (C for K)
+        (("Dr. Niamh Kavanagh, who led the review, said screening helped. Kavanagh said the effect was small. "
+         "Cavanagh added that more trials were needed."), "Cavanagh"),
     ],
 )
 def test_name_variants(nlp, text, flagged):
@@ -403,6 +406,9 @@ def test_name_variants(nlp, text, flagged):
         # two people whose surnames differ by a final e, each with a first name
         ("Dr. Anna Clarke said the drug worked. Clarke added that it was safe. Dr. Tom Clark, who was not "
         "involved, said he was cautious. Clark said so."),
+        # surnames one first letter apart that sound different: other names
+        ("The trial was led by Dr. Cooper. Cooper said it worked. Cooper added that it was safe. "
+        "Hooper said he was cautious."),
     ],
 )
 def test_name_look_alikes_are_left_alone(nlp, text):

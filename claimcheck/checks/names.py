@@ -12,7 +12,8 @@ No model is needed (the default pipeline is `spacy.blank("en")`):
    apposition (`Henrik Kjellberg, a medical oncologist`), before an organisation word
    (`Semmelweis University`); PERSON/ORG entities count too when a model ran.
 2. Spellings are grouped by edit distance with rapidfuzz (one edit on words of five letters
-   or more, two on words of eight or more), same first letter.
+   or more, two on words of eight or more), same first letter or sound (`C`/`K`:
+   `Kavanagh`/`Cavanagh`).
 3. Not variants: a word added at the end (`Paris`/`Parish`, plurals, `Okafor's`), words the
    article also uses in lower case (ordinary words at the start of a sentence), two people
    introduced with different first names (`Dr. Anna Berg`, `Tom Bergh`), a spelling
@@ -173,7 +174,7 @@ def _similar_names(forms: set[str]) -> set[str]:
     alike: set[str] = set()
     # `_similar` pairs only names of five letters or more, with the same first letter: sorted by
     # first letter and length, each form is compared with the few after it that may be alike
-    entries = [(lower[0], len(lower), lower, form) for form in forms if len(form) >= 5 for lower in [form.lower()]]
+    entries = [(_initial(lower), len(lower), lower, form) for form in forms if len(form) >= 5 for lower in [form.lower()]]
     entries.sort()
     n = len(entries)
     for i in range(n):
@@ -325,17 +326,27 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
     return spellings
 
 
+# First letters that sound alike, so that one name is spelled with either (Kavanagh/Cavanagh,
+# Kohen/Cohen). Other first-letter changes make other names (Cooper/Hooper, Walton/Dalton).
+_SAME_SOUND_INITIALS = {"c": "k"}
+
+
+def _initial(lower: str) -> str:
+    """The first letter of a lower-case name, as `_similar` compares it."""
+    return _SAME_SOUND_INITIALS.get(lower[0], lower[0])
+
+
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _similar(a: str, b: str) -> bool:
     """One edit on names of five letters or more, two on names of eight or more; same first
-    letter; not a word with letters added at its end (`Paris`/`Parish`, `Berg`/`Bergs`), unless
-    the last letter is doubled (`Semmelweis`/`Semmelweiss`) or an `e` is added (`Whitcomb`/
-    `Whitcombe`, a surname's two spellings; two people of these names are told apart by their
-    first names or titles, `_different_people`)."""
+    letter, or one that sounds the same (`_initial`: C/K); not a word with letters added at its
+    end (`Paris`/`Parish`, `Berg`/`Bergs`), unless the last letter is doubled (`Semmelweis`/
+    `Semmelweiss`) or an `e` is added (`Whitcomb`/`Whitcombe`, a surname's two spellings; two
+    people of these names are told apart by their first names or titles, `_different_people`)."""
     shorter = min(len(a), len(b))
-    if shorter < 5 or a[0].lower() != b[0].lower() or a.lower() == b.lower():
+    if shorter < 5 or _initial(a[0].lower()) != _initial(b[0].lower()) or a.lower() == b.lower():
         return False
     if a.lower().translate(_TRANSLITERATION) == b.lower().translate(_TRANSLITERATION):
         return True  # Kröger/Kroeger, Müller/Mueller: one name, with and without its umlaut
@@ -401,7 +412,7 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
     names = [s for s in spellings.values() if s.in_context and usable(s)]
     by_initial: dict[str, list[Spelling]] = defaultdict(list)
     for s in names:
-        by_initial[s.form[0].lower()].append(s)
+        by_initial[_initial(s.form[0].lower())].append(s)
     pairs = []
     for group in by_initial.values():
         for minority in group:
