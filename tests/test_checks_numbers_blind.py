@@ -345,3 +345,17 @@ def test_three_digit_counts_referred_back_with_two_digits_swapped(nlp):
     assert mismatches(nlp, text) == ["421 reports"]
     # two counts of two years, no reference back
     assert mismatches(nlp, "There were 412 reports in 2023 and 421 reports in 2024.") == []
+
+
+def test_two_rows_of_one_table_with_the_same_digits_are_no_slip(nlp):
+    table = (
+        "Table 1: Emergency admissions for falls, by age group\n\n"
+        "| Age group | Year ending March 2024 |\n"
+        "|---|---:|\n"
+        "| 65 to 69 | 20,410 |\n"
+        "| 75 to 79 | 40,120 |\n"
+    )
+    assert mismatches(nlp, table) == []
+    # a cell restated in the text with its digits swapped is still caught
+    restated = table + "\nAmong people aged 75 to 79 there were 40,210 admissions, the report said.\n"
+    assert mismatches(nlp, restated) == ["40,210 admissions"]

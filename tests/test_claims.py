@@ -952,6 +952,9 @@ def test_a_screening_funnel_told_by_its_verbs():
         # a range in brackets in another clause is not the length's
         ("Follow-up lasted 2 years; the cohort (range 20 to 80) was old.", [("duration", "2 years", 2)]),
         ("The editor was tested in 12 macaques before the trial.", [("sample_size", "12 macaques", 12)]),
+        # farm animals and birds, in surveillance of an animal disease
+        ("Some 212,000 birds were culled across three commercial flocks.",
+         [("count", "Some 212,000 birds", 212000), ("count", "three commercial flocks", 3)]),
     ],
 )
 def test_the_spread_of_a_length_of_time_and_animals_studied(text, expected):

@@ -190,3 +190,39 @@ def test_a_lists_heading_that_says_how_its_counts_are_grouped_still_names_them()
             "Confirmed cases by the day their illness started:\n\n- Sunday 8 June: 2\n- Monday 9 June: 5\n")
     found = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)]
     assert found == [("count", "5", 5), ("count", "2", 2), ("count", "5", 5)]
+
+
+def test_a_tables_caption_names_what_year_columns_count():
+    text = (
+        "Admissions rose again this year.\n\n"
+        "Table 1: Emergency admissions for falls, by age group, England, years ending March 2024 and March 2025\n\n"
+        "| Age group | Year ending March 2024 | Year ending March 2025 | Change |\n"
+        "|---|---:|---:|---:|\n"
+        "| 65 to 69 | 20,410 | 20,880 | +2.3% |\n"
+        "| Mean age | 74 | 75 | |\n"
+    )
+    claims = _table_claims(text)
+    assert ("count", "20,410", 20410) in claims and ("count", "20,880", 20880) in claims
+    assert not any(t in ("74", "75") for _, t, _ in claims)  # a row of ages is no count
+
+
+def test_a_caption_naming_people_does_not_make_characteristics_samples():
+    text = STUDY + (
+        "Table 1: Characteristics of the participants at baseline\n\n"
+        "| | 2019 | 2024 |\n"
+        "|---|---:|---:|\n"
+        "| Systolic blood pressure | 132 | 128 |\n"
+    )
+    assert _table_claims(text) == []
+
+
+def test_sampled_and_positive_columns():
+    text = "The surveillance study sampled herds, wild birds and people.\n\n" + (
+        "| Group sampled | Number sampled | Positive | Prevalence |\n"
+        "|---|---:|---:|---:|\n"
+        "| Dairy herds | 175 | 7 | 4.0% |\n"
+        "| People | 418 | 0 | 0% |\n"
+    )
+    claims = _table_claims(text)
+    assert ("sample_size", "175", 175) in claims and ("count", "7", 7) in claims
+    assert ("sample_size", "418", 418) in claims and ("count", "0", 0) in claims

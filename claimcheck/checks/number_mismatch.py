@@ -1403,8 +1403,10 @@ _TRANSPOSED_MIN_REFERRED = 100  # three digits: only a definite reference back, 
 def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     """`performed 38,460 operations` ... `carried out 36,840 operations`: a count or sample of the
     same noun given again with the same digits in another order, a typing slip in one of them.
-    Numbers of four digits or more only; the later one is flagged."""
+    Numbers of four digits or more only; the later one is flagged. Two cells of one table are
+    two rows, never a slip (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
+    in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     samples: dict[str, tuple[int, str]] = {}  # the first sample of each set of digits, any noun
     text = doc_text(doc)
     for r in records:
@@ -1415,6 +1417,8 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
         digits = str(r.value)
         key = (r.unit, "".join(sorted(digits)))
         earlier = seen.get(key)
+        if earlier is not None and key in in_table and _in_table_row(text, r.start):
+            continue
         if earlier is not None and not _may_be_one_slip(str(earlier[0]), digits, earlier[1], text[r.start:r.end], r.unit):
             continue
         if r.value < _TRANSPOSED_MIN:
@@ -1422,6 +1426,8 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             # ("412 Yellow Card reports" ... "all 421 reports")
             if earlier is None:
                 seen[key] = (r.value, text[r.start:r.end])
+                if _in_table_row(text, r.start):
+                    in_table.add(key)
             elif (_swapped_neighbours(str(earlier[0]), digits)
                   and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
                 yield _transposed(text, r, earlier[1])
@@ -1433,9 +1439,18 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
         if earlier is None:
             seen[key] = (r.value, text[r.start:r.end])
+            if _in_table_row(text, r.start):
+                in_table.add(key)
             continue
         if earlier[0] != r.value:
             yield _transposed(text, r, earlier[1])
+
+
+def _in_table_row(text: str, offset: int) -> bool:
+    """Whether `offset` is in a line of a Markdown table (`| 65 to 69 | 20,410 |`)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return text.count("|", line_start, len(text) if line_end < 0 else line_end) >= 2
 
 
 def _transposed(text: str, r, earlier: str) -> Hit:

@@ -62,8 +62,13 @@ _BY_GROUPING = re.compile(
 )
 # A header that is only what happened to the people of each row.
 _OUTCOME_HEADER = re.compile(
-    r"(?i:^\s*(?:hospitali[sz]ed|admitted|died|dead|recovered|vaccinated|infected|treated|referred|discharged|"
-    r"readmitted|diagnosed|confirmed|tested\s+positive)\s*(?:\(\s*n\s*\))?\s*$)"
+    r"(?i:^\s*(?:(?:number|no\.?)\s+)?(?:hospitali[sz]ed|admitted|died|dead|recovered|vaccinated|infected|treated|"
+    r"referred|discharged|readmitted|diagnosed|confirmed|(?:tested\s+)?positive)\s*(?:\(\s*n\s*\))?\s*$)"
+)
+# A header that is only how many were studied: "Number sampled", "Tested", "No. enrolled".
+_STUDIED_HEADER = re.compile(
+    r"(?i:^\s*(?:(?:number|no\.?|total)\s+)?(?:sampled|tested|screened|enrolled|recruited|randomi[sz]ed|"
+    r"included|analy[sz]ed|surveyed|examined|swabbed)\s*(?:\(\s*n\s*\))?\s*$)"
 )
 # A column of ages or age bands ("Age band", "Age group", "Ages"): its cells are who the row is
 # about ("Under 3 months", "15 to 44 years"), no claim.
@@ -95,17 +100,17 @@ _FACT_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?:\*\*|__)?(?P<label>[^\W
 
 
 
-def list_heading(text: str, pos: int) -> str | None:
+def list_heading(text: str, pos: int, longest: int = 100) -> str | None:
     """The line a list is introduced by (its heading, or a line ending in a colon): the last
-    line before the list item at `pos` that is neither blank nor an item, if it is short and no
-    sentence."""
+    line before the list item at `pos` that is neither blank nor an item, if it is short (at
+    most `longest` characters) and no sentence."""
     end = text.rfind("\n", 0, pos)
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if line.strip() and not LIST_ITEM_START.match(line):
             line = line.strip()
-            return line if len(line) <= 100 and not line.endswith((".", "!", "?")) else None  # a heading, not a sentence
+            return line if len(line) <= longest and not line.endswith((".", "!", "?")) else None  # a heading, not a sentence
         end = start - 1
     return None
 
@@ -182,6 +187,8 @@ def classify_header(header: str, study: bool) -> _Column:
         return _Column("sample_size" if study else "count", share=share)
     if _OUTCOME_HEADER.match(header):
         return _Column("count")  # "Hospitalised", "Died": the people it happened to, counted
+    if _STUDIED_HEADER.match(header):
+        return _Column("sample_size" if study else "count")  # "Number sampled"
     rate = _RATE_HEADER.search(header)
     if rate and not _NOT_A_RATE.search(header):
         per = _PER_WORDS.get(rate["per"].lower()) or parse_number(re.sub(r"\s", "", rate["per"]))
@@ -225,8 +232,9 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
-    """Each Markdown table in `text`: its header cells, and its body rows as cell offsets."""
+def tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    """Each Markdown table in `text`: where its header line starts, its header cells, and its
+    body rows as cell offsets."""
     for sep in _SEPARATOR.finditer(text):
         header_end = sep.start() - 1
         if header_end <= 0:
@@ -244,7 +252,7 @@ def tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]
                 break
             rows.append(_cells(text, pos, line_end))
             pos = line_end + 1
-        yield header, rows
+        yield header_start, header, rows
 
 
 def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[ClaimMatch]:
@@ -326,12 +334,17 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
-    for header, rows in tables(text) if has_table else ():
+    for header_start, header, rows in tables(text) if has_table else ():
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
+        caption = None
         for cells in rows:
             ages.extend(cells[j] for j in age_columns if j < len(cells))
             label = classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING
+            if label.kind is None and cells and not _NOT_COUNTED.search(text[cells[0][0]:cells[0][1]]):
+                if caption is None:
+                    caption = _caption_column(text, header_start, is_study)
+                label = caption
             for j, (start, end) in enumerate(cells[1:], start=1):
                 column = columns[j] if j < len(columns) and columns[j].kind else label
                 if column.kind:
@@ -343,6 +356,17 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     kept = [c for c in claims if not (c.kind in _TABLE_KINDS and any(_overlap(c, f) for f in found))]
     new = [f for f in found if not any(_overlap(c, f) for c in kept)]
     return sorted(kept + new, key=lambda c: c.start)
+
+
+def _caption_column(text: str, header_start: int, study: bool) -> _Column:
+    """What a table's caption (`Table 1: Emergency admissions for falls, by age group`) says its
+    numbers count, for cells whose column and row name nothing (`| 65 to 69 | 20,410 |` under
+    `Year ending March 2024`): events only. A caption naming people is most often a table of
+    their characteristics (`Table 1: Participants`), whose rows of ages and blood pressures are
+    no samples."""
+    caption = list_heading(text, header_start, longest=200)
+    column = classify_header(caption, study) if caption else _NOTHING
+    return column if column.kind == "count" and column.unit else _NOTHING
 
 
 def _overlap(a: ClaimMatch, b: ClaimMatch) -> bool:
