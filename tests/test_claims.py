@@ -1057,3 +1057,23 @@ def test_a_change_told_in_parallel_without_its_from_is_two_values():
 )
 def test_an_age_range_before_a_share_and_more_people_and_outcomes(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Indian digit grouping, lakhs
+        ("In all, 1,60,000 people were on dialysis, up from 2,05,300 patients in 2022.",
+         [("count", "1,60,000 people", 160000), ("count", "2,05,300 patients", 205300)]),
+        ("About two hundred thousand people a year get shingles.",
+         [("count", "About two hundred thousand people", 200000)]),
+        # full-width signs that machine translation from Chinese leaves
+        ("Atropine slowed myopia 52\uff05 in the trial (n\uff1d806, P\uff1c0.001).",
+         [("percentage", "52\uff05", 52), ("sample_size", "n\uff1d806", 806), ("p_value", "P\uff1c0.001", 0.001)]),
+    ],
+)
+def test_numbers_written_the_way_other_countries_and_translations_write_them(text, expected):
+    from claimcheck.nlp.numbers import analysis_text
+
+    # the pipeline's rules read the analysis text (same offsets); the spans are the article's
+    assert [(m.kind, text[m.start:m.end], m.value) for m in find_claims(analysis_text(text))] == expected

@@ -55,3 +55,20 @@ def test_decimal_commas_are_read_as_points_only_in_an_article_that_writes_them()
     for text in ("In 2,3 or 4 doses, 0.5 mg and 1,840 people.", "Of 1,840 people, 12.5% had 1.214 mg."):
         assert with_decimal_points(text) is text
     assert len(with_decimal_points(german)) == len(german)
+
+
+def test_full_width_forms_and_a_leading_zero_decimal_comma_in_the_analysis_text():
+    from claimcheck.nlp.numbers import analysis_text
+
+    chinese_mt = "Atropine slowed myopia 52\uff05 (n\uff1d806, P\uff1c0.001)\u3000in 3,251 children."
+    assert analysis_text(chinese_mt) == "Atropine slowed myopia 52% (n=806, P<0.001) in 3,251 children."
+    spanish_mt = "La mortalidad bajó (p<0,001) en 1.250 pacientes de 78,4 años."
+    assert analysis_text(spanish_mt) == "La mortalidad bajó (p<0.001) en 1,250 pacientes de 78.4 años."
+    for text in (chinese_mt, spanish_mt):
+        assert len(analysis_text(text)) == len(text)
+
+
+def test_indian_digit_grouping_and_two_scale_words():
+    assert parse_number("1,60,000") == 160000
+    assert parse_number("2,05,300") == 205300
+    assert parse_number("two hundred thousand") == 200000

@@ -525,3 +525,14 @@ def test_a_journal_after_a_source_label_or_in_a_reference_list_entry():
     assert journals_in("1. Borg E, et al. Silent gallstones. Scandinavian Journal of Gastroenterology. 2022;57(9):1104-10.") == [
         "Scandinavian Journal of Gastroenterology"]
     assert journals_in("The Journal of Smith Family Recipes said so in 2022.") == []
+
+
+def test_journals_of_other_countries_in_translated_and_local_news():
+    assert journals_in("The team in 2021 in \u300aChinese Medical Journal\u300b reported a myopia rate of 53.6 %.") == [
+        "Chinese Medical Journal"]
+    assert journals_in("An audit, published in the Annals of the Academy of Medicine, Singapore in 2022, found gaps.") == [
+        "Annals of the Academy of Medicine, Singapore"]
+    assert journals_in("The results have been sent for publication to the Revista Española de Cardiología.") == [
+        "Revista Española de Cardiología"]
+    assert journals_in("Research published in Diabetic Medicine last year pooled 21 studies.") == ["Diabetic Medicine"]
+    assert journals_in("She trained in diabetic medicine in Leeds.") == []

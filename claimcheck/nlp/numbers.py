@@ -47,12 +47,15 @@ WORD_NUMBER = (
 )
 # A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
 # Thousands may be grouped by commas or by (thin, no-break or plain) spaces: "1 204".
+# Indian grouping: lakhs and crores by twos, the last three digits by three ("1,60,000").
 DIGIT_NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)"
+    r"|\d+(?:\.\d+)?|\.\d+)"
 )
 SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
-NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b)?"
+# ("two hundred thousand": two scale words)
+NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b){{0,2}}"
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
@@ -64,7 +67,7 @@ _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 _COMMA_DECIMAL = re.compile(r",(?<=\d,)(?=\d{1,2}(?!\d))")  # "3,5", "61,2" (a literal first: fast)
 _POINT_DECIMAL = re.compile(r"\.(?<=\d\.)(?=\d{1,2}(?!\d))|\.(?<=(?<![\d.,])0\.)(?=\d)")  # "3.5", "0.001"
 _EUROPEAN_NUMBER = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2})(?![\d]|[.,]\d)"
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|0,\d+|\d+,\d{1,2})(?![\d]|[.,]\d)"
 )
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
@@ -81,6 +84,21 @@ def with_decimal_points(text: str) -> str:
         return text
     return _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_SWAP_SEPARATORS), text)
 
+
+# Full-width forms of ASCII ("５２％", "n＝806", "P＜0.001", "0.41～0.64") and the ideographic
+# space, which machine translation from Chinese or Japanese leaves in English text: read as
+# their ASCII forms (one character each: every offset holds).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_HALF_WIDTH = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
+
+def analysis_text(text: str) -> str:
+    """The text the rules read: full-width forms as ASCII, then decimal commas as points where
+    the article writes its numbers so (`with_decimal_points`). Same length as `text`."""
+    if _FULL_WIDTH.search(text) is not None:
+        text = text.translate(_HALF_WIDTH)
+    return with_decimal_points(text)
+
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+")
 _GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
 _DIGITS_AND_SCALE = re.compile(
@@ -90,7 +108,7 @@ _DIGITS_AND_SCALE = re.compile(
 
 # Digits with thousands commas or a decimal point, nothing else ("1,840", "0.61", ".5"): what
 # the general path reads as `float` of the digits without commas, read so at once.
-_PLAIN_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_PLAIN_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+")
 # One number word alone ("three", "forty"): what `_parse_words` gives it.
 _SINGLE_WORDS = {**UNITS, **TENS}
 

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
-from .numbers import with_decimal_points
+from .numbers import analysis_text
 
 _KEY = "claimcheck_sentence_bounds"
 TEXT_KEY = "claimcheck_text"  # the text the rules read (`doc_text`)
@@ -44,11 +44,12 @@ def original_text(doc: Doc) -> str:
 
 def doc_text(doc: Doc) -> str:
     """The text the rules read: `doc.text`, computed once per Doc (a Doc's text never changes
-    once it is made), with decimal commas read as points in an article that writes its numbers
-    so (`numbers.with_decimal_points`: same length, so every offset is an offset of `doc.text`)."""
+    once it is made), with full-width forms as ASCII and decimal commas read as points in an
+    article that writes its numbers so (`numbers.analysis_text`: same length, so every offset
+    is an offset of `doc.text`)."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = with_decimal_points(original_text(doc))
+        text = analysis_text(original_text(doc))
         doc.user_data[TEXT_KEY] = text
     return text
 

@@ -32,7 +32,7 @@ from itertools import chain
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from .numbers import with_decimal_points
+from .numbers import analysis_text
 from .sentences import ORIGINAL_KEY, TEXT_KEY
 
 # A piece of the text: a chunk of non-space characters and the single " " after it, if any
@@ -72,7 +72,7 @@ class ChunkTokenizer:
         # the cached tokens are lexeme ids: the Doc finds each lexeme without hashing its text again
         doc = Doc(self.tokenizer.vocab, words=words, spaces=spaces)
         doc.user_data[ORIGINAL_KEY] = text
-        doc.user_data[TEXT_KEY] = with_decimal_points(text)
+        doc.user_data[TEXT_KEY] = analysis_text(text)
         return doc
 
     def _learn(self, unseen: list[str]) -> None:
@@ -128,7 +128,7 @@ class TextKeepingTokenizer:
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
         doc.user_data[ORIGINAL_KEY] = text
-        doc.user_data[TEXT_KEY] = with_decimal_points(text)
+        doc.user_data[TEXT_KEY] = analysis_text(text)
         return doc
 
     def __getattr__(self, name: str):
