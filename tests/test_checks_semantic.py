@@ -364,6 +364,11 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         (("Professor Daniel Whitcombe led the trial. Whitcombe said it worked. Professor Whitcomb added that "
          "more work was needed. Whitcombe agreed."), "Whitcomb"),
         # a first letter that sounds the same (C for K)
+        # the majority spelling only ever out of a name context, but after the same first name
+        # (family name first, in a machine translation from Chinese)
+        (("Recently, our affiliated Eye Hospital Professor Chen Yuxuan team published the paper. "
+          "Chen Yuxuan introduced the design. "
+          'Professor Chen Yixuan said: "It works." Chen Yuxuan professor is corresponding author.'), "Yixuan"),
         (("Dr. Niamh Kavanagh, who led the review, said screening helped. Kavanagh said the effect was small. "
          "Cavanagh added that more trials were needed."), "Cavanagh"),
     ],

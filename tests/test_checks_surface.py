@@ -64,6 +64,8 @@ def texts(nlp, text, kind):
     ("Walkers showed an XX-fold rise in activity.", "XX-fold"),
     ("Dear <<FIRST_NAME>>, thank you for your interest.", "<<FIRST_NAME>>"),
     ("The statement from [HOSPITAL NAME] said beds were full.", "[HOSPITAL NAME]"),
+    # a template slot in another language, left by machine translation
+    ("The extension has a budget of [IMPORTE] euros for the period.", "[IMPORTE]"),
 ])
 def test_placeholder_is_flagged(nlp, text, expected):
     found = texts(nlp, text, "placeholder")
@@ -87,6 +89,9 @@ def test_placeholder_is_flagged(nlp, text, expected):
     "About 40% of the 1,200 patients (95% CI 31-74) improved within XXL-size trial sites.",
     # a broadcast script's cues and a transcript's notes are no template slots
     "[BED UNDER] A&E waits grew again. [BED OUT] [STING: NEWS OUT] [END OF BULLETIN] [MUSIC PLAYING]",
+    "[LAUGHTER] Yes, it works. [APPLAUSE] [CROSSTALK] [INAUDIBLE] [UPDATE] The figures changed.",
+    # an acronym the article defines, bracketed in a quotation
+    "The UK Health Security Agency (UKHSA) agreed. \"They [UKHSA] told us,\" she said.",
 ])
 def test_placeholder_look_alikes_are_not_flagged(nlp, text):
     assert texts(nlp, text, "placeholder") == []
@@ -258,6 +263,9 @@ def test_balanced_straight_quotes_are_not_flagged(nlp, text):
     "“This is the first paragraph of a long quote.\n“This is the second one.\n“And the last,” she said.",
     # a quotation broken across paragraphs by the page
     "“This quote starts here\n\nand continues,” she said.",
+    # ... with a running header between the two halves (print and OCR copy)
+    "\"Half of us came because a nurse told us to. The hardest part is\ngetting your\n\n"
+    "Health Matters · Autumn 2024 · Page 4\n\nshoes on.\" Her husband walks too.",
     # a hard-wrapped paragraph
     "Intro.\n\n“This is a long quote that\nkeeps going on the next line\nand ends here,” she said.",
     "“The doctor told me “you have cancer” and I froze,” she said.",
@@ -324,6 +332,10 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "You are receiving this email because you subscribed to our weekly health digest.",
     "Get the latest headlines straight to your inbox - sign up to our free Wexcombe Gazette daily newsletter",
     "Sign up to our free Health Check newsletter for the week's research",
+    # running headers and footers of print or PDF copy
+    "Riverside Health Matters · Autumn 2024 · Page 3",
+    "Page 4 | The Wexcombe Gazette | Thursday 3 July",
+    "Page 2 of 5",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."
@@ -369,6 +381,8 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "She would forward the results to a friend who worked in a lab.",
     "Patients can sign up for the NHS app to get results sent to their phone.",
     "Parents who sign up to the programme get a weekly email from a nurse.",
+    "The full figures are on page 4 of the report.",
+    "Page 3 of the leaflet explains the doses.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []

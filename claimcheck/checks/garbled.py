@@ -260,7 +260,10 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     last = -2  # the paragraph with marks before
     for n, marks in _marks_by_paragraph(text, offsets, paragraphs):
         start, end = paragraphs[n]
-        if n != last + 1:  # a paragraph without marks came between: nothing is carried over
+        if n != last + 1 and not (n - last <= 3 and text[start].islower()):
+            # a paragraph without marks came between: nothing is carried over, unless this one
+            # goes on with a sentence broken by a page break (its first letter is lower case:
+            # print and OCR copy, where a running header may stand between the two halves)
             carried_curly = carried_straight = 0
         last = n
         if any(mark in "„«»" for _, mark in marks):

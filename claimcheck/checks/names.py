@@ -92,6 +92,7 @@ class Spelling:
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # char spans
     in_context: int = 0  # occurrences in a name context
     first_names: set[str] = field(default_factory=set)
+    given_names: set[str] = field(default_factory=set)  # the names before it in any run ("Chen Yuxuan team")
     titles: set[str] = field(default_factory=set)
     org: bool = False
     org_words: set[str] = field(default_factory=set)  # "University" in "Semmelweis University"
@@ -314,6 +315,8 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
                     spelling.in_context += 1
             continue
         surname = spellings[last]
+        if len(names) >= 2:
+            surname.given_names.add(texts[names[-2]])
         if not (in_context or title):
             continue
         surname.in_context += 1
@@ -359,7 +362,7 @@ def _similar(a: str, b: str) -> bool:
 
 def _different_people(minority: Spelling, majority: Spelling, lists: dict) -> bool:
     """Two people, not one spelled two ways: different first names, or a man and a woman."""
-    if minority.first_names and not (minority.first_names & majority.first_names):
+    if minority.first_names and not (minority.first_names & (majority.first_names | majority.given_names)):
         return True  # introduced with a first name of its own
     male, female = lists["gendered_titles"]["male"], lists["gendered_titles"]["female"]
     man_and_woman = minority.titles & male and majority.titles & female
@@ -409,7 +412,10 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
             and not _used_in_lower_case(text, tokens, lower) and not vocab[lower].is_stop and len(s.form) >= 5
         )
 
-    names = [s for s in spellings.values() if s.in_context and usable(s)]
+    # a spelling out of any name context is a name too when it follows a first name that one in
+    # context has ("Professor Chen Yixuan said" ... "Chen Yuxuan team", in machine translation)
+    firsts = set().union(*(s.first_names for s in spellings.values() if s.in_context))
+    names = [s for s in spellings.values() if (s.in_context or s.given_names & firsts) and usable(s)]
     by_initial: dict[str, list[Spelling]] = defaultdict(list)
     for s in names:
         by_initial[_initial(s.form[0].lower())].append(s)

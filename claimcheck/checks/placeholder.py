@@ -139,7 +139,7 @@ def find_placeholder_matches(text: str, rules: tuple[PlaceholderRule, ...] = RUL
             if rule.not_before and rule.not_before.search(text[end:end + _CONTEXT]):
                 continue
             if rule.unless_defined:
-                letters = m.group().strip()
+                letters = (m.groupdict().get("letters") or m.group()).strip()  # (a rule may name them)
                 if letters not in defined:
                     defined[letters] = _is_defined(text, letters)
                 if defined[letters]:
