@@ -359,3 +359,11 @@ def test_two_rows_of_one_table_with_the_same_digits_are_no_slip(nlp):
     # a cell restated in the text with its digits swapped is still caught
     restated = table + "\nAmong people aged 75 to 79 there were 40,210 admissions, the report said.\n"
     assert mismatches(nlp, restated) == ["40,210 admissions"]
+
+
+def test_a_trials_enrolment_given_again_with_two_digits_swapped(nlp):
+    text = ("The randomized trial enrolled 412 women at 58 sites. About the trial: LUMEN is a Phase 3 "
+            "study that randomized 421 women aged 18 to 45.")
+    assert mismatches(nlp, text) == ["421 women"]
+    # two arms of one trial with the same digits are two groups
+    assert mismatches(nlp, "The trial randomized 412 women to the drug and randomized 421 women to placebo.") == []

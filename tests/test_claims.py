@@ -1065,6 +1065,9 @@ def test_an_age_range_before_a_share_and_more_people_and_outcomes(text, expected
         # Indian digit grouping, lakhs
         ("In all, 1,60,000 people were on dialysis, up from 2,05,300 patients in 2022.",
          [("count", "1,60,000 people", 160000), ("count", "2,05,300 patients", 205300)]),
+        # a whole number and a half (US style)
+        ("Patients were followed for an average of 4 1/2 years; after about 4\u00bd years, 12 had died.",
+         [("duration", "4 1/2 years", 4.5), ("duration", "about 4\u00bd years", 4.5)]),
         ("About two hundred thousand people a year get shingles.",
          [("count", "About two hundred thousand people", 200000)]),
         # full-width signs that machine translation from Chinese leaves

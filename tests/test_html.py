@@ -506,6 +506,20 @@ def test_a_lead_images_caption_and_a_key_points_box_before_the_body_are_kept():
     assert not any("Ten tips" in b for b in blocks)
 
 
+def test_a_fact_checks_verdict_box_before_the_body_is_kept_once_row_by_row():
+    page = (
+        "<html><body><article><h1>Fact check: No, vitamin D won't prevent 90% of colds</h1>"
+        "<div class='rating-box'>"
+        "<div class='rating-box__row'><span>The claim:</span> <span>Taking 10,000 IU a day stops 90% of colds.</span></div>"
+        "<div class='rating-box__row'><span>Our rating:</span> <span class='rating--false'>False</span></div></div>"
+        f"<div class='story-body'>{_BODY}</div></article></body></html>"
+    )
+    blocks = extract_article(page, "page.html").text.split("\n\n")
+    assert blocks.count("The claim: Taking 10,000 IU a day stops 90% of colds.") == 1, blocks[:6]
+    assert blocks.count("Our rating: False") == 1
+    assert not any(b in ("The claim:", "False") for b in blocks)
+
+
 def test_a_page_without_an_article_element_keeps_its_headline_standfirst_caption_and_fact_box():
     page = (
         "<html><body><div class='page'>"

@@ -1398,15 +1398,23 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
 
 _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
 _TRANSPOSED_MIN_REFERRED = 100  # three digits: only a definite reference back, two neighbours swapped
+# ... or a study's enrolment given twice ("enrolled 412 women" ... "randomized 421 women")
+_ENROLLED_BEFORE = re.compile(
+    r"(?i:\b(?:enrolled|enrolling|randomi[sz]ed|randomi[sz]ing|recruited|recruiting)\s+"
+    r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over)\s+)?)$"
+)
 
 
 def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     """`performed 38,460 operations` ... `carried out 36,840 operations`: a count or sample of the
     same noun given again with the same digits in another order, a typing slip in one of them.
-    Numbers of four digits or more only; the later one is flagged. Two cells of one table are
-    two rows, never a slip (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
+    Numbers of four digits or more; of three, a definite reference back or a study's enrolment
+    given again ("enrolled 412 women" ... "randomized 421 women"), two neighbouring digits
+    swapped. The later one is flagged. Two cells of one table are two rows, never a slip
+    (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
+    enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
     samples: dict[str, tuple[int, str]] = {}  # the first sample of each set of digits, any noun
     text = doc_text(doc)
     for r in records:
@@ -1428,8 +1436,12 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 seen[key] = (r.value, text[r.start:r.end])
                 if _in_table_row(text, r.start):
                     in_table.add(key)
-            elif (_swapped_neighbours(str(earlier[0]), digits)
-                  and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+                if r.kind == "sample_size" and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start):
+                    enrolled.add(key)
+            elif _swapped_neighbours(str(earlier[0]), digits) and (
+                    _patterns()["definite"].search(text, max(0, r.start - 40), r.start)
+                    or (key in enrolled and r.kind == "sample_size"
+                        and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))):
                 yield _transposed(text, r, earlier[1])
             continue
         if r.kind == "sample_size":

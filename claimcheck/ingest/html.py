@@ -873,8 +873,9 @@ _KEY_POINTS = re.compile(r"(?i:^\s*(?:key\s+(?:points|findings|facts|numbers)|at
 def _before_the_body(body: HtmlElement | None) -> list[str]:
     """Lines of the `<article>` that holds `body` (or, on a page without one, of the element
     that holds it), before `body`: the captions of its figures (`<figcaption>`, or an element
-    whose class names a caption: `<p class="photo-caption">`) and the lines of a box headed "Key
-    points" (its heading, then each item)."""
+    whose class names a caption: `<p class="photo-caption">`), the lines of a box headed "Key
+    points" (its heading, then each item) and the rows of a fact check's verdict box (`<div
+    class="rating-box">`: "The claim: ...", "Our rating: False")."""
     if body is None:
         return []
     article = next(body.iterancestors("article"), None)
@@ -883,6 +884,7 @@ def _before_the_body(body: HtmlElement | None) -> list[str]:
         if article is None or article.tag in ("body", "html"):
             return []
     lines = []
+    box = None  # the verdict box read
     for el in article.iter("figcaption", "aside", "div", "section", "p"):
         if el is body or body in el.iterancestors():
             break  # the body (or what follows it): trafilatura reads on from there
@@ -891,11 +893,30 @@ def _before_the_body(body: HtmlElement | None) -> list[str]:
             continue
         if el.tag == "p":
             continue
+        if _names_a_verdict_box(el):  # a fact check's "The claim: ... Our rating: False" box
+            if box is not None and box in el.iterancestors():
+                continue  # a row of the box already read
+            box = el
+            rows = [child for child in el if isinstance(child.tag, str)] or [el]
+            lines += [_squash(element_text(row, " ")) for row in rows]
+            continue
         heading = next(el.iter("h2", "h3", "h4", "strong"), None)
         if heading is not None and _KEY_POINTS.match(element_text(heading, " ")):
             lines.append(_squash(element_text(heading, " ")))
             lines += [_squash(element_text(li, " ")) for li in el.iter("li")]
     return lines
+
+
+# A fact check's summary box, by its class: `rating-box`, `verdict`, `claim-review`.
+_VERDICT_CLASSES = frozenset({"rating", "verdict", "ruling", "claimreview"})
+
+
+def _names_a_verdict_box(el: HtmlElement) -> bool:
+    classes = el.get("class")
+    if not classes or el.tag not in ("div", "aside", "section"):
+        return False
+    parts = _CLASS_PARTS.split(classes.lower())
+    return bool(_VERDICT_CLASSES.intersection(parts)) or "claim-review" in classes.lower()
 
 
 def _names_a_caption(el: HtmlElement) -> bool:

@@ -48,8 +48,11 @@ WORD_NUMBER = (
 # A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
 # Thousands may be grouped by commas or by (thin, no-break or plain) spaces: "1 204".
 # Indian grouping: lakhs and crores by twos, the last three digits by three ("1,60,000").
+# A whole number and a half or a quarter: "4 1/2", "4½", "2-1/2" (US style).
+_MIXED_FRACTION = r"\d{1,3}(?:[ \u00a0-]?[½¼¾]|[ \u00a0-][13]/[24])(?![\d/])"
 DIGIT_NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)"
+    "(?:" + _MIXED_FRACTION
+    + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
 SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
@@ -100,6 +103,8 @@ def analysis_text(text: str) -> str:
     return with_decimal_points(text)
 
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+")
+_MIXED = re.compile(r"(\d{1,3})[ \u00a0-]?(½|¼|¾|1/2|1/4|3/4)")
+_FRACTION_VALUES = {"½": 0.5, "1/2": 0.5, "¼": 0.25, "1/4": 0.25, "¾": 0.75, "3/4": 0.75}
 _GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
 _DIGITS_AND_SCALE = re.compile(
     r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn)?"
@@ -126,6 +131,9 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().lower().replace("\u2212", "-")
     if cleaned in _SINGLE_WORDS:
         return _SINGLE_WORDS[cleaned]  # (the general path's answer, faster)
+    mixed = _MIXED.fullmatch(cleaned)
+    if mixed:
+        return tidy(int(mixed[1]) + _FRACTION_VALUES[mixed[2]])
     if _SPACE_GROUPED.fullmatch(cleaned):
         cleaned = _GROUP_SPACE.sub("", cleaned)
     if not cleaned:
