@@ -367,3 +367,9 @@ def test_a_trials_enrolment_given_again_with_two_digits_swapped(nlp):
     assert mismatches(nlp, text) == ["421 women"]
     # two arms of one trial with the same digits are two groups
     assert mismatches(nlp, "The trial randomized 412 women to the drug and randomized 421 women to placebo.") == []
+
+
+def test_parts_of_the_cases_the_sentence_before_named(nlp):
+    text = "There were now 23 confirmed cases, up from 17 on Monday. Of these, 15 are men and nine are women."
+    assert mismatches(nlp, text) == ["15 are men and nine are women"]
+    assert mismatches(nlp, "There were now 23 confirmed cases. Of these, 14 are men and nine are women.") == []

@@ -342,6 +342,14 @@ def test_furniture_line_is_flagged(nlp, line):
     assert texts(nlp, text, "residue") == [line.strip()]
 
 
+def test_a_related_link_at_the_end_of_a_paragraph_is_flagged_from_where_it_starts(nlp):
+    text = ("All the confirmed cases had lived within about 3km of the depot. Read more: How cooling towers "
+            "spread Legionnaires\u2019 disease \u2013 and why summer is peak season\n\nMore cases are likely.")
+    assert texts(nlp, text, "residue") == [
+        "Read more: How cooling towers spread Legionnaires\u2019 disease \u2013 and why summer is peak season"]
+    assert texts(nlp, "The nurse said: see also the earlier advice. Read more about it on the NHS website.", "residue") == []
+
+
 def test_share_bar_with_one_button_per_line_is_flagged(nlp):
     text = "The authors called for a larger trial.\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading..."
     assert texts(nlp, text, "residue") == ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."]

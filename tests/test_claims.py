@@ -1080,3 +1080,10 @@ def test_numbers_written_the_way_other_countries_and_translations_write_them(tex
 
     # the pipeline's rules read the analysis text (same offsets); the spans are the article's
     assert [(m.kind, text[m.start:m.end], m.value) for m in find_claims(analysis_text(text))] == expected
+
+
+def test_an_interval_said_to_be_wide_and_parts_in_the_present_tense():
+    assert ("confidence_interval", "confidence interval was wide (0.49 to 0.99", [0.49, 0.99]) in found(
+        "Risk was 30% lower, although the confidence interval was wide (0.49 to 0.99).")
+    assert found("There were 23 confirmed cases. Of these, 15 are men and nine are women.") == [
+        ("count", "23 confirmed cases", 23), ("count", "15 are men", 15), ("count", "nine are women", 9)]

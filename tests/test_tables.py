@@ -226,3 +226,12 @@ def test_sampled_and_positive_columns():
     claims = _table_claims(text)
     assert ("sample_size", "175", 175) in claims and ("count", "7", 7) in claims
     assert ("sample_size", "418", 418) in claims and ("count", "0", 0) in claims
+
+
+def test_a_multiple_in_a_cell_is_an_effect_size_whatever_its_column():
+    text = STUDY + (
+        "| Treatment | Responders | Relative chance of responding |\n"
+        "|---|---|---|\n"
+        "| Propranolol | 44% | 1.6\u00d7 |\n"
+    )
+    assert ("effect_size", "1.6\u00d7", 1.6) in _table_claims(text)

@@ -1069,10 +1069,12 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
 
 def _may_exceed_a_whole(total: float, index: int, mentions: list[Mention]) -> bool:
     """Whether parts adding up to `total` in sentence `index` can be more than the whole
-    `_whole_for` finds, which is a sample named in that sentence or a study's sample (`is_total`)
-    given in an earlier one: whether one of these is smaller than `total`."""
+    `_whole_for` finds, which is a sample named in that sentence, a study's sample (`is_total`)
+    given in an earlier one or a group named in the sentence before: whether one of these is
+    smaller than `total`."""
     return any(
-        m.value < total and ((m.sentence == index and m.noun and m.label == "sample_size") or (m.sentence < index and m.is_total))
+        m.value < total and ((m.sentence == index and m.noun and m.label == "sample_size") or (m.sentence < index and m.is_total)
+                             or (m.sentence == index - 1 and m.noun))
         for m in mentions
     )
 
@@ -1080,8 +1082,9 @@ def _may_exceed_a_whole(total: float, index: int, mentions: list[Mention]) -> bo
 def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: str,
                bounds: list[tuple[int, int]], studies: _Studies, arms: bool) -> Mention | None:
     """The whole the parts starting at `parts_start` belong to: a group just before them in the
-    sentence (`1,840 participants ..., 1,012 women and 903 men`), or, after `Of these` or for the
-    arms of a trial, the study's sample."""
+    sentence (`1,840 participants ..., 1,012 women and 903 men`), or, for the arms of a trial,
+    the study's sample; after `Of these`, the study's sample or, in an article reporting no
+    study, the last group the sentence before named."""
     p = _patterns()
     s_start, _ = bounds[s_index]
     same = [m for m in mentions if m.sentence == s_index and m.end <= parts_start and m.noun
@@ -1092,8 +1095,15 @@ def _whole_for(parts_start: int, s_index: int, mentions: list[Mention], text: st
         if p["comparison"].search(between) or not re.search(r"[,:(—–]|\b(?i:including|comprising|of\s+whom|namely)\b", between):
             return None
         return whole
-    if p["subset_opener"].match(text[s_start:parts_start]) or arms:
+    if arms:
         return studies.totals[s_index]
+    if p["subset_opener"].match(text[s_start:parts_start]):
+        if studies.totals[s_index] is not None:
+            return studies.totals[s_index]
+        # no study: the group the sentence before ended on, named by its noun ("There were now 23
+        # confirmed cases, up from 17 on Monday. Of these, 15 are men and nine are women")
+        before = [m for m in mentions if m.sentence == s_index - 1 and m.noun]
+        return before[-1] if before else None
     return None
 
 
@@ -1195,7 +1205,10 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
     shares and arm words)."""
     with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
     first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
-    whole = with_sample | set(range(first_total + 1, len(bounds)))
+    after_named = {m.sentence + 1 for m in mentions if m.noun}  # "... 23 confirmed cases. Of these, ..."
+    openers = _subset_openers(text, bounds, min(first_total, min(after_named, default=len(bounds)) - 1) + 1)
+    openers = {i for i in openers if i > first_total or i in after_named}
+    whole = with_sample | set(range(first_total + 1, len(bounds))) | openers
     if folded is None:
         shares, arms = set(range(len(bounds))), set(whole)
     else:
@@ -1203,7 +1216,6 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
         marks = _counts_by_sentence(_starts_in(folded, ("%", "cent"), 0, len(folded)), bounds, starts)
         shares = {i for i, count in marks.items() if count >= 2}
         arms = {index for start, end in _runs(sorted(whole), bounds) for index in _sentences_with(folded, _ARM_WORDS, start, end, bounds, starts, _arm_word_at)}
-    openers = _subset_openers(text, bounds, first_total + 1)
     return _PartSentences(whole, shares, arms & whole, shares | with_sample | openers)
 
 

@@ -664,7 +664,9 @@ def _match_rule(rule: ResidueRule, line: str) -> int | None:
     m = rule.pattern.search(line) if rule.match == "contains" else rule.pattern.match(line)
     if m is None or (rule.requires is not None and not rule.requires.search(line)):
         return None
-    return 0 if rule.match == "contains" else m.start("f")
+    if rule.match == "contains":  # the whole line, or from a group `at` the pattern names
+        return m.start("at") if "at" in rule.pattern.groupindex else 0
+    return m.start("f")
 
 
 def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:

@@ -68,7 +68,9 @@ CI_RE = re.compile(
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
     r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
     r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
-    r"\s*[\[(]?\s*(?:(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between)\s*|[:,=]\s*)*"
+    # "CI 0.6-0.9", "(95% CI: 0.6 to 0.9)", "the confidence interval was wide (0.49 to 0.99)"
+    r"\s*(?:[\[(]\s*|(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between|wide|wider|narrow|"
+    r"narrower|broad|very|quite|fairly|still)\s*|[:,=]\s*)*"
     rf"(?P<a>[-\u2212]?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>[-\u2212]?{DIGIT_NUMBER})(?:\s?%)?"
 )
 

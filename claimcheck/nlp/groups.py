@@ -86,7 +86,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"|(?i:of)\s+(?i:them|those|these)\b"
         rf"|(?i:of)\s+(?i:the|these|those|all)\s+(?:[\w-]+\s+)?(?i:{nouns})\b"
         r"|(?i:were|was)\s+(?:(?i:randomly|then)\s+)?(?i:assigned|randomi[sz]ed|allocated)\b"
-        r"|(?i:were|was)\s+(?i:men|women|boys|girls|children|adults|smokers|female|male)\b"
+        r"|(?i:were|was|are|is)\s+(?i:men|women|boys|girls|children|adults|smokers|female|male)\b"
         r"|(?i:received|got|used|were\s+given)(?=\s+[\w-])"
         r"|(?i:assigned|randomi[sz]ed|allocated)\s+to\b))"
     )

@@ -5,7 +5,8 @@ else in its row's label. So a table is read as a table:
 
 - a table is a header line, a separator line (`|---|:--:|`) and the lines with cells after it;
 - a cell holds one number, perhaps with a second in brackets (`412 (12.4%)`, `0.79 (0.70–0.89)`),
-  or a range (`0.70–0.89`); any other cell (`Reference`, `54 (IQR 41–63)`, text) is left alone;
+  or a range (`0.70–0.89`), or a multiple (`1.6×`, an effect size in any column); any other
+  cell (`Reference`, `54 (IQR 41–63)`, text) is left alone;
 - the header says what the column's numbers are; where it names nothing (`Drug`, `Placebo`,
   `2024`), the row's first cell does (`Serious adverse events`);
 - people (`Women`, `n`, `Participants`) are the sample of the study, or a count where the
@@ -38,7 +39,7 @@ _NUMBER = r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"  # (
 _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
-    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?"
+    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?(?P<times>\s?×)?"
     rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\)))?"
     rf"|(?P<lo>{_NUMBER})\s*(?:{_DASH})\s*(?P<hi>{_NUMBER})"
 )
@@ -277,6 +278,8 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
     claims = []
     if m["pct"]:
         return []  # `12.4%`: the percentage rules read it
+    if m["times"]:  # `1.6×`: a multiple, whatever the column
+        return [ClaimMatch("effect_size", m.start("num"), m.end("times"), value, None, qualifier)]
     if kind == "effect_size":
         claims.append(ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier))
         if m["b2"] is not None:
@@ -347,7 +350,7 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
                 label = caption
             for j, (start, end) in enumerate(cells[1:], start=1):
                 column = columns[j] if j < len(columns) and columns[j].kind else label
-                if column.kind:
+                if column.kind or text[end - 1:end] == "×":
                     found.extend(_cell_claims(text, start, end, column))
     if ages:
         claims = [c for c in claims if not any(a <= c.start and c.end <= b for a, b in ages)]
