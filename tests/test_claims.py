@@ -1087,3 +1087,16 @@ def test_an_interval_said_to_be_wide_and_parts_in_the_present_tense():
         "Risk was 30% lower, although the confidence interval was wide (0.49 to 0.99).")
     assert found("There were 23 confirmed cases. Of these, 15 are men and nine are women.") == [
         ("count", "23 confirmed cases", 23), ("count", "15 are men", 15), ("count", "nine are women", 9)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("El riesgo bajó (HR 0.69; IC 95 %: 0.55-0.84).", ("confidence_interval", "IC 95 %: 0.55-0.84", [0.55, 0.84])),
+        ("Hazard ratio 0.69 (IC95% 0.55-0.84).", ("confidence_interval", "IC95% 0.55-0.84", [0.55, 0.84])),
+        ("The review pooled 12 RCTs with 2,874 participants.", ("sample_size", "12 RCTs", 12)),
+    ],
+)
+def test_an_interval_abbreviated_the_romance_way_and_trials_abbreviated(text, expected):
+    assert expected in found(text)
+    assert not any(kind == "percentage" for kind, _, _ in found(text))

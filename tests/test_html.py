@@ -537,3 +537,19 @@ def test_a_page_without_an_article_element_keeps_its_headline_standfirst_caption
                  "A towel stretch used in the trial.", "Around one in three schools is near a busy road."):
         assert line in text, line
     assert "WATCH" not in text and "Ten tips" not in text
+
+
+def test_a_reader_poll_and_a_blogs_responses_are_not_the_article():
+    page = (
+        "<html><body><article><h1>Singing eases postnatal depression</h1>"
+        f"<div class='story-body'>{_BODY}"
+        "<div class='inline-poll'><p class='poll-question'>Did singing to your baby help you?</p>"
+        "<p class='poll-total'>2,318 votes</p></div></div>"
+        "<div class='pw-responses'><h2>Responses (37)</h2><div class='response'>"
+        "<p class='response-body'>My nan had had three falls before anyone checked.</p></div></div>"
+        "</article></body></html>"
+    )
+    text = extract_article(page, "page.html").text
+    assert "Paragraph" in text
+    assert "2,318 votes" not in text and "Did singing" not in text
+    assert "three falls" not in text and "Responses (37)" not in text

@@ -235,3 +235,14 @@ def test_a_multiple_in_a_cell_is_an_effect_size_whatever_its_column():
         "| Propranolol | 44% | 1.6\u00d7 |\n"
     )
     assert ("effect_size", "1.6\u00d7", 1.6) in _table_claims(text)
+
+
+def test_a_title_row_above_the_header_row_and_indian_numbers_in_cells():
+    text = "The state register shows rising numbers.\n\n" + (
+        "| Jeevan Dhara dialysis register | | |\n"
+        "|---|---|---|\n"
+        "| Year | Patients registered | Deaths |\n"
+        "|---|---|---|\n"
+        "| 2020-21 | 1,60,000 | 1.2 lakh |\n"
+    )
+    assert _table_claims(text) == [("count", "1,60,000", 160000), ("count", "1.2 lakh", 120000)]

@@ -321,7 +321,7 @@ def identifiers_in_url(href: str) -> dict[str, str]:
 _CSS_MODULE = re.compile(r"^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{3,}$")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_COMMENT_WORDS = {"comment", "comments", "commentlist", "disqus"}
+_COMMENT_WORDS = {"comment", "comments", "commentlist", "disqus", "responses", "replies"}
 _COMMENT_IDS = {"respond", "disqus_thread", "comments", "comment-section", "commentsection"}
 _COMMENT_NOT = {"open", "closed", "count", "counts", "link", "links", "icon", "btn", "button", "number", "num", "policy"}
 _FURNITURE_WORDS = {
@@ -330,7 +330,11 @@ _FURNITURE_WORDS = {
     "trending", "newsletter", "newsletters", "signup", "subscribe", "subscription", "promo", "promos",
     "promotion", "promoted", "sponsored", "share", "sharing", "sharebar", "sharetools", "social",
     "cookie", "cookies", "consent", "gdpr", "paywall", "adslot", "advert", "advertisement", "ad", "ads",
+    "poll", "quiz",
 }
+# Boxes never the article's, removed from the body too: a reader poll or quiz set in the text
+# (its question and its vote counts are the page's).
+_INTERACTIVE_WORDS = frozenset({"poll", "quiz"})
 _FURNITURE_PAIRS = {("most", "read"), ("most", "popular"), ("most", "viewed"), ("most", "shared"),
                     ("sign", "up"), ("read", "next"), ("more", "from"), ("you", "may"), ("also", "like")}
 _NEVER_REMOVED = {"html", "body", "head"}
@@ -448,10 +452,15 @@ def unwrap_layout_tables(root: HtmlElement) -> bool:
 def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
     """Remove reader comments, furniture boxes and teaser cards outside `body`.
 
-    Inside the body nothing is removed here: a marked box there ("expert comment", an inline
-    promo) is left to trafilatura, and plain furniture lines stay for the residue check.
+    Inside the body nothing is removed here but a reader poll or quiz: a marked box there
+    ("expert comment", an inline promo) is left to trafilatura, and plain furniture lines stay
+    for the residue check.
     """
     unwrap_layout_tables(root)
+    if body is not None:
+        for tag in [el for el in body.iterdescendants() if isinstance(el.tag, str) and el.get("class")]:
+            if any(_INTERACTIVE_WORDS.intersection(words) for words in _class_tokens(tag)):
+                _remove(tag)
     keep = set(body.iterancestors()) if body is not None else set()
     body_len = _text_len(body) if body is not None else 0
     # document order; a removed element's subtree and the body's are not visited

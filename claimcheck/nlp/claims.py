@@ -64,10 +64,11 @@ from .tables import table_claims
 # Opens with a lookahead of the first characters a match may have (any case): `search_near`
 # tries it at every character of a window, and the lookahead turns most away at once.
 CI_RE = re.compile(
-    r"(?=[\dCcUu])"
+    r"(?=[\dCcUuI])"
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
-    r"(?:\b(?:CI|CrI|UI)\b|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
-    r"(?:\s+(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99"
+    # ("IC 95 %": the order of Spanish, French, Italian and Portuguese, kept in translation)
+    r"(?:\b(?:CI|CrI|UI)\b|\bIC(?=\s?9\d(?:[.,]\d)?\s?%)|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
+    r"(?:\s*(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99", "IC95%"
     # "CI 0.6-0.9", "(95% CI: 0.6 to 0.9)", "the confidence interval was wide (0.49 to 0.99)"
     r"\s*(?:[\[(]\s*|(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between|wide|wider|narrow|"
     r"narrower|broad|very|quite|fairly|still)\s*|[:,=]\s*)*"
@@ -79,9 +80,10 @@ CI_RE = re.compile(
 _CI_ANCHORS = ("CI", "CrI", "UI", "nterval", "NTERVAL")
 
 
-# The abbreviations among the anchors: "CI", "UI", "CrI", found from their "I" (a literal:
-# `re` skips to each "I" in C, and the lookbehinds read the letters before it).
-_CI_ABBREVIATION = re.compile(r"I(?:(?<=[CU]I)|(?<=CrI))")
+# The abbreviations among the anchors: "CI", "UI", "CrI" (and "IC" before a level: "IC 95 %"),
+# found from their "I" (a literal: `re` skips to each "I" in C, and the lookarounds read the
+# letters around it).
+_CI_ABBREVIATION = re.compile(r"I(?:(?<=[CU]I)|(?<=CrI)|(?=C\s?9\d))")
 
 
 def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
@@ -94,8 +96,11 @@ def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
         at = m.start()
         if text[at - 1] == "r":  # "CrI"
             spans.append((at - 2, at + 1))
-        else:
+        elif text[at - 1] in "CU":
             spans.append((at - 1, at + 1))
+            abbreviated = True
+        else:  # "IC 95 %"
+            spans.append((at, at + 2))
             abbreviated = True
     spans.sort()
     return spans, abbreviated

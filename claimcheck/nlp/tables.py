@@ -35,7 +35,11 @@ from .patterns import ClaimMatch, _is_year, terms
 
 # A separator line: cells of dashes, with optional colons, between pipes.
 _SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.M)
-_NUMBER = r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"  # (signed: differences and their intervals)
+# (signed: differences and their intervals; Indian grouping and scale words: "1,60,000", "14.2 lakh")
+_NUMBER = (
+    r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s(?:lakhs?|crores?|thousand|million|billion))?"
+)
 _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
@@ -251,6 +255,12 @@ def tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int
             line_end = len(text) if line_end < 0 else line_end
             if "|" not in text[pos:line_end]:
                 break
+            if _SEPARATOR.fullmatch(text, pos, line_end):
+                # a second separator: the row before it heads the next table, read on its own
+                # (after a title row: "| Dialysis register | | |", "|---|", "| Year | Patients |")
+                if rows:
+                    rows.pop()
+                break
             rows.append(_cells(text, pos, line_end))
             pos = line_end + 1
         yield header_start, header, rows
@@ -302,8 +312,8 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
             return []
         return [ClaimMatch(kind, m.start("num"), m.end("num"), round(value / column.per, 12), None, qualifier)]
     # people or events: whole numbers only (`4.2` under `Patients` is no count of them), not negative
-    if "." in raw or raw[0] in "-\u2212" or (_is_year(raw) and "," not in raw):
-        return []
+    if ("." in raw and not raw[-1].isalpha()) or raw[0] in "-\u2212" or (_is_year(raw) and "," not in raw):
+        return []  # (a decimal with a scale word is whole: "1.2 lakh")
     claims.append(ClaimMatch(kind, m.start("num"), m.end("num"), value, column.unit, qualifier))
     if m["b1"] is not None and m["b2"] is None and (m["bpct"] or column.share):
         share = parse_number(m["b1"])
