@@ -1100,3 +1100,11 @@ def test_an_interval_said_to_be_wide_and_parts_in_the_present_tense():
 def test_an_interval_abbreviated_the_romance_way_and_trials_abbreviated(text, expected):
     assert expected in found(text)
     assert not any(kind == "percentage" for kind, _, _ in found(text))
+
+
+def test_a_strength_in_mg_per_ml_and_a_micro_sign_read_in_the_wrong_encoding_are_doses():
+    assert found("The 10 mg/ml concentrate was confused with the standard 1 mg/ml liquid.") == [
+        ("dose", "10 mg/ml", 10), ("dose", "1 mg/ml", 1)]
+    assert found("Children got 50 \u00c2\u00b5g/kg, not 200 \u00c2\u00b5g/kg.") == [
+        ("dose", "50 \u00c2\u00b5g/kg", 50), ("dose", "200 \u00c2\u00b5g/kg", 200)]
+    assert found("Her cholesterol was 190 mg/dL.") == []

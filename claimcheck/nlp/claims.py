@@ -926,7 +926,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
 
 
 DOSE_UNITS = (
-    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    # (a strength: "10 mg/ml concentrate"; not a blood level, "190 mg/dL")
+    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
 )
@@ -1094,7 +1095,8 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
 
 # "68Â %", "800Â IU": a no-break space read in the wrong encoding (the `encoding` check flags
 # it). Claims are read as if it were a space; it is one character, so every offset stays.
-_MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])")
+# "50 Âµg/kg": the "Â" of a micro sign read so, after the space, is read as a space too.
+_MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[µμ])")
 
 
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
