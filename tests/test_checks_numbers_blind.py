@@ -373,3 +373,13 @@ def test_parts_of_the_cases_the_sentence_before_named(nlp):
     text = "There were now 23 confirmed cases, up from 17 on Monday. Of these, 15 are men and nine are women."
     assert mismatches(nlp, text) == ["15 are men and nine are women"]
     assert mismatches(nlp, "There were now 23 confirmed cases. Of these, 14 are men and nine are women.") == []
+
+
+def test_the_headlines_finding_given_another_value_in_the_body(nlp):
+    text = ("HRT patches carry 38% lower clot risk than tablets, major study finds\n\n"
+            "Women using patches had a 28% lower risk of a clot than those taking tablets.")
+    assert mismatches(nlp, text) == ["28% lower risk of a clot"]
+    # the headline's value in the body too (two findings), or another outcome: no contradiction
+    assert mismatches(nlp, "Patches carry 38% lower clot risk\n\nPatches had a 38% lower risk of a clot. "
+                           "Gels had a 28% lower risk of a clot.") == []
+    assert mismatches(nlp, "Patches carry 38% lower clot risk\n\nThey had a 28% lower risk of stroke.") == []

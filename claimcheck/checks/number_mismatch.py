@@ -1604,6 +1604,58 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
             )
 
 
+# --- the headline's main finding given another value in the body ----------------------------
+
+# "38% lower clot risk", "28% lower risk of a clot", "a 40% higher chance of dementia": a
+# relative change of a named outcome (the outcome before the measure, or after "of").
+_CHANGE_OF_OUTCOME = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?P<dir>lower|higher|greater|reduced|increased)\s+"
+    r"(?:(?P<pre>[a-z][a-z\-]{2,})\s+)?(?:risk|chance|odds|likelihood)\b(?:\s+of\s+(?:(?:a|an|the|developing|having)\s+)*(?P<post>[a-z][a-z\-]{2,}))?",
+    re.I,
+)
+
+
+def find_headline_contradictions(doc: Doc) -> Iterator[Hit]:
+    """`HRT patches carry 38% lower clot risk` (headline) ... `a 28% lower risk of a clot` (body):
+    the headline's relative change of an outcome given once more in the body, in the same
+    direction, with another value, and the headline's value nowhere in the body. The body's
+    mention is flagged."""
+    text = doc_text(doc)
+    if "%" not in text and "cent" not in text:
+        return
+    first_end = text.find("\n")
+    headline_end = len(text) if first_end < 0 else first_end
+    headline = text[:headline_end]
+    if len(headline) > 200 or headline.rstrip().endswith("."):
+        return  # no headline line
+    told = [(m, _outcome_word(m)) for m in _CHANGE_OF_OUTCOME.finditer(headline)]
+    told = [(m, outcome) for m, outcome in told if outcome]
+    if len(told) != 1:
+        return
+    head, outcome = told[0]
+    body = [m for m in _CHANGE_OF_OUTCOME.finditer(text, headline_end)
+            if _outcome_word(m) == outcome and m["dir"].lower() == head["dir"].lower()]
+    value = float(head["n"])
+    if len(body) != 1 or abs(float(body[0]["n"]) - value) <= 1:
+        return
+    if re.search(rf"(?<![\d.]){re.escape(head['n'])}(?![\d]|\.\d)", text[headline_end:]):
+        return  # the headline's value is in the body too: two findings
+    m = body[0]
+    yield Hit(
+        m.start(), m.end(),
+        f"the headline says `{head.group()}`, the article `{m.group()}`: one of the two may be wrong.",
+        f"check against the headline's `{head.group()}`",
+    )
+
+
+def _outcome_word(m: re.Match) -> str | None:
+    """The outcome a change is of, in the singular and lower case (`clot`), or None."""
+    word = (m["pre"] or m["post"] or "").lower()
+    if not word or word in ("relative", "absolute", "overall", "estimated", "the"):
+        return None
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 @register(
     "number_mismatch",
     severity="warning",
@@ -1624,6 +1676,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     records = shared_claims(doc)  # once: each call of `claim_records` makes a record object per claim
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
     yield from find_restated_lengths(doc, records)
+    yield from find_headline_contradictions(doc)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
