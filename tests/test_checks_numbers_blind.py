@@ -383,3 +383,23 @@ def test_the_headlines_finding_given_another_value_in_the_body(nlp):
     assert mismatches(nlp, "Patches carry 38% lower clot risk\n\nPatches had a 38% lower risk of a clot. "
                            "Gels had a 28% lower risk of a clot.") == []
     assert mismatches(nlp, "Patches carry 38% lower clot risk\n\nThey had a 28% lower risk of stroke.") == []
+
+
+def test_a_percentage_restated_in_a_quote_with_two_digits_swapped(nlp):
+    text = ("The vaccine prevented 58.6% of cases, the trial found. Efficacy was 58.6% over the winter.\n\n"
+            '"A vaccine that is 56.8% effective could make a real difference," a spokesperson said.')
+    assert mismatches(nlp, text) == ["56.8%"]
+    # outside a quotation, two results of a list: no slip
+    assert mismatches(nlp, "- Headache: 12.7% vs 9.4%\n- Pain: difference 17.2 percentage points") == []
+    # two digits only where the two sentences speak of the same thing
+    text = ("Fine particle concentrations in the classrooms fell by 34% in the intervention schools.\n\n"
+            '"We cut the fine particles children breathe in classrooms by 43%," she said.')
+    assert mismatches(nlp, text) == ["43%"]
+    assert mismatches(nlp, 'Admissions rose by 34% last year.\n\n"About 43% of our nurses are tired," she said.') == []
+
+
+def test_no_mismatch_in_a_correction_notice(nlp):
+    text = ("The trial involved 5,210 people aged over 70.\n\n"
+            "Correction: this article was amended on 14 March 2025. An earlier version said the trial "
+            "involved 2,510 people; the correct figure is 5,210.")
+    assert mismatches(nlp, text) == []

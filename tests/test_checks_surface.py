@@ -66,6 +66,9 @@ def texts(nlp, text, kind):
     ("The statement from [HOSPITAL NAME] said beds were full.", "[HOSPITAL NAME]"),
     # a template slot in another language, left by machine translation
     ("The extension has a budget of [IMPORTE] euros for the period.", "[IMPORTE]"),
+    # an email's merge tags
+    ("Dear *|FNAME|*, our flu clinics start on Saturday.", "*|FNAME|*"),
+    ("Hi %%FirstName%%, your results are ready.", "%%FirstName%%"),
 ])
 def test_placeholder_is_flagged(nlp, text, expected):
     found = texts(nlp, text, "placeholder")
@@ -311,6 +314,7 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Your email address will not be published. Required fields are marked *",
     "Print this page",
     "Skip to content",
+    "Skip next section Explore more",
     "Home > Health > Nutrition",
     "© 2024 Meridian Media Group Ltd. All rights reserved.",
     "Click to share on WhatsApp (Opens in new window)",
