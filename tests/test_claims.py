@@ -1108,3 +1108,20 @@ def test_a_strength_in_mg_per_ml_and_a_micro_sign_read_in_the_wrong_encoding_are
     assert found("Children got 50 \u00c2\u00b5g/kg, not 200 \u00c2\u00b5g/kg.") == [
         ("dose", "50 \u00c2\u00b5g/kg", 50), ("dose", "200 \u00c2\u00b5g/kg", 200)]
     assert found("Her cholesterol was 190 mg/dL.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The graphic claimed 9/10 DOCTORS agree.", [("proportion", "9/10 DOCTORS", 0.9)]),
+        ("About 3/4 of patients improved.", [("proportion", "3/4 of patients", 0.75)]),
+        ("It claims x2 RISK of heart problems.", [("effect_size", "x2 RISK", 2)]),
+        ("The post said 40k ER VISITS a year.", [("count", "40k ER VISITS", 40000)]),
+        ("Adults should not exceed 400mg/day of caffeine.", [("dose", "400mg/day", 400)]),
+        ("People who took the pills for 5+ years had more dementia.", [("duration", "5+ years", 5)]),
+        # a date, a trial phase, round-the-clock, a 5k run, a 4x4: none
+        ("On 9/10 the 24/7 clinic ran its phase 1/2 study, a 5k run and a 4x4 rally.", [("trial_phase", "phase 1/2", "1/2")]),
+    ],
+)
+def test_shorthand_of_infographics_and_social_posts(text, expected):
+    assert found(text) == expected

@@ -536,3 +536,9 @@ def test_journals_of_other_countries_in_translated_and_local_news():
         "Revista Española de Cardiología"]
     assert journals_in("Research published in Diabetic Medicine last year pooled 21 studies.") == ["Diabetic Medicine"]
     assert journals_in("She trained in diabetic medicine in Leeds.") == []
+
+
+def test_a_journal_whose_name_is_a_word_cited_in_brackets_with_its_year():
+    assert journals_in("- Home vs office blood pressure in 1,860 adults (Hypertension, 2023)") == ["Hypertension"]
+    assert journals_in("- Night work and sleep in 1,102 shift workers (Sleep Health, 2023)") == ["Sleep Health"]
+    assert journals_in("People with hypertension (high blood pressure) were studied in 2023.") == []

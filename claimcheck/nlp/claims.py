@@ -238,6 +238,12 @@ MULTIPLE_RE = re.compile(
     # "half as likely": a multiple below one, said only of a likelihood or a frequency
     r"|(?P<half>\b(?i:half))\s+(?i:as\s+(?:likely|common|often|frequent|high|prevalent))\b"
 )
+# "x2 RISK", "×3 the odds": a multiple written before its number, of a likelihood (opens with
+# the character class, which `re` finds fast; the lookbehind then reads the character before)
+PREFIX_MULTIPLE_RE = re.compile(
+    r"[x×](?<![\w.][x×])(?P<n>\d+(?:\.\d+)?)\s+(?:(?i:the|your|their|a|an)\s+)?(?:[A-Za-z-]+\s+)?"
+    r"(?i:risk|chance|odds|likelihood|rate)\b"
+)
 FOLD_RE = re.compile(
     rf"(?:(?P<n>{START}{NUMBER})(?:\s*(?:[-–]\s*to\b|[-–]|\bto\b)\s*(?P<n2>{NUMBER}))?[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
@@ -315,6 +321,8 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
+    for m in PREFIX_MULTIPLE_RE.finditer(text):
+        yield ClaimMatch("effect_size", m.start(), m.end(), _num(m["n"]))
     lowered = _lower(text)
     for start, end in find_all(lowered, _QUALIFIED_MULTIPLE_WORDS):
         if lowered[end:end + 1] in _NOT_A_MULTIPLE_NEXT:
@@ -454,6 +462,13 @@ def _proportion_in_may_follow(at, text: str) -> bool:
             or (at.next in _PLURAL_WORDS and at.next2 in _IN_OUT_PER))
 
 
+# "9/10 doctors", "3/4 of patients": a share written with a slash, of people (not a date, "9/10",
+# nor a trial phase, "1/2", nor "24/7")
+SLASH_SHARE_RE = re.compile(
+    r"(?<![\d/.,])(?P<num>\d{1,3})/(?P<den>\d{1,4})(?![\d/])\s+(?:(?i:of)\s+(?:(?i:the|all)\s+)?)?(?P<noun>[A-Za-z][A-Za-z-]*)"
+)
+
+
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(PART_OF_WHOLE_RE, text, wants={"of"}):
         value = parse_ratio(m["num"], m["den"])
@@ -516,6 +531,10 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a", "other"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
+    for m in SLASH_SHARE_RE.finditer(text) if "/" in text else ():
+        value = parse_ratio(m["num"], m["den"])
+        if value is not None and 0 < value < 1 and m["noun"].lower() in _people_words():
+            yield ClaimMatch("proportion", m.start(), m.end(), value)
 
 
 # The words that may follow the number of each pattern (see `patterns._scan`).
@@ -932,7 +951,8 @@ DOSE_UNITS = (
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
 )
 DOSE_RE = re.compile(
-    rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})(?![\w/]|\.\w)"
+    rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
+    r"(?:/(?:day|d|week|wk|dose)\b)?(?![\w/]|\.\w)"  # ("400mg/day")
 )
 SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"

@@ -24,7 +24,7 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
     "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000,
 }
-_ABBREVIATED_SCALES = {"m": 1_000_000, "bn": 1_000_000_000}
+_ABBREVIATED_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 
 # Denominators of fractions in words ("a third", "two-fifths", "one in five").
 FRACTION_WORDS = {
@@ -48,17 +48,19 @@ WORD_NUMBER = (
 # A number in digits: "1,840", "40,000", "0.61", ".003", "1 840" is not accepted (ambiguous).
 # Thousands may be grouped by commas or by (thin, no-break or plain) spaces: "1 204".
 # Indian grouping: lakhs and crores by twos, the last three digits by three ("1,60,000").
-# A whole number and a half or a quarter: "4 1/2", "4½", "2-1/2" (US style).
+# A whole number and a half or a quarter: "4 1/2", "4½", "2-1/2" (US style). A "+" after a
+# number before a space is "or more" ("5+ years").
 _MIXED_FRACTION = r"\d{1,3}(?:[ \u00a0-]?[½¼¾]|[ \u00a0-][13]/[24])(?![\d/])"
 DIGIT_NUMBER = (
     "(?:" + _MIXED_FRACTION
     + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?![\d,.]\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\+(?=[ \u00a0]))?"  # "5+ years", "2+ cans": so many or more
 )
 SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
 # ("two hundred thousand": two scale words)
-NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b){{0,2}}"
+NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn|k|K)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b){{0,2}}"
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
@@ -107,7 +109,7 @@ _MIXED = re.compile(r"(\d{1,3})[ \u00a0-]?(½|¼|¾|1/2|1/4|3/4)")
 _FRACTION_VALUES = {"½": 0.5, "1/2": 0.5, "¼": 0.25, "1/4": 0.25, "¾": 0.75, "3/4": 0.75}
 _GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
 _DIGITS_AND_SCALE = re.compile(
-    r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn)?"
+    r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn|k)?"
 )
 
 
@@ -126,6 +128,8 @@ def parse_number(text: str) -> float | None:
     """
     if text.isdecimal() and len(text) <= 15:
         return int(text)  # plain digits, most numbers (what the general path gives them, faster)
+    if text[-1:] == "+":
+        text = text[:-1]  # "5+": five or more
     if _PLAIN_DIGITS.fullmatch(text):
         return tidy(float(text.replace(",", "")))  # (the general path's answer, faster)
     cleaned = text.strip().lower().replace("\u2212", "-")

@@ -729,12 +729,21 @@ def _after_cue(text: str, end: int) -> bool:
     return bool(_JOURNAL_NEXT.match(text[end:end + 12]))
 
 
+# "(Hypertension, 2023)", "(Sleep Health 2023)": a name in brackets with a year, as a citation
+_BRACKETED_YEAR_AFTER = re.compile(rf",?\s*{YEAR}\s*[);]")
+
+
+def _bracketed_citation(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and _BRACKETED_YEAR_AFTER.match(text, end, end + 12) is not None
+
+
 _YEAR_NEAR_BEFORE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?$")
 _YEAR_AFTER = re.compile(
     rf"^(?:\s*\(\s*(?P<a>{YEAR})\s*\)"
     rf"|,?\s+(?:(?:online|earlier|later|simultaneously|last|this)\s+)?in\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{MONTHS})\.?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<b>{YEAR})\b"
     rf"|,?\s+(?:online\s+)?on\s+(?:\w+day,?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?:{MONTHS}))\.?,?\s+(?P<c>{YEAR})\b"
-    rf"|,?\s+(?:{MONTHS})\.?\s+(?P<d>{YEAR})\b)"
+    rf"|,?\s+(?:{MONTHS})\.?\s+(?P<d>{YEAR})\b"
+    rf"|,\s*(?P<e>{YEAR})\s*\))"  # "(Hypertension, 2023)"
 )
 _YEAR_IN_CUE = re.compile(rf"\b(?:in|from)\s+(?:(?:{MONTHS})\.?\s+)?(?P<y>{YEAR})\b(?!\s*(?:to|-|–|and)\s*{YEAR})")
 
@@ -810,7 +819,7 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
                 mentions.append(Mention(start, end, "journal", journal=name, year=year, new_study=new_study))
                 continue
         if journal.needs_context:
-            if not (strength or _after_cue(text, m.end())):
+            if not (strength or _after_cue(text, m.end()) or _bracketed_citation(text, m.start(), m.end())):
                 continue
             if not _follower_ok(text, m.end(), strength or "strong"):
                 continue
