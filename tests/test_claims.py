@@ -1125,3 +1125,11 @@ def test_a_strength_in_mg_per_ml_and_a_micro_sign_read_in_the_wrong_encoding_are
 )
 def test_shorthand_of_infographics_and_social_posts(text, expected):
     assert found(text) == expected
+
+
+def test_a_change_from_a_qualified_value_and_a_rate_per_million():
+    assert found("The five-year risk fell from roughly 12% to 9% in the trial.") == [
+        ("duration", "five-year", 5), ("percentage", "12%", 12), ("percentage", "9%", 9)]
+    assert found("Rates ranged from about 10% to 20%.") == [("percentage", "about 10% to 20%", [10, 20])]
+    assert found("There were roughly 4.8 cases per million doses.") == [
+        ("proportion", "roughly 4.8 cases per million", 4.8e-06)]

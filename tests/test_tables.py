@@ -246,3 +246,18 @@ def test_a_title_row_above_the_header_row_and_indian_numbers_in_cells():
         "| 2020-21 | 1,60,000 | 1.2 lakh |\n"
     )
     assert _table_claims(text) == [("count", "1,60,000", 160000), ("count", "1.2 lakh", 120000)]
+
+
+def test_thousands_grouped_by_spaces_and_a_rates_interval_in_cells():
+    text = "The agency's report counted cases across Europe.\n\n" + (
+        "| Country | Cases | Rate per 100 000 population |\n"
+        "|---|---|---|\n"
+        "| Italy | 2 851 | 4.8 |\n"
+    )
+    assert ("count", "2 851", 2851) in _table_claims(text)
+    text = STUDY + (
+        "| Outcome | Without the drug | With the drug (95% CI) |\n"
+        "|---|---|---|\n"
+        "| Falls | 412 per 1,000 | 404 per 1,000 (392 to 416) |\n"
+    )
+    assert ("confidence_interval", "(392 to 416)", [392, 416]) in _table_claims(text)

@@ -399,7 +399,7 @@ PROPORTION_IN_RE = re.compile(
     rf"{QUAL}(?P<num>{START}(?i:one|an?)|{NUM})[\s\-\u2010]+"
     rf"(?:(?:[a-z][\w\-]*\s+)?(?i:{alternation(_ONE_PERSON + _ONE_PERSON_PLURALS)})\s+)?"
     r"(?i:in|out\s+of|per|of(?=\s+every\b))[\s\-\u2010]+(?i:every\s+)?"
-    rf"(?P<den>{NUMBER}{END})"
+    rf"(?P<den>{NUMBER}{END}|(?i:million|thousand)\b)"  # ("4.8 cases per million doses")
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
 # "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
@@ -597,6 +597,9 @@ def _is_change(m: re.Match, text: str) -> bool:
     round, which `implausible_value` flags), or to be "anywhere from" one to the other."""
     if (m["between"] or "").lower() == "from":
         return not _RANGE_VERBS.search(text, max(0, m.start() - 25), m.start())
+    before = _FROM_BEFORE.search(text, max(0, m.start() - 6), m.start()) if m["qual"] else None
+    if before:  # "fell from roughly 12% to 9%": the qualifier took the place "from" is read in
+        return not _RANGE_VERBS.search(text, max(0, before.start() - 25), before.start())
     # "fell from 38% to 27% ..., compared with 37% to 35%": a change in parallel with one just
     # told, its "from" left out (downwards: no range is written high to low)
     if m["between"] or not m["b"] or _num(m["a"]) is None or _num(m["b"]) is None or _num(m["a"]) <= _num(m["b"]):
@@ -605,6 +608,7 @@ def _is_change(m: re.Match, text: str) -> bool:
     return _PARALLEL_CHANGE.search(window[window.rfind(". ") + 1:]) is not None
 
 
+_FROM_BEFORE = re.compile(r"\b(?i:from)\s+$")
 _PARALLEL_CHANGE = re.compile(r"(?i:\bfrom)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+(?i:to)\s+\d")
 
 

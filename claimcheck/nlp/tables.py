@@ -35,15 +35,16 @@ from .patterns import ClaimMatch, _is_year, terms
 
 # A separator line: cells of dashes, with optional colons, between pipes.
 _SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?[ \t]*$", re.M)
-# (signed: differences and their intervals; Indian grouping and scale words: "1,60,000", "14.2 lakh")
+# (signed: differences and their intervals; Indian grouping, thousands grouped by spaces and
+# scale words: "1,60,000", "2 851", "14.2 lakh")
 _NUMBER = (
-    r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?|\.\d+)"
+    r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s(?:lakhs?|crores?|thousand|million|billion))?"
 )
 _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
-    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?(?P<times>\s?×)?"
+    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?(?P<times>\s?×)?(?P<per>\s+per\s+[\d,]+)?"
     rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\)))?"
     rf"|(?P<lo>{_NUMBER})\s*(?:{_DASH})\s*(?P<hi>{_NUMBER})"
 )
@@ -288,6 +289,8 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
     claims = []
     if m["pct"]:
         return []  # `12.4%`: the percentage rules read it
+    if m["per"] and kind != "estimate_with_interval":
+        return []  # `404 per 1,000`: a rate, read by the sentence rules
     if m["times"]:  # `1.6×`: a multiple, whatever the column
         return [ClaimMatch("effect_size", m.start("num"), m.end("times"), value, None, qualifier)]
     if kind == "effect_size":
