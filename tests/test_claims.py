@@ -1133,3 +1133,9 @@ def test_a_change_from_a_qualified_value_and_a_rate_per_million():
     assert found("Rates ranged from about 10% to 20%.") == [("percentage", "about 10% to 20%", [10, 20])]
     assert found("There were roughly 4.8 cases per million doses.") == [
         ("proportion", "roughly 4.8 cases per million", 4.8e-06)]
+
+
+def test_a_services_work_is_counted_and_a_studys_assessment_is_its_sample():
+    assert found("Between April and October the unit assessed 2,146 patients.") == [("count", "2,146 patients", 2146)]
+    assert found("In the study, nurses screened 400 patients for delirium.") == [("sample_size", "400 patients", 400)]
+    assert found("The researchers assessed 500 patients.") == [("sample_size", "500 patients", 500)]

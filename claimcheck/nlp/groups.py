@@ -472,6 +472,12 @@ _STUDY_WORDS = re.compile(rf"(?i:\b{_STUDY_WORD})")
 _WORD_CHAR = re.compile(r"\w")
 
 _SPACES = re.compile(r"\s+")
+# A service doing its work: "the unit assessed", "the unit's pharmacists reviewed", "nurses screened"
+_SERVICE_SUBJECT = re.compile(
+    r"(?i:\b(?:unit|unit's|unit’s|clinic|clinic's|service|service's|ward|department|practice|pharmacists|nurses|"
+    r"paramedics|midwives|staff|surgeons|hospital|hospitals|centre|center|teams?)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:assessed|reviewed|screened|scanned|examined|tested|saw|treated|evaluated)\s)"
+)
 _ESTIMATED = re.compile(r"(?i:an\s+estimated|estimated)\b")
 _SHARE_AFTER = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*(?:%|percent)")
 # A group and its share, then what it did or does, not what happened to it: "(18.7%) said they
@@ -521,7 +527,11 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, s
         return "count"  # "an estimated 58,000 children": a population estimate
     if _PER_PERIOD_AFTER.match(text, end) or _AVERAGE_BEFORE.search(text, start - 30, start):
         return "count"  # "around 408 patients every day", "an average of 143 patients": a service's flow
-    if _STUDY_VERB_BEFORE.search(text, start - 40, start) or DENOMINATOR_BEFORE.search(text, start - 25, start):
+    if _STUDY_VERB_BEFORE.search(text, start - 40, start):
+        if _SERVICE_SUBJECT.search(text, max(0, start - 60), start) and not _STUDY_WORDS.search(sentence):
+            return "count"  # "the unit assessed 2,146 patients": a service's work, not a study's sample
+        return "sample_size"
+    if DENOMINATOR_BEFORE.search(text, start - 25, start):
         return "sample_size"
     if _POPULATION_BEFORE.search(text, start - 40, start):
         return "count"  # "gout affects 200,000 New Zealanders"
