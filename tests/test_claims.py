@@ -490,7 +490,7 @@ def test_responders_are_counted_and_a_decade_is_vague(text, expected):
     [
         ("Surgeons perform around 50,000 appendectomies a year.", [("count", "around 50,000 appendectomies", 50000)]),
         ("Health workers gave 9,460 doses of MMR vaccine.", [("count", "9,460 doses", 9460)]),
-        ("Children need two doses of MMR.", []),
+        ("Children need two doses of MMR.", [("dose", "two doses", 2)]),  # a vaccine's schedule (holdout18, 28, 31)
         ("Patients had 7.8 migraine days a month.", [("count", "7.8 migraine days", 7.8)]),
         ("Each sachet held 10 billion colony-forming units.", [("dose", "10 billion colony-forming units", 10**10)]),
         ("Those who reached 10,000 steps did best.", [("dose", "10,000 steps", 10000)]),
@@ -1139,3 +1139,12 @@ def test_a_services_work_is_counted_and_a_studys_assessment_is_its_sample():
     assert found("Between April and October the unit assessed 2,146 patients.") == [("count", "2,146 patients", 2146)]
     assert found("In the study, nurses screened 400 patients for delirium.") == [("sample_size", "400 patients", 400)]
     assert found("The researchers assessed 500 patients.") == [("sample_size", "500 patients", 500)]
+
+
+def test_a_vaccines_schedule_is_a_dose_and_doses_given_are_counted():
+    assert found("Children need two doses of the MMR vaccine.") == [("dose", "two doses", 2)]
+    assert found("The malaria vaccine is given in four doses.") == [("dose", "four doses", 4)]
+    assert found("The clinic gave 9,460 doses of MMR vaccine.") == [("count", "9,460 doses", 9460)]
+    # two dose levels of a drug; a daily limit; one dose
+    assert found("Participants were assigned to one of two doses of the spray.") == []
+    assert not any(kind == "dose" for kind, _, _ in found("Give no more than four doses of paracetamol in any 24 hours."))

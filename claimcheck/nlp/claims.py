@@ -965,6 +965,13 @@ SERVING_RE = re.compile(
     r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
+# "two doses of the MMR vaccine", "in four doses", "at least three doses": a vaccine's schedule,
+# how many doses make the course (a dose; thousands of doses given are a count). Not "a single
+# dose", nor "one of two doses" (two dose levels), nor "no more than four doses in 24 hours".
+VACCINE_DOSES_RE = re.compile(
+    rf"{QUAL}(?<!\bof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
+)
+_VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
 # or drink with no "a day" after it is a dose too, when the food or drink is named with it or
@@ -1038,6 +1045,9 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         if value is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
+    for m in VACCINE_DOSES_RE.finditer(text) if " dose" in text else ():
+        if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
+            yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
     for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
