@@ -363,6 +363,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # a surname once without its final e
         (("Professor Daniel Whitcombe led the trial. Whitcombe said it worked. Professor Whitcomb added that "
          "more work was needed. Whitcombe agreed."), "Whitcomb"),
+        # a double-barrelled name, its second part too short to compare alone (Vale/Vail)
+        (("Lead author Dr Rhiannon Pritchard-Vale said it worked. Dr Pritchard-Vail added that more "
+          "was needed. Rhiannon Pritchard-Vale is a paediatrician."), "Pritchard-Vail"),
         # a first letter that sounds the same (C for K)
         # the majority spelling only ever out of a name context, but after the same first name
         # (family name first, in a machine translation from Chinese)
@@ -411,6 +414,8 @@ def test_name_variants(nlp, text, flagged):
         # two people whose surnames differ by a final e, each with a first name
         ("Dr. Anna Clarke said the drug worked. Clarke added that it was safe. Dr. Tom Clark, who was not "
         "involved, said he was cautious. Clark said so."),
+        # companies and places joined by hyphens, each written once
+        "Coca-Cola and Rolls-Royce sponsored the run in Stoke-on-Trent; Coca-Cola paid.",
         # surnames one first letter apart that sound different: other names
         ("The trial was led by Dr. Cooper. Cooper said it worked. Cooper added that it was safe. "
         "Hooper said he was cautious."),

@@ -315,6 +315,7 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Print this page",
     "Skip to content",
     "Skip next section Explore more",
+    "Follow along using the transcript.",
     "Home > Health > Nutrition",
     "© 2024 Meridian Media Group Ltd. All rights reserved.",
     "Click to share on WhatsApp (Opens in new window)",

@@ -394,11 +394,40 @@ def _standing(s: Spelling) -> tuple[bool, bool, int]:
     return (bool(s.first_names), bool(s.titles or s.first_names), -min(start for start, _ in s.occurrences))
 
 
+# A double-barrelled name: "Pritchard-Vale", "Adeyemi-Clarke" (the tokenizer splits it at the
+# hyphen, and its parts may be too short to compare alone: Vale/Vail)
+_COMPOUND_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?![\w-])")
+
+
+def compound_variants(text: str) -> list[tuple[Spelling, Spelling]]:
+    """(minority, majority) pairs of double-barrelled names spelled two ways ("Pritchard-Vale"
+    twice, "Pritchard-Vail" once): the same first part, the whole `_similar`, the minority
+    written less often."""
+    if "-" not in text:
+        return []
+    found: dict[str, Spelling] = {}
+    for m in _COMPOUND_NAME.finditer(text):
+        found.setdefault(m.group(), Spelling(m.group())).occurrences.append(m.span())
+    if len(found) < 2:
+        return []
+    pairs = []
+    for minority in found.values():
+        for majority in found.values():
+            if (majority is not minority and len(majority.occurrences) > len(minority.occurrences)
+                    and majority.form.split("-")[0] == minority.form.split("-")[0]
+                    and _similar(minority.form, majority.form)):
+                pairs.append((minority, majority))
+                break
+    return pairs
+
+
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
-    """(minority, majority) pairs of spellings of the same name."""
+    """(minority, majority) pairs of spellings of the same name (double-barrelled ones too:
+    `compound_variants`)."""
+    compounds = compound_variants(doc_text(doc))
     alike = _similar_names(_long_capitalised_forms(doc))
     if not alike:
-        return []  # no two spellings are alike, whatever their contexts
+        return compounds  # no two spellings are alike, whatever their contexts
     lists = word_lists()
     tokens = _name_tokens(doc)
     spellings = _collect(doc, lists, alike, tokens)
@@ -439,7 +468,7 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
                     best = majority
             if best is not None:
                 pairs.append((minority, best))
-    return pairs
+    return pairs + compounds
 
 
 @register(
