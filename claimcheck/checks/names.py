@@ -396,17 +396,28 @@ def _standing(s: Spelling) -> tuple[bool, bool, int]:
 
 # A double-barrelled name: "Pritchard-Vale", "Adeyemi-Clarke" (the tokenizer splits it at the
 # hyphen, and its parts may be too short to compare alone: Vale/Vail)
+_JOINED_CAPITALS = re.compile(r"-(?<=[a-z]-)(?=[A-Z][a-z])")  # (a literal first: a fast scan)
 _COMPOUND_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)+(?![\w-])")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 
 
 def compound_variants(text: str) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of double-barrelled names spelled two ways ("Pritchard-Vale"
     twice, "Pritchard-Vail" once): the same first part, the whole `_similar`, the minority
     written less often."""
-    if "-" not in text:
+    if "-" not in text or _JOINED_CAPITALS.search(text) is None:
         return []
     found: dict[str, Spelling] = {}
-    for m in _COMPOUND_NAME.finditer(text):
+    end = -1
+    for junction in _JOINED_CAPITALS.finditer(text):  # (each name read from its first hyphen)
+        at = junction.start()
+        if at < end:
+            continue  # a later hyphen of a name already read
+        word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+        m = _COMPOUND_NAME.match(text, word.start()) if word else None
+        if m is None:
+            continue
+        end = m.end()
         found.setdefault(m.group(), Spelling(m.group())).occurrences.append(m.span())
     if len(found) < 2:
         return []

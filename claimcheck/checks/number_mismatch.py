@@ -1205,9 +1205,10 @@ def _part_sentences(text: str, folded: str | None, mentions: list[Mention], boun
     shares and arm words)."""
     with_sample = {m.sentence for m in mentions if m.noun and m.label == "sample_size"}
     first_total = next((m.sentence for m in mentions if m.is_total), len(bounds))
-    after_named = {m.sentence + 1 for m in mentions if m.noun}  # "... 23 confirmed cases. Of these, ..."
-    openers = _subset_openers(text, bounds, min(first_total, min(after_named, default=len(bounds)) - 1) + 1)
-    openers = {i for i in openers if i > first_total or i in after_named}
+    # "... 23 confirmed cases. Of these, ...": a sentence opening on a part of a group just named
+    after_named = {m.sentence + 1 for m in mentions if m.noun and m.sentence < first_total} - {len(bounds)}
+    opens = _patterns()["subset_opener"].match
+    openers = _subset_openers(text, bounds, first_total + 1) | {i for i in after_named if opens(text, *bounds[i])}
     whole = with_sample | set(range(first_total + 1, len(bounds))) | openers
     if folded is None:
         shares, arms = set(range(len(bounds))), set(whole)
@@ -1621,6 +1622,8 @@ def find_transposed_percentages(doc: Doc, records, sentence_of: Callable[[int], 
     text = doc_text(doc)
     shares = [r for r in records if r.kind == "percentage" and isinstance(r.value, (int, float))
               and not isinstance(r.value, bool) and r.value > 0]
+    if not any(_in_quotation(text, r.start) for r in shares if r.value >= 10 or r.value != int(r.value)):
+        return  # no percentage of two digits or more in a quotation (most articles)
     written: dict[str, list] = {}
     for r in shares:
         written.setdefault(_percent_digits(r.value), []).append(r)
@@ -1751,8 +1754,14 @@ _CORRECTION_NOTICE = re.compile(
 )
 
 
+_CORRECTION_WORDS = ("orrection", "ORRECTION", "larification", "LARIFICATION", "arlier version", "amended",
+                     "corrected", "updated")
+
+
 def _correction_notices(text: str) -> list[tuple[int, int]]:
     """(start, end) of the paragraphs (or lines) that hold a correction notice."""
+    if not any(word in text for word in _CORRECTION_WORDS):
+        return []  # (most articles: a few fast scans, no regex)
     notices = []
     for m in _CORRECTION_NOTICE.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1

@@ -464,6 +464,7 @@ def _proportion_in_may_follow(at, text: str) -> bool:
 
 # "9/10 doctors", "3/4 of patients": a share written with a slash, of people (not a date, "9/10",
 # nor a trial phase, "1/2", nor "24/7")
+_SLASH_BETWEEN_DIGITS = re.compile(r"/(?<=\d/)(?=\d{1,4}\s)")  # (a literal first: a fast scan)
 SLASH_SHARE_RE = re.compile(
     r"(?<![\d/.,])(?P<num>\d{1,3})/(?P<den>\d{1,4})(?![\d/])\s+(?:(?i:of)\s+(?:(?i:the|all)\s+)?)?(?P<noun>[A-Za-z][A-Za-z-]*)"
 )
@@ -531,7 +532,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a", "other"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
-    for m in SLASH_SHARE_RE.finditer(text) if "/" in text else ():
+    for m in SLASH_SHARE_RE.finditer(text) if "/" in text and _SLASH_BETWEEN_DIGITS.search(text) else ():
         value = parse_ratio(m["num"], m["den"])
         if value is not None and 0 < value < 1 and m["noun"].lower() in _people_words():
             yield ClaimMatch("proportion", m.start(), m.end(), value)
@@ -1045,7 +1046,8 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         if value is None:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
-    for m in VACCINE_DOSES_RE.finditer(text) if " dose" in text else ():
+    doses = find_all(_lower(text), (" doses",)) if "oses" in text else ()
+    for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
         if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
             yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
     for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
