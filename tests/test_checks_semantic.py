@@ -502,3 +502,8 @@ def test_name_check_survives_text_whose_lower_case_is_longer(nlp):
     text = "Dr Ayşe Yılmaz of İstanbul University led it.          Yilmaz said more.\n\n\n\n\nYılmaz agreed."
     doc = nlp(text)  # raised IndexError before: a whitespace token taken for a name
     assert "flags" in doc.spans and all(s.text.strip() for s in doc.spans["flags"])
+
+
+def test_a_share_of_a_trial_group_above_100_is_implausible(nlp):
+    text = "Mild side effects were reported by 105% of the app group and 8.2% of the control group."
+    assert flagged_over(nlp, text, "implausible_value", "105%"), flags(nlp, text)

@@ -316,6 +316,8 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Skip to content",
     "Skip next section Explore more",
     "Follow along using the transcript.",
+    "Skip advertisement",
+    "Get the Courier's free morning newsletter. Sign up at harlancourier.example/newsletters",
     "Home > Health > Nutrition",
     "© 2024 Meridian Media Group Ltd. All rights reserved.",
     "Click to share on WhatsApp (Opens in new window)",

@@ -1148,3 +1148,9 @@ def test_a_vaccines_schedule_is_a_dose_and_doses_given_are_counted():
     # two dose levels of a drug; a daily limit; one dose
     assert found("Participants were assigned to one of two doses of the spray.") == []
     assert not any(kind == "dose" for kind, _, _ in found("Give no more than four doses of paracetamol in any 24 hours."))
+
+
+def test_a_ratio_with_its_abbreviation_in_square_brackets_and_a_strength_per_5_ml():
+    assert ("effect_size", "hazard ratio [HR] 0.62", 0.62) in found("Survival was longer (hazard ratio [HR] 0.62; 95% CI 0.52-0.74).")
+    assert found("Give paracetamol 120 mg/5 ml suspension; the 250 mg/5 ml is stronger.") == [
+        ("dose", "120 mg/5 ml", 120), ("dose", "250 mg/5 ml", 250)]

@@ -172,7 +172,7 @@ RATIO_NAME = (
 _CHANGED_TO = r"(?:(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to|(?:lay|stood)\s+at)"
 RATIO_RE = re.compile(
     r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
-    rf"{RATIO_NAME}\s*(?:\((?:a?HR|a?OR|a?RR|IRR|ROR)\)\s*)?"
+    rf"{RATIO_NAME}\s*(?:[(\[](?:a?HR|a?OR|a?RR|IRR|ROR)[)\]]\s*)?"
     # what the ratio is of, in whom: "for death or stroke", "of ARIA-E", "in the greenest areas"
     # then a verb or sign before the value, or, after a word or two, the value itself ("for death
     # 0.74"; not after an age: "the risk ratio for people aged 65" gives no 65)
@@ -950,8 +950,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
 
 
 DOSE_UNITS = (
-    # (a strength: "10 mg/ml concentrate"; not a blood level, "190 mg/dL")
-    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL")
+    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
 )
