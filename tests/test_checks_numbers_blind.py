@@ -403,3 +403,8 @@ def test_no_mismatch_in_a_correction_notice(nlp):
             "Correction: this article was amended on 14 March 2025. An earlier version said the trial "
             "involved 2,510 people; the correct figure is 5,210.")
     assert mismatches(nlp, text) == []
+
+
+def test_an_enrolment_restated_in_a_quote_with_two_digits_swapped(nlp):
+    text = 'CALM-2 enrolled 412 patients at 58 sites. "With 421 patients, CALM-2 is the largest study," she said.'
+    assert mismatches(nlp, text) == ["421 patients"]

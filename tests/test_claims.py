@@ -1154,3 +1154,9 @@ def test_a_ratio_with_its_abbreviation_in_square_brackets_and_a_strength_per_5_m
     assert ("effect_size", "hazard ratio [HR] 0.62", 0.62) in found("Survival was longer (hazard ratio [HR] 0.62; 95% CI 0.52-0.74).")
     assert found("Give paracetamol 120 mg/5 ml suspension; the 250 mg/5 ml is stronger.") == [
         ("dose", "120 mg/5 ml", 120), ("dose", "250 mg/5 ml", 250)]
+
+
+def test_nothing_in_a_web_address_is_a_claim():
+    text = ("See https://www.prnewswire.com/news-releases/bio-announces-results-from-phase-2b-trial-of-12-patients.html "
+            "for details; the phase 2b trial had 40 patients.")
+    assert found(text) == [("trial_phase", "phase 2b", "2b"), ("sample_size", "40 patients", 40)]

@@ -1422,8 +1422,8 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     """`performed 38,460 operations` ... `carried out 36,840 operations`: a count or sample of the
     same noun given again with the same digits in another order, a typing slip in one of them.
     Numbers of four digits or more; of three, a definite reference back or a study's enrolment
-    given again ("enrolled 412 women" ... "randomized 421 women"), two neighbouring digits
-    swapped. The later one is flagged. Two cells of one table are two rows, never a slip
+    given again ("enrolled 412 women" ... "randomized 421 women", or in a quotation: "With 421
+    women, ..."), two neighbouring digits swapped. The later one is flagged. Two cells of one table are two rows, never a slip
     (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
@@ -1454,7 +1454,9 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             elif _swapped_neighbours(str(earlier[0]), digits) and (
                     _patterns()["definite"].search(text, max(0, r.start - 40), r.start)
                     or (key in enrolled and r.kind == "sample_size"
-                        and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))):
+                        and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))
+                    or (key in enrolled and _in_quotation(text, r.start))):  # '"With 421 patients, ..." he said'
+
                 yield _transposed(text, r, earlier[1])
             continue
         if r.kind == "sample_size":

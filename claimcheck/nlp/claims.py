@@ -1135,6 +1135,9 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
 _MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[µμ])")
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+")
+
+
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
 
@@ -1156,6 +1159,9 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates += find_durations(text)
     candidates += find_groups(text, sentence_of)
     candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
+    if "://" in text or "www." in text:  # nothing in a web address is a claim ("...-phase-2b-calm-2-trial")
+        urls = [m.span() for m in _URL.finditer(text)]
+        candidates = [c for c in candidates if not any(a <= c.start < b for a, b in urls)]
     candidates = [_trim_range_opener(text, c) for c in candidates]
     claims = resolve_overlaps(candidates)
     claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
