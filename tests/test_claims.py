@@ -1160,3 +1160,18 @@ def test_nothing_in_a_web_address_is_a_claim():
     text = ("See https://www.prnewswire.com/news-releases/bio-announces-results-from-phase-2b-trial-of-12-patients.html "
             "for details; the phase 2b trial had 40 patients.")
     assert found(text) == [("trial_phase", "phase 2b", "2b"), ("sample_size", "40 patients", 40)]
+
+
+def test_an_interval_with_the_range_sign_of_east_asian_translations():
+    from claimcheck.nlp.numbers import analysis_text
+
+    for text, span in (("The hazard ratio was 0.73 (95% confidence interval 0.65~0.82).", "95% confidence interval 0.65~0.82"),
+                       ("Progression slowed (95 % CI 0.41\uff5e0.64).", "95 % CI 0.41\uff5e0.64")):
+        claims = [(m.kind, text[m.start:m.end], m.value) for m in find_claims(analysis_text(text))]
+        assert ("confidence_interval", span, [float(span[-9:-5]), float(span[-4:])]) in claims, claims
+
+
+def test_a_multiple_of_a_risk_told_by_its_verb_with_the_number_after_the_outcome():
+    assert found("Atrial fibrillation increases the risk of stroke about 5 times, so it matters.") == [
+        ("effect_size", "about 5 times", 5)]
+    assert found("He raised his hand three times and took 2 tablets.") == []

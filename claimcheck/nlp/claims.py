@@ -72,7 +72,8 @@ CI_RE = re.compile(
     # "CI 0.6-0.9", "(95% CI: 0.6 to 0.9)", "the confidence interval was wide (0.49 to 0.99)"
     r"\s*(?:[\[(]\s*|(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between|wide|wider|narrow|"
     r"narrower|broad|very|quite|fairly|still)\s*|[:,=]\s*)*"
-    rf"(?P<a>[-\u2212]?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and)\s*(?P<b>[-\u2212]?{DIGIT_NUMBER})(?:\s?%)?"
+    # ("0.65~0.82", "0.41～0.64": the range sign of Chinese, Japanese and Korean, kept in translation)
+    rf"(?P<a>[-\u2212]?{DIGIT_NUMBER})\s*%?\s*(?:to|-|–|—|,|;|and|~)\s*(?P<b>[-\u2212]?{DIGIT_NUMBER})(?:\s?%)?"
 )
 
 
@@ -244,6 +245,14 @@ PREFIX_MULTIPLE_RE = re.compile(
     r"[x×](?<![\w.][x×])(?P<n>\d+(?:\.\d+)?)\s+(?:(?i:the|your|their|a|an)\s+)?(?:[A-Za-z-]+\s+)?"
     r"(?i:risk|chance|odds|likelihood|rate)\b"
 )
+# "increases the risk of stroke about 5 times", "raised their odds by three times": a multiple of
+# a likelihood told by its verb, the number after the outcome
+RISK_TIMES_RE = re.compile(
+    r"(?=[iIrRmMbB])(?i:increas|rais|multipl|boost)\w*\s+(?:(?i:the|their|your|its|his|her)\s+)?"
+    r"(?i:risk|odds|chance|chances|likelihood)\b(?:\s+(?i:of)\s+[\w-]+(?:\s+(?!(?i:about|around|roughly|nearly|almost|some|by|up)\b)[\w-]+)?)?"
+    r"\s+(?:(?i:by)\s+)?"
+    rf"(?:(?P<qual>(?i:about|around|roughly|nearly|almost|some|up\s+to))\s+)?(?P<n>{NUM})\s+(?i:times)\b"
+)
 FOLD_RE = re.compile(
     rf"(?:(?P<n>{START}{NUMBER})(?:\s*(?:[-–]\s*to\b|[-–]|\bto\b)\s*(?P<n2>{NUMBER}))?[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
@@ -323,6 +332,12 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     for m in PREFIX_MULTIPLE_RE.finditer(text):
         yield ClaimMatch("effect_size", m.start(), m.end(), _num(m["n"]))
+    times = find_all(_lower(text), (" times",)) if " times" in _lower(text) else ()
+    for m in search_near(RISK_TIMES_RE, text, times, before=90, after=6):
+        value = _num(m["n"])
+        if value is not None and value > 1:
+            yield ClaimMatch("effect_size", m.start("n") if not m["qual"] else m.start("qual"), m.end(), value,
+                             qualifier=m["qual"].lower() if m["qual"] else None)
     lowered = _lower(text)
     for start, end in find_all(lowered, _QUALIFIED_MULTIPLE_WORDS):
         if lowered[end:end + 1] in _NOT_A_MULTIPLE_NEXT:
