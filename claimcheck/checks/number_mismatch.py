@@ -1423,8 +1423,8 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     same noun given again with the same digits in another order, a typing slip in one of them.
     Numbers of four digits or more; of three, a definite reference back or a study's enrolment
     given again ("enrolled 412 women" ... "randomized 421 women", or in a quotation: "With 421
-    women, ..."), two neighbouring digits swapped. The later one is flagged. Two cells of one table are two rows, never a slip
-    (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
+    women, ..."), two neighbouring digits swapped. The later one is flagged. Two cells of one
+    table are two rows, never a slip (`| 65 to 69 | 20,410 |` ... `| 75 to 79 | 40,120 |`)."""
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
@@ -1456,7 +1456,6 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                     or (key in enrolled and r.kind == "sample_size"
                         and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))
                     or (key in enrolled and _in_quotation(text, r.start))):  # '"With 421 patients, ..." he said'
-
                 yield _transposed(text, r, earlier[1])
             continue
         if r.kind == "sample_size":
@@ -1609,8 +1608,9 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
 
 # --- a percentage given again with two neighbouring digits swapped -------------------------
 
-_SWAPPED_PERCENT_DIGITS = 3  # 58.6% and 56.8%; two-digit shares (34%, 43%) swap by chance too often,
-# and are taken only where their sentences share two longer words (`_share_words`)
+# 58.6% and 56.8%: three digits or more. Two-digit shares (34%, 43%) swap by chance too often,
+# and are taken only where their sentences share two longer words (`_share_words`).
+_SWAPPED_PERCENT_DIGITS = 3
 
 
 def find_transposed_percentages(doc: Doc, records, sentence_of: Callable[[int], int],
@@ -1618,9 +1618,9 @@ def find_transposed_percentages(doc: Doc, records, sentence_of: Callable[[int], 
     """`an efficacy of 58.6%` ... `"56.8% effective," a spokesperson said`: a percentage written
     once, inside a quotation, with two neighbouring digits of an earlier one swapped (the point
     in the same place; two digits only where the two sentences share words), in another
-    sentence: a figure restated wrongly
-    by a speaker or in transcribing them. (Outside quotations, in tables and lists of results,
-    such pairs are mostly two figures: 12.7% and 17.2%.) The later one is flagged."""
+    sentence: a figure restated wrongly by a speaker or in transcribing them. (Outside
+    quotations, in tables and lists of results, such pairs are mostly two figures: 12.7% and
+    17.2%.) The later one is flagged."""
     text = doc_text(doc)
     shares = [r for r in records if r.kind == "percentage" and isinstance(r.value, (int, float))
               and not isinstance(r.value, bool) and r.value > 0]
@@ -1730,7 +1730,8 @@ def _outcome_word(m: re.Match) -> str | None:
     "number_mismatch",
     severity="warning",
     description="the same quantity given two values, parts that add up to more than their whole, "
-    "a group larger than the study, a count given again with its digits in another order",
+    "a group larger than the study, a figure given again with its digits in another order, "
+    "a headline's finding given another value in the body",
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
     """Every rule's hits, one per span (the first rule to flag a span says most about it), none
