@@ -335,6 +335,14 @@ _FURNITURE_WORDS = {
 # Boxes never the article's, removed from the body too: a reader poll or quiz set in the text
 # (its question and its vote counts are the page's).
 _INTERACTIVE_WORDS = frozenset({"poll", "quiz"})
+
+
+def _may_be_interactive(classes: str | None) -> bool:
+    """A cheap look at a class attribute before it is split into words."""
+    if not classes:
+        return False
+    lowered = classes.lower()
+    return "poll" in lowered or "quiz" in lowered
 _FURNITURE_PAIRS = {("most", "read"), ("most", "popular"), ("most", "viewed"), ("most", "shared"),
                     ("sign", "up"), ("read", "next"), ("more", "from"), ("you", "may"), ("also", "like")}
 _NEVER_REMOVED = {"html", "body", "head"}
@@ -458,7 +466,7 @@ def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
     """
     unwrap_layout_tables(root)
     if body is not None:
-        for tag in [el for el in body.iterdescendants() if isinstance(el.tag, str) and el.get("class")]:
+        for tag in [el for el in body.iterdescendants() if isinstance(el.tag, str) and _may_be_interactive(el.get("class"))]:
             if any(_INTERACTIVE_WORDS.intersection(words) for words in _class_tokens(tag)):
                 _remove(tag)
     keep = set(body.iterancestors()) if body is not None else set()
