@@ -1175,3 +1175,9 @@ def test_a_multiple_of_a_risk_told_by_its_verb_with_the_number_after_the_outcome
     assert found("Atrial fibrillation increases the risk of stroke about 5 times, so it matters.") == [
         ("effect_size", "about 5 times", 5)]
     assert found("He raised his hand three times and took 2 tablets.") == []
+
+
+def test_a_second_arm_told_by_the_same_relative_clause():
+    text = "Among the 7,104 people who received the vaccine and the 7,180 who received placebo, 23 fell ill."
+    assert ("sample_size", "7,180 who received", 7180) in found(text)
+    assert found("He met 12 friends and 3 who took the bus.") == []

@@ -776,6 +776,15 @@ _ELIDED_ARM = re.compile(
     rf"(?P<a>{NUM})(?=\s*(?:[.;)]|,\s|$))"
 )
 _ARM_WORDS = ("group ", "arm ", "cohort ")
+# "the 7,104 people who received the vaccine and the 7,180 who received placebo": the second arm
+# told by the same relative clause as the first, its noun left out
+_WHO_ARM = re.compile(
+    rf"\b(?i:and|while|versus|vs\.?)\s+(?:(?i:the)\s+)?(?P<a>{NUM})\s+(?i:who|that)\s+"
+    r"(?i:received|were\s+given|got|took|were\s+assigned|were\s+randomi[sz]ed)\b"
+)
+_FIRST_WHO_ARM = re.compile(
+    r"\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?i:who|that)\s+(?i:received|were\s+given|got|took|were\s+assigned|were\s+randomi[sz]ed)\b"
+)
 
 
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
@@ -887,6 +896,12 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _num(m["a"])
         if not _is_year(m["a"]) and value is not None and value > 1 and _ASSIGNMENT_OR_GROUPS.search(text, max(0, m.start() - 200), m.start()):
             yield ClaimMatch("sample_size", m.start("a"), m.end("a"), value)
+    whos = find_all(lowered, (" who ",)) if " who " in lowered else ()
+    for m in search_near(_WHO_ARM, text, whos, before=40, after=30):
+        value = _num(m["a"])
+        if (not _is_year(m["a"]) and value is not None and value > 1
+                and _FIRST_WHO_ARM.search(text, max(0, m.start() - 160), m.start())):
+            yield ClaimMatch("sample_size", m.start("a"), m.end(), value)
     totals = [(a, e) for a, e in find_all(lowered, _TOTAL_WORDS) if _TOTAL_VERB_NEAR.search(lowered, e, e + 130)]
     for m in search_near(_NAMED_TOTAL, text, totals, before=30, after=140):
         value = _num(m["a"])
