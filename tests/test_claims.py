@@ -1181,3 +1181,8 @@ def test_a_second_arm_told_by_the_same_relative_clause():
     text = "Among the 7,104 people who received the vaccine and the 7,180 who received placebo, 23 fell ill."
     assert ("sample_size", "7,180 who received", 7180) in found(text)
     assert found("He met 12 friends and 3 who took the bus.") == []
+
+
+def test_a_relative_change_given_as_a_fraction():
+    assert found("Tea drinkers were a fifth less likely to have a stroke.") == [("proportion", "a fifth", 0.2)]
+    assert found("The third more likely candidate won.") == []

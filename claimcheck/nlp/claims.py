@@ -427,7 +427,9 @@ _FRACTION_DEN = alternation(FRACTION_WORDS)
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
     rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"
-    r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
+    # ("a fifth less likely": a relative change given as a fraction)
+    r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:less|more)\s+(?i:likely|common|often)\b)"
+    r"|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
     r"are|is|did|do|will|would|could|can|may|might|developed|showed|died|went|needed|stayed|chose|used)\b))?"
 )
 HALF_RE = re.compile(
