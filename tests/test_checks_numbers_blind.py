@@ -408,3 +408,15 @@ def test_no_mismatch_in_a_correction_notice(nlp):
 def test_an_enrolment_restated_in_a_quote_with_two_digits_swapped(nlp):
     text = 'CALM-2 enrolled 412 patients at 58 sites. "With 421 patients, CALM-2 is the largest study," she said.'
     assert mismatches(nlp, text) == ["421 patients"]
+
+
+def test_a_table_cell_restated_with_two_digits_swapped_in_a_sentence_naming_its_row(nlp):
+    table = (
+        "| Hospital | Operations | Deaths | Mortality |\n"
+        "|---|---|---|---|\n"
+        "| Harrowgate University Hospital | 1,266 | 41 | 3.24% |\n"
+        "| Penlow Cardiothoracic Unit | 987 | 16 | 1.62% |\n\n"
+    )
+    assert mismatches(nlp, table + "Harrowgate's rate of 3.42% was almost double the average.") == ["3.42%"]
+    # another row's figure, or a sentence not naming the row: two figures
+    assert mismatches(nlp, table + "The national rate of 3.42% was higher than in 2022.") == []

@@ -1618,28 +1618,39 @@ def find_transposed_percentages(doc: Doc, records, sentence_of: Callable[[int], 
     """`an efficacy of 58.6%` ... `"56.8% effective," a spokesperson said`: a percentage written
     once, inside a quotation, with two neighbouring digits of an earlier one swapped (the point
     in the same place; two digits only where the two sentences share words), in another
-    sentence: a figure restated wrongly by a speaker or in transcribing them. (Outside
-    quotations, in tables and lists of results, such pairs are mostly two figures: 12.7% and
-    17.2%.) The later one is flagged."""
+    sentence: a figure restated wrongly by a speaker or in transcribing them; or a table's cell
+    restated so in a sentence that names the cell's row (three digits or more). (Elsewhere, in
+    tables and lists of results, such pairs are mostly two figures: 12.7% and 17.2%.) The later
+    one is flagged."""
     text = doc_text(doc)
     shares = [r for r in records if r.kind == "percentage" and isinstance(r.value, (int, float))
               and not isinstance(r.value, bool) and r.value > 0]
-    if not any(_in_quotation(text, r.start) for r in shares if r.value >= 10 or r.value != int(r.value)):
-        return  # no percentage of two digits or more in a quotation (most articles)
+    quoted = any(_in_quotation(text, r.start) for r in shares if r.value >= 10 or r.value != int(r.value))
+    tabled = "|" in text and any(_in_table_row(text, r.start) for r in shares)
+    if not (quoted or tabled):
+        return  # no percentage of two digits or more in a quotation, and no table (most articles)
     written: dict[str, list] = {}
     for r in shares:
         written.setdefault(_percent_digits(r.value), []).append(r)
     for later_i, r in enumerate(shares):
         digits = _percent_digits(r.value)
         short = len(digits.replace(".", "")) < _SWAPPED_PERCENT_DIGITS
-        if len(digits) < 2 or len(written[digits]) > 1 or not _in_quotation(text, r.start):
+        if len(digits) < 2 or len(written[digits]) > 1:
+            continue
+        in_quote = _in_quotation(text, r.start)
+        if not in_quote and (short or not tabled or _in_table_row(text, r.start)):
             continue
         for earlier in shares[:later_i]:
             other = _percent_digits(earlier.value)
-            if (len(other) == len(digits) and other.find(".") == digits.find(".")
+            if not (len(other) == len(digits) and other.find(".") == digits.find(".")
                     and _swapped_neighbours(other.replace(".", ""), digits.replace(".", ""))
-                    and sentence_of(earlier.start) != sentence_of(r.start)
-                    and (not short or _share_words(text, bounds[sentence_of(earlier.start)], bounds[sentence_of(r.start)]))):
+                    and sentence_of(earlier.start) != sentence_of(r.start)):
+                continue
+            if in_quote:
+                same = not short or _share_words(text, bounds[sentence_of(earlier.start)], bounds[sentence_of(r.start)])
+            else:  # a table's cell restated in a sentence that names its row ("Harrowgate's rate of 3.42%")
+                same = _names_the_row(text, earlier.start, bounds[sentence_of(r.start)])
+            if same:
                 shown = text[earlier.start:earlier.end]
                 yield Hit(
                     r.start, r.end,
@@ -1659,6 +1670,17 @@ def _share_words(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     def words(span: tuple[int, int]) -> set[str]:
         return {w[:-1] if w.endswith("s") else w for w in _LONG_WORD.findall(text[span[0]:span[1]].lower())}
     return len(words(a) & words(b)) >= 2
+
+
+def _names_the_row(text: str, cell: int, sentence: tuple[int, int]) -> bool:
+    """Whether `sentence` names the table row holding the cell at `cell` by the first word of the
+    row's label (`| Harrowgate University Hospital | ... | 3.24% |`: "Harrowgate's rate ...")."""
+    if not _in_table_row(text, cell):
+        return False
+    line_start = text.rfind("\n", 0, cell) + 1
+    label = text[line_start:cell].strip().lstrip("|").split("|")[0].strip().strip("*_")
+    word = label.split()[0] if label.split() else ""
+    return len(word) >= 4 and word[0].isupper() and re.search(rf"\b{re.escape(word)}\b", text[sentence[0]:sentence[1]]) is not None
 
 
 def _in_quotation(text: str, offset: int) -> bool:
