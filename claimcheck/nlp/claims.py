@@ -332,13 +332,12 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     for m in PREFIX_MULTIPLE_RE.finditer(text):
         yield ClaimMatch("effect_size", m.start(), m.end(), _num(m["n"]))
-    times = find_all(_lower(text), (" times",)) if " times" in _lower(text) else ()
-    for m in search_near(RISK_TIMES_RE, text, times, before=90, after=6):
+    lowered = _lower(text)
+    for m in search_near(RISK_TIMES_RE, text, find_all(lowered, (" times",)), before=90, after=6):
         value = _num(m["n"])
         if value is not None and value > 1:
-            yield ClaimMatch("effect_size", m.start("n") if not m["qual"] else m.start("qual"), m.end(), value,
+            yield ClaimMatch("effect_size", m.start("qual" if m["qual"] else "n"), m.end(), value,
                              qualifier=m["qual"].lower() if m["qual"] else None)
-    lowered = _lower(text)
     for start, end in find_all(lowered, _QUALIFIED_MULTIPLE_WORDS):
         if lowered[end:end + 1] in _NOT_A_MULTIPLE_NEXT:
             continue  # "double-blind", "doubled", "doubles"
@@ -982,7 +981,6 @@ SERVING_RE = re.compile(
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
     r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
 )
-# "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 # "two doses of the MMR vaccine", "in four doses", "at least three doses": a vaccine's schedule,
 # how many doses make the course (a dose; thousands of doses given are a count). Not "a single
 # dose", nor "one of two doses" (two dose levels), nor "no more than four doses in 24 hours".
@@ -990,6 +988,7 @@ VACCINE_DOSES_RE = re.compile(
     rf"{QUAL}(?<!\bof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
 )
 _VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
+# "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
 # or drink with no "a day" after it is a dose too, when the food or drink is named with it or

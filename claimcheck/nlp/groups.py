@@ -778,13 +778,9 @@ _ELIDED_ARM = re.compile(
 _ARM_WORDS = ("group ", "arm ", "cohort ")
 # "the 7,104 people who received the vaccine and the 7,180 who received placebo": the second arm
 # told by the same relative clause as the first, its noun left out
-_WHO_ARM = re.compile(
-    rf"\b(?i:and|while|versus|vs\.?)\s+(?:(?i:the)\s+)?(?P<a>{NUM})\s+(?i:who|that)\s+"
-    r"(?i:received|were\s+given|got|took|were\s+assigned|were\s+randomi[sz]ed)\b"
-)
-_FIRST_WHO_ARM = re.compile(
-    r"\d[\d,]*\s+(?:[A-Za-z-]+\s+){0,2}?(?i:who|that)\s+(?i:received|were\s+given|got|took|were\s+assigned|were\s+randomi[sz]ed)\b"
-)
+_WHO_GOT = r"(?i:who|that)\s+(?i:received|were\s+given|got|took|were\s+assigned|were\s+randomi[sz]ed)\b"
+_WHO_ARM = re.compile(rf"\b(?i:and|while|versus|vs\.?)\s+(?:(?i:the)\s+)?(?P<a>{NUM})\s+{_WHO_GOT}")
+_FIRST_WHO_ARM = re.compile(rf"\d[\d,]*\s+(?:[A-Za-z-]+\s+){{0,2}}?{_WHO_GOT}")
 
 
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:

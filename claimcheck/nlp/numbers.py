@@ -104,9 +104,11 @@ def analysis_text(text: str) -> str:
         text = text.translate(_HALF_WIDTH)
     return with_decimal_points(text)
 
+
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+")
-_MIXED = re.compile(r"(\d{1,3})[ \u00a0-]?(½|¼|¾|1/2|1/4|3/4)")
+# A mixed number as `_MIXED_FRACTION` finds it ("4 1/2", "4½"), read into its parts
 _FRACTION_VALUES = {"½": 0.5, "1/2": 0.5, "¼": 0.25, "1/4": 0.25, "¾": 0.75, "3/4": 0.75}
+_MIXED = re.compile(rf"(\d{{1,3}})[ \u00a0-]?({'|'.join(_FRACTION_VALUES)})")
 _GROUP_SPACE = re.compile(r"[\u202f\u00a0 ]")
 _DIGITS_AND_SCALE = re.compile(
     r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)\s*(hundred|thousand|lakhs?|million|crores?|billion|m|bn|k)?"
