@@ -44,6 +44,9 @@ ARMS_OVER_WHOLE = [
     # dose levels of one treatment: each person gets one of them
     (("The trial enrolled 1,240 residents. Of these, 640 received a high-dose vaccine and 690 received a "
       "low-dose vaccine."), "690 received"),
+    # the second arm told by the same relative clause, its noun left out
+    (("The trial enrolled 14,212 adults. Among the 7,104 people who received the vaccine and the 7,180 who "
+      "received placebo, 23 and 80 fell ill."), "7,180 who"),
 ]
 
 
@@ -67,6 +70,9 @@ def test_received_arms_over_the_enrolment_are_flagged(nlp, text, flagged):
          "high-dose top-up."),
         "The trial enrolled 1,240 residents. Of these, 900 received the flu vaccine and 700 received the covid vaccine.",
         "The trial enrolled 240 patients. Of these, 120 received the vaccine and 130 received a booster.",
+        ("The trial enrolled 14,412 adults. Among the 7,104 people who received the vaccine and the 7,180 who "
+         "received placebo, 23 and 80 fell ill."),
+        "The study enrolled 5,000 adults. Of the 2,400 who received the vaccine and the 2,700 who got a booster, most were fine.",
     ],
 )
 def test_received_look_alikes_are_left_alone(nlp, text):

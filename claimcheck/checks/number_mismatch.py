@@ -230,7 +230,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "112 on placebo"; after a first part, also the elided "156 to the chemotherapy alone";
         # "130 received the drug and 120 (received) a placebo"
         "arm_part": re.compile(
-            rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:were|was)\s+)?(?:(?i:randomly|equally|then|each)\s+)?"
+            rf"(?P<n>{_NUM})\s+(?:(?i:{people})\s+)?(?:(?i:who|that)\s+)?(?:(?i:were|was)\s+)?(?:(?i:randomly|equally|then|each)\s+)?"
             r"(?:(?P<assigned>(?i:assigned|randomi[sz]ed|allocated))\s+(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<to>[\w\-]+)"
             r"|(?i:in|on)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
             r"|(?i:to)\s+(?:(?i:the|a|an)\s+)?(?P<elided>[\w\-]+)"
@@ -244,7 +244,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?P<prep>at|in|by|via|through)\s+[^,;:.!?()\d]{1,80}?,?\s+(?i:and|while|whereas)\s+"
             rf"(?P<n2>{_NUM})\s+(?P=prep)\s"
         ),
-        "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*$"),
+        "arm_gap": re.compile(r"^[^.;!?]{0,150}?(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:(?i:the)\s+)?$"),
         "number": re.compile(_NUM),
         # Cheap pre-tests run over the lower-cased text (`_folded`), case-sensitive (a large
         # case-insensitive alternation costs ~6x more). Each finds at least what the costly
