@@ -58,9 +58,22 @@ DIGIT_NUMBER = (
     r"(?:\+(?=[ \u00a0]))?"  # "5+ years", "2+ cans": so many or more
 )
 SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
+# The rest of a number in words after its scale word: "two thousand | eight hundred (and
+# fifty)", "one hundred | twenty" (US), "two thousand | and fifty"; never a number that has a
+# scale word of its own ("between two thousand and three thousand", "two hundred and three
+# hundred": two numbers).
+_WORD_TAIL = (
+    rf"(?:(?<=(?i:hundred))\s+(?:(?i:and)\s+)?(?i:{_TENS_AND_ONES}|{_UNIT_RE})"
+    rf"|(?:(?<=(?i:thousand))|(?<=(?i:million))|(?<=(?i:billion)))\s+(?:(?i:(?:{_UNIT_RE}|a)\s+hundred)"
+    rf"(?:\s+(?i:and)\s+(?i:{_TENS_AND_ONES}|{_UNIT_RE}))?|(?:(?i:and)\s+)?(?i:{_TENS_AND_ONES}|{_UNIT_RE})))"
+    rf"(?![\w\-\u2010\u2011]|\s+(?i:{SCALE_WORD})\b)"
+)
 # Any number, with an optional scale word: "1.2 million", "40 thousand", "forty-five".
-# ("two hundred thousand": two scale words)
-NUMBER = rf"(?:{DIGIT_NUMBER}(?:(?:m|bn|k|K)\b(?!\.\w))?|(?i:{WORD_NUMBER}))(?:\s+(?i:{SCALE_WORD})\b){{0,2}}"
+# ("two hundred thousand": two scale words; "two thousand eight hundred": `_WORD_TAIL`)
+NUMBER = (
+    rf"(?:{DIGIT_NUMBER}(?:(?:m|bn|k|K)\b(?!\.\w))?(?:\s+(?i:{SCALE_WORD})\b){{0,2}}"
+    rf"|(?i:{WORD_NUMBER})(?:\s+(?i:{SCALE_WORD})\b){{0,2}}(?:{_WORD_TAIL})?)"
+)
 
 _SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
