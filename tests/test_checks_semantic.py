@@ -374,6 +374,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
           'Professor Chen Yixuan said: "It works." Chen Yuxuan professor is corresponding author.'), "Yixuan"),
         (("Dr. Niamh Kavanagh, who led the review, said screening helped. Kavanagh said the effect was small. "
          "Cavanagh added that more trials were needed."), "Cavanagh"),
+        # a surname after its particle, misspelt once
+        (("Dr Órla Ní Bhriain, who led the pilot, said it worked. Ní Bhriain said uptake was high. "
+          "Ní Bhriainn added that pharmacists liked it."), "Bhriainn"),
     ],
 )
 def test_name_variants(nlp, text, flagged):
@@ -419,6 +422,12 @@ def test_name_variants(nlp, text, flagged):
         # surnames one first letter apart that sound different: other names
         ("The trial was led by Dr. Cooper. Cooper said it worked. Cooper added that it was safe. "
         "Hooper said he was cautious."),
+        # an Irish surname's female form after its particle (Ní lenites it), two people
+        ("Dr Órla Ní Bhriain, who led the pilot, said it worked. Ní Bhriain said uptake was high. "
+         "Pádraig Ó Briain, a pharmacist who is no relation, said it helped. Mr Ó Briain said so."),
+        # a city in a French institution's name, with its accent, and in English without
+        ("Dr. Kevin Nguyen of the Université de Montréal said hospitals in Montreal and Ottawa could plan. "
+         "Nguyen said so."),
     ],
 )
 def test_name_look_alikes_are_left_alone(nlp, text):

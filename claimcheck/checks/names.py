@@ -49,6 +49,7 @@ from .shared import lowered_text, token_starts_and_lowers
 _DATA_FILE = "names.json"
 _LIST_KEYS = {
     "titles", "speech_verbs", "after_name_words", "after_the_name_words", "before_name_words", "org_words", "not_names",
+    "surname_particles", "foreign_of",
 }
 _KEYS = _LIST_KEYS | {"gendered_titles"}
 
@@ -195,8 +196,10 @@ def _similar_names(forms: set[str]) -> set[str]:
 
 
 def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
-    """Runs of name tokens on one line (`Axel Wollmer`, `Amara Osei-Bonsu`), as token ranges."""
+    """Runs of name tokens on one line (`Axel Wollmer`, `Amara Osei-Bonsu`), as token ranges; a
+    surname particle may stand between two (`Pádraig Ó Briain`, `Órla Ní Bhriain`)."""
     is_name, texts, spacy = tokens.is_name, tokens.texts, tokens.spacy
+    particles = word_lists()["surname_particles"]
     n = len(texts)
     run_end = 0
     for i in tokens.names:  # a run begins at a name token that no earlier run took in
@@ -208,6 +211,8 @@ def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
                 j += 1
             elif (texts[j] == "-" and not spacy[j - 1] and not spacy[j]
                   and j + 1 < n and j + 1 in is_name):
+                j += 2
+            elif j - 1 in is_name and spacy[j - 1] and spacy[j] and j + 1 < n and j + 1 in is_name and texts[j] in particles:
                 j += 2
             else:
                 break
@@ -281,12 +286,12 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity_tokens.update(range(ent.start, ent.end))
-    titles, org_words = lists["titles"], lists["org_words"]
+    titles, org_words, particles, foreign_of = lists["titles"], lists["org_words"], lists["surname_particles"], lists["foreign_of"]
     texts, starts, is_name = tokens.texts, tokens.starts, tokens.is_name
     n_tokens = len(texts)
     for start, end in _name_runs(tokens):
-        # a run holds name tokens and the hyphens joining them; keep the names
-        names = [i for i in range(start, end) if i in is_name]
+        # a run holds name tokens, the hyphens and particles joining them; keep the names
+        names = [i for i in range(start, end) if i in is_name and texts[i] not in particles]
         if not any(texts[i] in wanted for i in names):
             continue
         for i in names:
@@ -301,12 +306,14 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
             in_context = True
         if not names:
             continue
-        # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland"
+        # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland",
+        # "Université de Montréal"
         last = texts[names[-1]]
-        of_org = start >= 2 and texts[start - 1].lower() == "of" and texts[start - 2] in org_words
+        of_org = start >= 2 and (texts[start - 1].lower() == "of" or texts[start - 1] in foreign_of) and texts[start - 2] in org_words
+        of_org = of_org or (names[0] + 1 < end and texts[names[0]] in org_words and texts[names[0] + 1] in foreign_of)
         ampersand = (start > 0 and texts[start - 1] == "&") or (end < n_tokens and texts[end] == "&")
         if last in org_words or of_org or ampersand:
-            kind = last if last in org_words else texts[start - 2] if of_org else "&"
+            kind = last if last in org_words else texts[names[0]] if texts[names[0]] in org_words else texts[start - 2] if of_org else "&"
             for i in names:
                 if texts[i] not in org_words:
                     spelling = spellings[texts[i]]
