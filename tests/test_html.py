@@ -462,6 +462,22 @@ def test_figure_captions_of_the_article_are_read_where_they_stand():
     assert "10 best walks" not in text
 
 
+def test_a_time_inside_a_line_of_text_keeps_its_text():
+    # trafilatura drops <time> whole: "The clinic opened at , Monday" is garbled text
+    page = (
+        "<html><head><title>Clinic</title></head><body><article><h1>Walk-in clinic opens</h1>"
+        "<p class='byline'>By Ann Lee <time datetime='2025-03-13'>13 March 2025</time></p>"
+        f"{_BODY}"
+        "<p>The clinic opened at <time datetime='2025-03-13T09:00'>9am</time>, Monday, and saw 40 patients.</p>"
+        "<p><time datetime='2025-03-13T11:05'>11:05</time></p>"
+        "</article></body></html>"
+    )
+    article = extract_article(page, "page.html")
+    assert "The clinic opened at 9am, Monday, and saw 40 patients." in article.text
+    assert "11:05" not in article.text  # a stamp standing alone is left to trafilatura
+    assert article.published.startswith("2025-03-13")
+
+
 def test_a_figure_holding_a_table_keeps_its_table():
     page = (
         f"<html><body><article>{_BODY}<figure><table><tr><th>Group</th><th>Patients</th></tr>"

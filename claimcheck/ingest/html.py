@@ -490,6 +490,31 @@ def preclean(root: HtmlElement, body: HtmlElement | None) -> None:
         todo.extend(child for child in reversed(tag) if isinstance(child.tag, str))
 
 
+_BYLINE = re.compile(r"(?i:byline|author)")
+
+
+def inline_times_as_text(scope: HtmlElement) -> None:
+    """A `<time>` inside a line of text gives its text to the line: trafilatura drops `<time>`
+    elements whole, which left "Updated , Thu 13 Mar 2025" of "Updated <time>11:34
+    GMT</time>, Thu 13 Mar 2025". The element stays, empty, with its `datetime` for the
+    date search. A `<time>` standing alone (a live blog's entry stamp) is left to trafilatura,
+    and so is one in a byline (the author search reads the byline as it is)."""
+    for el in list(scope.iter("time")):
+        if not el.text or len(el) or not el.text.strip():
+            continue
+        previous, parent = el.getprevious(), el.getparent()
+        if parent is not None and _BYLINE.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+            continue
+        before = previous.tail if previous is not None else parent.text if parent is not None else None
+        if not ((before and before.strip()) or (el.tail and el.tail.strip())) or parent is None:
+            continue
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.text
+        else:
+            parent.text = (parent.text or "") + el.text
+        el.text = None
+
+
 # An aside that is a box of the article's facts, not a sidebar: "b-factbox", "fact-box", "key-facts"
 _FACT_BOX = re.compile(r"(?i:fact[-_]?box|key[-_]?facts|factfile|fact[-_]?file)")
 # what trafilatura drops as an image's caption when images are not extracted
@@ -972,6 +997,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     lead = page_lead(root, body)
     preclean(root, body)
     captions_as_paragraphs(body)
+    inline_times_as_text(root)
     tree = None if self_closed else trafilatura_tree(root, html, deep, controls)
     result = None
     if tree is not None:
