@@ -357,6 +357,20 @@ def test_a_related_link_at_the_end_of_a_paragraph_is_flagged_from_where_it_start
     assert texts(nlp, "The nurse said: see also the earlier advice. Read more about it on the NHS website.", "residue") == []
 
 
+def test_a_related_link_inside_a_paragraph_is_flagged_up_to_where_the_prose_goes_on(nlp):
+    text = ("\u201cOf the 214 confirmed cases, 168 were discharged,\u201d she said. Also read: Lassa fever: NCDC "
+            "activates national emergency operations centre The commissioner added that 2,316 contacts were traced.")
+    assert texts(nlp, text, "residue") == ["Also read: Lassa fever: NCDC activates national emergency operations centre"]
+
+
+def test_a_sponsored_label_above_its_disclosure_is_the_pieces_own_label(nlp):
+    text = ("SPONSORED CONTENT\nThis article is paid for and provided by Solenne Nutrition. It was not written by our "
+            "editorial team.\n\nWhy women over 40 are switching magnesium\n\nA trial of 120 adults found a benefit.")
+    assert texts(nlp, text, "residue") == []
+    text = "A trial of 120 adults found a benefit.\n\nSponsored content\n\nThis cream is loved by 9 in 10 users."
+    assert texts(nlp, text, "residue") == ["Sponsored content"]
+
+
 def test_share_bar_with_one_button_per_line_is_flagged(nlp):
     text = "The authors called for a larger trial.\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading..."
     assert texts(nlp, text, "residue") == ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."]

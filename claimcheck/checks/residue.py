@@ -38,7 +38,7 @@ from .registry import Hit, register
 DATA_FILE = "residue.json"
 _TOP_KEYS = {"about", "rules", "glued_breadcrumb"}
 _RULE_REQUIRED = {"id", "match", "pattern", "message"}
-_RULE_OPTIONAL = {"max_words", "requires", "ignore_case", "after_furniture"}
+_RULE_OPTIONAL = {"max_words", "requires", "ignore_case", "after_furniture", "unless_next_line"}
 _GLUE_KEYS = {"max_words", "first_lines", "message"}
 _MATCH_KINDS = ("line", "start", "contains")
 
@@ -56,6 +56,7 @@ class ResidueRule:
     max_words: int | None = None
     requires: re.Pattern[str] | None = None
     after_furniture: bool = False  # only right after another furniture line (`Share this:` / `Twitter`)
+    unless_next_line: re.Pattern[str] | None = None  # not when the next line begins so (a disclosure)
     source: str = ""  # `pattern` without group "f", the bullets before it or `^`, its flags inline
 
 
@@ -81,13 +82,14 @@ def _compile(item: dict, where: str) -> ResidueRule:
     try:
         pattern = re.compile(_rule_source(item["match"], f"(?P<f>(?:{body}))"), flags)
         requires = re.compile(item["requires"], flags) if item.get("requires") else None
+        unless_next = re.compile(item["unless_next_line"], flags) if item.get("unless_next_line") else None
     except re.error as err:
         raise ValueError(f"{where}: bad regular expression: {err}") from err
     after = item.get("after_furniture", False)
     if not isinstance(after, bool):
         raise ValueError(f"{where}: 'after_furniture' must be true or false")
     source = f"(?{'i' if ignore_case else '-i'}:{_after_lead(item['match'], f'(?:{body})')})"
-    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires, after, source)
+    return ResidueRule(item["id"], item["match"], pattern, item["message"], max_words, requires, after, unless_next, source)
 
 
 def _rule_source(match: str, furniture: str) -> str:
@@ -657,16 +659,16 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         yield m.span()
 
 
-def _match_rule(rule: ResidueRule, line: str) -> int | None:
-    """Where in `line` the furniture starts, or None."""
+def _match_rule(rule: ResidueRule, line: str) -> tuple[int, int] | None:
+    """Where in `line` the furniture starts and ends, or None."""
     if rule.max_words is not None and _more_words_than(line, rule.max_words):
         return None
     m = rule.pattern.search(line) if rule.match == "contains" else rule.pattern.match(line)
     if m is None or (rule.requires is not None and not rule.requires.search(line)):
         return None
-    if rule.match == "contains":  # the whole line, or from a group `at` the pattern names
-        return m.start("at") if "at" in rule.pattern.groupindex else 0
-    return m.start("f")
+    if rule.match == "contains":  # the whole line, or a group `at` the pattern names
+        return m.span("at") if "at" in rule.pattern.groupindex else (0, len(line))
+    return m.start("f"), len(line)
 
 
 def is_glued_breadcrumb(line: str, glue: GlueConfig = GLUE) -> bool:
@@ -721,9 +723,13 @@ def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator
         for rule in RULES:
             if rule.after_furniture and not after_furniture:
                 continue
-            offset = _match_rule(rule, line)
-            if offset is not None:
-                yield start + offset, end, rule.message
+            span = _match_rule(rule, line)
+            if span is not None and rule.unless_next_line is not None:
+                following = _LINE.search(text, end)
+                if following is not None and rule.unless_next_line.match(text, following.start()):
+                    continue  # "SPONSORED CONTENT" / "This article is paid for by ...": the piece's label
+            if span is not None:
+                yield start + span[0], start + span[1], rule.message
                 furniture_end = end
                 break
 
