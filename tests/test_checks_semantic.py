@@ -75,6 +75,9 @@ IMPLAUSIBLE = [
     # the measure is the paragraph's subject, "it" stands for it
     ("Uptake varied sharply across the patch. In the centre it was 38.2%. In the Hollins Green district "
      "it was reported as 127%, and in Wyre Fields 61.5%.", "127%"),
+    # a fall of more than all of an amount
+    ("The number waiting more than a year has fallen by 104% since the peak, the trust said.", "104%"),
+    ("There was a 120% reduction in falls on the wards.", "120%"),
 ]
 
 
@@ -118,6 +121,8 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "Coverage reached 96%, and spending on screening was 130% of the budget.",
         "Specificity was 98% and the number of referrals was 112% of the forecast.",
         "Uptake was good.\n\nSpending varied. In the north it was 127% of the target.",
+        "Admissions rose by 104% since 2019, and costs fell by 40%.",
+        "Occupancy fell from 104% of capacity to 80%.",
     ],
 )
 def test_implausible_look_alikes_are_left_alone(nlp, text):

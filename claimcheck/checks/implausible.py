@@ -99,6 +99,14 @@ def _patterns() -> dict[str, re.Pattern]:
             r"\b(?i:it)\s+(?i:was|is|stood\s+at|reached|came\s+to)\s+(?:(?i:reported|recorded|given)\s+as\s+)?"
             r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above)\s+)?$"
         ),
+        # "has fallen by 104%", "cut admissions by 130%"; "a 120% reduction", "130% fewer": no
+        # amount that counts something can fall by more than all of it
+        "fall_before": re.compile(
+            r"\b(?i:fell|fallen|falls|falling|dropped|drops|dropping|decreased|decreases|declined|declines|reduced|"
+            r"reduces|reducing|cut|cuts|cutting|lowered|lowers|shrank|shrunk|shrinks|slashed)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?i:by)\s+(?:(?i:about|around|nearly|almost|some|roughly|more\s+than|over|a\s+staggering)\s+)?$"
+        ),
+        "fall_after": re.compile(r"^\s+(?i:reduction|decrease|fall|drop|decline|cut|fewer|lower)\b"),
         "measure_opens": re.compile(rf"\s*(?:(?i:the|overall)\s+)?(?i:{_alternation(t['bounded_measures'])})\b"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(
@@ -221,7 +229,8 @@ class _Signs:
 
 def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) -> Iterator[Hit]:
     """`130% of participants`, `a staggering 130% said`: more than all of a group; `a
-    specificity of 112%`: more than a measure that tops out at 100% can be."""
+    specificity of 112%`: more than a measure that tops out at 100% can be; `has fallen by
+    104%`, `a 120% reduction`: more than all of an amount lost."""
     p = _patterns()
     text = doc_text(doc)
     for c in _claims(doc) if claims is None else claims:
@@ -236,6 +245,13 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
             continue
         after = text[claim.end:claim.end + 80]
         before = text[max(0, claim.start - 80):claim.start]
+        if p["fall_before"].search(before) or p["fall_after"].match(after):
+            yield Hit(
+                claim.start, claim.end,
+                f"a fall of {_fmt(high)}% is more than all of it: nothing can fall by more than 100%.",
+                "check the number (a rise would read `rose by ...%`)",
+            )
+            continue
         share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after)
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
