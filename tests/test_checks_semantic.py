@@ -161,6 +161,13 @@ def test_undefined_acronym_one_edit_from_a_defined_one_is_flagged(nlp):
         # a deletion
         (("Post-traumatic stress disorder in veterans, or traumatic brain injury (TBI), was studied. "
          "TBI is common. People with TB injuries were excluded."), None),
+        # defined by a gloss that spells it out, not in brackets (holdout38: a misheard acronym)
+        (("The lab tests it for human papillomavirus, or HPV, which causes most cervical cancers. Most HPV "
+          "infections clear. And the HBV programme only started in 2008."), "HBV"),
+        (("HPV, or human papillomavirus, causes most cervical cancers. Most HPV infections clear. "
+          "The HBV programme started in 2008."), "HBV"),
+        # a gloss that does not spell the long form out defines nothing to be mistaken for
+        ("The virus is known as HPV. HPV is common. The HBV programme started in 2008.", None),
     ],
 )
 def test_acronym_slips(nlp, text, flagged):
