@@ -426,3 +426,46 @@ def test_a_table_cell_restated_with_two_digits_swapped_in_a_sentence_naming_its_
     assert mismatches(nlp, table + "Harrowgate's rate of 3.42% was almost double the average.") == ["3.42%"]
     # another row's figure, or a sentence not naming the row: two figures
     assert mismatches(nlp, table + "The national rate of 3.42% was higher than in 2022.") == []
+
+
+# --- a table's total row -------------------------------------------------------------------
+
+_AREAS = (
+    "| Area | Positivity | Confirmed admissions |\n|---|---|---|\n"
+    "| Aldmoor | 19.2% | 248 |\n| Brackwater | 16.4% | 187 |\n| Coldharbour | 21.0% | 301 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "table, flagged",
+    [
+        # two neighbouring digits swapped: 736 written 763
+        (_AREAS + "| Eastmarch total | 18.9% | 763 |\n", "763"),
+        # the rows add up to more than the total
+        (_AREAS + "| **Total** | 18.9% | **701** |\n", "701"),
+        # the total at the top, over the rows below it
+        ("| Area | Admissions |\n|---|---|\n| All areas | 763 |\n| Aldmoor | 248 |\n| Brackwater | 187 |\n"
+         "| Coldharbour | 301 |\n", "763"),
+    ],
+)
+def test_a_total_row_that_is_not_the_sum_of_its_rows_is_flagged(nlp, table, flagged):
+    text = f"Admissions rose this week.\n\n{table}\nMost areas saw a rise."
+    assert flagged_over(nlp, text, flagged), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        _AREAS + "| Eastmarch total | 18.9% | 736 |\n",  # right
+        # some of the rows of a larger whole
+        "| Region | Cases |\n|---|---|\n| North | 120 |\n| South | 90 |\n| England total | 1,500 |\n",
+        # rates and shares do not add up
+        "| Age | Admissions | Rate per 100,000 |\n|---|---|---|\n| 65 to 69 | 20,410 | 704 |\n| 70 to 74 | 31,290 | 1,107 |\n"
+        "| All aged 65 and over | 51,700 | 2,187 (age-standardised) |\n",
+        # subtotals: which rows each adds up is not sure
+        "| Site | Cases |\n|---|---|\n| Ward A | 10 |\n| Ward B | 12 |\n| Subtotal | 22 |\n| Ward C | 5 |\n| Total | 72 |\n",
+    ],
+)
+def test_total_rows_that_add_up_or_cannot_be_checked_are_left_alone(nlp, table):
+    text = f"Admissions rose this week.\n\n{table}\nMost areas saw a rise."
+    assert mismatches(nlp, text) == []

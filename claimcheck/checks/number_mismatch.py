@@ -59,6 +59,7 @@ from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
 from .shared import folded_text, per_doc
+from .table_totals import find_table_total_mismatches
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -1802,6 +1803,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_restated_lengths(doc, records)
     yield from find_headline_contradictions(doc)
     yield from find_transposed_percentages(doc, records, sentence_of, bounds)
+    yield from find_table_total_mismatches(doc_text(doc))
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
