@@ -69,6 +69,9 @@ def texts(nlp, text, kind):
     # an email's merge tags
     ("Dear *|FNAME|*, our flu clinics start on Saturday.", "*|FNAME|*"),
     ("Hi %%FirstName%%, your results are ready.", "%%FirstName%%"),
+    # an editor's comment from a word processor, kept when the file was converted
+    ("Coughing fell by 38% [Comment: check figure] over 12 weeks.", "[Comment: check figure]"),
+    ("The trial ran in 14 sites [check with Dr Lee] across Wales.", "[check with Dr Lee]"),
 ])
 def test_placeholder_is_flagged(nlp, text, expected):
     found = texts(nlp, text, "placeholder")
@@ -95,6 +98,7 @@ def test_placeholder_is_flagged(nlp, text, expected):
     "[LAUGHTER] Yes, it works. [APPLAUSE] [CROSSTALK] [INAUDIBLE] [UPDATE] The figures changed.",
     # an acronym the article defines, bracketed in a quotation
     "The UK Health Security Agency (UKHSA) agreed. \"They [UKHSA] told us,\" she said.",
+    "[Additional reporting by Jane Lee] [Note: this article was updated on 3 May.] [Editor's note: names changed]",
 ])
 def test_placeholder_look_alikes_are_not_flagged(nlp, text):
     assert texts(nlp, text, "placeholder") == []
@@ -343,6 +347,13 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Riverside Health Matters · Autumn 2024 · Page 3",
     "Page 4 | The Wexcombe Gazette | Thursday 3 July",
     "Page 2 of 5",
+    "2                                        HEARTBEAT · ISSUE 58 · SPRING 2025",
+    "Brightwater Heart Trust · Registered charity no. 1167402                     3",
+    # a breadcrumb, a click-to-tweet box, a plain-text email's controls with their links
+    "Health > Diabetes",
+    "Tweet this: \"How you walk seems to matter as well as how much\" - new study on walking pace",
+    "View in browser <https://mail.example.org/v/oct25>",
+    "Unsubscribe <https://mail.example.org/u/oct25> | Update your preferences <https://mail.example.org/p/oct25>",
 ])
 def test_furniture_line_is_flagged(nlp, line):
     text = f"A study of 120 adults found a benefit.\n\n{line}\n\nThe authors called for a larger trial."

@@ -136,7 +136,7 @@ def test_team_context_traps(nlp, text):
 def test_rule_start_keys_and_required_literals():
     rules = {r.id: r for r in residue.RULES}
     assert residue.rule_start_keys(rules["skip_links"]) == frozenset("js")
-    assert residue.required_literals(rules["breadcrumb_arrows"].source) == frozenset({"›", "»"})
+    assert residue.required_literals(rules["breadcrumb_arrows"].source) == frozenset({"›", "»", ">"})
     assert residue.required_literals(rules["cookie_banner"].source) == frozenset({"cookies", "privacy policy"})
     assert residue.required_literals(rules["related_heading"].source) is None  # too many to look up
 

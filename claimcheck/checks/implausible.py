@@ -340,8 +340,12 @@ def find_impossible_p_values(doc: Doc, claims: list[ClaimMatch] | None = None, s
         )
 
 
+_COMPARED_BETWEEN = re.compile(r"\b(?i:differences?|gaps?|contrast|distance|disparity|divide|choice)\s+(?:\w+\s+){0,2}?$")
+
+
 def _reads_as_change(text: str, claim: ClaimMatch) -> bool:
-    """`fell from 72 to 22 percent`, `dropped 72 to 22 percent`: a change, not a range."""
+    """`fell from 72 to 22 percent`, `dropped 72 to 22 percent`: a change, not a range; `the
+    difference between 46% and 31%`: a comparison, not a range."""
     p = _patterns()
     words = text[claim.start:claim.end].split()
     lead = words[0].lower() if words else ""
@@ -349,7 +353,8 @@ def _reads_as_change(text: str, claim: ClaimMatch) -> bool:
     if lead == "from" or re.search(r"\b(?i:from)\s*$", before):
         return not p["ratio_range_before"].search(re.sub(r"\b(?i:from)\s*$", "", before))
     if lead == "between" or re.search(r"\b(?i:between)\s*$", before):
-        return False
+        # "the difference between 46% and 31%": two values compared, not a range
+        return bool(_COMPARED_BETWEEN.search(re.sub(r"\b(?i:between)\s*$", "", before)))
     if re.search(r"\b(?i:by)\s*$", before):
         return False  # "dropped by 64 to 18 percent": the size of the drop, a range
     return bool(p["range_verbs"].search(before))

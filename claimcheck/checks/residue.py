@@ -643,6 +643,7 @@ RULES, GLUE = load_rules()
 PREFILTER = Prefilter.of(RULES)
 
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
+_ANGLE_LINK = re.compile(r"\s*<https?://[^<>\s]+>")  # blanked out (offsets kept) before the rules read a line
 _NON_SPACE = re.compile(r"\S")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # healthHealth: a lower-case letter glued to a capital
 _HOME_GLUED = re.compile(r"\bHome(?=[A-Z][a-z])")
@@ -713,6 +714,8 @@ def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator
     furniture_end = -1  # where the last furniture line ends
     for n, start, end in _lines_to_try(text, folded, literal_free):
         line = text[start:end]
+        if "<http" in line:  # a plain-text email's links: "View in browser <https://...>"
+            line = _ANGLE_LINK.sub(lambda m: " " * len(m.group()), line)
         if 0 <= n < GLUE.first_lines and is_glued_breadcrumb(line):
             yield start, end, GLUE.message
             furniture_end = end
