@@ -309,6 +309,8 @@ def test_wordings_from_blind_articles(text, kind, value):
         "Cases by age:\n- 5 to 14 years: 34 cases\n",  # an age band labelling a row
         "Revenue from the vaccine rose to 45 million.",  # a total, but of no events
         "The wait fell by half an hour.",  # half an hour is no share
+        "They trained 3 days a week.",  # how often, not how long
+        "The minor injuries unit is open 24 hours a day.",  # opening hours
     ],
 )
 def test_more_look_alikes_are_not_claims_of_that_kind(text):
@@ -390,6 +392,9 @@ def test_a_difference_in_a_count_of_events(text, expected):
         ("For three consecutive days he woke early.", [("duration", "three consecutive days", 3)]),
         ("The vaccine cut admissions by 71% over two winters.",
          [("percentage", "71%", 71), ("duration", "over two winters", 2)]),
+        # the time spent each day or week (how often is no length: "3 days a week")
+        ("Patients used the glove for 45 minutes a day.", [("duration", "45 minutes", 45)]),
+        ("Drivers work 12 to 16 hours a day.", [("duration", "12 to 16 hours", [12, 16])]),
     ],
 )
 def test_lengths_of_time_with_a_word_before_the_unit(text, expected):

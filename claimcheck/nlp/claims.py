@@ -678,7 +678,6 @@ DURATION_RE = re.compile(
 )
 _NOT_DURATION_AFTER = re.compile(
     r"^(?:[\s\-\u2010]+(?i:olds?)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
-    r"|\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b"
     r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
     r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
     r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
@@ -759,6 +758,10 @@ _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "a
 # before the words themselves are read).
 _NOT_DURATION_BEFORE_PARTS = re.compile("age|every|per|each|ago|any")
 # "up to four times in 24 hours": the window of a dosing frequency.
+# "5 days a week", "3 months a year": how often, not how long; but "45 minutes a day", "12 to 16
+# hours a day" are the time spent (as writers annotate them), not "24 hours a day" (always open)
+_PER_PERIOD_AFTER_UNIT = re.compile(r"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b")
+_TIME_SPENT_UNITS = frozenset({"minutes", "hours"})
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
 _FREQUENCY_WORDS = re.compile("times|doses|tablets|pills|capsules")  # one is in every match
 
@@ -921,6 +924,10 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     lowered = _lower(text)
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
+            continue
+        if _PER_PERIOD_AFTER_UNIT.match(text, m.end("unit")) and (
+                time_unit_name(m["unit"]) not in _TIME_SPENT_UNITS
+                or (time_unit_name(m["unit"]) == "hours" and _num(m["b"] or m["a"]) == 24)):
             continue
         if m["unit"].lower() == "second":
             continue  # "forced expiratory volume in one second (FEV1)": a measure's name
