@@ -141,6 +141,14 @@ def test_a_label_saying_what_was_done_to_its_people_decides(nlp):
     assert kinds["18,392"] == "sample_size"
 
 
+def test_a_heading_naming_people_something_happened_to_counts_them(nlp):
+    # an outbreak's cases by state, in a study's article: counted, not a sample
+    text = STUDY + "Sick people have been reported from nine states:\n\n- Oregon: 21\n- Washington: 17\n"
+    doc = nlp(text)
+    kinds = {s.text: s.label_ for s in doc.spans["claims"]}
+    assert kinds["21"] == kinds["17"] == "count"
+
+
 def test_key_facts_lines_comparing_two_groups_with_their_shares(nlp):
     text = ("In the phase 3 trial, 644 women were randomised.\n\n"
             "- Any adverse event: 220 (68.3%) vs 179 (55.9%)\n"
