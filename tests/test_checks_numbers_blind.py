@@ -446,6 +446,8 @@ _AREAS = (
         # the total at the top, over the rows below it
         ("| Area | Admissions |\n|---|---|\n| All areas | 763 |\n| Aldmoor | 248 |\n| Brackwater | 187 |\n"
          "| Coldharbour | 301 |\n", "763"),
+        # a table pasted with tabs
+        ("Area\tPositivity\tAdmissions\nAldmoor\t19.2%\t248\nBrackwater\t16.4%\t187\nTotal\t18.0%\t453\n", "453"),
     ],
 )
 def test_a_total_row_that_is_not_the_sum_of_its_rows_is_flagged(nlp, table, flagged):

@@ -269,3 +269,28 @@ def test_thousands_grouped_by_spaces_and_a_rates_interval_in_cells():
         "| Falls | 412 per 1,000 | 404 per 1,000 (392 to 416) |\n"
     )
     assert ("confidence_interval", "(392 to 416)", [392, 416]) in _table_claims(text)
+
+
+def test_a_tab_separated_table_is_read_as_a_table():
+    # a table pasted from a word processor: cells between tabs, an `n (%)` column of those who had it
+    text = (STUDY + "Table 1. Main results at week 12\n"
+            "Group\tPatients\tChange in coughs per hour\tTaste alteration, n (%)\n"
+            "Placebo\t104\t\u221214%\t3 (2.9%)\n"
+            "Velastrant 15 mg\t103\t\u221238%\t7 (6.8%)\n"
+            "Velastrant 45 mg\t105\t\u221252%\t17 (16.2%)\n")
+    start = text.index("Group")
+    found = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start >= start]
+    assert ("sample_size", "104", 104) in found and ("sample_size", "105", 105) in found
+    assert ("count", "17", 17) in found and ("count", "3", 3) in found
+
+
+def test_rows_of_an_adverse_events_table_count_those_who_had_each_event():
+    text = (STUDY + "| | Placebo | Drug 16 mg |\n|---|---|---|\n"
+            "| Any adverse event | 51 (67%) | 53 (70%) |\n| Dysgeusia (altered taste) | 2 (3%) | 9 (12%) |\n"
+            "| Stopped early | 10 (13%) | 8 (11%) |\n")
+    found = _table_claims(text)
+    for number in (2, 9, 10, 8):
+        assert ("count", str(number), number) in found
+    # without an events row, a table of characteristics says nothing of what its rows count
+    text = STUDY + "| | Placebo | Drug |\n|---|---|---|\n| Diabetes | 45 (15%) | 41 (14%) |\n| Smoking history | 80 (27%) | 77 (26%) |\n"
+    assert not [c for c in _table_claims(text) if c[0] == "count"]

@@ -7,7 +7,7 @@
     | Total       | 1,246                |   <- the rows add up to 1,264
 
 Read on the Markdown tables of the analysed text (`nlp.tables.tables`: HTML tables are
-written out so), column by column, where every cell of the column is a whole number (a count
+written out so) and its tab-separated ones (`tab_tables`), column by column, where every cell of the column is a whole number (a count
 may carry its share in brackets: `412 (12.4%)`) and the header names no rate, share, mean,
 score or change (`Rate per 100,000`, `ASAR`): those never add up.
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..nlp.tables import tables
+from ..nlp.tables import tab_tables, tables
 from .registry import Hit
 
 _TOTAL_LABEL = re.compile(r"(?i:\b(?:sub-?)?totals?\b|^(?:all|overall)\b)")
@@ -55,9 +55,9 @@ def _one_slip(a: int, b: int) -> bool:
 
 
 def find_table_total_mismatches(text: str) -> Iterator[Hit]:
-    if "|" not in text:
+    if "|" not in text and "\t" not in text:
         return
-    for _header_start, header, rows in tables(text):
+    for _header_start, header, rows in [*tables(text), *tab_tables(text)]:
         labels = [text[row[0][0]:row[0][1]].strip("*_ ") if row else "" for row in rows]
         totals = [i for i, label in enumerate(labels) if _TOTAL_LABEL.search(label)]
         if len(totals) != 1:

@@ -80,6 +80,9 @@ _STUDIED_HEADER = re.compile(
 # about ("Under 3 months", "15 to 44 years"), no claim.
 _AGE_HEADER = re.compile(r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)))?\s*$)")
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
+# "Taste alteration, n (%)": how many had it, and their share
+_N_SHARE_HEADER = re.compile(r"(?i:[^\W\d_].*?,?\s+(?:n|no\.)\s*\(\s*%\s*\)\s*$)")
+_COUNT_WITH_SHARE = re.compile(rf"(?:{_NUMBER})\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
 _NOT_COUNTED = re.compile(
@@ -218,6 +221,8 @@ def classify_header(header: str, study: bool) -> _Column:
                 return _Column("sample_size" if study else "count", words[i + n - 1], share=share)
             if kind == "count":
                 return _Column("count", words[i + n - 1], share=share)
+    if _N_SHARE_HEADER.match(header) and not _NOT_COUNTED.search(header):
+        return _Column("count", share=True)  # "Taste alteration, n (%)": those who had it
     if _PERCENT_HEADER.search(header):
         return _Column("percentage", "percent")
     return _NOTHING
@@ -239,6 +244,41 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cells.append((start + pos + left, start + pos + len(piece.rstrip())))
         pos += len(piece) + 1
     return cells
+
+
+# A table pasted from a word processor or spreadsheet: three lines or more, each with the same
+# number (two or more) of tabs between its cells.
+_TAB_LINES = re.compile(r"^[^\t\n]*\t[^\n]*(?:\n[^\t\n]*\t[^\n]*){2,}", re.M)
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each tab-separated cell of the line `text[start:end]`, stripped of spaces."""
+    cells, pos = [], start
+    for piece in text[start:end].split("\t"):
+        left = len(piece) - len(piece.lstrip())
+        cells.append((pos + left, pos + len(piece.rstrip())))
+        pos += len(piece) + 1
+    return cells
+
+
+def tab_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    """Each tab-separated table in `text` (a header line, then two rows or more with as many
+    cells), as `tables` gives them."""
+    for block in _TAB_LINES.finditer(text):
+        lines, pos = [], block.start()
+        for line in block.group().split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        widths = [text.count("\t", a, b) for a, b in lines]
+        i = 0
+        while i < len(lines):  # runs of lines with the same number of tabs
+            j = i
+            while j + 1 < len(lines) and widths[j + 1] == widths[i]:
+                j += 1
+            if j - i >= 2 and widths[i] >= 2:
+                header = [text[a:b] for a, b in _tab_cells(text, *lines[i])]
+                yield lines[i][0], header, [_tab_cells(text, *line) for line in lines[i + 1:j + 1]]
+            i = j + 1
 
 
 def tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
@@ -337,8 +377,9 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     and samples found in the same cells, and give way to any other claim there. People in a
     table are a study's sample when the article reports a study (as in sentences)."""
     has_table = "|" in text and "--" in text and _SEPARATOR.search(text) is not None
+    tabbed = "\t" in text
     facts = list(fact_lines(text))
-    if not has_table and not facts:
+    if not has_table and not tabbed and not facts:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
@@ -353,17 +394,24 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
-    for header_start, header, rows in tables(text) if has_table else ():
+    all_tables = [*(tables(text) if has_table else ()), *(tab_tables(text) if tabbed else ())]
+    for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
         caption = None
-        for cells in rows:
+        labels = [classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING for cells in rows]
+        # a table of events by arm ("Any adverse event"): its other rows of `n (%)` cells count
+        # people who had something too ("Dysgeusia (altered taste)", "Stopped early")
+        events = any(label.kind == "count" and label.unit for label in labels)
+        for cells, label in zip(rows, labels):
             ages.extend(cells[j] for j in age_columns if j < len(cells))
-            label = classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING
             if label.kind is None and cells and not _NOT_COUNTED.search(text[cells[0][0]:cells[0][1]]):
-                if caption is None:
-                    caption = _caption_column(text, header_start, is_study)
-                label = caption
+                if events and all(_COUNT_WITH_SHARE.fullmatch(text, a, b) for a, b in cells[1:]):
+                    label = _Column("count")
+                else:
+                    if caption is None:
+                        caption = _caption_column(text, header_start, is_study)
+                    label = caption
             for j, (start, end) in enumerate(cells[1:], start=1):
                 column = columns[j] if j < len(columns) and columns[j].kind else label
                 if column.kind or text[end - 1:end] == "×":
