@@ -471,3 +471,26 @@ def test_a_total_row_that_is_not_the_sum_of_its_rows_is_flagged(nlp, table, flag
 def test_total_rows_that_add_up_or_cannot_be_checked_are_left_alone(nlp, table):
     text = f"Admissions rose this week.\n\n{table}\nMost areas saw a rise."
     assert mismatches(nlp, text) == []
+
+
+# --- a change told again in a quotation, to another end ------------------------------------
+
+
+def test_a_change_restated_in_a_quotation_with_another_end_is_flagged(nlp):
+    text = ("The share of mothers giving birth in a facility has risen from 58 per cent to 74 per cent in two years.\n\n"
+            "\"We have moved facility deliveries from 58 per cent to 78 per cent, and our maternal deaths have "
+            "fallen,\" Dr Omukoko said.")
+    assert flagged_over(nlp, text, "78 per cent"), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation gives one of the changes told before
+        "Uptake rose from 58% to 74% in boys. In girls it rose from 58% to 69%.\n\n\"Girls went from 58% to 69%,\" she said.",
+        # two changes from the same start, no quotation: two groups
+        "Uptake rose from 58% to 74% in boys. In girls it rose from 58% to 69%.",
+    ],
+)
+def test_changes_from_the_same_start_that_agree_or_are_two_groups_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

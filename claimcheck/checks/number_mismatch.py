@@ -1607,6 +1607,40 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
             )
 
 
+# --- a change given again, from the same start to another end, in a quotation -------------
+
+# "from 58 per cent to 74 per cent": a share that moved (the second unit may be left out)
+_PCT_UNIT = r"(?:\s?%|\s(?i:per\s?cent|percent)\b)"
+_SHARE_CHANGE = re.compile(rf"\b(?i:from)\s+(?P<a>{_PCT_NUM}){_PCT_UNIT}?\s+(?i:to)\s+(?P<b>{_PCT_NUM}){_PCT_UNIT}")
+
+
+def find_restated_changes(doc: Doc, sentence_of: Callable[[int], int]) -> Iterator[Hit]:
+    """`has risen from 58 per cent to 74 per cent` ... `"We have moved facility deliveries from 58
+    per cent to 78 per cent," she said`: a change of a share told again inside a quotation, from
+    the same start to another end, in another sentence: a figure misquoted by the speaker, or in
+    transcribing them. (Two changes from the same start outside quotations are most often two
+    groups: "from 58% to 74% in boys and from 58% to 69% in girls".) The quoted one is flagged."""
+    text = doc_text(doc)
+    if "from" not in text or ("%" not in text and "cent" not in text):
+        return
+    changes = [m for m in _SHARE_CHANGE.finditer(text)]
+    if len(changes) < 2:
+        return
+    for i, later in enumerate(changes):
+        if not _in_quotation(text, later.start()):
+            continue
+        start, end = parse_number(later["a"]), parse_number(later["b"])
+        told = [m for m in changes[:i] if parse_number(m["a"]) == start and not _in_quotation(text, m.start())
+                and sentence_of(m.start()) != sentence_of(later.start())]
+        if told and all(parse_number(m["b"]) != end for m in told):
+            yield Hit(
+                later.start("b"), later.end(),
+                f"`{later.group()}` in the quotation, but `{told[0].group()}` earlier in the article: "
+                "the same change with another end?",
+                f"check against `{told[0].group()}`",
+            )
+
+
 # --- a percentage given again with two neighbouring digits swapped -------------------------
 
 # 58.6% and 56.8%: three digits or more. Two-digit shares (34%, 43%) swap by chance too often,
@@ -1804,6 +1838,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_headline_contradictions(doc)
     yield from find_transposed_percentages(doc, records, sentence_of, bounds)
     yield from find_table_total_mismatches(doc_text(doc))
+    yield from find_restated_changes(doc, sentence_of)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
