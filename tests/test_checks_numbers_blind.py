@@ -494,3 +494,25 @@ def test_a_change_restated_in_a_quotation_with_another_end_is_flagged(nlp):
 )
 def test_changes_from_the_same_start_that_agree_or_are_two_groups_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- an outbreak's cases by where they stand -----------------------------------------------
+
+
+def test_cases_split_by_outcome_over_the_whole_are_flagged(nlp):
+    text = ("\u201cOf the 214 confirmed cases, 168 patients have been treated and discharged, 31 died, while 24 are "
+            "still on admission at the centre,\u201d she said.")
+    assert flagged_over(nlp, text, "31 died"), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 214 confirmed cases, 160 have been discharged, 31 died and 23 are still on admission.",
+        # outcomes that can overlap are no split: symptoms, or two counts of one state
+        "Of the 214 confirmed cases, 168 had fever, 131 had a cough and 24 had a rash.",
+        "Of the 214 confirmed cases, 168 were admitted in March and 120 were admitted in April.",
+    ],
+)
+def test_outcome_splits_that_fit_or_are_no_split_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

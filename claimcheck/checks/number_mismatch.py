@@ -1408,6 +1408,48 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
         )
 
 
+# --- (c) an outbreak's cases split by outcome: `Of the 214 confirmed cases, 168 have been
+# discharged, 31 died, while 24 are still on admission`
+
+# Where each case stands: recovered, died, or still ill. Each person is in one of them.
+_OUTCOME_STATES = {
+    "recovered": r"(?:treated\s+and\s+)?(?:discharged|recovered|released|cured)",
+    "died": r"died|dead|passed\s+away|succumbed",
+    "active": r"(?:on\s+admission|in\s+hospital|(?:receiving|under(?:going)?)\s+treatment|being\s+treated|in\s+isolation|admitted)",
+}
+_OUTCOME_PART = re.compile(
+    rf"(?P<n>{_NUM})(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s+(?:[A-Za-z\-]+\s+){{0,2}}?"
+    r"(?:(?i:have|has|had|are|is|were|was|remain|remained|remaining)\s+)?(?:(?i:been|still)\s+){0,2}"
+    + "(?:" + "|".join(rf"(?P<{k}>(?i:{v}))" for k, v in _OUTCOME_STATES.items()) + r")\b"
+)
+
+
+def find_outcome_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    """`Of the 214 confirmed cases, 168 patients have been treated and discharged, 31 died, while
+    24 are still on admission`: cases split by where they stand (recovered, died, still in
+    hospital; each at most once) cannot add up to more than all of them."""
+    text = doc_text(doc)
+    opens = _EVENT_PARTS["opener"].match
+    for s_start, s_end in bounds:
+        opener = opens(text, s_start, s_end)
+        if not opener or not opener["m"]:
+            continue
+        whole = parse_number(opener["m"])
+        parts = list(_OUTCOME_PART.finditer(text, opener.end(), s_end))
+        states = [next(k for k in _OUTCOME_STATES if part[k]) for part in parts]
+        if whole is None or len(parts) < 2 or len(set(states)) != len(states):
+            continue
+        values = [parse_number(part["n"]) for part in parts]
+        if None in values or sum(values) <= whole:
+            continue
+        shown = " + ".join(_fmt(v) for v in values)
+        yield Hit(
+            parts[0].start("n"), parts[-1].end(),
+            f"{shown} = {_fmt(sum(values))}, more than the whole: `{opener['m']} {opener['noun']}`.",
+            f"the parts should add up to at most {_fmt(whole)}",
+        )
+
+
 # --- a count given again with its digits in another order ---------------------------------
 
 _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
@@ -1839,6 +1881,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_transposed_percentages(doc, records, sentence_of, bounds)
     yield from find_table_total_mismatches(doc_text(doc))
     yield from find_restated_changes(doc, sentence_of)
+    yield from find_outcome_parts_over_whole(doc, bounds)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
