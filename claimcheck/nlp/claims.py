@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
-from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, _after_age_range, find_groups
+from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
@@ -1161,6 +1161,12 @@ _MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+")
 
 
+def _across_paragraphs(text: str, c: ClaimMatch) -> bool:
+    """A claim never runs over a paragraph break (a PDF page number and the next paragraph's
+    noun: "3\n\nThe first REBUILD patients"); a line break of hard-wrapped text it may."""
+    return text.find("\n", c.start, c.end) >= 0 and PARAGRAPH_BREAK.search(text, c.start, c.end) is not None
+
+
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
 
@@ -1181,7 +1187,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates += find_doses(text)
     candidates += find_durations(text)
     candidates += find_groups(text, sentence_of)
-    candidates = [c for c in candidates if c.kind == "trial_phase" or not _in_name(text, c)]
+    candidates = [c for c in candidates if (c.kind == "trial_phase" or not _in_name(text, c)) and not _across_paragraphs(text, c)]
     if "://" in text or "www." in text:  # nothing in a web address is a claim ("...-phase-2b-calm-2-trial")
         urls = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not any(a <= c.start < b for a, b in urls)]
