@@ -48,6 +48,8 @@ def only(text):
         ("The odds ratio 1.5 was modest.", "effect_size", 1.5),
         ("The hazard ratio for death was 0.74.", "effect_size", 0.74),
         ("Smokers were twice as likely to relapse.", "effect_size", 2),
+        ("The post claims berberine works three times better than the drug.", "effect_size", 3),
+        ("The nurse gave ten times the prescribed dose of morphine.", "effect_size", 10),
         ("The risk was three-fold in smokers.", "effect_size", 3),
         ("The difference was significant (P = .003).", "p_value", 0.003),
         ("The effect held, p < 0.05, in adults.", "p_value", 0.05),

@@ -235,7 +235,9 @@ MULTIPLE_RE = re.compile(
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
     r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|(?:the|your|their|its|his|her)\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
-    r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased)\b"
+    # ("ten times the prescribed dose": a dosing error's size)
+    r"|the\s+(?:prescribed|recommended|intended|correct|maximum|safe|daily)\s+(?:[a-z]+\s+)?(?:dose|amount|limit)"
+    r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased|better|worse)\b"
     # "half as likely": a multiple below one, said only of a likelihood or a frequency
     r"|(?P<half>\b(?i:half))\s+(?i:as\s+(?:likely|common|often|frequent|high|prevalent))\b"
 )
