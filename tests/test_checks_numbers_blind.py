@@ -516,3 +516,26 @@ def test_cases_split_by_outcome_over_the_whole_are_flagged(nlp):
 )
 def test_outcome_splits_that_fit_or_are_no_split_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+# --- a medicine's daily maximum, told again --------------------------------------------------
+
+
+def test_a_daily_maximum_given_again_as_another_amount_is_flagged(nlp):
+    text = ("Adults can take a maximum of 1,200mg in 24 hours. The usual dose is 200mg to 400mg.\n\n"
+            "Taking 1 or 2 extra tablets by accident is unlikely to harm you. But never take more than 1,600mg in a day.")
+    assert flagged_over(nlp, text, "1,600mg"), mismatches(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adults can take a maximum of 1,200mg in 24 hours. Never take more than 1,200mg in a day.",
+        # a group with a maximum of its own
+        "Adults can take a maximum of 4g in 24 hours. Children aged 6 to 11 should take no more than 2g a day.",
+        # another unit
+        "Adults can take a maximum of 4g in 24 hours, that is no more than 8 tablets a day.",
+    ],
+)
+def test_daily_maximums_that_agree_or_are_for_other_groups_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

@@ -1683,6 +1683,43 @@ def find_restated_changes(doc: Doc, sentence_of: Callable[[int], int]) -> Iterat
             )
 
 
+# --- a daily maximum dose given again as another amount -----------------------------------
+
+# "a maximum of 1,200mg in 24 hours", "never take more than 1,600mg in a day"
+_DAILY_MAXIMUM = re.compile(
+    r"\b(?i:(?:a\s+)?max(?:imum)?(?:\s+(?:daily\s+)?dose)?\s+(?:of\s+|is\s+)?|(?:do\s+not|don['’]t|never|must\s+not)\s+take\s+more\s+than\s+"
+    r"|no\s+more\s+than\s+|not\s+more\s+than\s+)"
+    r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>mg|g|mcg|micrograms|ml|tablets|capsules)\b"
+    r"\s+(?i:in\s+(?:any\s+)?24\s+hours|in\s+(?:any\s+)?(?:one\s+)?(?:a\s+)?day|a\s+day|per\s+day|daily|in\s+any\s+24-hour\s+period)"
+)
+# who the maximum is for: a younger group or a weight band has its own
+_DOSE_GROUP = re.compile(r"(?i:\b(?:child|children|kids?|bab(?:y|ies)|infants?|teen\w*|young|aged|under|over|years?|weigh\w*|kg|elderly|older)\b)")
+
+
+def find_restated_daily_maximums(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    """`Adults can take a maximum of 1,200mg in 24 hours` ... `never take more than 1,600mg in a
+    day`: a medicine's daily maximum given again as another amount, in a sentence naming no
+    other group (children, an age or a weight have maximums of their own). The later is flagged."""
+    text = doc_text(doc)
+    if "more than" not in text and "aximum" not in text and "max " not in text:
+        return
+    told: dict[str, list[tuple[float, str]]] = {}
+    for m in _DAILY_MAXIMUM.finditer(text):
+        value, unit = parse_number(m["n"]), m["unit"].lower()
+        s_start, s_end = bounds[sentence_of(m.start())]
+        others = _DOSE_GROUP.search(text, s_start, s_end)
+        if value is None or others:
+            continue
+        earlier = told.setdefault(unit, [])
+        if earlier and all(v != value for v, _ in earlier):
+            yield Hit(
+                m.start("n"), m.end("unit"),
+                f"a daily maximum of `{m['n']}{m['unit']}` here, but `{earlier[0][1]}` earlier in the article.",
+                f"check against `{earlier[0][1]}`",
+            )
+        earlier.append((value, f"{m['n']}{m['unit']}"))
+
+
 # --- a percentage given again with two neighbouring digits swapped -------------------------
 
 # 58.6% and 56.8%: three digits or more. Two-digit shares (34%, 43%) swap by chance too often,
@@ -1882,6 +1919,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_table_total_mismatches(doc_text(doc))
     yield from find_restated_changes(doc, sentence_of)
     yield from find_outcome_parts_over_whole(doc, bounds)
+    yield from find_restated_daily_maximums(doc, sentence_of, bounds)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
         yield from find_transposed_digits(doc, records)
