@@ -464,6 +464,8 @@ def test_a_total_row_that_is_not_the_sum_of_its_rows_is_flagged(nlp, table, flag
         # rates and shares do not add up
         "| Age | Admissions | Rate per 100,000 |\n|---|---|---|\n| 65 to 69 | 20,410 | 704 |\n| 70 to 74 | 31,290 | 1,107 |\n"
         "| All aged 65 and over | 51,700 | 2,187 (age-standardised) |\n",
+        # the rest of the rows is no total; the real total is named otherwise
+        "| County | 2025 |\n|---|---|\n| Platte Ridge | 96 |\n| Loup Bend | 71 |\n| All other counties | 104 |\n| Statewide | 271 |\n",
         # subtotals: which rows each adds up is not sure
         "| Site | Cases |\n|---|---|\n| Ward A | 10 |\n| Ward B | 12 |\n| Subtotal | 22 |\n| Ward C | 5 |\n| Total | 72 |\n",
     ],

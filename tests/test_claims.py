@@ -313,6 +313,7 @@ def test_wordings_from_blind_articles(text, kind, value):
         "The wait fell by half an hour.",  # half an hour is no share
         "They trained 3 days a week.",  # how often, not how long
         "The minor injuries unit is open 24 hours a day.",  # opening hours
+        "Exemptions rose in the 2024-25 school year and the 2023 financial year.",  # years named
         "The trial grew.                    3\n\nThe first REBUILD patients began in May.",  # a page number
     ],
 )

@@ -11,8 +11,8 @@ written out so) and its tab-separated ones (`tab_tables`), column by column, whe
 may carry its share in brackets: `412 (12.4%)`) and the header names no rate, share, mean,
 score or change (`Rate per 100,000`, `ASAR`): those never add up.
 
-A total row is a row whose label says `Total` (`Eastmarch total`, `**Total**`), or `All` /
-`Overall`; it totals the rows above it (or, at the top of the table, the rows below it). A
+A total row is a row whose label says `Total` (`Eastmarch total`, `**Total**`), `All` /
+`Overall` (not `All other counties`, the rest) or `Statewide`; it totals the rows above it (or, at the top of the table, the rows below it). A
 table that lists only some of the rows of a whole (`Selected regions` ... `England total`)
 has a total larger than its rows: so a total is flagged only when its rows add up to more
 than it, or when the two read as one number mistyped (two neighbouring digits swapped, or
@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from ..nlp.tables import tab_tables, tables
 from .registry import Hit
 
-_TOTAL_LABEL = re.compile(r"(?i:\b(?:sub-?)?totals?\b|^(?:all|overall)\b)")
+# ("All other counties" is the rest, a row like the others; "Statewide" is all of them)
+_TOTAL_LABEL = re.compile(r"(?i:\b(?:sub-?)?totals?\b|^(?:all|overall)\b(?!\s+(?:the\s+)?others?\b)|^(?:statewide|nationwide|countrywide)$)")
 # a whole number, perhaps bold, perhaps with its share in brackets: "1,246", "**412**", "87 (12.4%)"
 _COUNT_CELL = re.compile(
     r"^[*_]{0,2}(?P<n>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)[*_]{0,2}(?:\s*\([^()\d]*\d[^()]*\))?$"

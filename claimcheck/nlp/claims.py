@@ -966,6 +966,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         if _in_boilerplate(text, lowered, m.start(), m.end()):
             continue
+        if in_years and _is_year(m["a"]):
+            continue  # "the 2024-25 school year", "the 2023 financial year": a year named, no length
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
