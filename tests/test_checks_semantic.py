@@ -75,6 +75,8 @@ IMPLAUSIBLE = [
     # the measure is the paragraph's subject, "it" stands for it
     ("Uptake varied sharply across the patch. In the centre it was 38.2%. In the Hollins Green district "
      "it was reported as 127%, and in Wyre Fields 61.5%.", "127%"),
+    # a p-value of exactly 0
+    ("The link held after adjustment (OR 1.21, p=0.000).", "p=0.000"),
     # a fall of more than all of an amount
     ("The number waiting more than a year has fallen by 104% since the peak, the trust said.", "104%"),
     ("There was a 120% reduction in falls on the wards.", "120%"),
@@ -122,6 +124,7 @@ def test_implausible_values_are_flagged(nlp, text, flagged):
         "Specificity was 98% and the number of referrals was 112% of the forecast.",
         "Uptake was good.\n\nSpending varied. In the north it was 127% of the target.",
         "Admissions rose by 104% since 2019, and costs fell by 40%.",
+        "The link held after adjustment (p<0.001), and p was 0.03 in women.",
         "Occupancy fell from 104% of capacity to 80%.",
     ],
 )
@@ -168,6 +171,8 @@ def test_undefined_acronym_one_edit_from_a_defined_one_is_flagged(nlp):
           "The HBV programme started in 2008."), "HBV"),
         # a gloss that does not spell the long form out defines nothing to be mistaken for
         ("The virus is known as HPV. HPV is common. The HBV programme started in 2008.", None),
+        # a trial named by its acronym, which the article never spells out
+        ("ZEPHYR enrolled 3,412 adults. The ZEPHYR trial was large. Results from ZEPHR were clear.", "ZEPHR"),
     ],
 )
 def test_acronym_slips(nlp, text, flagged):

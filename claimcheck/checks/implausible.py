@@ -315,14 +315,27 @@ def find_impossible_phases(doc: Doc, folded: str | None = None) -> Iterator[Hit]
         )
 
 
+_EQUALS_ZERO = re.compile(r"(?:=|\b(?i:of|was|is))\s*0(?:\.0+)?\s*$")
+
+
 def find_impossible_p_values(doc: Doc, claims: list[ClaimMatch] | None = None, signs: _Signs | None = None) -> Iterator[Hit]:
-    """`p = 1.3`, `p = -0.02`: a p-value is a probability, between 0 and 1."""
+    """`p = 1.3`, `p = -0.02`: a p-value is a probability, between 0 and 1; `p=0.000`: never
+    exactly 0 (a p-value too small to show is written `p<0.001`)."""
     p = _patterns()
     for c in _claims(doc) if claims is None else claims:
-        if c.kind != "p_value" or not _is_number(c.value) or c.value <= 1:
+        if c.kind != "p_value" or not _is_number(c.value):
             continue
         claim = c
         raw = doc_text(doc)[claim.start:claim.end]
+        if c.value == 0 and _EQUALS_ZERO.search(raw):
+            yield Hit(
+                claim.start, claim.end,
+                f"`{raw}`: a p-value is never exactly 0 (one too small to show is written p<0.001).",
+                "p<0.001",
+            )
+            continue
+        if c.value <= 1:
+            continue
         # a symbol, the word "value", or a decimal number: not "p of 5" in running prose
         if not (re.search(r"[=<>≤≥]", raw) or re.search(r"(?i:value)", raw) or "." in raw.split()[-1]):
             continue
