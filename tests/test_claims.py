@@ -50,6 +50,7 @@ def only(text):
         ("Smokers were twice as likely to relapse.", "effect_size", 2),
         ("The post claims berberine works three times better than the drug.", "effect_size", 3),
         ("The nurse gave ten times the prescribed dose of morphine.", "effect_size", 10),
+        ("Overdose deaths by year:\n2020 \u2014 61 deaths\n", "count", 61),  # a year labelling a count
         ("The risk was three-fold in smokers.", "effect_size", 3),
         ("The difference was significant (P = .003).", "p_value", 0.003),
         ("The effect held, p < 0.05, in adults.", "p_value", 0.05),

@@ -294,3 +294,11 @@ def test_rows_of_an_adverse_events_table_count_those_who_had_each_event():
     # without an events row, a table of characteristics says nothing of what its rows count
     text = STUDY + "| | Placebo | Drug |\n|---|---|---|\n| Diabetes | 45 (15%) | 41 (14%) |\n| Smoking history | 80 (27%) | 77 (26%) |\n"
     assert not [c for c in _table_claims(text) if c[0] == "count"]
+
+
+def test_a_title_row_says_what_year_columns_count():
+    text = ("Cases rose.\n\n| Confirmed and probable pertussis cases, Jan. 1 through June 7 | | |\n|---|---|---|\n"
+            "| County | 2025 | 2024 (same period) |\n|---|---|---|\n| Platte Ridge | 96 | 22 |\n| Loup Bend | 71 | 18 |\n")
+    found = _table_claims(text)
+    for number in (96, 22, 71, 18):
+        assert ("count", str(number), number) in found, found

@@ -799,7 +799,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     previous: ClaimMatch | None = None  # the last group found by `noun_re`
     for m in _scan(noun_re, text, only=noun_ats, range_ends=_noun_may_follow):
         if _is_year(m["a"]):
-            continue
+            if not m["b"] or _is_year(m["b"]):
+                continue
+            m = noun_re.match(text, m.start("b"))  # "2020 — 61 deaths": a year labelling a count
+            if m is None or m["b"]:
+                continue
         before = _preceding_word(text, m.start())
         if _blocked_before(text, m.start(), before, blocked):
             continue

@@ -431,9 +431,21 @@ def _caption_column(text: str, header_start: int, study: bool) -> _Column:
     `Year ending March 2024`): events only. A caption naming people is most often a table of
     their characteristics (`Table 1: Participants`), whose rows of ages and blood pressures are
     no samples."""
-    caption = list_heading(text, header_start, longest=200)
+    caption = _title_row(text, header_start) or list_heading(text, header_start, longest=200)
     column = classify_header(caption, study) if caption else _NOTHING
     return column if column.kind == "count" and column.unit else _NOTHING
+
+
+def _title_row(text: str, header_start: int) -> str | None:
+    """The text of the title row above a table's header row (`| Confirmed and probable pertussis
+    cases, Jan. 1 through June 7 | | |`, then a separator line), if there is one."""
+    sep_end = header_start - 1
+    sep_start = text.rfind("\n", 0, max(0, sep_end)) + 1
+    if sep_end <= 0 or not _SEPARATOR.fullmatch(text, sep_start, sep_end):
+        return None
+    row_start = text.rfind("\n", 0, max(0, sep_start - 1)) + 1
+    cells = [text[a:b] for a, b in _cells(text, row_start, sep_start - 1) if b > a]
+    return cells[0] if len(cells) == 1 and "|" in text[row_start:sep_start] else None
 
 
 def _overlap(a: ClaimMatch, b: ClaimMatch) -> bool:
