@@ -51,6 +51,7 @@ def only(text):
         ("The post claims berberine works three times better than the drug.", "effect_size", 3),
         ("The nurse gave ten times the prescribed dose of morphine.", "effect_size", 10),
         ("Overdose deaths by year:\n2020 \u2014 61 deaths\n", "count", 61),  # a year labelling a count
+        ("The study compared 4,310 cases with 18,902 controls.", "sample_size", 4310),  # a case-control sample
         ("The risk was three-fold in smokers.", "effect_size", 3),
         ("The difference was significant (P = .003).", "p_value", 0.003),
         ("The effect held, p < 0.05, in adults.", "p_value", 0.05),

@@ -783,6 +783,13 @@ _WHO_ARM = re.compile(rf"\b(?i:and|while|versus|vs\.?)\s+(?:(?i:the)\s+)?(?P<a>{
 _FIRST_WHO_ARM = re.compile(rf"\d[\d,]*\s+(?:[A-Za-z-]+\s+){{0,2}}?{_WHO_GOT}")
 
 
+# "4,310 cases and 18,902 controls", "12,480 cases with 131,625 controls": the two samples of a
+# case-control study or a genome-wide association study
+_CONTROLS_AFTER = re.compile(
+    rf"\s+(?i:and|with|versus|vs\.?|compared\s+with)\s+(?:(?i:the)\s+)?{NUM}\s+(?:[\w-]+\s+)?(?i:controls)\b"
+)
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
     events, pooled, records, blocked = _noun_sets()
@@ -819,7 +826,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue  # "two appointments a year": a schedule; "120 extra appointments a week" are counted
         if noun in ("beds", "hospital beds") and before == "of":
             continue  # "each bay of six beds": the size of a bay or ward, not beds counted
-        noun_is_event = noun in events or noun.endswith(_OPERATION_ENDINGS)
+        noun_is_event = (noun in events or noun.endswith(_OPERATION_ENDINGS)) and not (
+            noun == "cases" and _CONTROLS_AFTER.match(text, m.end()))  # "4,310 cases and 18,902 controls": a case-control sample
         if m["change"] and (noun in pooled or noun in records):
             continue  # "five more studies", "two fewer reports": no count of people or events
         s_start, s_end = sentence_of(m.start())
