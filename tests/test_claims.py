@@ -51,7 +51,6 @@ def only(text):
         ("The post claims berberine works three times better than the drug.", "effect_size", 3),
         ("The nurse gave ten times the prescribed dose of morphine.", "effect_size", 10),
         ("Overdose deaths by year:\n2020 \u2014 61 deaths\n", "count", 61),  # a year labelling a count
-        ("The study compared 4,310 cases with 18,902 controls.", "sample_size", 4310),  # a case-control sample
         ("The risk was three-fold in smokers.", "effect_size", 3),
         ("The difference was significant (P = .003).", "p_value", 0.003),
         ("The effect held, p < 0.05, in adults.", "p_value", 0.05),
@@ -1199,3 +1198,9 @@ def test_a_second_arm_told_by_the_same_relative_clause():
 def test_a_relative_change_given_as_a_fraction():
     assert found("Tea drinkers were a fifth less likely to have a stroke.") == [("proportion", "a fifth", 0.2)]
     assert found("The third more likely candidate won.") == []
+
+
+def test_the_cases_and_controls_of_a_case_control_study_are_its_sample():
+    assert found("The study compared 4,310 cases with 18,902 controls.") == [
+        ("sample_size", "4,310 cases", 4310), ("sample_size", "18,902 controls", 18902)]
+    assert found("There were 51,208 cases of hearing loss.") == [("count", "51,208 cases", 51208)]
