@@ -1068,6 +1068,16 @@ def _totals_in_effect(mentions: list[Mention], breaks: list[bool]) -> list[Menti
     return in_effect
 
 
+def _parts_over_whole(start: int, end: int, values: list[float], whole_text: str, whole: float) -> Hit:
+    """The hit on parts (`values`, at [start, end)) that add up to more than their whole."""
+    shown = " + ".join(_fmt(v) for v in values)
+    return Hit(
+        start, end,
+        f"{shown} = {_fmt(sum(values))}, more than the whole: `{whole_text}`.",
+        f"the parts should add up to at most {_fmt(whole)}",
+    )
+
+
 def _may_exceed_a_whole(total: float, index: int, mentions: list[Mention]) -> bool:
     """Whether parts adding up to `total` in sentence `index` can be more than the whole
     `_whole_for` finds, which is a sample named in that sentence, a study's sample (`is_total`)
@@ -1283,12 +1293,7 @@ def find_parts_over_whole(
                 continue
             if any(m.value == total and m.label == "sample_size" for m in mentions):
                 continue  # the parts of another sample given in full (the article went back to its main trial)
-            shown = " + ".join(_fmt(v) for v in values)
-            yield Hit(
-                start, s_start + parts[-1][2],
-                f"{shown} = {_fmt(total)}, more than the whole: `{whole.text}`.",
-                f"the parts should add up to at most {_fmt(whole.value)}",
-            )
+            yield _parts_over_whole(start, s_start + parts[-1][2], values, whole.text, whole.value)
 
 
 # --- (b) parts of earlier events: `Of the cancers diagnosed, 1,102 were in the colon and 851 in the rectum`
@@ -1400,12 +1405,7 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
         slack = 0.05 * whole[0] if whole[2] else 0
         if total <= whole[0] + slack:
             continue
-        shown = " + ".join(_fmt(v) for v in values)
-        yield Hit(
-            parts[0].start("n"), parts[-1].end(),
-            f"{shown} = {_fmt(total)}, more than the whole: `{whole[1]}`.",
-            f"the parts should add up to at most {_fmt(whole[0])}",
-        )
+        yield _parts_over_whole(parts[0].start("n"), parts[-1].end(), values, whole[1], whole[0])
 
 
 # --- (c) an outbreak's cases split by outcome: `Of the 214 confirmed cases, 168 have been
@@ -1442,12 +1442,7 @@ def find_outcome_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]]) -> It
         values = [parse_number(part["n"]) for part in parts]
         if None in values or sum(values) <= whole:
             continue
-        shown = " + ".join(_fmt(v) for v in values)
-        yield Hit(
-            parts[0].start("n"), parts[-1].end(),
-            f"{shown} = {_fmt(sum(values))}, more than the whole: `{opener['m']} {opener['noun']}`.",
-            f"the parts should add up to at most {_fmt(whole)}",
-        )
+        yield _parts_over_whole(parts[0].start("n"), parts[-1].end(), values, f"{opener['m']} {opener['noun']}", whole)
 
 
 # --- a count given again with its digits in another order ---------------------------------
