@@ -1660,7 +1660,7 @@ def find_restated_changes(doc: Doc, sentence_of: Callable[[int], int]) -> Iterat
     text = doc_text(doc)
     if "from" not in text or ("%" not in text and "cent" not in text):
         return
-    changes = [m for m in _SHARE_CHANGE.finditer(text)]
+    changes = list(_SHARE_CHANGE.finditer(text))
     if len(changes) < 2:
         return
     for i, later in enumerate(changes):
