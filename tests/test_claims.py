@@ -913,6 +913,11 @@ def test_more_outcomes_told_by_the_verb_after_a_bare_number(text, expected):
         ("The total trained since the scheme began stood at 9,600.",
          [("count", "The total trained since the scheme began stood at 9,600", 9600)]),
         ("The number signed up is now 3,870.", [("count", "The number signed up is now 3,870", 3870)]),
+        # a year naming which, a waiting list, a preposition after the number
+        ("The figure for 2024 was 112.", [("count", "The figure for 2024 was 112", 112)]),
+        ("The trust's waiting list stood at 71,460 at the end of September.",
+         [("count", "The trust's waiting list stood at 71,460", 71460)]),
+        ("The number was 12 times higher.", [("effect_size", "12 times higher", 12)]),
         # a share, a rate, a length of time, a measure of effect: no count
         ("The figure was 12%.", [("percentage", "12%", 12)]),
         ("The number of days was 14.", []),

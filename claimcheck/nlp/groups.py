@@ -761,12 +761,16 @@ def _noun_text(noun: str) -> str:
 # (no digit, stop or semicolon between), the number alone after the verb (not "12%", "6 weeks",
 # "1.3 per 1,000"). Not "the number needed to treat was 83", a measure of effect.
 _NAMED_TOTAL = re.compile(
-    r"\b(?i:the|that|this|their|its)\s+(?:[a-z]+\s+){0,2}?(?i:number|figure|total|tally|attendance)\b"
+    r"\b(?i:the|that|this|their|its)\s+(?:[a-z']+\s+){0,2}?(?i:number|figure|total|tally|attendance|waiting\s+list|backlog|caseload)\b"
     r"(?!\s+(?i:needed|of\s+(?:times|days|weeks|months|years|hours|minutes)))"
-    r"[^\d.;:!?\n]{0,80}?\b(?i:was|is|were|are|stood\s+at|came\s+to|totalled|totaled|reached|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to)"
-    rf"\s+(?:(?i:now|then|just)\s+)?{QUAL}(?P<a>{NUM})(?!\s*(?:%|[-\u2010]|(?i:per\b|percent\b|in\s+\d|{TIME_UNITS}\b|[a-z])))"
+    # (a year may name which: "The figure for 2024 was 112")
+    r"(?:[^\d.;:!?\n]|\b(?:19|20)\d\d\b){0,80}?\b(?i:was|is|were|are|stood\s+at|came\s+to|totalled|totaled|reached|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to)"
+    rf"\s+(?:(?i:now|then|just)\s+)?{QUAL}(?P<a>{NUM})(?!\s*(?:%|[-\u2010]|(?i:per\b|percent\b|in\s+\d|{TIME_UNITS}\b)"
+    # (a word after the number is its unit, "was 12 times", but for a preposition or a linking
+    # word: "stood at 71,460 at the end of September")
+    r"|(?!(?:at|in|on|by|for|from|as|and|but|compared|down|up|across|among|after|before|last|this)\b)[a-z]))"
 )
-_TOTAL_WORDS = ("number", "figure", "total", "tally", "attendance")
+_TOTAL_WORDS = ("number", "figure", "total", "tally", "attendance", "waiting list", "backlog", "caseload")
 # (a cheap test first, in the lower-cased text after the word: a verb of `_NAMED_TOTAL`, then a digit)
 _TOTAL_VERB_NEAR = re.compile(r"\b(?:was|is|were|are|stood|came|totall?ed|reached|rose|fell|climbed|dropped)\s+(?:[a-z]+\s+){0,3}?\d")
 # "The vaccine group had 5,458 participants and the placebo group 5,454": the second arm's size,
