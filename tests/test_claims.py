@@ -1209,3 +1209,11 @@ def test_the_cases_and_controls_of_a_case_control_study_are_its_sample():
     assert found("The study compared 4,310 cases with 18,902 controls.") == [
         ("sample_size", "4,310 cases", 4310), ("sample_size", "18,902 controls", 18902)]
     assert found("There were 51,208 cases of hearing loss.") == [("count", "51,208 cases", 51208)]
+
+
+def test_what_screening_will_find_in_every_thousand_is_counted():
+    text = ("Out of every 1,000 people who do the test, about 25 will be offered a colonoscopy "
+            "and about 2 will be found to have bowel cancer.")
+    kinds = {t: k for k, t, _ in found(text)}
+    assert kinds["about 25"] == kinds["about 2"] == "count"
+    assert not [c for c in found("The 12 will meet in May. In 2030, 40 will retire.") if c[0] == "count"]

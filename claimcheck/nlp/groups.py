@@ -111,6 +111,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
         # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"
         r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|their\s+kits?)\s+back|"
+        # what screening will find in every 1,000: "about 25 will be offered a colonoscopy"
+        r"will\s+(?:be\s+(?:offered|found\s+to\s+have|diagnosed|referred|told|called\s+back|recalled)|get\s+an?\s+(?:normal|abnormal|positive|negative|clear)|"
+        r"have\s+(?:an?\s+|nothing\s+|polyps\b|cancer\b)|develop|die|need)|"
         r"returned\s+(?:it|them|their\s+kits?)|gave\s+an?\s+(?:abnormal|positive|negative|unclear)\b|"
         # an outbreak's patients: "Nine remain in hospital", "four are still in intensive care"
         r"(?:remain|remained|remains|are\s+still|were\s+still|are|were)\s+in\s+(?:hospital|intensive\s+care|critical\s+care)\b)\b)"
@@ -162,7 +165,7 @@ _ARM_TAIL_SECOND = {
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
     "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
-    "relapsed responded stopped discontinued withdrew dropped".split()
+    "relapsed responded stopped discontinued withdrew dropped will".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
