@@ -1217,3 +1217,4 @@ def test_what_screening_will_find_in_every_thousand_is_counted():
     kinds = {t: k for k, t, _ in found(text)}
     assert kinds["about 25"] == kinds["about 2"] == "count"
     assert not [c for c in found("The 12 will meet in May. In 2030, 40 will retire.") if c[0] == "count"]
+    assert "1,000 people" not in kinds  # the denominator, no count
