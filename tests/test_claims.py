@@ -315,6 +315,7 @@ def test_wordings_from_blind_articles(text, kind, value):
         "They trained 3 days a week.",  # how often, not how long
         "The minor injuries unit is open 24 hours a day.",  # opening hours
         "Exemptions rose in the 2024-25 school year and the 2023 financial year.",  # years named
+        "Survival for babies born at 23 or 24 weeks has risen.",  # how far along a pregnancy was
         "The trial grew.                    3\n\nThe first REBUILD patients began in May.",  # a page number
     ],
 )
@@ -1218,3 +1219,12 @@ def test_what_screening_will_find_in_every_thousand_is_counted():
     assert kinds["about 25"] == kinds["about 2"] == "count"
     assert not [c for c in found("The 12 will meet in May. In 2030, 40 will retire.") if c[0] == "count"]
     assert "1,000 people" not in kinds  # the denominator, no count
+
+
+def test_a_year_after_a_percentage_closes_it_and_opens_no_range():
+    assert found("The birth rate rose from 30% in 2013 to 38% in 2023.") == [
+        ("percentage", "30%", 30), ("percentage", "38%", 38)]
+
+
+def test_weeks_of_follow_up_after_birth_are_still_a_length_of_time():
+    assert found("Women were followed for 24 weeks after birth.") == [("duration", "24 weeks", 24)]

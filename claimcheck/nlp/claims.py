@@ -659,8 +659,9 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if isinstance(value, list) and not m["pct_a"] and _after_age_range(text, m.start()):
-            # "from 3.2% among those aged 18 to 24 to 34.1%": the 24 closes an age range
+        if isinstance(value, list) and not m["pct_a"] and (_after_age_range(text, m.start()) or _is_year(m["a"])):
+            # "from 3.2% among those aged 18 to 24 to 34.1%": the 24 closes an age range; "from 30%
+            # in 2013 to 38% in 2023": the year closes the first value
             yield ClaimMatch("percentage", m.start("b"), m.end(), _num(m["b"]), unit="percent")
             continue
         if isinstance(value, list) and _is_change(m, text):
@@ -760,6 +761,26 @@ _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "a
 # before the words themselves are read).
 _NOT_DURATION_BEFORE_PARTS = re.compile("age|every|per|each|ago|any")
 # "up to four times in 24 hours": the window of a dosing frequency.
+# A stage of pregnancy, not a length of time: weeks from 20 to 44 in a sentence about birth or
+# pregnancy, unless a length is meant ("followed for 24 weeks", "within 28 weeks").
+_GESTATION_WORDS = re.compile(r"(?i:\b(?:born|births?|pregnan\w*|gestation\w*|preterm|premature\w*|prematurity|deliver(?:y|ed))\b)")
+_LENGTH_BEFORE = re.compile(r"(?i:\b(?:for|over|during|within|lasting|lasted|last|after|every|each|up\s+to|another|extra|further)\s+$)")
+
+
+def _gestational_age(text: str, m: re.Match) -> bool:
+    values = [v for v in (_num(m["a"]), _num(m["b"])) if v is not None]
+    if not values or not all(20 <= v <= 44 for v in values):
+        return False
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    end = text.find(". ", m.end())
+    end = len(text) if end < 0 else end
+    newline = text.find("\n", m.end(), end)
+    end = end if newline < 0 else newline
+    if not _GESTATION_WORDS.search(text, start, end):
+        return False
+    return not _LENGTH_BEFORE.search(text, max(start, m.start() - 14), m.start())
+
+
 # "5 days a week", "3 months a year": how often, not how long; but "45 minutes a day", "12 to 16
 # hours a day" are the time spent (as writers annotate them), not "24 hours a day" (always open)
 _PER_PERIOD_AFTER_UNIT = re.compile(r"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b")
@@ -968,6 +989,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         if in_years and _is_year(m["a"]):
             continue  # "the 2024-25 school year", "the 2023 financial year": a year named, no length
+        if m["unit"][:1] in "wW" and _gestational_age(text, m):
+            continue  # "babies born at 23 or 24 weeks", "under 28 weeks of pregnancy": how far along, no length
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
