@@ -59,7 +59,7 @@ from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
 from .shared import folded_text, per_doc
-from .table_totals import find_table_total_mismatches
+from .table_totals import find_table_total_mismatches, swapped_neighbours
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -1489,7 +1489,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                     in_table.add(key)
                 if r.kind == "sample_size" and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start):
                     enrolled.add(key)
-            elif _swapped_neighbours(str(earlier[0]), digits) and (
+            elif swapped_neighbours(str(earlier[0]), digits) and (
                     _patterns()["definite"].search(text, max(0, r.start - 40), r.start)
                     or (key in enrolled and r.kind == "sample_size"
                         and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))
@@ -1498,7 +1498,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if r.kind == "sample_size":
             first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
-            if (earlier is None and _swapped_neighbours(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
+            if (earlier is None and swapped_neighbours(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
                     and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
                 earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
         if earlier is None:
@@ -1541,14 +1541,6 @@ def _may_be_one_slip(a: str, b: str, a_text: str, b_text: str, unit: str | None)
 def _moved_a_zero(a: str, b: str) -> bool:
     """Whether a zero is among the digits in which `a` and `b` (of one length) differ."""
     return any(x == "0" or y == "0" for x, y in zip(a, b) if x != y)
-
-
-def _swapped_neighbours(a: str, b: str) -> bool:
-    """`b` is `a` with two neighbouring digits swapped (1842 and 1824)."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 # --- randomised arms that do not add up to the number randomised -----------------------
@@ -1752,7 +1744,7 @@ def find_transposed_percentages(doc: Doc, records, sentence_of: Callable[[int], 
         for earlier in shares[:later_i]:
             other = _percent_digits(earlier.value)
             if not (len(other) == len(digits) and other.find(".") == digits.find(".")
-                    and _swapped_neighbours(other.replace(".", ""), digits.replace(".", ""))
+                    and swapped_neighbours(other.replace(".", ""), digits.replace(".", ""))
                     and sentence_of(earlier.start) != sentence_of(r.start)):
                 continue
             if in_quote:

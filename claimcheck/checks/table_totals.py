@@ -45,14 +45,22 @@ def _count(cell: str) -> int | None:
     return int(re.sub(r"\D", "", m["n"])) if m else None
 
 
+def swapped_neighbours(a: str, b: str) -> bool:
+    """`b` is `a` with two neighbouring digits swapped (1842 and 1824). (Read by
+    `number_mismatch` too.)"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _one_slip(a: int, b: int) -> bool:
     """Whether `a` and `b` (as written) read as one number mistyped: the same length, and
     either one digit changed or two neighbouring digits swapped."""
     x, y = str(a), str(b)
     if len(x) != len(y) or x == y:
         return False
-    diff = [i for i in range(len(x)) if x[i] != y[i]]
-    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    return sum(p != q for p, q in zip(x, y)) == 1 or swapped_neighbours(x, y)
 
 
 def find_table_total_mismatches(text: str) -> Iterator[Hit]:

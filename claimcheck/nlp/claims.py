@@ -948,10 +948,10 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
-        if _PER_PERIOD_AFTER_UNIT.match(text, m.end("unit")) and (
-                time_unit_name(m["unit"]) not in _TIME_SPENT_UNITS
-                or (time_unit_name(m["unit"]) == "hours" and _num(m["b"] or m["a"]) == 24)):
-            continue
+        if _PER_PERIOD_AFTER_UNIT.match(text, m.end("unit")):
+            spent = time_unit_name(m["unit"])
+            if spent not in _TIME_SPENT_UNITS or (spent == "hours" and _num(m["b"] or m["a"]) == 24):
+                continue
         if m["unit"].lower() == "second":
             continue  # "forced expiratory volume in one second (FEV1)": a measure's name
         if m["unit"] == "Year" and _TITLE_WORD_AFTER.match(text, m.end("unit")):
