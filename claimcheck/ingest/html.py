@@ -37,7 +37,7 @@ in `Article.meta` as `link_dois`, `link_pmids`, `link_pmcids` (space-separated, 
 from __future__ import annotations
 
 import re
-from copy import deepcopy
+from copy import copy, deepcopy
 from functools import lru_cache
 from typing import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
@@ -54,6 +54,7 @@ from lxml.etree import (
     strip_tags,
 )
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
+from trafilatura.settings import Extractor
 from trafilatura.xml import xmltotxt
 
 from ..errors import ExtractionError
@@ -568,16 +569,31 @@ def _is_teaser_card(tag: HtmlElement) -> bool:
 # Text
 
 TRAFILATURA_OPTIONS = {
-    "include_comments": False,  # reader comments are not the article
-    "include_tables": True,  # results tables carry claims
-    "include_links": False,
-    "deduplicate": False,  # holds global state across calls
-    "favor_recall": True,  # lose no paragraph of the body; the pre-clean removes the furniture
+    "comments": False,  # reader comments are not the article
+    "tables": True,  # results tables carry claims
+    "dedup": False,  # holds global state across calls
+    "recall": True,  # lose no paragraph of the body; the pre-clean removes the furniture
     # only the result's XML body (and metadata) is read; "python" would also render the body
     # as plain text (`xmltotxt`, ~0.1 ms a pass), which nothing here uses. The extraction
     # itself does not depend on the format.
     "output_format": "txt",
 }
+
+
+@lru_cache(maxsize=None)
+def _extractor(with_metadata: bool, links: bool) -> Extractor:
+    return Extractor(with_metadata=with_metadata, links=links, **TRAFILATURA_OPTIONS)
+
+
+def extraction_options(url: str | None, with_metadata: bool, links: bool = False) -> Extractor:
+    """trafilatura's options for one page: a copy of options made once (`bare_extraction`
+    would build them on every call, reading its config file's settings again, ~0.15 ms),
+    with the page's URL, set as `Extractor` sets it. trafilatura never changes them (its
+    recall retry works on a copy)."""
+    options = copy(_extractor(with_metadata, links))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -844,8 +860,7 @@ def kept_links(tree: HtmlElement, url: str | None) -> list[tuple[str, str]]:
     trafilatura's link mode can change what it keeps (it leaves orphaned anchor fragments).
     Anchors of this pass that are not in the text are dropped by `locate_links`.
     """
-    result = trafilatura.bare_extraction(tree, url=url, with_metadata=False,
-                                         **{**TRAFILATURA_OPTIONS, "include_links": True})
+    result = trafilatura.bare_extraction(tree, options=extraction_options(url, with_metadata=False, links=True))
     if result is None or result.body is None:
         return []
     return [(ref.get("target") or "", "".join(ref.itertext())) for ref in result.body.iter("ref")]
@@ -1001,7 +1016,7 @@ def extract_article(html: str, name: str, url: str | None = None) -> Article:
     tree = None if self_closed else trafilatura_tree(root, html, deep, controls)
     result = None
     if tree is not None:
-        result = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+        result = trafilatura.bare_extraction(tree, options=extraction_options(url, with_metadata=True))
     text = text_of_body(result.body) if result is not None and result.body is not None else ""
     warnings: list[str] = []
     if looks_like_prose(text):
