@@ -1228,3 +1228,11 @@ def test_a_year_after_a_percentage_closes_it_and_opens_no_range():
 
 def test_weeks_of_follow_up_after_birth_are_still_a_length_of_time():
     assert found("Women were followed for 24 weeks after birth.") == [("duration", "24 weeks", 24)]
+
+
+def test_a_part_of_a_group_told_before_is_counted_unless_it_is_an_arm_or_the_completers():
+    text = "Endoscopy found the condition in 139 of the participants. The sponge picked up 121 of them and missed 18."
+    assert ("count", "121 of them", 121) in found(text)
+    assert ("count", "31 of those", 31) in found("Inspectors made 146 test purchases, and 31 of those ended in a sale.")
+    assert ("sample_size", "200 of them", 200) in found("The trial enrolled 400 patients; 200 of them were assigned to the drug.")
+    assert ("sample_size", "52 of them", 52) in found("In the end, 64 people signed up for the trial, and 52 of them completed it.")

@@ -492,6 +492,14 @@ _EXPOSURE_AFTER_SHARE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.;,:]|$")
 _FORMED_BY = re.compile(r"assigned|randomi[sz]ed|allocated|received|given|waiting\s+list")
+# "N of them": a part of a group already told, whose number is that of those with an outcome,
+# as 54 of the corpus's 55 such parts are annotated, whether or not a study is near; unless
+# the part is an arm or those who stayed in a study ("200 of them were assigned to the drug",
+# "52 of them completed it").
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)")
+_COMPLETED_AFTER = re.compile(
+    r"\s+(?i:completed|finished|stayed|remained\s+in|took\s+part|were\s+(?:included|analy[sz]ed|followed)"
+    r"|were\s+(?:randomly\s+)?(?:assigned|randomi[sz]ed|allocated))\b")
 _SAMPLE_TAIL = re.compile(r"assigned|randomi[sz]ed|allocated|received|got|used|\bto\b|\bwere\s+\w+$")
 _POOLING = re.compile(r"(?i:review|meta-analys|pool|combined|put\s+together|analysis\s+of|inclusion\s+criteria|eligible)")
 # "8 trials, 1,426 participants", "28 trials with 5,193 participants": studies pooled, with their people
@@ -891,7 +899,11 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value == 1 and m["a"].lower() == "one" and tail.strip().startswith("of"):
             continue  # "one of them": a pronoun, not a number of anyone
         noun = _noun_text(m["noun"] or "")
-        kind = "count" if noun in events else _arm_kind(text, m, tail, sentence_of(m.start()), study_near)
+        if noun in events or (
+                _OF_THEM.fullmatch(tail) and not (_COMPLETED_AFTER.match(text, m.end()) or _SAMPLE_AFTER.match(text, m.end()))):
+            kind = "count"  # "121 of them", "31 of those": the part of a group told before that had an outcome
+        else:
+            kind = _arm_kind(text, m, tail, sentence_of(m.start()), study_near)
         yield ClaimMatch(kind, m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in _scan(second_arm, text, wants={"to"}):
         s_start, _ = sentence_of(m.start())
