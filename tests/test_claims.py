@@ -1236,3 +1236,27 @@ def test_a_part_of_a_group_told_before_is_counted_unless_it_is_an_arm_or_the_com
     assert ("count", "31 of those", 31) in found("Inspectors made 146 test purchases, and 31 of those ended in a sale.")
     assert ("sample_size", "200 of them", 200) in found("The trial enrolled 400 patients; 200 of them were assigned to the drug.")
     assert ("sample_size", "52 of them", 52) in found("In the end, 64 people signed up for the trial, and 52 of them completed it.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study reviewed 2,316 records of children aged 3 months to 12 years across 41 pharmacies.",
+        "The mean age of participants was 78 years, and 57% were women.",
+        "The average age was of 78,4 years.",
+        "Life expectancy in one ZIP code is 71.2 years; in another, about four miles away, it is 80.9 years.",
+        "Attendance had been its highest in 15 years.",
+        "She taught piano for 31 years.",
+        "After 26 years at Elm Grove, practice nurse Linda Marsh is retiring.",
+        "In my first 10 years as a consultant I told patients otherwise.",
+    ],
+)
+def test_ages_life_expectancies_records_and_careers_are_no_lengths_of_time(text):
+    assert [c for c in found(text) if c[0] == "duration"] == []
+
+
+def test_lengths_of_time_near_those_words_are_still_found():
+    assert ("duration", "31.5 years", 31.5) in found(
+        "They were followed from midlife into old age, with a median follow-up of 31.5 years.")
+    assert ("duration", "five years", 5) in found("The trial ran for five years.")
+    assert ("duration", "two years", 2) in found("After two years at the clinic, 12% had relapsed.")

@@ -690,10 +690,41 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "younger than 8 months", "people older of 60 years": ages.
 # (with the ages listed before the last: "children aged 2 and 3 years", "aged 2, 3 or 4 years")
+# (and the far end of an age band whose near end has a smaller unit: "children aged 3 months to 12
+# years"; an average age: "the mean age of participants was 78 years")
 _AGE_BEFORE = re.compile(
-    r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?(?:\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or))?\s*$)"
+    r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?(?:\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or))?"
+    r"(?:\s+[\w.]+\s+(?:days?|weeks?|months?)(?:\s+(?:to|and|up\s+to)|\s*[-\u2013]))?\s*$"
+    r"|\b(?:mean|median|average|typical)\s+age\b(?:\s+(?:of|among|for|at)\s[^,.;:\d]{0,50}?)?\s+(?:was|is|were)(?:\s+of)?\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$)"
 )
 _AGE_WORDS = re.compile("younger|older|age")  # one of them is in every match (a cheap test first)
+# Years that are no length of anything studied: a life expectancy ("life expectancy there is 71.2
+# years"), and the span a record is told over ("its highest in 15 years", "the largest outbreak
+# in 20 years").
+_NOT_A_LENGTH_BEFORE = re.compile(
+    r"(?i:\blife\s+expectancy\b(?:[^.]|\.(?=\d)){0,120}$"
+    r"|\b(?:highest|lowest|biggest|largest|worst|first\s+time)\b[^.;]{0,40}\sin\s+$)"
+)
+# A career's years: "she taught piano for 31 years", "practised for 22 years", "after 26
+# years at Elm Grove", "in my 31 years as a GP" (a person's story, no length studied).
+_CAREER_SPAN_BEFORE = re.compile(
+    r"(?i:\b(?:taught|coached|practi[sc]ed|served|volunteered)\b[^.;]{0,60}\sfor\s+$)"
+    r"|(?i:\b(?:after|in\s+(?:my|her|his|their|our)(?:\s+(?:first|last))?)\s+$)(?P<needs_post>)"
+)
+_POST_AFTER = re.compile(r"\s+(?:at\s+[A-Z]|as\s+(?:a|an|the)\s)")
+_NOT_A_LENGTH_WORDS = re.compile("expectancy|highest|lowest|biggest|largest|worst|first time")  # one is in every match
+
+
+def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
+    """Are the years at `text[start:end]` a life expectancy, the span a record is told over, or
+    a career's?"""
+    w_start = max(0, start - 140)
+    window = text[w_start:start]
+    if _may_hold(_NOT_A_LENGTH_WORDS, lowered, window, w_start, start) and _NOT_A_LENGTH_BEFORE.search(window):
+        return True
+    career = _CAREER_SPAN_BEFORE.search(text, max(0, start - 80), start)
+    return career is not None and (career["needs_post"] is None or _POST_AFTER.match(text, end) is not None)
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
@@ -979,6 +1010,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages
+        if in_years and _years_of_no_length(text, lowered, m.start(), m.end("unit")):
+            continue
         if (_may_hold(_AGE_WORDS, lowered, window, w_start, m.start()) and _AGE_BEFORE.search(window)) or (
                 _may_hold(_CAREER_WORDS, lowered, window, w_start, m.start()) and _CAREER_BEFORE.search(window)):
             continue
