@@ -1260,3 +1260,15 @@ def test_lengths_of_time_near_those_words_are_still_found():
         "They were followed from midlife into old age, with a median follow-up of 31.5 years.")
     assert ("duration", "five years", 5) in found("The trial ran for five years.")
     assert ("duration", "two years", 2) in found("After two years at the clinic, 12% had relapsed.")
+
+
+def test_a_scale_word_after_a_range_scales_both_ends():
+    assert found("Flu causes 3 to 5 million cases of severe illness.") == [
+        ("count", "3 to 5 million cases", [3_000_000, 5_000_000])]
+    assert found("There were between 500 and 2 million deaths.")[0][2] == [500, 2_000_000]
+
+
+def test_a_rate_over_time_at_risk_is_a_count_of_events():
+    text = "Infections ran at 0.93 per 100 person-years with the injection and 2.9 injuries per 1,000 hours in runners."
+    assert found(text) == [("count", "0.93 per 100 person-years", 0.93), ("count", "2.9 injuries per 1,000 hours", 2.9)]
+    assert found("Mortality was 46.2 per 100,000 people.") == [("proportion", "46.2 per 100,000", 0.000462)]

@@ -418,6 +418,16 @@ PROPORTION_IN_RE = re.compile(
     rf"(?P<den>{NUMBER}{END}|(?i:million|thousand)\b)"  # ("4.8 cases per million doses")
     rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
 )
+# A rate over time at risk ("0.93 per 100 person-years", "2.9 injuries per 1,000 hours", "5.0
+# falls per 1,000 occupied bed-days"): a count of events (as every writer who annotated one,
+# four of them, 17 of 17), not a share of people. (Per so many people a year, writers differ.)
+_EXPOSURE_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?i:(?:person|persons|patient|participant|people|woman|women|child|children|resident|bed|"
+    r"athlete|player|exposure|treatment|subject)[-\s](?:years?|months?|weeks?|days?|hours?)|hours|bed-days)\b"
+)
+EXPOSURE_RATE_RE = re.compile(
+    rf"{QUAL}(?P<num>{NUM})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:per)\s+(?P<den>{NUMBER}){END}(?={_EXPOSURE_AFTER.pattern})"
+)
 # "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
 # whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
@@ -515,9 +525,13 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if _is_year(m["den"]):
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
-        if value is None or not 0 < value < 1:
+        if value is None or not 0 < value < 1 or _EXPOSURE_AFTER.match(text, m.end()):
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in search_near(EXPOSURE_RATE_RE, text, find_all(_lower(text), (" per ",)), before=40, after=70):
+        if not _is_year(m["num"]):
+            exposure = _EXPOSURE_AFTER.match(text, m.end())
+            yield ClaimMatch("count", m.start(), exposure.end(), _num(m["num"]), qualifier=_qualifier(m))
     for m in _scan(FRACTION_RE, text, wants=_FRACTION_NEXT):
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)

@@ -166,6 +166,23 @@ def parse_number(text: str) -> float | None:
     return _parse_words(cleaned)
 
 
+def range_ends(low: str, high: str) -> tuple[float | None, float | None]:
+    """The values of a range's two ends as written, with the far end's scale word carried to a
+    near end that has none and is no larger than the far end's figure: "3 to 5 million" is
+    3,000,000 to 5,000,000 ("500 to 2 million" is not 500 million to 2 million).
+
+    >>> range_ends("3", "5 million"), range_ends("500", "2 million")
+    ((3000000, 5000000), (500, 2000000))
+    """
+    a, b = parse_number(low), parse_number(high)
+    if a is None or b is None or not low[-1:].isdigit():
+        return a, b
+    scaled = _DIGITS_AND_SCALE.fullmatch(high.strip().lower())
+    if scaled and scaled.group(1) and scaled.group(2) and scaled.group(2) != "hundred" and a <= float(scaled.group(1).replace(",", "")):
+        return tidy(a * (SCALES.get(scaled.group(2)) or _ABBREVIATED_SCALES[scaled.group(2)])), b
+    return a, b
+
+
 def _parse_words(text: str) -> float | None:
     words = [w for w in _SPLIT_RE.split(text) if w and w != "and"]
     if not words:

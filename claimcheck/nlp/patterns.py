@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Iterator, NamedTuple
 
 from ..data import load_data
-from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number
+from .numbers import FRACTION_WORDS, NUMBER, TENS, UNITS, parse_number, range_ends
 from .regex import alternation, find_all, matches_at, search_near  # noqa: F401  (shared with the checks)
 
 Value = float | int | str | list | None
@@ -480,12 +480,12 @@ def _num(text: str | None) -> float | int | None:
 
 
 def _range_or_value(low: str | None, high: str | None) -> Value:
-    a = _num(low)
-    if high:
-        b = _num(high)
+    if high and low:
+        a, b = range_ends(low, high)
         if a is not None and b is not None:
             return [a, b]
-    return a
+        return a
+    return _num(low)
 
 _WORD = re.compile(r"[\w.\-]+")
 
