@@ -302,3 +302,17 @@ def test_a_title_row_says_what_year_columns_count():
     found = _table_claims(text)
     for number in (96, 22, 71, 18):
         assert ("count", str(number), number) in found, found
+
+
+def test_a_table_typed_with_pipes_and_no_separator_line_is_read_as_a_table():
+    text = STUDY + ("Subgroup | Women | Hip fractures | HR (95% CI)\n"
+                    "Age under 75 years | 6,050 | 312 | 0.60 (0.50-0.72)\n"
+                    "Age 75 years or older | 5,156 | 401 | 0.64 (0.54-0.76)\n")
+    assert _table_claims(text) == [
+        ("sample_size", "6,050", 6050), ("count", "312", 312), ("effect_size", "0.60", 0.6),
+        ("confidence_interval", "(0.50-0.72)", [0.5, 0.72]),
+        ("sample_size", "5,156", 5156), ("count", "401", 401), ("effect_size", "0.64", 0.64),
+        ("confidence_interval", "(0.54-0.76)", [0.54, 0.76]),
+    ]
+    # two lines with pipes are no table (a byline, a dateline)
+    assert "effect_size" not in [c.kind for c in find_claims(STUDY + "Age | Women | HR\nUnder 75 | 6,050 | 0.60\n")]

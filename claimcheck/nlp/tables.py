@@ -247,8 +247,10 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # A table pasted from a word processor or spreadsheet: three lines or more, each with the same
-# number (two or more) of tabs between its cells.
+# number (two or more) of tabs between its cells. Or typed with pipes between the cells and no
+# separator line under the header (`Subgroup | Patients | HR (95% CI)`, plain text).
 _TAB_LINES = re.compile(r"^[^\t\n]*\t[^\n]*(?:\n[^\t\n]*\t[^\n]*){2,}", re.M)
+_PIPE_LINES = re.compile(r"^[^|\n]*\|[^\n]*(?:\n[^|\n]*\|[^\n]*){2,}", re.M)
 
 
 def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -264,20 +266,32 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def tab_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
     """Each tab-separated table in `text` (a header line, then two rows or more with as many
     cells), as `tables` gives them."""
-    for block in _TAB_LINES.finditer(text):
+    return _delimited_tables(text, _TAB_LINES, _tab_cells)
+
+
+def pipe_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    """Each table of pipe-separated lines with no separator line (a header line, then two rows
+    or more with as many cells), as `tables` gives them; a block with a separator line is a
+    Markdown table, read by `tables`."""
+    return _delimited_tables(text, _PIPE_LINES, _cells)
+
+
+def _delimited_tables(text: str, block_re: re.Pattern, cells_of) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    for block in block_re.finditer(text):
+        if _SEPARATOR.search(block.group()):
+            continue
         lines, pos = [], block.start()
         for line in block.group().split("\n"):
             lines.append((pos, pos + len(line)))
             pos += len(line) + 1
-        widths = [text.count("\t", a, b) for a, b in lines]
+        cells = [cells_of(text, a, b) for a, b in lines]
         i = 0
-        while i < len(lines):  # runs of lines with the same number of tabs
+        while i < len(lines):  # runs of lines with the same number of cells
             j = i
-            while j + 1 < len(lines) and widths[j + 1] == widths[i]:
+            while j + 1 < len(lines) and len(cells[j + 1]) == len(cells[i]):
                 j += 1
-            if j - i >= 2 and widths[i] >= 2:
-                header = [text[a:b] for a, b in _tab_cells(text, *lines[i])]
-                yield lines[i][0], header, [_tab_cells(text, *line) for line in lines[i + 1:j + 1]]
+            if j - i >= 2 and len(cells[i]) >= 3:
+                yield lines[i][0], [text[a:b] for a, b in cells[i]], cells[i + 1:j + 1]
             i = j + 1
 
 
@@ -378,8 +392,9 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     table are a study's sample when the article reports a study (as in sentences)."""
     has_table = "|" in text and "--" in text and _SEPARATOR.search(text) is not None
     tabbed = "\t" in text
+    piped = "|" in text and _PIPE_LINES.search(text) is not None
     facts = list(fact_lines(text))
-    if not has_table and not tabbed and not facts:
+    if not has_table and not tabbed and not piped and not facts:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
@@ -394,7 +409,8 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
-    all_tables = [*(tables(text) if has_table else ()), *(tab_tables(text) if tabbed else ())]
+    all_tables = [*(tables(text) if has_table else ()), *(tab_tables(text) if tabbed else ()),
+                  *(pipe_tables(text) if piped else ())]
     for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
