@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.nlp.claims import find_claims
+from claimcheck.nlp.numbers import analysis_text
 from claimcheck.nlp.pipeline import build_nlp
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-article.txt"
@@ -1272,3 +1273,16 @@ def test_a_rate_over_time_at_risk_is_a_count_of_events():
     text = "Infections ran at 0.93 per 100 person-years with the injection and 2.9 injuries per 1,000 hours in runners."
     assert found(text) == [("count", "0.93 per 100 person-years", 0.93), ("count", "2.9 injuries per 1,000 hours", 2.9)]
     assert found("Mortality was 46.2 per 100,000 people.") == [("proportion", "46.2 per 100,000", 0.000462)]
+
+
+def test_a_comma_that_can_only_be_decimal_is_read_so_in_any_article():
+    # the clock times and dates hold points, so the article is not read as written with decimal commas
+    text = ("Clinics opened from 10.00 to 19.00 between 10.07 and 24.07. The relative risk of death was 1,6 "
+            "(95% CI 1,2-2,1); 64,8% of visits concerned people over 75.")
+    kinds = {(k, v if not isinstance(v, list) else tuple(v)) for k, _, v in found(analysis_text(text))}
+    assert {("effect_size", 1.6), ("confidence_interval", (1.2, 2.1)), ("percentage", 64.8)} <= kinds
+
+
+def test_signed_percentage_points_and_shares_per_thousand():
+    assert found("HbA1c changed by -0.4 percentage points.") == [("percentage", "-0.4 percentage points", -0.4)]
+    assert found("Stillbirths were 3.4 \u2030 of births.") == [("proportion", "3.4 \u2030", 0.0034)]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimcheck.nlp.numbers import parse_fraction, parse_number, parse_ratio
+from claimcheck.nlp.numbers import analysis_text, parse_fraction, parse_number, parse_ratio
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,8 @@ def test_indian_digit_grouping_and_two_scale_words():
     assert parse_number("1,60,000") == 160000
     assert parse_number("2,05,300") == 205300
     assert parse_number("two hundred thousand") == 200000
+
+
+def test_a_comma_before_one_or_two_final_digits_is_decimal_even_beside_decimal_points():
+    text = "Clinics opened from 10.00 to 19.00. The relative risk was 1,6 (95% CI 1,2 to 2,1) in 2,3 or 4 regions."
+    assert analysis_text(text) == text.replace("1,6", "1.6").replace("1,2 to 2,1", "1.2 to 2.1")

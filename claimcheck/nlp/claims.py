@@ -428,6 +428,8 @@ _EXPOSURE_AFTER = re.compile(
 EXPOSURE_RATE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:per)\s+(?P<den>{NUMBER}){END}(?={_EXPOSURE_AFTER.pattern})"
 )
+# "3.4 ‰ of births": a share per thousand (translated text)
+PER_MILLE_RE = re.compile(rf"{QUAL}(?P<num>{NUM})\s?\u2030")
 # "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
 # whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
@@ -564,6 +566,10 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if _preceding_word(text, m.start()) in ("first", "second", "latter", "last", "the", "a", "other"):
             continue
         yield ClaimMatch("proportion", m.start(), m.end() - 1 if text[m.end() - 1] == " " else m.end(), 0.5, qualifier=_qualifier(m))
+    for m in PER_MILLE_RE.finditer(text) if "\u2030" in text else ():
+        value = _num(m["num"])
+        if value is not None and 0 < value < 1000:
+            yield ClaimMatch("proportion", m.start(), m.end(), round(value / 1000, 12), qualifier=_qualifier(m))
     for m in SLASH_SHARE_RE.finditer(text) if "/" in text and _SLASH_BETWEEN_DIGITS.search(text) else ():
         value = parse_ratio(m["num"], m["den"])
         if value is not None and 0 < value < 1 and m["noun"].lower() in _people_words():
@@ -654,16 +660,19 @@ HALF_POINT_RE = re.compile(r"\b(?i:half)\s+(?i:a)\s+(?i:percentage[-\s]points?)\
 # so the unsigned rules never see these.
 # (the sign first, then the look back at what stands before it: `re` scans for the sign's
 # characters fast, where a pattern opening with a look-behind is tried at every offset)
-SIGNED_PERCENT_RE = re.compile(r"[+\-\u2212](?<![^\s(\[|][+\-\u2212])\d+(?:\.\d+)?[ \t]?%")
+SIGNED_PERCENT_RE = re.compile(
+    r"[+\-\u2212](?<![^\s(\[|][+\-\u2212])(?P<n>\d+(?:\.\d+)?)[ \t]?(?:%|(?P<points>(?i:percentage[-\s]points?))\b|(?i:per\s?cent)\b)"
+)
 
 
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
-    signs = "%" in text and ("+" in text or "\u2212" in text or " -" in text or "(-" in text or "|-" in text)
+    signs = ("%" in text or "cent" in text or "point" in text) and (
+        "+" in text or "\u2212" in text or " -" in text or "(-" in text or "|-" in text)
     for m in SIGNED_PERCENT_RE.finditer(text) if signs else ():
-        number = m.group().rstrip("% \t")
-        value = _num(number[1:])
+        value = _num(m["n"])
         if value is not None:
-            yield ClaimMatch("percentage", m.start(), m.end(), value if number[0] == "+" else -value, unit="percent")
+            yield ClaimMatch("percentage", m.start(), m.end(), value if m.group()[0] == "+" else -value,
+                             unit="percentage points" if m["points"] else "percent")
     for m in matches_at(HALF_POINT_RE, text, (start for start, _ in find_all(_lower(text), ("half a percentage",)))):
         yield ClaimMatch("percentage", m.start(), m.end(), 0.5, unit="percentage points")
     placeholders = PLACEHOLDER_PERCENT_RE.finditer(text) if "X" in text else ()

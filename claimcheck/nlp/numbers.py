@@ -88,18 +88,24 @@ _EUROPEAN_NUMBER = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|0,\d+|\d+,\d{1,2})(?![\d]|[.,]\d)"
 )
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
+# A comma before one or two digits that end the number ("1,6", "64,8%"; not "1,60,000"): a
+# decimal comma in any article, since no English number is written so
+# (not in a list typed without spaces: "2,3 or 4 doses", "1,2,3")
+_LONE_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?<!\d,\s)(?<!\d,)\d+,\d{1,2}(?![\d]|[.,]\d|\s*,\s*\d|\s+(?:or|and)\s+\d)")
 
 
 def with_decimal_points(text: str) -> str:
     """`text` with its numbers' decimal commas read as points (and thousands points as commas)
     when the article writes numbers so: a decimal comma ("3,5") and no decimal point, or
-    decimal commas far more often than points. Otherwise `text` itself."""
+    decimal commas far more often than points. Otherwise `text` with only the commas that can
+    be nothing but decimal ones read as points ("a relative risk of 1,6" in an article whose
+    clock times and dates hold points: "from 10.00 to 19.00", "14.07")."""
     if _COMMA_DECIMAL.search(text) is None:  # (nearly every English article: one fast scan)
         return text
     commas = len(_COMMA_DECIMAL.findall(text))
     points = len(_POINT_DECIMAL.findall(text))
     if points and not (commas >= 3 and commas > 2 * points):
-        return text
+        return _LONE_DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
     return _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_SWAP_SEPARATORS), text)
 
 
