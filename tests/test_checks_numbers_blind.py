@@ -541,3 +541,25 @@ def test_a_daily_maximum_given_again_as_another_amount_is_flagged(nlp):
 )
 def test_daily_maximums_that_agree_or_are_for_other_groups_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+def test_an_enrolment_given_again_with_one_digit_changed_is_flagged(nlp):
+    text = ("The study randomly assigned 184 adults with type 2 diabetes to time-restricted eating or a diet.\n\n"
+            "TREAT-2D enrolled 194 adults aged 30 to 75 at four NHS sites.")
+    assert mismatches(nlp, text) == ["194 adults"]
+    # a changed zero is most often two round numbers; other people are another group
+    assert mismatches(nlp, text.replace("194 adults", "104 adults")) == []
+    assert mismatches(nlp, text.replace("194 adults", "194 children")) == []
+
+
+def test_a_three_digit_number_is_checked_against_each_earlier_one_with_its_digits(nlp):
+    text = ("An earlier report said 412 students had fallen ill. As of Thursday, 142 students and 19 staff members "
+            "had reported vomiting.\n\nOf the 124 students who fell ill, most became sick on Feb. 18.")
+    assert mismatches(nlp, text) == ["124 students"]
+
+
+def test_a_by_the_numbers_line_counts_what_follows_its_dash():
+    from claimcheck.nlp.claims import find_claims
+    text = "412 \u2014 lab-confirmed influenza cases reported this week.\n\n6 \u2014 norovirus outbreaks in care homes."
+    assert [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)] == [
+        ("count", "412 \u2014 lab-confirmed influenza cases", 412), ("count", "6 \u2014 norovirus outbreaks", 6)]

@@ -1451,9 +1451,33 @@ _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
 _TRANSPOSED_MIN_REFERRED = 100  # three digits: only a definite reference back, two neighbours swapped
 # ... or a study's enrolment given twice ("enrolled 412 women" ... "randomized 421 women")
 _ENROLLED_BEFORE = re.compile(
-    r"(?i:\b(?:enrolled|enrolling|randomi[sz]ed|randomi[sz]ing|recruited|recruiting)\s+"
+    r"(?i:\b(?:enrolled|enrolling|randomi[sz]ed|randomi[sz]ing|randomly\s+assigned|recruited|recruiting)\s+"
     r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over)\s+)?)$"
 )
+
+
+def find_restated_enrolments(doc: Doc, records) -> Iterator[Hit]:
+    """`randomly assigned 184 adults` ... `enrolled 194 adults`: a study's enrolment given again,
+    of the same people, with one digit changed: one of the two mistyped. (Two neighbouring
+    digits swapped are `find_transposed_digits`'s; a changed zero is most often two round
+    numbers, not a slip.) The later one is flagged."""
+    text = doc_text(doc)
+    first: dict[str, tuple[str, str]] = {}  # noun -> the digits and text of its first enrolment
+    for r in records:
+        if r.kind != "sample_size" or not r.unit or not isinstance(r.value, int) or r.value < _TRANSPOSED_MIN_REFERRED:
+            continue
+        if not _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start):
+            continue
+        digits = str(r.value)
+        earlier = first.setdefault(r.unit, (digits, text[r.start:r.end]))
+        if (len(earlier[0]) == len(digits) and sum(a != b for a, b in zip(earlier[0], digits)) == 1
+                and not _moved_a_zero(earlier[0], digits)):
+            yield Hit(
+                r.start, r.end,
+                f"`{text[r.start:r.end]}` differs by one digit from `{earlier[1]}`, the enrolment given "
+                "earlier: one of the two may be mistyped.",
+                f"check against `{earlier[1]}`",
+            )
 
 
 def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
@@ -1467,6 +1491,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
     samples: dict[str, tuple[int, str]] = {}  # the first sample of each set of digits, any noun
+    written: dict[tuple[str | None, str], list[tuple[int, str]]] = {}  # every number of each key, in order
     text = doc_text(doc)
     for r in records:
         if r.kind not in ("count", "sample_size") or not r.unit or not isinstance(r.value, int):
@@ -1476,6 +1501,12 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
         digits = str(r.value)
         key = (r.unit, "".join(sorted(digits)))
         earlier = seen.get(key)
+        if earlier is not None and r.value < _TRANSPOSED_MIN:
+            # three digits: the earlier number two neighbouring digits away, if any ("412 students"
+            # in a correction, "142 students" ... "the 124 students")
+            earlier = next((e for e in written[key] if swapped_neighbours(str(e[0]), digits)), earlier)
+        if earlier is not None:
+            written[key].append((r.value, text[r.start:r.end]))
         if earlier is not None and key in in_table and _in_table_row(text, r.start):
             continue
         if earlier is not None and not _may_be_one_slip(str(earlier[0]), digits, earlier[1], text[r.start:r.end], r.unit):
@@ -1485,6 +1516,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             # ("412 Yellow Card reports" ... "all 421 reports")
             if earlier is None:
                 seen[key] = (r.value, text[r.start:r.end])
+                written[key] = [seen[key]]
                 if _in_table_row(text, r.start):
                     in_table.add(key)
                 if r.kind == "sample_size" and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start):
@@ -1503,6 +1535,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
         if earlier is None:
             seen[key] = (r.value, text[r.start:r.end])
+            written[key] = [seen[key]]
             if _in_table_row(text, r.start):
                 in_table.add(key)
             continue
@@ -1919,4 +1952,5 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
     yield from find_event_parts_over_whole(doc, bounds, studies)
     yield from find_randomised_arms_mismatch(doc, bounds, folded)
+    yield from find_restated_enrolments(doc, records)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span

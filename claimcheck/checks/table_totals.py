@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..nlp.tables import tab_tables, tables
+from ..nlp.tables import pipe_tables, tab_tables, tables
 from .registry import Hit
 
 # ("All other counties" is the rest, a row like the others; "Statewide" is all of them)
@@ -66,7 +66,7 @@ def _one_slip(a: int, b: int) -> bool:
 def find_table_total_mismatches(text: str) -> Iterator[Hit]:
     if "|" not in text and "\t" not in text:
         return
-    for _header_start, header, rows in [*tables(text), *tab_tables(text)]:
+    for _header_start, header, rows in [*tables(text), *tab_tables(text), *pipe_tables(text)]:
         labels = [text[row[0][0]:row[0][1]].strip("*_ ") if row else "" for row in rows]
         totals = [i for i, label in enumerate(labels) if _TOTAL_LABEL.search(label)]
         if len(totals) != 1:

@@ -805,8 +805,20 @@ _CONTROLS_AFTER = re.compile(
 )
 
 
+# "412 — lab-confirmed influenza cases reported ...": a "by the numbers" line, its number first,
+# then a dash and what it counts. Read as if the dash were spaces (same length: offsets hold).
+_NUMBER_DASH_LINE = re.compile(rf"^(?:{DIGIT_NUMBER})(?:\s+(?i:million|thousand|billion))?(?P<dash>\s*[\u2014\u2013]\s*)(?=[a-z])", re.M)
+
+
+def _numbers_first(text: str) -> str:
+    if "\u2014" not in text and "\u2013" not in text:
+        return text
+    return _NUMBER_DASH_LINE.sub(lambda m: m.group()[:m.start("dash") - m.start()] + " " * len(m["dash"]), text)
+
+
 def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Iterator[ClaimMatch]:
     """Sample sizes and counts: a number heading a noun of people, records or events."""
+    text = _numbers_first(text)
     events, pooled, records, blocked = _noun_sets()
     staff = _staff_nouns()
     noun_re, n_equals, enrolled, arm, bare_count, second_arm, placeholder, enrolled_after, event_total, event_noun = _group_res()
