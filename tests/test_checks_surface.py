@@ -488,3 +488,9 @@ def _clean_articles():
 def test_clean_corpus_articles_get_no_surface_flags(nlp, article):
     doc = nlp(load_article(str(article)).text)
     assert [(s.label_, s.text) for s in doc.spans["flags"] if s.label_ in SURFACE_KINDS] == []
+
+
+def test_an_opening_quote_in_mojibake_still_opens_its_quotation(nlp):
+    text = "The child is recovering.\n\n\u00e2\u20ac\u0153If you've had two doses, you're protected,\u201d Dr Quintanar said."
+    assert texts(nlp, text, "garbled") == []
+    assert texts(nlp, text, "encoding")  # the mojibake itself is flagged

@@ -542,3 +542,9 @@ def test_a_journal_whose_name_is_a_word_cited_in_brackets_with_its_year():
     assert journals_in("- Home vs office blood pressure in 1,860 adults (Hypertension, 2023)") == ["Hypertension"]
     assert journals_in("- Night work and sleep in 1,102 shift workers (Sleep Health, 2023)") == ["Sleep Health"]
     assert journals_in("People with hypertension (high blood pressure) were studied in 2023.") == []
+
+
+def test_an_epidemiological_week_named_after_mmwr_is_no_citation():
+    assert journals_in("Respiratory Virus Surveillance Report: MMWR Week 6. MMWR weeks run Sunday to Saturday.") == []
+    assert journals_in("A 2024 study in Environmental Science & Technology matched detections to farms.") == [
+        "Environmental Science & Technology"]

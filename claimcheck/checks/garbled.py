@@ -251,6 +251,10 @@ def find_unopened_quotes(text: str) -> Iterator[int]:
     space it opens, before one it closes), and is flagged only in a paragraph with an odd number
     of them, where one really is unmatched. An opening mark of either kind may be closed by the
     other kind (sloppy but not garbled)."""
+    if "\u00e2\u20ac\u0153" in text:
+        # `â€œ`: an opening quote mark in mojibake (the `encoding` check flags it) opens its
+        # quotation all the same (read as `  “`, three characters for three: offsets hold)
+        text = text.replace("\u00e2\u20ac\u0153", "  \u201c")
     # `â€”`, `â€œ`: a quote mark that is the last character of mojibake is no quote mark
     offsets = [i for i in find_starts(text, _QUOTE_MARKS) if text[i - 1:i] != "€"]
     if not offsets or _paired_on_their_lines(text, offsets):

@@ -770,6 +770,9 @@ def _year_of(text: str, cue_start: int, name_start: int, name_end: int) -> int |
     return None
 
 
+_WEEK_AFTER = re.compile(r"\s+(?i:weeks?)\b")
+
+
 def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: _TextScan | None = None) -> list[Mention]:
     """Journals and preprint servers named as the place a study appeared. `names`:
     `journal_name_matches(text)`, if known; `scan`: `_scan_text(text)`, if known."""
@@ -785,6 +788,8 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
             continue
         if spelling.startswith(_GENERIC_TITLE_STARTS) and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "European Journal of Pediatrics": a longer title, not "(The) Journal of Pediatrics"
+        if _WEEK_AFTER.match(text, m.end()):
+            continue  # "MMWR week 6": a week of the epidemiological calendar named after the journal
         strength, start, new_study = _cue_before(text, m.start())
         if not strength and _ORGANISATION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the European Society of Human Reproduction", "the Academy of Sleep Medicine"
