@@ -253,6 +253,13 @@ lower dementia risk in natural experiment</h3><p>Researchers used a birth-date c
     assert article.text.endswith(BODY[-1])
 
 
+def test_a_copyright_line_marked_by_its_class_is_removed():
+    after = '<p class="copyright-line">Copyright 2026 WBQT. All rights reserved.</p>'
+    article = extract_article(page(paragraphs(), after=after), "p.html")
+    assert "All rights reserved" not in article.text
+    assert article.text.endswith(BODY[-1])
+
+
 def test_plain_furniture_paragraphs_inside_the_body_stay_for_the_residue_check():
     body = paragraphs(BODY[:2] + ["Advertisement"] + BODY[2:3] + ["Share this article"] + BODY[3:])
     article = extract_article(page(body), "p.html")
