@@ -1286,3 +1286,11 @@ def test_a_comma_that_can_only_be_decimal_is_read_so_in_any_article():
 def test_signed_percentage_points_and_shares_per_thousand():
     assert found("HbA1c changed by -0.4 percentage points.") == [("percentage", "-0.4 percentage points", -0.4)]
     assert found("Stillbirths were 3.4 \u2030 of births.") == [("proportion", "3.4 \u2030", 0.0034)]
+
+
+def test_distance_run_a_week_is_an_amount_of_exercise_and_sports_injuries_are_events():
+    assert found("Runners who ran more than 40 km a week had more injuries than those on 25 to 30 km a week.") == [
+        ("dose", "more than 40 km a week", 40), ("dose", "25 to 30 km a week", [25, 30])]
+    assert found("The marathon is 42 km long.") == []
+    assert found("Club doctors logged 487 concussions and 63 ACL ruptures.") == [
+        ("count", "487 concussions", 487), ("count", "63 ACL ruptures", 63)]

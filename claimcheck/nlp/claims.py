@@ -1124,6 +1124,14 @@ def _times_ten(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "27 km a week", "more than 40 km a week", "3 miles a day": an amount of exercise (as every
+# writer who annotated one has it)
+_DISTANCE_UNIT = re.compile(r"(?<![\w])(?:km|kilomet(?:re|er)s|miles)(?![\w])")
+DISTANCE_DOSE_RE = re.compile(
+    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s?(?P<unit>km|kilomet(?:re|er)s|miles)\s+(?:(?i:a|per|each)\s+(?i:week|day|month)\b)"
+)
+
+
 def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(SCIENTIFIC_DOSE_RE, text, _times_ten(text), before=12, after=60):
         exponent = m["e"] or m["s"].translate(_SUPERSCRIPTS)
@@ -1160,6 +1168,11 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")
+    for m in search_near(DISTANCE_DOSE_RE, text, _DISTANCE_UNIT, before=40, after=20) if (
+            "km" in text or "mile" in text or "kilomet" in text) else ():
+        value = _range_or_value(m["a"], m["b"])
+        if value is not None:
+            yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
     for m in _scan(FOOD_SERVING_RE, text, only=servings, range_ends=_serving_next):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
