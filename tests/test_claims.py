@@ -805,11 +805,12 @@ def test_an_outbreaks_patients_still_in_hospital_are_counted():
     "text, expected",
     [
         ("The p-value was below 0.001.", [("p_value", "p-value was below 0.001", 0.001)]),
-        ("The trust plans to add 24 beds.", [("count", "24 beds", 24)]),
+        # beds are capacity, not people or events: 9 of the 11 annotated are left out
+        ("The trust plans to add 24 beds.", []),
         ("One nurse was allocated to each bay of six beds.", []),
     ],
 )
-def test_a_p_value_below_a_bound_and_beds_counted(text, expected):
+def test_a_p_value_below_a_bound_and_beds_are_no_claims(text, expected):
     assert found(text) == expected
 
 

@@ -851,8 +851,6 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
             continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
         if noun in _SCHEDULED and isinstance(value, (int, float)) and value <= 12 and _PER_PERIOD_AFTER.match(text, m.end()):
             continue  # "two appointments a year": a schedule; "120 extra appointments a week" are counted
-        if noun in ("beds", "hospital beds") and before == "of":
-            continue  # "each bay of six beds": the size of a bay or ward, not beds counted
         noun_is_event = (noun in events or noun.endswith(_OPERATION_ENDINGS)) and not (
             noun == "cases" and _CONTROLS_AFTER.match(text, m.end()))  # "4,310 cases and 18,902 controls": a case-control sample
         if m["change"] and (noun in pooled or noun in records):
