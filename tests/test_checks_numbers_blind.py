@@ -563,3 +563,14 @@ def test_a_by_the_numbers_line_counts_what_follows_its_dash():
     text = "412 \u2014 lab-confirmed influenza cases reported this week.\n\n6 \u2014 norovirus outbreaks in care homes."
     assert [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)] == [
         ("count", "412 \u2014 lab-confirmed influenza cases", 412), ("count", "6 \u2014 norovirus outbreaks", 6)]
+
+
+def test_a_change_of_an_outcome_restated_with_one_digit_changed_is_flagged(nlp):
+    text = ("People who eat processed meat have a 16 percent higher risk of bowel cancer for every 50 grams a day. "
+            "Every extra 50 grams was linked to a 16 percent higher risk.\n\n"
+            "To sum up: a 26 percent higher risk of bowel cancer for every 50 grams of processed meat a day.")
+    assert mismatches(nlp, text) == ["26 percent higher risk of bowel"]
+    # two findings told once each are two findings
+    text = ("Men had a 16 percent higher risk of bowel cancer for every 50 grams. "
+            "Women had a 26 percent higher risk of bowel cancer for every 50 grams.")
+    assert mismatches(nlp, text) == []

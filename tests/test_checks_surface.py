@@ -494,3 +494,8 @@ def test_an_opening_quote_in_mojibake_still_opens_its_quotation(nlp):
     text = "The child is recovering.\n\n\u00e2\u20ac\u0153If you've had two doses, you're protected,\u201d Dr Quintanar said."
     assert texts(nlp, text, "garbled") == []
     assert texts(nlp, text, "encoding")  # the mojibake itself is flagged
+
+
+def test_a_recipe_cards_buttons_are_furniture(nlp):
+    text = "Jump to Recipe\n\nNuts may add years to your life, a study says. The recipe below uses 30 g of walnuts.\n\nPrint Recipe"
+    assert texts(nlp, text, "residue") == ["Jump to Recipe", "Print Recipe"]

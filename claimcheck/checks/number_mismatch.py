@@ -1874,6 +1874,44 @@ def find_headline_contradictions(doc: Doc) -> Iterator[Hit]:
     )
 
 
+def find_restated_outcome_changes(doc: Doc) -> Iterator[Hit]:
+    """`a 16 percent higher risk of bowel cancer for every 50 grams` (twice) ... `a 26 percent higher
+    risk of bowel cancer for every 50 grams` (the closing summary): a relative change of an
+    outcome given again in the same words with one digit of its value changed, after the value
+    was given at least twice (of this outcome, or once with no outcome named: "linked to a 16
+    percent higher risk"). The lone value is flagged. (Told once each, two such values
+    are most often two findings: men and women, two doses.)"""
+    text = doc_text(doc)
+    if "%" not in text and "cent" not in text:
+        return
+    told: dict[tuple[str, str, str], list[re.Match]] = {}
+    times: dict[tuple[str, str], int] = {}  # how often each value is given, by direction (any outcome)
+    for m in _CHANGE_OF_OUTCOME.finditer(text):
+        direction = m["dir"].lower()
+        times[direction, m["n"]] = times.get((direction, m["n"]), 0) + 1
+        outcome = _outcome_word(m)
+        if outcome:
+            after = " ".join(_WORDS_AFTER.findall(text, m.end(), m.end() + 40)[:4]).lower()
+            told.setdefault((direction, outcome, after), []).append(m)
+    for (direction, _, _), mentions in told.items():
+        for m in mentions:
+            if times[direction, m["n"]] != 1:
+                continue
+            earlier = [e for e in mentions if e.start() < m.start() and times[direction, e["n"]] >= 2
+                       and len(e["n"]) == len(m["n"]) and sum(a != b for a, b in zip(e["n"], m["n"])) == 1]
+            if earlier:
+                shown = earlier[0].group()
+                yield Hit(
+                    m.start(), m.end(),
+                    f"`{m.group()}` differs by one digit from `{shown}`, given more than once earlier in the "
+                    "same words: one of the two may be mistyped.",
+                    f"check against `{shown}`",
+                )
+
+
+_WORDS_AFTER = re.compile(r"[\w.]+")
+
+
 def _outcome_word(m: re.Match) -> str | None:
     """The outcome a change is of, in the singular and lower case (`clot`), or None."""
     word = (m["pre"] or m["post"] or "").lower()
@@ -1935,6 +1973,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_share_conflicts(doc, bounds, sentence_of, records)
     yield from find_restated_lengths(doc, records)
     yield from find_headline_contradictions(doc)
+    yield from find_restated_outcome_changes(doc)
     yield from find_transposed_percentages(doc, records, sentence_of, bounds)
     yield from find_table_total_mismatches(doc_text(doc))
     yield from find_restated_changes(doc, sentence_of)
