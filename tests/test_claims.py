@@ -1295,3 +1295,8 @@ def test_distance_run_a_week_is_an_amount_of_exercise_and_sports_injuries_are_ev
     assert found("The marathon is 42 km long.") == []
     assert found("Club doctors logged 487 concussions and 63 ACL ruptures.") == [
         ("count", "487 concussions", 487), ("count", "63 ACL ruptures", 63)]
+
+
+def test_every_age_of_a_list_of_checkups_is_an_age():
+    assert found("Clinics talk about safe sleep at the 2-week, 2-month and 4-month checkups.") == []
+    assert [c[0] for c in found("Patients were seen at 6 weeks, 12 weeks and 24 weeks.")] == ["duration"] * 3

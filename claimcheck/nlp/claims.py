@@ -711,6 +711,11 @@ _NOT_DURATION_AFTER = re.compile(
     r"|\s+(?i:between\s+doses|apart)\b"  # "four hours between doses": a dosing interval
     r"|[\s\-\u2010]+(?i:read|listen|watch)\b)"  # "a 7-minute read": a page's furniture
 )
+# "the 2-week, 2-month and 4-month checkups": the earlier items of a list of such ages
+_LISTED_VISIT_AFTER = re.compile(
+    rf"(?:\s*,?\s*(?:(?i:and|or)\s+)?(?:\d+|[a-z]+)[\s\-\u2010]+{TIME_UNITS})+[\s\-\u2010]+"
+    r"(?i:vaccines?|visits?|check-?ups?|checks|shots|jabs|appointments?|milestones?)\b"
+)
 # "younger than 8 months", "people older of 60 years": ages.
 # (with the ages listed before the last: "children aged 2 and 3 years", "aged 2, 3 or 4 years")
 # (and the far end of an age band whose near end has a smaller unit: "children aged 3 months to 12
@@ -1001,6 +1006,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     lowered = _lower(text)
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
+            continue
+        if text[m.end("unit"):m.end("unit") + 1] in (",", " ") and _LISTED_VISIT_AFTER.match(text, m.end("unit"), m.end("unit") + 80):
             continue
         if _PER_PERIOD_AFTER_UNIT.match(text, m.end("unit")):
             spent = time_unit_name(m["unit"])
