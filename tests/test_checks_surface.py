@@ -499,3 +499,8 @@ def test_an_opening_quote_in_mojibake_still_opens_its_quotation(nlp):
 def test_a_recipe_cards_buttons_are_furniture(nlp):
     text = "Jump to Recipe\n\nNuts may add years to your life, a study says. The recipe below uses 30 g of walnuts.\n\nPrint Recipe"
     assert texts(nlp, text, "residue") == ["Jump to Recipe", "Print Recipe"]
+
+
+def test_a_translated_read_also_link_is_furniture(nlp):
+    text = "Vitamin D matters in pregnancy.\n\nTo read also: Iron, folic acid, iodine: which supplements?\n\nThe study continues."
+    assert texts(nlp, text, "residue") == ["To read also: Iron, folic acid, iodine: which supplements?"]

@@ -259,6 +259,8 @@ def test_a_copyright_line_marked_by_its_class_is_furniture():
     line = lxml.html.fragment_fromstring('<p class="copyright-line">Copyright 2026 WBQT. All rights reserved.</p>')
     assert is_furniture(line)
     assert not is_furniture(lxml.html.fragment_fromstring('<p class="story-text">Measles spreads fast.</p>'))
+    # a medical news site's box of learning credits
+    assert is_furniture(lxml.html.fragment_fromstring('<div class="cme-panel"><p>Reading this counts towards 0.25 CPD credits.</p></div>'))
 
 
 def test_plain_furniture_paragraphs_inside_the_body_stay_for_the_residue_check():

@@ -331,7 +331,7 @@ _FURNITURE_WORDS = {
     "trending", "newsletter", "newsletters", "signup", "subscribe", "subscription", "promo", "promos",
     "promotion", "promoted", "sponsored", "share", "sharing", "sharebar", "sharetools", "social",
     "cookie", "cookies", "consent", "gdpr", "paywall", "adslot", "advert", "advertisement", "ad", "ads",
-    "poll", "quiz", "copyright",
+    "poll", "quiz", "copyright", "cme", "cpd",
 }
 # Boxes never the article's, removed from the body too: a reader poll or quiz set in the text
 # (its question and its vote counts are the page's).
