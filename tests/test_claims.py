@@ -1300,3 +1300,13 @@ def test_distance_run_a_week_is_an_amount_of_exercise_and_sports_injuries_are_ev
 def test_every_age_of_a_list_of_checkups_is_an_age():
     assert found("Clinics talk about safe sleep at the 2-week, 2-month and 4-month checkups.") == []
     assert [c[0] for c in found("Patients were seen at 6 weeks, 12 weeks and 24 weeks.")] == ["duration"] * 3
+
+
+def test_ratios_named_further_from_their_value_and_other_ratios():
+    text = ("The hazard ratio for all-cause mortality in the top versus bottom quartile was 1.14. The rate ratio "
+            "versus placebo was 0.86. The win ratio was 1.12 and the geometric mean ratio of 0.67 held.")
+    assert [(k, v) for k, _, v in found(text)] == [("effect_size", 1.14), ("effect_size", 0.86), ("effect_size", 1.12),
+                                                   ("effect_size", 0.67)]
+    # a length inside what the ratio is of stays a claim of its own
+    assert found("The hazard ratio for readmission over the full 180 days was 0.68.") == [
+        ("duration", "180 days", 180), ("effect_size", "0.68", 0.68)]

@@ -166,19 +166,19 @@ def find_p_values(text: str) -> Iterator[ClaimMatch]:
 
 RATIO_NAME = (
     r"(?:(?i:(?:adjusted|reporting|pooled|crude|overall)\s+)?"
-    r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk)\s+(?i:ratios?)"
+    r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk|win|geometric\s+mean)\s+(?i:ratios?)"
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
 )
 # "the odds ratio ... fell to 1.08": a ratio given as the value it moved to
 _CHANGED_TO = r"(?:(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to|(?:lay|stood)\s+at)"
 RATIO_RE = re.compile(
-    r"(?=[aAcChHiIoOpPrRİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
-    rf"{RATIO_NAME}\s*(?:[(\[](?:a?HR|a?OR|a?RR|IRR|ROR)[)\]]\s*)?"
+    r"(?=[aAcChHiIoOpPrRgGwWİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
+    rf"(?P<name>{RATIO_NAME})\s*(?:[(\[](?:a?HR|a?OR|a?RR|IRR|ROR)[)\]]\s*)?"
     # what the ratio is of, in whom: "for death or stroke", "of ARIA-E", "in the greenest areas"
     # then a verb or sign before the value, or, after a word or two, the value itself ("for death
     # 0.74"; not after an age: "the risk ratio for people aged 65" gives no 65)
-    r"(?:(?i:for|of|in|among)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)"
-    rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+)\s+){{1,5}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
+    r"(?:(?i:for|of|in|among|versus|vs\.?|compared\s+with)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)"
+    rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+)\s+){{1,9}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
     r"|(?:(?!(?i:of|was|were|is|at|for)\b)[A-Za-z][\w-]*\s+){1,2}?"
     r"(?<!aged\s)(?<!ages\s)(?<!age\s)(?<!over\s)(?<!under\s)(?<!type\s)(?<!stage\s)(?<!grade\s)(?<!than\s)(?=\d)))?"
     rf"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
@@ -308,6 +308,9 @@ def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
             yield ClaimMatch("confidence_interval", start, m.end(), [low, high])
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     ratio_ends: list[int] = []  # after each ratio, where another estimate may be given
     for m in search_near(RATIO_RE, text, _ratio_anchors(text)):
@@ -320,7 +323,10 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
                 yield ClaimMatch("effect_size", m.start(), value.end(), _num(value["a"]))
                 yield from _interval_after(text, value.end())
             continue
-        yield ClaimMatch("effect_size", m.start(), m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
+        # (what the ratio is of may hold a claim of its own: "for readmission over the full 180
+        # days was 0.68" gives the length; the ratio's span then starts at its value)
+        start = m.start("a") if _DIGIT.search(text, m.end("name"), m.start("a")) else m.start()
+        yield ClaimMatch("effect_size", start, m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
         if not m["b"]:
             yield from _interval_after(text, m.end())
     last_end = -1
