@@ -308,7 +308,7 @@ def _interval_after(text: str, end: int) -> Iterator[ClaimMatch]:
             yield ClaimMatch("confidence_interval", start, m.end(), [low, high])
 
 
-_DIGIT = re.compile(r"\d")
+_LENGTH_INSIDE = re.compile(rf"\d\s*{TIME_UNITS}\b")
 
 
 def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
@@ -323,9 +323,9 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
                 yield ClaimMatch("effect_size", m.start(), value.end(), _num(value["a"]))
                 yield from _interval_after(text, value.end())
             continue
-        # (what the ratio is of may hold a claim of its own: "for readmission over the full 180
-        # days was 0.68" gives the length; the ratio's span then starts at its value)
-        start = m.start("a") if _DIGIT.search(text, m.end("name"), m.start("a")) else m.start()
+        # (what the ratio is of may hold a length of its own: "for readmission over the full 180
+        # days was 0.68"; the ratio's span then starts at its value)
+        start = m.start("a") if _LENGTH_INSIDE.search(text, m.end("name"), m.start("a")) else m.start()
         yield ClaimMatch("effect_size", start, m.end(), _range_or_value(m["a"], m["b"]), qualifier=qual)
         if not m["b"]:
             yield from _interval_after(text, m.end())
