@@ -1924,7 +1924,8 @@ def _outcome_word(m: re.Match) -> str | None:
     "number_mismatch",
     severity="warning",
     description="the same quantity given two values, parts that add up to more than their whole, "
-    "a group larger than the study, a figure given again with its digits in another order, "
+    "a group larger than the study, a figure given again with its digits in another order or one "
+    "digit changed, "
     "a headline's finding given another value in the body",
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
