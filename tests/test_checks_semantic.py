@@ -394,6 +394,11 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # a surname after its particle, misspelt once
         (("Dr Órla Ní Bhriain, who led the pilot, said it worked. Ní Bhriain said uptake was high. "
           "Ní Bhriainn added that pharmacists liked it."), "Bhriainn"),
+        # the title after a sentence's first word ("For Dr ..."); the French "Pr" of translations
+        (("The study was led by Dr Anna Wollmer of Lyon. Wollmer said it worked.\n\n"
+          "For Dr Woolmer, the results call for a new protocol."), "Woolmer"),
+        (("It works, estimates the Pr Élodie Marchetti of Lyon. Marchetti said more.\n\n"
+          "For the Pr Marchetty, the protocol must change."), "Marchetty"),
     ],
 )
 def test_name_variants(nlp, text, flagged):

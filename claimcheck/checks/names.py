@@ -301,6 +301,8 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
             if i in entity_tokens:
                 spelling.in_context += 1
         in_context, title = _in_person_context(texts, start, end, lists)
+        while len(names) > 1 and texts[names[0]] not in titles and doc.vocab[texts[names[0]].lower()].is_stop:
+            names.pop(0)  # a sentence's first word before the name: "For Dr Woolmer, ...", "But Wollmer said"
         while names and texts[names[0]] in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
             title = texts[names.pop(0)]
             in_context = True
