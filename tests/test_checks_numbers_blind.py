@@ -574,3 +574,11 @@ def test_a_change_of_an_outcome_restated_with_one_digit_changed_is_flagged(nlp):
     text = ("Men had a 16 percent higher risk of bowel cancer for every 50 grams. "
             "Women had a 26 percent higher risk of bowel cancer for every 50 grams.")
     assert mismatches(nlp, text) == []
+
+
+def test_subtypes_of_a_count_that_add_up_to_more_than_it_are_flagged(nlp):
+    text = "The district reported 412 lab-confirmed influenza cases last week. Of those, 268 were influenza A and {} were influenza B."
+    assert flagged_over(nlp, text.format(171), "171 were influenza B")
+    assert mismatches(nlp, text.format(144)) == []
+    # parts that are no subtypes may overlap: hospitalised people and children
+    assert mismatches(nlp, "The trial enrolled 412 adults. Of those, 268 were hospitalised and 171 were children.") == []

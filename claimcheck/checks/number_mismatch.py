@@ -1408,6 +1408,47 @@ def find_event_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], studies
         yield _parts_over_whole(parts[0].start("n"), parts[-1].end(), values, whole[1], whole[0])
 
 
+# --- (b2) a count split into subtypes: `412 lab-confirmed influenza cases ... Of those, 268 were
+# influenza A and 171 were influenza B`
+
+# The subtypes are told apart by a last letter or number only ("influenza A"/"influenza B",
+# "type 1"/"type 2", "serogroup B"/"serogroup W"): two kinds of one thing, no case in both.
+_SUBTYPE_SPLIT = re.compile(
+    rf"(?i:of)\s+(?i:those|these|them|the\s+(?P<m>{_NUM})(?:\s+[\w\-]+){{1,3}}?)\s*,\s*"
+    rf"(?P<n1>{_NUM})\s+(?i:were|was)\s+(?P<w1>(?:[A-Za-z][\w\-]*\s+){{1,2}}?)(?P<t1>[A-Z]|\d{{1,2}})\b"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n2>{_NUM})\s+(?:(?i:were|was)\s+)?(?P<w2>(?:[A-Za-z][\w\-]*\s+){{1,2}}?)(?P<t2>[A-Z]|\d{{1,2}})\b"
+)
+
+
+def find_subtype_parts_over_whole(doc: Doc, records, bounds: list[tuple[int, int]], sentence_of: Callable[[int], int]) -> Iterator[Hit]:
+    """Two subtypes of a count ("Of those, 268 were influenza A and 171 were influenza B") that
+    add up to more than it: the number in the opener ("Of the 412 cases, ..."), or else the last
+    count in the sentence before ("Of those"). Subtypes differ only in their last letter or
+    number, so no case is in both."""
+    text = doc_text(doc)
+    if " were " not in text and " was " not in text:
+        return
+    for m in _SUBTYPE_SPLIT.finditer(text):
+        if m["w1"].lower() != m["w2"].lower() or m["t1"] == m["t2"]:
+            continue
+        values = [parse_number(m["n1"]), parse_number(m["n2"])]
+        if None in values:
+            continue
+        if m["m"]:
+            whole_value, whole_text = parse_number(m["m"]), m["m"]
+        else:
+            index = sentence_of(m.start())
+            if index == 0:
+                continue
+            before = [r for r in records if bounds[index - 1][0] <= r.start < m.start()
+                      and r.kind in ("count", "sample_size") and isinstance(r.value, (int, float))]
+            if not before:
+                continue
+            whole_value, whole_text = before[-1].value, text[before[-1].start:before[-1].end]
+        if whole_value is not None and sum(values) > whole_value:
+            yield _parts_over_whole(m.start("n1"), m.end("t2"), values, whole_text, whole_value)
+
+
 # --- (c) an outbreak's cases split by outcome: `Of the 214 confirmed cases, 168 have been
 # discharged, 31 died, while 24 are still on admission`
 
@@ -1979,6 +2020,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_table_total_mismatches(doc_text(doc))
     yield from find_restated_changes(doc, sentence_of)
     yield from find_outcome_parts_over_whole(doc, bounds)
+    yield from find_subtype_parts_over_whole(doc, records, bounds, sentence_of)
     yield from find_restated_daily_maximums(doc, sentence_of, bounds)
     mentions = _mentions(doc, sentence_of, bounds, records)
     if not mentions:
