@@ -59,7 +59,7 @@ from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
 from .shared import folded_text, per_doc
-from .table_totals import find_table_total_mismatches, swapped_neighbours
+from .table_totals import find_table_total_mismatches, one_digit_changed, swapped_neighbours
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -1511,8 +1511,7 @@ def find_restated_enrolments(doc: Doc, records) -> Iterator[Hit]:
             continue
         digits = str(r.value)
         earlier = first.setdefault(r.unit, (digits, text[r.start:r.end]))
-        if (len(earlier[0]) == len(digits) and sum(a != b for a, b in zip(earlier[0], digits)) == 1
-                and not _moved_a_zero(earlier[0], digits)):
+        if one_digit_changed(earlier[0], digits) and not _moved_a_zero(earlier[0], digits):
             yield Hit(
                 r.start, r.end,
                 f"`{text[r.start:r.end]}` differs by one digit from `{earlier[1]}`, the enrolment given "
@@ -1939,7 +1938,7 @@ def find_restated_outcome_changes(doc: Doc) -> Iterator[Hit]:
             if times[direction, m["n"]] != 1:
                 continue
             earlier = [e for e in mentions if e.start() < m.start() and times[direction, e["n"]] >= 2
-                       and len(e["n"]) == len(m["n"]) and sum(a != b for a, b in zip(e["n"], m["n"])) == 1]
+                       and one_digit_changed(e["n"], m["n"])]
             if earlier:
                 shown = earlier[0].group()
                 yield Hit(

@@ -54,13 +54,16 @@ def swapped_neighbours(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def one_digit_changed(a: str, b: str) -> bool:
+    """`b` is `a` with one digit changed (184 and 194). (Read by `number_mismatch` too.)"""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def _one_slip(a: int, b: int) -> bool:
     """Whether `a` and `b` (as written) read as one number mistyped: the same length, and
     either one digit changed or two neighbouring digits swapped."""
     x, y = str(a), str(b)
-    if len(x) != len(y) or x == y:
-        return False
-    return sum(p != q for p, q in zip(x, y)) == 1 or swapped_neighbours(x, y)
+    return one_digit_changed(x, y) or swapped_neighbours(x, y)
 
 
 def find_table_total_mismatches(text: str) -> Iterator[Hit]:

@@ -432,7 +432,7 @@ _EXPOSURE_AFTER = re.compile(
     r"athlete|player|exposure|treatment|subject)[-\s](?:years?|months?|weeks?|days?|hours?)|hours|bed-days)\b"
 )
 EXPOSURE_RATE_RE = re.compile(
-    rf"{QUAL}(?P<num>{NUM})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:per)\s+(?P<den>{NUMBER}){END}(?={_EXPOSURE_AFTER.pattern})"
+    rf"{QUAL}(?P<num>{NUM})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:per)\s+(?P<den>{NUMBER}){END}{_EXPOSURE_AFTER.pattern}"
 )
 # "3.4 ‰ of births": a share per thousand (translated text)
 PER_MILLE_RE = re.compile(rf"{QUAL}(?P<num>{NUM})\s?\u2030")
@@ -538,8 +538,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in search_near(EXPOSURE_RATE_RE, text, find_all(_lower(text), (" per ",)), before=40, after=70):
         if not _is_year(m["num"]):
-            exposure = _EXPOSURE_AFTER.match(text, m.end())
-            yield ClaimMatch("count", m.start(), exposure.end(), _num(m["num"]), qualifier=_qualifier(m))
+            yield ClaimMatch("count", m.start(), m.end(), _num(m["num"]), qualifier=_qualifier(m))
     for m in _scan(FRACTION_RE, text, wants=_FRACTION_NEXT):
         den = m["den"].lower()
         plural = den.endswith("s") and den not in ("half",)
@@ -703,6 +702,8 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("percentage", m.start(), m.end(), value, unit=unit, qualifier=_qualifier(m))
 
 
+# What a child's age names after it ("the 2-month vaccines", "the 6-week check-up"): an age, no length
+_VISIT_WORDS = r"vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?"
 DURATION_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
     rf"(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
@@ -711,7 +712,7 @@ DURATION_RE = re.compile(
 _NOT_DURATION_AFTER = re.compile(
     r"^(?:[\s\-\u2010]+(?i:olds?)\b|\s+(?i:of\s+age)\b|\s+(?i:ago)\b|\s+(?i:or|and)\s+(?i:older|over|above|younger|under)\b"
     r"|\s+(?i:of\s+(?:pregnancy|gestation)|pregnant|gestation(?:al)?)\b"  # gestational age
-    r"|[\s\-\u2010]+(?i:vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?)\b"  # "2-month vaccines"
+    rf"|[\s\-\u2010]+(?i:{_VISIT_WORDS})\b"  # "2-month vaccines"
     r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
     r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b"  # the six-minute walk test is a test
     r"|\s+(?i:between\s+doses|apart)\b"  # "four hours between doses": a dosing interval
@@ -719,8 +720,7 @@ _NOT_DURATION_AFTER = re.compile(
 )
 # "the 2-week, 2-month and 4-month checkups": the earlier items of a list of such ages
 _LISTED_VISIT_AFTER = re.compile(
-    rf"(?:\s*,?\s*(?:(?i:and|or)\s+)?(?:\d+|[a-z]+)[\s\-\u2010]+{TIME_UNITS})+[\s\-\u2010]+"
-    r"(?i:vaccines?|visits?|check-?ups?|checks|shots|jabs|appointments?|milestones?)\b"
+    rf"(?:\s*,?\s*(?:(?i:and|or)\s+)?(?:\d+|[a-z]+)[\s\-\u2010]+{TIME_UNITS})+[\s\-\u2010]+(?i:{_VISIT_WORDS}|checks)\b"
 )
 # "younger than 8 months", "people older of 60 years": ages.
 # (with the ages listed before the last: "children aged 2 and 3 years", "aged 2, 3 or 4 years")
