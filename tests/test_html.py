@@ -124,6 +124,18 @@ def test_links_carry_offsets_of_their_anchor_text():
     assert all(link.text not in ("Home", "Health") for link in article.links)
 
 
+def test_a_link_is_kept_where_its_paragraph_is_in_the_text():
+    tree = lxml.html.fromstring(
+        '<html><body><nav><ul><li><a href="/health">Health</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+        '<article><p>The <a href="https://doi.org/10.1/x">trial</a> enrolled 312 adults.</p>'
+        '<p>The <a href="/dropped">health</a> board said nothing.</p>'
+        '<ul><li><a href="https://doi.org/10.1/y">Read the full study</a></li></ul></article>'
+        '<footer><p><a href="/about">trial</a></p></footer></body></html>')
+    text = "The trial enrolled 312 adults.\n\nHealth\n\n- Read the full study"
+    assert html_module.kept_links(tree, text) == [
+        ("https://doi.org/10.1/x", "trial"), ("https://doi.org/10.1/y", "Read the full study")]
+
+
 def test_anchor_text_split_over_lines_is_found():
     body = paragraphs(['Results of the <a href="https://doi.org/10.1000/abc">large\n   randomised\ttrial</a> were '
                        'published today and showed that the drug cut migraine days by a third.'] + BODY[1:])
