@@ -582,3 +582,9 @@ def test_subtypes_of_a_count_that_add_up_to_more_than_it_are_flagged(nlp):
     assert mismatches(nlp, text.format(144)) == []
     # parts that are no subtypes may overlap: hospitalised people and children
     assert mismatches(nlp, "The trial enrolled 412 adults. Of those, 268 were hospitalised and 171 were children.") == []
+
+
+def test_a_percentage_outside_its_interval_after_its_measure_word(nlp):
+    doc = nlp("One dose of the vaccine was 76% effective (95% CI 79-91) against cholera. "
+              "Two doses were 84% effective (95% CI 79-91), and the risk was 23% lower (95% CI 0.69-0.86).")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["76% effective (95% CI 79-91"]

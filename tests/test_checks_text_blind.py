@@ -152,3 +152,9 @@ def test_rule_start_keys_and_required_literals():
 def test_prefilter_agrees_with_the_rules_one_by_one(line):
     one_by_one = any(residue._match_rule(rule, line) is not None for rule in residue.RULES)
     assert not one_by_one or residue.PREFILTER.may_match(line)
+
+
+def test_comment_lines_are_furniture_but_an_authors_sign_off_is_not(nlp):
+    text = ("The trial enrolled 300 adults.\n\nRelated news\nComment on this news\n\nComments are closed on this article.\n\n"
+            "Comments are open below. I read every one, though it may take me a week or two to reply.")
+    assert flagged(nlp, text, "residue") == ["Related news", "Comment on this news", "Comments are closed on this article."]

@@ -1310,3 +1310,48 @@ def test_ratios_named_further_from_their_value_and_other_ratios():
     # a length inside what the ratio is of stays a claim of its own
     assert found("The hazard ratio for readmission over the full 180 days was 0.68.") == [
         ("duration", "180 days", 180), ("effect_size", "0.68", 0.68)]
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone worried about falls can call the trust's falls prevention line on 01632 960274, weekdays 9am to 5pm.",
+    "For interviews or case studies, contact the press office on 020 7946 0815 or press@example.org.",
+    "Patients can book by calling (693) 422-1328, or +44 20 7946 0815 from abroad.",
+    "The service took calls to 999 all night; call NHS 111 or dial 911 abroad.",
+])
+def test_telephone_numbers_are_no_claims(text):
+    assert [c for c in found(text) if c[0] in ("count", "sample_size")] == []
+
+
+def test_numbers_beside_a_telephone_number_are_still_read():
+    assert found("The helpline (0800 123 4567) took 4,120 calls and the clinic treated 999 patients.") == [
+        ("count", "4,120 calls", 4120), ("count", "999 patients", 999)]
+
+
+def test_a_range_never_opens_on_a_list_items_dash():
+    text = "- Both doses met the primary endpoint at Week 52\n- 80 mg dose achieved fibrosis improvement"
+    assert found(text) == [("duration", "at Week 52", 52), ("dose", "80 mg", 80)]
+    assert found("Doses of 40 to\n80 mg were given.") == [("dose", "40 to\n80 mg", [40, 80])]
+
+
+def test_a_year_between_two_lengths_of_time_closes_the_first():
+    assert found("The median time rose from 78 minutes in 2015 to 96 minutes in 2024.") == [
+        ("duration", "78 minutes", 78), ("duration", "96 minutes", 96)]
+
+
+def test_a_share_of_a_whole_given_after_it():
+    assert found("In our survey, 4 in 10 of the 2,015 adults who took part said no.") == [
+        ("proportion", "4 in 10", 0.4), ("sample_size", "2,015 adults", 2015)]
+
+
+def test_events_in_so_many_are_a_share():
+    assert only("Only about one infection in 200 ends in paralysis.") == ("proportion", "about one infection in 200", 0.005)
+
+
+def test_a_phase_is_a_trials_only_near_a_word_of_research():
+    assert found("The service will be introduced in phases. Phase 1 will extend the hours to 10pm on weekdays.") == []
+    assert found("The drug is now in a Phase 3 trial.") == [("trial_phase", "Phase 3", "3")]
+
+
+def test_parts_per_million_are_a_strength_and_newly_diagnosed_a_count():
+    assert only("Toothpaste should contain at least 1,000 ppm fluoride.") == ("dose", "at least 1,000 ppm", 1000)
+    assert ("count", "51", 51) in found("Staff identified 402 partners, of whom 188 were tested and 51 were newly diagnosed.")

@@ -591,3 +591,14 @@ def test_a_reader_poll_and_a_blogs_responses_are_not_the_article():
     assert "Paragraph" in text
     assert "2,318 votes" not in text and "Did singing" not in text
     assert "three falls" not in text and "Responses (37)" not in text
+
+
+def test_a_related_list_beside_the_article_is_no_key_points_box():
+    page = ("<html><body><main><div class='layout'><article class='bulletin'><h1>STI bulletin: Quarter 3</h1>"
+            "<h2>Key points</h2><ul><li>214 cases of syphilis were reported this quarter, up 18%.</li></ul>"
+            + "".join(f"<p>{p}</p>" for p in BODY) +
+            "</article><aside class='sidebar'><h2>Related bulletins</h2><ul>"
+            "<li><a href='/mpox'>Mpox update: 3 new cases confirmed in October</a></li></ul></aside></div></main></body></html>")
+    text = extract_article(page, "bulletin.html").text
+    assert "214 cases of syphilis" in text
+    assert "Mpox update" not in text

@@ -316,3 +316,23 @@ def test_a_table_typed_with_pipes_and_no_separator_line_is_read_as_a_table():
     ]
     # two lines with pipes are no table (a byline, a dateline)
     assert "effect_size" not in [c.kind for c in find_claims(STUDY + "Age | Women | HR\nUnder 75 | 6,050 | 0.60\n")]
+
+
+def test_a_table_typed_with_spaces_is_read_and_a_time_unit_header_gives_durations():
+    text = ("The median wait was 11.4 weeks.\n\nWaits by region:\n\n"
+            "Region                  Waiting   Median wait (weeks)   Participants\n"
+            "North East              24,610          9.8                 1,120\n"
+            "London                  19,870         13.4                 1,655\n"
+            "South West              14,430         11.2                   980\n")
+    claims = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start > text.index("Region")]
+    assert ("duration", "9.8", 9.8) in claims and ("duration", "11.2", 11.2) in claims
+    assert ("sample_size", "1,120", 1120) in claims and ("sample_size", "980", 980) in claims
+    assert not any(c[1] in ("24,610", "19,870") for c in claims)  # "Waiting" names nothing
+
+
+def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
+    text = ("The trial enrolled 300 adults.  Half were women.  Most were over 60.\n"
+            "Researchers followed them for 2 years.  Few dropped out.  The results were clear.\n"
+            "Doctors said the drug helped.  Patients agreed.  More work is needed.\n")
+    assert [(c.kind, text[c.start:c.end]) for c in find_claims(text)] == [
+        ("sample_size", "300 adults"), ("proportion", "Half"), ("duration", "2 years")]

@@ -122,7 +122,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range_verbs": re.compile(rf"\b(?i:{_alternation(t['range_change_verbs'])})\b(?:\s+\S+){{0,2}}\s*$"),
         "ratio_range_before": re.compile(rf"\b(?i:{_alternation(t['ratio_range_words'])})\b(?:\s+\S+){{0,2}}\s*$"),
         "bare_ci": re.compile(rf"^\s*[(\[]\s*(?P<a>-?{DIGIT_NUMBER})\s*(?:-|–|—|to)\s*(?P<b>-?{DIGIT_NUMBER})\s*[)\]]"),
-        "ci_gap": re.compile(rf"^[\s(\[;,:]*(?:(?i:{_alternation(t['ci_gap_words'])})[\s,]+)*$"),
+        "ci_gap": re.compile(rf"^[\s(\[;,:]*(?:(?i:{_alternation(t['ci_gap_words'])})[\s,(\[]+)*$"),
         "negative_count": re.compile(
             rf"(?<=[\s(:,;])(?P<sign>[-−]|(?i:minus)\s+)(?P<num>\d[\d,]*)\s+{mods}(?i:{people_events})\b"
         ),

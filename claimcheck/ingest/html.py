@@ -331,7 +331,7 @@ _FURNITURE_WORDS = {
     "trending", "newsletter", "newsletters", "signup", "subscribe", "subscription", "promo", "promos",
     "promotion", "promoted", "sponsored", "share", "sharing", "sharebar", "sharetools", "social",
     "cookie", "cookies", "consent", "gdpr", "paywall", "adslot", "advert", "advertisement", "ad", "ads",
-    "poll", "quiz", "copyright", "cme", "cpd",
+    "poll", "quiz", "copyright", "cme", "cpd", "feedback",
 }
 # Boxes never the article's, removed from the body too: a reader poll or quiz set in the text
 # (its question and its vote counts are the page's).
@@ -969,9 +969,12 @@ def _before_the_body(body: HtmlElement | None) -> list[str]:
             return []
     lines = []
     box = None  # the verdict box read
+    holders = set(body.iterancestors())  # (the page's wrappers around the body hold no box before it)
     for el in article.iter("figcaption", "aside", "div", "section", "p"):
         if el is body or body in el.iterancestors():
             break  # the body (or what follows it): trafilatura reads on from there
+        if el in holders:
+            continue
         if el.tag == "figcaption" or (el.tag in ("p", "div") and _names_a_caption(el)):
             lines.append(_squash(element_text(el, " ")))
             continue

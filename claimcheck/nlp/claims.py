@@ -393,6 +393,13 @@ _NOT_TRIAL_PHASE_AFTER = re.compile(
     r"scheme|drive|lockdown|reopening|construction|expansion|redevelopment)\b)"
 )
 _NAME_AFTER = re.compile(r"\s+(?!Trials?\b|Stud(?:y|ies)\b)[A-Z][a-z]")
+# A trial's phase is told near a word of medicine's research (as every annotated one is); "The
+# service will be introduced in phases ... Phase 1 will extend the hours" is a plan's.
+_RESEARCH_WORD = re.compile(
+    r"(?i:trial|stud(?:y|ies)|drug|vaccin|treatment|therap|randomi[sz]|candidate|medicine|\bFDA\b|\bEMA\b|"
+    r"compound|clinical|\bdos(?:e|es|ing)\b|antibod|inhibitor|pipeline|investigational|placebo|efficacy)"
+)
+_RESEARCH_REACH = 250
 
 
 def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
@@ -404,15 +411,22 @@ def find_trial_phases(text: str) -> Iterator[ClaimMatch]:
         if m["bad"]:
             yield ClaimMatch("trial_phase", m.start(), m.end(), None)
             continue
+        if not _RESEARCH_WORD.search(text, max(0, m.start() - _RESEARCH_REACH), m.end() + _RESEARCH_REACH):
+            continue
         phase = _SPACES.sub("", m["phase"])
         phase = _PHASE_WORDS.get(phase.lower(), phase)
         yield ClaimMatch("trial_phase", m.start(), m.end(), phase)
 
 
+# Events in so many: "one infection in 200 ends in paralysis", "one death in 1,000" (not "per": "489
+# deaths per 100,000 live births" is a rate, a count as writers have it).
+_ONE_EVENT = ("infection", "death", "birth", "admission", "procedure", "operation", "prescription")
+_EVENT_PER = re.compile(rf"(?i:\b(?:{alternation(_ONE_EVENT)})s?\s+per\b)")
 # "one person in five", "one young person in five": a person named between the two numbers
 _ONE_PERSON = (
     "person", "adult", "child", "woman", "man", "patient", "participant", "teenager", "pupil", "student", "worker",
     "nurse", "doctor", "baby", "girl", "boy", "resident", "respondent", "smoker", "user", "household", "family",
+    *_ONE_EVENT,
 )
 # "six cases out of ten", "three patients in 10"
 _ONE_PERSON_PLURALS = tuple(w + "s" for w in _ONE_PERSON if w not in ("person", "woman", "man", "child", "family")) + (
@@ -442,6 +456,7 @@ PART_OF_WHOLE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?P<the>(?i:the|these|those|all)\s+)?(?P<den>{NUM})"
     rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
 )
+_SHARE_OPENS_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?i:in|out\s+of)\s+$")
 _FRACTION_DEN = alternation(FRACTION_WORDS)
 FRACTION_RE = re.compile(
     rf"{QUAL}(?P<num>\b(?i:an?|one|two|three|four|five|six|seven|eight|nine)|{START}\d)"
@@ -516,6 +531,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue  # "120 of 4,800 did" is a share; "one of four groups", "page 2 of 10", "3 of 2024" are not
         if m["num"].lower() in ("one", "1") and _preceding_word(text, m.start()) in ("every", "each"):
             continue  # "every one of the 17,000 people who die": all of them, no share
+        if _preceding_word(text, m.start()) in ("in", "of") and _SHARE_OPENS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "4 in 10 of the 2,015 adults": "4 in 10" is the share, of the whole after it
         window = text[max(0, m.start() - 150):m.start()]
         window = window[window.rfind(". ") + 1:]
         if _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EVENT_IN_NUMBERS.search(window):
@@ -534,6 +551,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue  # "45 in 2021"
         value = parse_ratio(m["num"], m["den"])
         if value is None or not 0 < value < 1 or _EXPOSURE_AFTER.match(text, m.end()):
+            continue
+        if _EVENT_PER.search(text, m.start(), m.end()):
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     for m in search_near(EXPOSURE_RATE_RE, text, find_all(_lower(text), (" per ",)), before=40, after=70):
@@ -595,7 +614,7 @@ _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
-    "litre litres cc cfu colony".split()
+    "litre litres cc cfu colony ppm".split()
 )
 _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
@@ -889,7 +908,7 @@ _SINGLE_UNIT_PREP = re.compile(
 # Anchored on the unit word (cheap to scan for); the preposition is checked looking back.
 TIME_POINT_RE = re.compile(
     r"(?<![\w-])(?P<unit>[Ww]eek|[Mm]onth|[Dd]ay|[Yy]ear)s?\s+(?P<a>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"\b(?![.,]\d)(?:\s+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
+    r"\b(?![.,]\d)(?:[^\S\n]+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
 )
 _TIME_POINT_PREP = re.compile(
     r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between)\s+$"
@@ -1060,19 +1079,24 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue  # "the 2024-25 school year", "the 2023 financial year": a year named, no length
         if m["unit"][:1] in "wW" and _gestational_age(text, m):
             continue  # "babies born at 23 or 24 weeks", "under 28 weeks of pregnancy": how far along, no length
+        unit = time_unit_name(m["unit"])
+        end = m.end("later") if m["later"] and m["later"].strip().lower() == "later" else m.end("unit")
+        if m["b"] and _is_year(m["a"]) and not _is_year(m["b"]):
+            # "from 78 minutes in 2015 to 96 minutes in 2024": the year closes the first value
+            yield ClaimMatch("duration", m.start("b"), end, _num(m["b"]), unit=unit)
+            continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        unit = time_unit_name(m["unit"])
-        end = m.end("later") if m["later"] and m["later"].strip().lower() == "later" else m.end("unit")
         yield ClaimMatch("duration", m.start(), end, value, unit=unit, qualifier=_qualifier(m))
 
 
 DOSE_UNITS = (
-    # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL")
+    # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL"; parts per
+    # million of a toothpaste's fluoride: "1,450 ppm")
     r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
-    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units))"
+    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
 )
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
@@ -1268,6 +1292,19 @@ _MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+")
+# A telephone number, whose groups of digits are no quantities: a trunk prefix ("01632 960274",
+# "020 7946 0815", "0800 123 4567"), an area code in brackets ("(555) 123-4567") or a country
+# code ("+44 20 7946 0815"), then two or three groups of digits.
+_PHONE_NUMBER = re.compile(
+    r"(?:\+\d{1,3}[ \u00a0.-]?(?:\(0\)[ \u00a0]?)?\d{1,4}|\(\d{2,5}\)|0(?<![\w.,]0)\d{1,4})"
+    r"(?:[ \u00a0.-]\d{2,6}){1,3}(?!\w|[.,]\d)"
+)
+# An emergency or helpline number called: "calls to 999", "dial 911", "call NHS 111".
+_SHORT_LINES = ("999", "911", "111", "112", "101", "988")
+_SHORT_LINE_CALLED = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|dial(?:s|led|ed|ling|ing)?|ring(?:s|ing)?|rang|phon(?:e|es|ed|ing)|text(?:s|ed|ing)?)"
+    r"\s+(?:(?:to|on)\s+)?(?:NHS\s+|the\s+)?)(?P<n>999|911|111|112|101|988)\b"
+)
 
 
 def _across_paragraphs(text: str, c: ClaimMatch) -> bool:
@@ -1303,7 +1340,13 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates = [_trim_range_opener(text, c) for c in candidates]
     claims = resolve_overlaps(candidates)
     claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
-    return table_claims(text, claims)
+    claims = table_claims(text, claims)
+    phones = [m.span() for m in _PHONE_NUMBER.finditer(text)]
+    if any(line in text for line in _SHORT_LINES):
+        phones += [m.span("n") for m in _SHORT_LINE_CALLED.finditer(text)]
+    if phones:
+        claims = [c for c in claims if not any(a <= c.start < b for a, b in phones)]
+    return claims
 
 
 # --- the spaCy component ---------------------------------------------------------------

@@ -106,7 +106,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"survived|recovered|tested\s+(?:positive|negative)|(?:were|are|was|is)\s+(?:still\s+)?waiting\s+(?:for|on|more|longer|over)\b|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
-        r"were\s+(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
+        r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred)|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
         # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"

@@ -71,7 +71,8 @@ NUM = rf"{START}{NUMBER}{END}"
 FAR_START = r"(?:(?<=\d[\-\u2010])|(?<![\w\-/.,:$£€¥#+]))"
 FAR_NUM = rf"{FAR_START}{NUMBER}{END}"
 # "to", a dash or "or" join a range; "and" only after "between" ("0.9% and 0.2%" are two values).
-RANGE_SEP = r"\s*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
+# Not after a line break: "at Week 52\n- 80 mg dose achieved" is a list item's dash.
+RANGE_SEP = r"[^\S\n]*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
 PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent|pct)\b|\s?pc\b|\s?(?i:percentage[-\s]points?)\b)"  # ("12pc": UK papers)
 # (with the abbreviations news writes: "10 yrs", "6 wks", "24 hrs"; not "hr", a hazard ratio, nor
 # "min", which is mostly a page's "7 min read" or a programme's running time)
@@ -273,7 +274,7 @@ _POSITION = attrgetter("pos")
 # Where the far number of a range may start, after a number: a range word or a dash, then a
 # place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
 # every range a pattern can read.
-_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}\s*(?:to|-|–|—|or|and)\s*{FAR_START}(?=[\w.])")
+_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}[^\S\n]*(?:to|-|–|—|or|and)\s*{FAR_START}(?=[\w.])")
 _A_NUMBER = re.compile(NUMBER)
 
 

@@ -79,6 +79,9 @@ _STUDIED_HEADER = re.compile(
 # A column of ages or age bands ("Age band", "Age group", "Ages"): its cells are who the row is
 # about ("Under 3 months", "15 to 44 years"), no claim.
 _AGE_HEADER = re.compile(r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)))?\s*$)")
+# A column of lengths of time: its unit in brackets ("Median wait (weeks)", "Length of stay
+# (days)"); not ages ("Mean age (years)").
+_DURATION_HEADER = re.compile(r"(?i:\((?P<unit>minutes|hours|days|weeks|months|years)\)\s*$)")
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
 # "Taste alteration, n (%)": how many had it, and their share
 _N_SHARE_HEADER = re.compile(r"(?i:[^\W\d_].*?,?\s+(?:n|no\.)\s*\(\s*%\s*\)\s*$)")
@@ -194,6 +197,9 @@ def classify_header(header: str, study: bool) -> _Column:
         return _Column("confidence_interval")
     if _CI_IN_HEADER.search(header):
         return _Column("estimate_with_interval")
+    duration = _DURATION_HEADER.search(header)
+    if duration and not re.search(r"(?i:\bage)", header):
+        return _Column("duration", duration["unit"].lower())
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
@@ -261,6 +267,32 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cells.append((pos + left, pos + len(piece.rstrip())))
         pos += len(piece) + 1
     return cells
+
+
+# Or typed with spaces, its columns lined up: cells apart by two spaces or more.
+_SPACED_LINES = re.compile(r"^[^\n]*\S {2,}\S[^\n]*(?:\n[^\n]*\S {2,}\S[^\n]*){2,}", re.M)
+_CELL_GAP = re.compile(r" {2,}|\t")
+
+
+def _spaced_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the line `text[start:end]`, cells apart by two spaces or more."""
+    line = text[start:end]
+    left = len(line) - len(line.lstrip())
+    cells, pos = [], left
+    for gap in _CELL_GAP.finditer(line.rstrip(), left):
+        cells.append((start + pos, start + gap.start()))
+        pos = gap.end()
+    cells.append((start + pos, start + len(line.rstrip())))
+    return cells
+
+
+def spaced_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    """Each table typed with spaces (a header line, then two rows or more with as many cells), as
+    `tables` gives them; only tables of numbers: every row's cells after its label hold a
+    number (lines of prose with two spaces after a full stop are no table)."""
+    for header_start, header, rows in _delimited_tables(text, _SPACED_LINES, _spaced_cells):
+        if all(_CELL.fullmatch(text, a, b) or text[a:b] in ("-", "–", "—") for cells in rows for a, b in cells[1:]):
+            yield header_start, header, rows
 
 
 def tab_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
@@ -367,6 +399,10 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
         return []
     if kind == "percentage":
         return [ClaimMatch(kind, m.start("num"), m.end("num"), value, "percent", qualifier)]
+    if kind == "duration":
+        if raw[0] in "-\u2212" or m["b1"] is not None:
+            return []
+        return [ClaimMatch(kind, m.start("num"), m.end("num"), value, column.unit, qualifier)]
     if kind == "proportion":  # a rate per so many
         if raw[0] in "-\u2212" or m["b1"] is not None:
             return []
@@ -393,8 +429,9 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     has_table = "|" in text and "--" in text and _SEPARATOR.search(text) is not None
     tabbed = "\t" in text
     piped = "|" in text and _PIPE_LINES.search(text) is not None
+    spaced = "   " in text and _SPACED_LINES.search(text) is not None
     facts = list(fact_lines(text))
-    if not has_table and not tabbed and not piped and not facts:
+    if not has_table and not tabbed and not piped and not spaced and not facts:
         return claims
     is_study = _mentions_a_study(text)
     found: list[ClaimMatch] = []
@@ -410,7 +447,7 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
     all_tables = [*(tables(text) if has_table else ()), *(tab_tables(text) if tabbed else ()),
-                  *(pipe_tables(text) if piped else ())]
+                  *(pipe_tables(text) if piped else ()), *(spaced_tables(text) if spaced else ())]
     for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
