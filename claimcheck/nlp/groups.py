@@ -58,13 +58,18 @@ _STUDY_CUE_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES)})\s+$")
 _ENROLLED_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES + ['total of', 'the other', 'the remaining'])})\s+$")
 
 
+_HYPHENED_WORDS = ("out", "in", "at", "on", "off", "non", "over", "under", "after")
+_HYPHENED_PREPOSITIONS = rf"(?i:{'|'.join(_HYPHENED_WORDS)})"
+
+
 @lru_cache(maxsize=1)
 def _group_res() -> tuple[re.Pattern, ...]:
     t = terms()
     # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
-    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
-        stop=_alternation(t["not_modifiers"]))
+    # (a preposition may open a hyphenated modifier: "out-of-hospital", "in-hospital", "at-home")
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?!{hyphened}[\-\u2010]\w)(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
+        stop=_alternation(t["not_modifiers"]), hyphened=_HYPHENED_PREPOSITIONS)
     # people nouns, plus demonyms ("New Zealanders", "Nigerians", "Londoners")
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
     nouns += r"|(?-i:[A-Z][a-z]+(?:ians|ans|ers|ese|ites))"
@@ -107,7 +112,9 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
-        r"classed|classified|flagged|referred)|"
+        r"classed|classified|flagged|referred|pregnant)|"
+        # what some of those asked answered: "Of these, 1,395 said they had swallowed the tablets"
+        r"said\s+(?:they|that|no\b|yes\b)|reported\s+(?!to\b)[a-z]|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
         # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"
         r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|their\s+kits?)\s+back|"
@@ -165,7 +172,7 @@ _ARM_TAIL_SECOND = {
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
     "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
-    "relapsed responded stopped discontinued withdrew dropped will".split()
+    "relapsed responded stopped discontinued withdrew dropped will said reported".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
@@ -259,8 +266,9 @@ def _noun_and_arm_may_follow(at, text: str, noun_firsts: frozenset, not_modifier
         noun = True
     elif word in _CHANGE_WORDS:
         noun = True  # "73 fewer incidents", "120 more deaths": a difference in a count of events
-    elif raw in not_modifiers or not ("a" <= raw[0].lower() <= "z"):
-        noun = False  # a function word ("of", "years") or no word at all
+    elif not ("a" <= raw[0].lower() <= "z") or (raw in not_modifiers and not (
+            word in _HYPHENED_WORDS and text[at.next_start + len(raw):at.next_start + len(raw) + 1] in ("-", "\u2010"))):
+        noun = False  # a function word ("of", "years"; not "out-of-hospital") or no word at all
     else:
         noun = not _LOWER_PLURAL.match(text, at.next_start)
     if word in _ARM_TAIL_FIRST and _arm_tail_may_open(at):
@@ -924,8 +932,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     bare = [at for at in mentions if at.next in _BARE_COUNT_FIRST or (at.next == "" and "(" in text[at.pos:at.pos + 40])]
     for m in _scan(bare_count, text, only=bare):
         value = _num(m["a"])
-        if _is_year(m["a"]) or value is None or value <= 0:
-            continue
+        if _is_year(m["a"]) or value is None or value <= 0 or _after_age_range(text, m.start()):
+            continue  # (not "people aged 40 to 64 said they woke")
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
     lowered = _lower(text)
     arms = [(a, e) for a, e in find_all(lowered, _ARM_WORDS) if text[e:e + 1].isdigit()]  # ("group 5,454")
