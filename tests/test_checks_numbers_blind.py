@@ -588,3 +588,15 @@ def test_a_percentage_outside_its_interval_after_its_measure_word(nlp):
     doc = nlp("One dose of the vaccine was 76% effective (95% CI 79-91) against cholera. "
               "Two doses were 84% effective (95% CI 79-91), and the risk was 23% lower (95% CI 0.69-0.86).")
     assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["76% effective (95% CI 79-91"]
+
+
+def test_a_fall_of_more_than_all_of_it_with_or_without_by(nlp):
+    doc = nlp("The average price of a pack fell 112% between 2019 and 2024, while admissions fell to 112% of the 2019 level.")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["112%"]
+    assert doc.spans["flags"][0].start_char == doc.text.index("112%")
+
+
+def test_a_dose_stepped_down_is_two_doses_not_an_inverted_range(nlp):
+    doc = nlp("Patients on omeprazole 40 mg were stepped down to 20 mg daily, and those on lansoprazole 30 mg to 15 mg.")
+    assert [s.text for s in doc.spans["claims"] if s.label_ == "dose"] == ["40 mg", "20 mg", "30 mg", "15 mg"]
+    assert [s for s in doc.spans["flags"] if s.label_ == "implausible_value"] == []

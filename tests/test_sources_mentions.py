@@ -548,3 +548,17 @@ def test_an_epidemiological_week_named_after_mmwr_is_no_citation():
     assert journals_in("Respiratory Virus Surveillance Report: MMWR Week 6. MMWR weeks run Sunday to Saturday.") == []
     assert journals_in("A 2024 study in Environmental Science & Technology matched detections to farms.") == [
         "Environmental Science & Technology"]
+
+
+@pytest.mark.parametrize("text, journal", [
+    ("The audit, published in BJU International, covered 4,000 biopsies.", "BJU International"),
+    ("The results appear in Alimentary Pharmacology and Therapeutics this week.", "Alimentary Pharmacology & Therapeutics"),
+    ("The registry study, published in the journal Resuscitation, followed 38,611 arrests.", "Resuscitation"),
+    ("A paper in Prehospital Emergency Care last year found the same.", "Prehospital Emergency Care"),
+])
+def test_specialty_journals_news_cites(text, journal):
+    assert journals_in(text) == [journal]
+
+
+def test_a_specialty_journal_named_by_an_ordinary_word_needs_a_citation_cue():
+    assert journals_in("He suffered an injury to his eye during the match.") == []

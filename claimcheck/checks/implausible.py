@@ -99,12 +99,12 @@ def _patterns() -> dict[str, re.Pattern]:
             r"\b(?i:it)\s+(?i:was|is|stood\s+at|reached|came\s+to)\s+(?:(?i:reported|recorded|given)\s+as\s+)?"
             r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above)\s+)?$"
         ),
-        # "has fallen by 104%", "cut admissions by 130%"; "a 120% reduction", "130% fewer": no
-        # amount that counts something can fall by more than all of it
+        # "has fallen by 104%", "cut admissions by 130%", "fell 112%"; "a 120% reduction", "130%
+        # fewer": no amount that counts something can fall by more than all of it
         "fall_before": re.compile(
             r"\b(?i:fell|fallen|falls|falling|dropped|drops|dropping|decreased|decreases|declined|declines|reduced|"
-            r"reduces|reducing|cut|cuts|cutting|lowered|lowers|shrank|shrunk|shrinks|slashed)\s+(?:[\w-]+\s+){0,3}?"
-            r"(?i:by)\s+(?:(?i:about|around|nearly|almost|some|roughly|more\s+than|over|a\s+staggering)\s+)?$"
+            r"reduces|reducing|cut|cuts|cutting|lowered|lowers|shrank|shrunk|shrinks|slashed)\s+(?:(?:[\w-]+\s+){0,3}?"
+            r"(?i:by)\s+)?(?:(?i:about|around|nearly|almost|some|roughly|more\s+than|over|a\s+staggering)\s+)?$"
         ),
         "fall_after": re.compile(r"^\s+(?i:reduction|decrease|fall|drop|decline|cut|fewer|lower)\b"),
         "measure_opens": re.compile(rf"\s*(?:(?i:the|overall)\s+)?(?i:{_alternation(t['bounded_measures'])})\b"),

@@ -1183,8 +1183,8 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         if m["unit_a"] and isinstance(value, list) and (
-            _is_change(m, text) or text[m.end("unit_a"):m.start("b")].strip().lower() == "or"
-        ):  # "from 4 mg to 8 mg", "150 mg or 300 mg": two doses
+            _is_change(m, text) or text[m.end("unit_a"):m.start("b")].strip().lower() == "or" or value[0] > value[1]
+        ):  # "from 4 mg to 8 mg", "150 mg or 300 mg", "(stepped down from) 30 mg to 15 mg": two doses
             yield ClaimMatch("dose", m.start("a"), m.end("unit_a"), value[0], unit=m["unit_a"].strip())
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
