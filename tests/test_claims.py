@@ -1355,3 +1355,9 @@ def test_a_phase_is_a_trials_only_near_a_word_of_research():
 def test_parts_per_million_are_a_strength_and_newly_diagnosed_a_count():
     assert only("Toothpaste should contain at least 1,000 ppm fluoride.") == ("dose", "at least 1,000 ppm", 1000)
     assert ("count", "51", 51) in found("Staff identified 402 partners, of whom 188 were tested and 51 were newly diagnosed.")
+
+
+def test_a_vaccines_single_dose_and_a_schedule_named_by_its_doses():
+    assert found("The NHS began offering a single dose of RSV vaccine; the three-dose course follows.") == [
+        ("dose", "a single dose", 1), ("dose", "three-dose course", 3)]
+    assert found("At 15 mg/kg, one dose of paracetamol is 180 mg.") == [("dose", "15 mg/kg", 15), ("dose", "180 mg", 180)]

@@ -1114,6 +1114,14 @@ SERVING_RE = re.compile(
 VACCINE_DOSES_RE = re.compile(
     rf"{QUAL}(?<!\bof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
 )
+# "a single dose of RSV vaccine", "one dose protects about 93%", "the three-dose course": a
+# vaccine's schedule of one dose, or a schedule named by its number of doses (with a vaccine
+# word near, as for `VACCINE_DOSES_RE`); not "one dose of paracetamol is 180 mg" (no vaccine).
+SINGLE_DOSE_RE = re.compile(
+    r"(?P<qual>(?i:at\s+least|only)\s+)?(?P<n>\b(?i:a\s+single|single|one))(?:\s+|[-\u2010])(?i:dose|shot|jab)\b(?!s|[-\u2010])"
+    r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?i:schedule|course|regimen|series|programme)\b"
+)
+_SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
 _VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
@@ -1201,6 +1209,13 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
         if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
             yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
+    singles = find_all(_lower(text), _SINGLE_DOSE_ANCHORS) if ("dose" in text or "shot" in text or "jab" in text) else ()
+    for m in search_near(SINGLE_DOSE_RE, text, singles, before=20, after=60):
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
+            n = 1 if m["n"] else _num(m["k"])
+            yield ClaimMatch("dose", m.start(), m.end(), n, unit="doses", qualifier=_qualifier(m) if m["qual"] else None)
     for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
