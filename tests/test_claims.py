@@ -1361,3 +1361,8 @@ def test_a_vaccines_single_dose_and_a_schedule_named_by_its_doses():
     assert found("The NHS began offering a single dose of RSV vaccine; the three-dose course follows.") == [
         ("dose", "a single dose", 1), ("dose", "three-dose course", 3)]
     assert found("At 15 mg/kg, one dose of paracetamol is 180 mg.") == [("dose", "15 mg/kg", 15), ("dose", "180 mg", 180)]
+
+
+def test_a_range_whose_first_hyphen_is_left_hanging():
+    assert found("Patients joined a six- to eight-week programme, then a 10- to 14-day course.") == [
+        ("duration", "six- to eight-week", [6, 8]), ("duration", "10- to 14-day", [10, 14])]

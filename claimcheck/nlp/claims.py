@@ -724,8 +724,9 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
 # What a child's age names after it ("the 2-month vaccines", "the 6-week check-up"): an age, no length
 _VISIT_WORDS = r"vaccines?|visits?|check-?ups?|shots|jabs|appointments?|milestones?"
 DURATION_RE = re.compile(
-    rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?"
-    rf"(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
+    # ("a six- to eight-week programme": the first number's hyphen left hanging)
+    rf"{QUAL}(?P<a>{NUM})(?:[\-\u2010](?=[^\S\n]+(?:to|or)\s))?(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s*[\-\u2010](?!\s)|\s+)"
+    rf"(?:(?i:{alternation(_DURATION_ADJECTIVES)})\s+)?(?P<unit>{TIME_UNITS}|(?i:winters|summers))\b"
     r"(?P<later>\s+(?i:later|after|earlier|on))?"
 )
 _NOT_DURATION_AFTER = re.compile(

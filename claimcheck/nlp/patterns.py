@@ -274,7 +274,9 @@ _POSITION = attrgetter("pos")
 # Where the far number of a range may start, after a number: a range word or a dash, then a
 # place `START` allows. Looser than `RANGE_SEP` ("and" without "between"), so that it finds
 # every range a pattern can read.
-_RANGE_OPENING = re.compile(rf"{QUAL}{NUM}[^\S\n]*(?:to|-|–|—|or|and)\s*{FAR_START}(?=[\w.])")
+_RANGE_OPENING = re.compile(
+    rf"{QUAL}{NUM}(?:[\-\u2010](?=[^\S\n]+(?:to|or)\s))?[^\S\n]*(?:to|-|–|—|or|and)\s*{FAR_START}(?=[\w.])"
+)  # ("six- to eight-week": a hyphen left hanging)
 _A_NUMBER = re.compile(NUMBER)
 
 
