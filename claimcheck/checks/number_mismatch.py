@@ -54,7 +54,7 @@ from ..nlp.groups import PARAGRAPH_BREAK
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
-from ..nlp.regex import find_starts, fold_case, matches_at
+from ..nlp.regex import find_all, find_starts, fold_case, matches_at, search_near
 from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
@@ -1752,6 +1752,7 @@ _DAILY_MAXIMUM = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>mg|g|mcg|micrograms|ml|tablets|capsules)\b"
     r"\s+(?i:in\s+(?:any\s+)?24\s+hours|in\s+(?:any\s+)?(?:one\s+)?(?:a\s+)?day|a\s+day|per\s+day|daily|in\s+any\s+24-hour\s+period)"
 )
+_DAILY_MAXIMUM_ANCHORS = ("max", "more than")
 # who the maximum is for: a younger group or a weight band has its own
 _DOSE_GROUP = re.compile(r"(?i:\b(?:child|children|kids?|bab(?:y|ies)|infants?|teen\w*|young|aged|under|over|years?|weigh\w*|kg|elderly|older)\b)")
 
@@ -1764,7 +1765,11 @@ def find_restated_daily_maximums(doc: Doc, sentence_of: Callable[[int], int], bo
     if "more than" not in text and "aximum" not in text and "max " not in text:
         return
     told: dict[str, list[tuple[float, str]]] = {}
-    for m in _DAILY_MAXIMUM.finditer(text):
+    folded = folded_text(doc)
+    # (searched only around "max" and "more than", which every match holds)
+    found = _DAILY_MAXIMUM.finditer(text) if folded is None else search_near(
+        _DAILY_MAXIMUM, text, find_all(folded, _DAILY_MAXIMUM_ANCHORS), before=30, after=90)
+    for m in found:
         value, unit = parse_number(m["n"]), m["unit"].lower()
         s_start, s_end = bounds[sentence_of(m.start())]
         others = _DOSE_GROUP.search(text, s_start, s_end)
@@ -1874,6 +1879,7 @@ def _percent_digits(value: float) -> str:
 
 # "38% lower clot risk", "28% lower risk of a clot", "a 40% higher chance of dementia": a
 # relative change of a named outcome (the outcome before the measure, or after "of").
+_DIRECTIONS = (" lower", " higher", " greater", " reduced", " increased")
 _CHANGE_OF_OUTCOME = re.compile(
     r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?P<dir>lower|higher|greater|reduced|increased)\s+"
     r"(?:(?P<pre>[a-z][a-z\-]{2,})\s+)?(?:risk|chance|odds|likelihood)\b(?:\s+of\s+(?:(?:a|an|the|developing|having)\s+)*(?P<post>[a-z][a-z\-]{2,}))?",
@@ -1926,7 +1932,11 @@ def find_restated_outcome_changes(doc: Doc) -> Iterator[Hit]:
         return
     told: dict[tuple[str, str, str], list[re.Match]] = {}
     times: dict[tuple[str, str], int] = {}  # how often each value is given, by direction (any outcome)
-    for m in _CHANGE_OF_OUTCOME.finditer(text):
+    folded = folded_text(doc)
+    # (searched only around the direction words, which every match holds)
+    found = _CHANGE_OF_OUTCOME.finditer(text) if folded is None else search_near(
+        _CHANGE_OF_OUTCOME, text, find_all(folded, _DIRECTIONS), before=20, after=90)
+    for m in found:
         direction = m["dir"].lower()
         times[direction, m["n"]] = times.get((direction, m["n"]), 0) + 1
         outcome = _outcome_word(m)
