@@ -158,3 +158,14 @@ def test_comment_lines_are_furniture_but_an_authors_sign_off_is_not(nlp):
     text = ("The trial enrolled 300 adults.\n\nRelated news\nComment on this news\n\nComments are closed on this article.\n\n"
             "Comments are open below. I read every one, though it may take me a week or two to reply.")
     assert flagged(nlp, text, "residue") == ["Related news", "Comment on this news", "Comments are closed on this article."]
+
+
+def test_rows_of_a_table_typed_with_pipes_are_no_running_headers(nlp):
+    text = ("Table 1: Deaths by district\n\nDistrict          | 2023 | 2024\nAshby Vale        |   48 |   53\n"
+            "Brackenfield      |   61 |   56\nNorthmoor total   |  395 |  412\n\nThe rate rose.")
+    assert flagged(nlp, text, "residue") == []
+    assert flagged(nlp, "Health Weekly | Issue 12  14\n\nThe trial enrolled 300 adults.", "residue") == ["Health Weekly | Issue 12  14"]
+
+
+def test_a_forum_posts_tag_is_no_template_slot(nlp):
+    assert flagged(nlp, "# [SUMMARY] ADHD waits: what 214 of you told us. It costs [AMOUNT].", "placeholder") == ["[AMOUNT]"]

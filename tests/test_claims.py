@@ -1366,3 +1366,16 @@ def test_a_vaccines_single_dose_and_a_schedule_named_by_its_doses():
 def test_a_range_whose_first_hyphen_is_left_hanging():
     assert found("Patients joined a six- to eight-week programme, then a 10- to 14-day course.") == [
         ("duration", "six- to eight-week", [6, 8]), ("duration", "10- to 14-day", [10, 14])]
+
+
+def test_months_abbreviated_in_a_results_table_and_doses_per_square_metre():
+    text = "| | Drug | Placebo |\n|---|---|---|\n| Median OS | 15.2 mo | 11.9 mo |\n\nOxaliplatin 130 mg/m² was given."
+    assert [c for c in found(text) if c[0] in ("duration", "dose")] == [
+        ("duration", "15.2 mo", 15.2), ("duration", "11.9 mo", 11.9), ("dose", "130 mg/m²", 130)]
+    assert ("proportion", "Seven of the nine", 0.778) in found("Seven of the nine mothers had no test.")
+
+
+def test_radiotherapy_fractions_are_its_doses():
+    assert found("Radiotherapy once meant 37 to 39 fractions; now five fractions of 5.2 Gy.") == [
+        ("dose", "37 to 39 fractions", [37, 39]), ("dose", "five fractions", 5), ("dose", "5.2 Gy", 5.2)]
+    assert found("It takes only fractions of a second; two fractions of the sample were tested.") == []

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..nlp.regex import alternation, fold_case
 from ..nlp.sentences import doc_text
+from ..nlp.tables import table_line_starts
 from .shared import folded_text
 from .registry import Hit, register
 
@@ -712,6 +713,7 @@ def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator
     folded = fold_case(text) if folded is False else folded
     literal_free = PREFILTER.holds_no_literal(text, folded)
     furniture_end = -1  # where the last furniture line ends
+    in_tables = None  # where the lines of the text's tables start (a row is no furniture), when asked
     for n, start, end in _lines_to_try(text, folded, literal_free):
         line = text[start:end]
         if "<http" in line:  # a plain-text email's links: "View in browser <https://...>"
@@ -731,6 +733,11 @@ def find_residue_lines(text: str, folded: str | None | bool = False) -> Iterator
                 following = _LINE.search(text, end)
                 if following is not None and rule.unless_next_line.match(text, following.start()):
                     continue  # "SPONSORED CONTENT" / "This article is paid for by ...": the piece's label
+            if span is not None and ("|" in line or "\t" in line):
+                if in_tables is None:
+                    in_tables = table_line_starts(text)
+                if start in in_tables:
+                    break  # "Ashby Vale   |   48 |   53": a table's row
             if span is not None:
                 yield start + span[0], start + span[1], rule.message
                 furniture_end = end

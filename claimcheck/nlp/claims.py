@@ -454,7 +454,7 @@ PER_MILLE_RE = re.compile(rf"{QUAL}(?P<num>{NUM})\s?\u2030")
 # whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?P<the>(?i:the|these|those|all)\s+)?(?P<den>{NUM})"
-    rf"(?!\s*(?:%|{TIME_UNITS}|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
+    rf"(?!\s*(?:%|{TIME_UNITS}\b|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
 )
 _SHARE_OPENS_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?i:in|out\s+of)\s+$")
 _FRACTION_DEN = alternation(FRACTION_WORDS)
@@ -1095,7 +1095,7 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
 DOSE_UNITS = (
     # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL"; parts per
     # million of a toothpaste's fluoride: "1,450 ppm")
-    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
 )
@@ -1123,6 +1123,11 @@ SINGLE_DOSE_RE = re.compile(
     r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?i:schedule|course|regimen|series|programme)\b"
 )
 _SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
+# "60 Gy in 30 fractions", "five fractions over one week": radiotherapy's schedule, how many doses
+# the total is given in (as "two doses of MMR" is a vaccine's), with a word of radiotherapy near.
+FRACTIONS_RE = re.compile(rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s+(?i:fractions)\b")
+_RADIOTHERAPY_WORD = re.compile(
+    r"(?i:radiotherap|radiation|\bGy\b|\bgrays?\b|\bSABR\b|\bSBRT\b|stereotactic|proton|brachytherap|irradiat)")
 _VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
@@ -1217,6 +1222,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
             n = 1 if m["n"] else _num(m["k"])
             yield ClaimMatch("dose", m.start(), m.end(), n, unit="doses", qualifier=_qualifier(m) if m["qual"] else None)
+    for m in search_near(FRACTIONS_RE, text, find_all(text, (" fractions",)), before=40, after=10) if " fractions" in text else ():
+        value = _range_or_value(m["a"], m["b"])
+        if value is not None and _RADIOTHERAPY_WORD.search(text, max(0, m.start() - 300), min(len(text), m.end() + 200)):
+            yield ClaimMatch("dose", m.start(), m.end(), value, unit="fractions", qualifier=_qualifier(m))
     for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"

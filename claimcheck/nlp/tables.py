@@ -327,6 +327,18 @@ def _delimited_tables(text: str, block_re: re.Pattern, cells_of) -> Iterator[tup
             i = j + 1
 
 
+def table_line_starts(text: str) -> set[int]:
+    """Where each line of the text's tables (Markdown, pipe- or tab-separated) starts: its
+    header line and its rows."""
+    starts: set[int] = set()
+    found = [*(tables(text) if "|" in text else ()), *(pipe_tables(text) if "|" in text else ()),
+             *(tab_tables(text) if "\t" in text else ())]
+    for header_start, _, rows in found:
+        starts.add(header_start)
+        starts.update(text.rfind("\n", 0, cells[0][0]) + 1 for cells in rows if cells)
+    return starts
+
+
 def tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
     """Each Markdown table in `text`: where its header line starts, its header cells, and its
     body rows as cell offsets."""
