@@ -112,7 +112,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
-        r"classed|classified|flagged|referred|pregnant)|"
+        r"classed|classified|flagged|referred|pregnant|positive(?!\s+(?:about|that|towards?)\b))|"
         # what some of those asked answered: "Of these, 1,395 said they had swallowed the tablets"
         r"said\s+(?:they|that|no\b|yes\b)|reported\s+(?!to\b)[a-z]|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
