@@ -1379,3 +1379,10 @@ def test_radiotherapy_fractions_are_its_doses():
     assert found("Radiotherapy once meant 37 to 39 fractions; now five fractions of 5.2 Gy.") == [
         ("dose", "37 to 39 fractions", [37, 39]), ("dose", "five fractions", 5), ("dose", "5.2 Gy", 5.2)]
     assert found("It takes only fractions of a second; two fractions of the sample were tested.") == []
+
+
+def test_events_a_study_of_them_analysed_are_its_sample():
+    assert found("A cohort study of 52,370 hospital admissions found a link. There were 300 admissions last year.") == [
+        ("sample_size", "52,370 hospital admissions", 52370), ("count", "300 admissions", 300)]
+    assert ("count", "9", 9) in found("Of 46 staff screened, 9 were positive for MRSA.")
+    assert found("The 12 were positive about it.") == []

@@ -200,7 +200,7 @@ _PUBLISHED_IN = frozenset({"published", "reported", "described", "presented", "a
 # admissions", "looked at 9,406 cycling injuries" (not "recorded", "saw": those count them)
 _ANALYSED_BEFORE = Lookback(
     r"(?i:\b(?:analy[sz]ed|analy[sz]ing|examined|examining|looked\s+at|reviewed|reviewing|studied|studying|"
-    r"audited|covering|spanning|comprising)\s+(?:(?:data|records)\s+(?:on|from|of)\s+)?"
+    r"audited|covering|spanning|comprising|(?:study|analysis|review|audit)\s+of)\s+(?:(?:data|records)\s+(?:on|from|of)\s+)?"
     r"(?:(?:more\s+than|over|nearly|almost|about|around|some|roughly|all)\s+)?)$",
     {"analysed", "analyzed", "analysing", "analyzing", "examined", "examining", "at", "reviewed", "reviewing",
      "studied", "studying", "audited", "covering", "spanning", "comprising", "on", "from", "of", "than", "over",
