@@ -600,3 +600,15 @@ def test_a_dose_stepped_down_is_two_doses_not_an_inverted_range(nlp):
     doc = nlp("Patients on omeprazole 40 mg were stepped down to 20 mg daily, and those on lansoprazole 30 mg to 15 mg.")
     assert [s.text for s in doc.spans["claims"] if s.label_ == "dose"] == ["40 mg", "20 mg", "30 mg", "15 mg"]
     assert [s for s in doc.spans["flags"] if s.label_ == "implausible_value"] == []
+
+
+def test_a_rise_misquoted_with_one_digit_changed(nlp):
+    text = ("Emergency admissions for asthma at the two hospitals rose by 18 per cent in the three days after alerts.\n\n"
+            'The councillor said: "When we know admissions go up by 28 per cent after an alert, we must act."')
+    assert mismatches(nlp, text) == ["28 per cent"]
+    # another group's rise, given as such before the quotation, is no misquote
+    text = 'Admissions rose by 18% among men and by 28% among women. "Admissions go up by 28% in women," she said.'
+    assert mismatches(nlp, text) == []
+    # nor a rise of another thing
+    text = 'Admissions rose by 18% last year. "Waiting lists go up by 28% every winter," she said.'
+    assert mismatches(nlp, text) == []

@@ -1743,6 +1743,54 @@ def find_restated_changes(doc: Doc, sentence_of: Callable[[int], int]) -> Iterat
             )
 
 
+# --- a rise or fall given again in a quotation with one digit changed ---------------------
+
+# "admissions rose by 18 per cent", "go up by 28 per cent", "fell 12%": a relative change by so much
+_CHANGE_BY = re.compile(
+    r"\b(?P<verb>(?i:rose|risen|rises|rising|increased|increases|climbed|jumped|went\s+up|go(?:es)?\s+up|gone\s+up|"
+    r"fell|fallen|falls|dropped|drops|decreased|decreases|declined|declines|went\s+down|go(?:es)?\s+down))"
+    rf"\s+(?:(?i:by)\s+)?(?:(?i:about|around|nearly|almost|roughly|some)\s+)?(?P<n>{_PCT_NUM}){_PCT_UNIT}"
+)
+_RISES = ("rose", "risen", "rises", "rising", "increased", "increases", "climbed", "jumped", "went up", "go up",
+          "goes up", "gone up")
+_SUBJECT_WORD = re.compile(r"[a-z]{5,}")
+_CHANGE_ANCHORS = (" by ", "%", " per cent", " percent")
+
+
+def find_quoted_changes(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    """`admissions ... rose by 18 per cent in the three days after an alert` ... `"When we know
+    admissions go up by 28 per cent after an alert ..."`: a rise (or fall) told again in a
+    quotation with one digit of its value changed, of a thing the earlier sentence names just
+    before the verb (a misquoted figure). Only a value given nowhere else in the article is
+    flagged (two groups' rises, 18% and 28%, are each told as such)."""
+    text = doc_text(doc)
+    if ("\u201c" not in text and '"' not in text) or ("%" not in text and "cent" not in text):
+        return
+    changes = list(_CHANGE_BY.finditer(text))
+    if len(changes) < 2:
+        return
+    for i, later in enumerate(changes):
+        if not _in_quotation(text, later.start()):
+            continue
+        if len(re.findall(rf"(?<![\d.]){re.escape(later['n'])}{_PCT_UNIT}", text)) > 1:
+            continue  # the value is given elsewhere too: another group's
+        rise = " ".join(later["verb"].lower().split()) in _RISES
+        subject = set(_SUBJECT_WORD.findall(text[max(0, later.start() - 40):later.start()].lower()))
+        for earlier in changes[:i]:
+            if (_in_quotation(text, earlier.start()) or (" ".join(earlier["verb"].lower().split()) in _RISES) != rise
+                    or not one_digit_changed(earlier["n"], later["n"])):
+                continue
+            s_start, s_end = bounds[sentence_of(earlier.start())]
+            if subject & set(_SUBJECT_WORD.findall(text[s_start:earlier.start()].lower())):
+                yield Hit(
+                    later.start("n"), later.end(),
+                    f"`{later.group()}` in the quotation, but `{earlier.group()}` earlier in the article, "
+                    "of the same thing: one of the two may be misquoted.",
+                    f"check against `{earlier.group()}`",
+                )
+                break
+
+
 # --- a daily maximum dose given again as another amount -----------------------------------
 
 # "a maximum of 1,200mg in 24 hours", "never take more than 1,600mg in a day"
@@ -2028,6 +2076,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_transposed_percentages(doc, records, sentence_of, bounds)
     yield from find_table_total_mismatches(doc_text(doc))
     yield from find_restated_changes(doc, sentence_of)
+    yield from find_quoted_changes(doc, sentence_of, bounds)
     yield from find_outcome_parts_over_whole(doc, bounds)
     yield from find_subtype_parts_over_whole(doc, records, bounds, sentence_of)
     yield from find_restated_daily_maximums(doc, sentence_of, bounds)
