@@ -59,7 +59,7 @@ from ..nlp.sentences import doc_text, sentence_bounds
 from .registry import Hit, register
 from .shared import claims as shared_claims
 from .shared import folded_text, per_doc
-from .table_totals import find_table_total_mismatches, one_digit_changed, swapped_neighbours
+from .table_totals import find_table_total_mismatches, one_digit_changed, swapped_neighbours, two_digits_swapped
 
 _DATA_FILE = "number_terms.json"
 _LIST_KEYS = {
@@ -1570,9 +1570,9 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if r.kind == "sample_size":
             first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
-            if (earlier is None and swapped_neighbours(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
+            if (earlier is None and two_digits_swapped(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
                     and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
-                earlier = first  # "1,842 young people" ... "the 1,824 children in these trials"
+                earlier = first  # "1,842 young people" ... "the 1,824 children in these trials", "the 3,214-person trial"
         if earlier is None:
             seen[key] = (r.value, text[r.start:r.end])
             written[key] = [seen[key]]

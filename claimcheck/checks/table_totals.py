@@ -54,6 +54,14 @@ def swapped_neighbours(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def two_digits_swapped(a: str, b: str) -> bool:
+    """`b` is `a` with two of its digits swapped, neighbours or not (3412 and 3214)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def one_digit_changed(a: str, b: str) -> bool:
     """`b` is `a` with one digit changed (184 and 194). (Read by `number_mismatch` too.)"""
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
