@@ -336,3 +336,20 @@ def test_prose_with_two_spaces_after_a_full_stop_is_no_table():
             "Doctors said the drug helped.  Patients agreed.  More work is needed.\n")
     assert [(c.kind, text[c.start:c.end]) for c in find_claims(text)] == [
         ("sample_size", "300 adults"), ("proportion", "Half"), ("duration", "2 years")]
+
+
+def test_a_results_table_typed_with_spaces_under_a_rule_with_arm_sizes_and_a_label_row():
+    text = ("The trial randomised 11,250 patients.\n\n"
+            "Outcome                     Intensive     Standard      HR (95% CI)         P\n"
+            "                            n=5,618       n=5,632\n"
+            "------------------------------------------------------------------------------\n"
+            "Primary outcome             412 (7.3%)    521 (9.3%)    0.78 (0.69-0.89)    <0.001\n"
+            "Stroke                      118 (2.1%)    167 (3.0%)    0.70 (0.55-0.88)    0.002\n"
+            "Serious adverse events\n"
+            "  Hypotension               58 (1.0%)     26 (0.5%)     2.24 (1.41-3.55)    <0.001\n"
+            "  Syncope                   41 (0.7%)     30 (0.5%)     1.37 (0.86-2.19)    0.19\n")
+    claims = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start > text.index("Primary")]
+    assert ("count", "412", 412) in claims and ("count", "30", 30) in claims
+    assert ("effect_size", "2.24", 2.24) in claims and ("confidence_interval", "(1.41-3.55)", [1.41, 3.55]) in claims
+    assert ("p_value", "0.19", 0.19) in claims
+    assert not any(kind == "count" and value in (0.002, 0.19) for kind, _, value in claims)

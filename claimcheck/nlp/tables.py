@@ -270,7 +270,11 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Or typed with spaces, its columns lined up: cells apart by two spaces or more.
-_SPACED_LINES = re.compile(r"^[^\n]*\S {2,}\S[^\n]*(?:\n[^\n]*\S {2,}\S[^\n]*){2,}", re.M)
+# (a rule of dashes may stand under the header: "-------------")
+# (and a label of one short cell over some rows: "Serious adverse events of interest")
+_SPACED_LINE = r"[^\n]*\S {2,}\S[^\n]*|[ \t]*[-=_\u2500\u2014]{8,}[ \t]*|[ \t]*[A-Z][\w ,()'-]{0,58}[\w)]"
+_SPACED_LINES = re.compile(rf"^(?:{_SPACED_LINE})(?:\n(?:{_SPACED_LINE})){{2,}}", re.M)
+_RULE_LINE = re.compile(r"[ \t]*[-=_\u2500\u2014]{8,}[ \t]*")
 _CELL_GAP = re.compile(r" {2,}|\t")
 
 
@@ -287,12 +291,33 @@ def _spaced_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def spaced_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
-    """Each table typed with spaces (a header line, then two rows or more with as many cells), as
-    `tables` gives them; only tables of numbers: every row's cells after its label hold a
-    number (lines of prose with two spaces after a full stop are no table)."""
-    for header_start, header, rows in _delimited_tables(text, _SPACED_LINES, _spaced_cells):
-        if all(_CELL.fullmatch(text, a, b) or text[a:b] in ("-", "–", "—") for cells in rows for a, b in cells[1:]):
-            yield header_start, header, rows
+    """Each table typed with spaces, as `tables` gives them: a header line of three cells or more,
+    then two rows or more with as many cells, every row's cells after its label a number (lines
+    of prose with two spaces after a full stop are no table). Between them may stand a rule of
+    dashes, the arms' sizes under the header (`n=5,618   n=5,632`) and a label of one cell over
+    some rows ("Serious adverse events"); another line ends the table."""
+    for block in _SPACED_LINES.finditer(text):
+        header: list[tuple[int, int]] | None = None
+        header_start, rows = -1, []
+        pos = block.start()
+        for line in block.group().split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if _RULE_LINE.fullmatch(line):
+                continue
+            cells = _spaced_cells(text, start, end)
+            if header is not None and len(cells) == len(header) and all(
+                    _CELL.fullmatch(text, a, b) or text[a:b] in ("-", "–", "—") for a, b in cells[1:]):
+                rows.append(cells)
+                continue
+            if header is not None and (len(cells) == 1 or all(text[a:b].lower().startswith("n=") or
+                                                              text[a:b].lower().startswith("n =") for a, b in cells)):
+                continue  # a label over the next rows, or the arms' sizes
+            if header is not None and len(rows) >= 2:
+                yield header_start, [text[a:b] for a, b in header], rows
+            header, header_start, rows = (cells, start, []) if len(cells) >= 3 else (None, -1, [])
+        if header is not None and len(rows) >= 2:
+            yield header_start, [text[a:b] for a, b in header], rows
 
 
 def tab_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
@@ -465,13 +490,17 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
         caption = None
         labels = [classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING for cells in rows]
-        # a table of events by arm ("Any adverse event"): its other rows of `n (%)` cells count
-        # people who had something too ("Dysgeusia (altered taste)", "Stopped early")
+        # a table of events by arm ("Any adverse event"), or of outcomes with their ratios ("| Stroke |
+        # 118 (2.1%) | 167 (3.0%) | 0.70 (0.55-0.88) |"): its rows of `n (%)` cells count people who
+        # had something ("Dysgeusia (altered taste)", "Primary composite outcome")
         events = any(label.kind == "count" and label.unit for label in labels)
+        ratios = any(column.kind == "effect_size" for column in columns)
         for cells, label in zip(rows, labels):
             ages.extend(cells[j] for j in age_columns if j < len(cells))
             if label.kind is None and cells and not _NOT_COUNTED.search(text[cells[0][0]:cells[0][1]]):
-                if events and all(_COUNT_WITH_SHARE.fullmatch(text, a, b) for a, b in cells[1:]):
+                shares = [(a, b) for j, (a, b) in enumerate(cells[1:], start=1) if not (j < len(columns) and columns[j].kind)]
+                if (events and all(_COUNT_WITH_SHARE.fullmatch(text, a, b) for a, b in cells[1:])) or (
+                        ratios and shares and all(_COUNT_WITH_SHARE.fullmatch(text, a, b) for a, b in shares)):
                     label = _Column("count")
                 else:
                     if caption is None:
