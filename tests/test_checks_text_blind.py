@@ -169,3 +169,8 @@ def test_rows_of_a_table_typed_with_pipes_are_no_running_headers(nlp):
 
 def test_a_forum_posts_tag_is_no_template_slot(nlp):
     assert flagged(nlp, "# [SUMMARY] ADHD waits: what 214 of you told us. It costs [AMOUNT].", "placeholder") == ["[AMOUNT]"]
+
+
+def test_a_programmes_quoted_topic_is_no_tag_list(nlp):
+    text = 'Presenter: Jo Pritchard\n\nTopic: "Having a baby in Calderbridge: is it better?"\n\nTags: Health, NHS, Maternity'
+    assert flagged(nlp, text, "residue") == ["Tags: Health, NHS, Maternity"]

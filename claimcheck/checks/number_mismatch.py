@@ -1754,7 +1754,7 @@ _CHANGE_BY = re.compile(
 _RISES = ("rose", "risen", "rises", "rising", "increased", "increases", "climbed", "jumped", "went up", "go up",
           "goes up", "gone up")
 _SUBJECT_WORD = re.compile(r"[a-z]{5,}")
-_CHANGE_ANCHORS = (" by ", "%", " per cent", " percent")
+_PERCENT_ANCHORS = ("%", " per cent", " percent", " per\u00a0cent")
 
 
 def find_quoted_changes(doc: Doc, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
@@ -1766,7 +1766,14 @@ def find_quoted_changes(doc: Doc, sentence_of: Callable[[int], int], bounds: lis
     text = doc_text(doc)
     if ("\u201c" not in text and '"' not in text) or ("%" not in text and "cent" not in text):
         return
-    changes = list(_CHANGE_BY.finditer(text))
+    folded = folded_text(doc)
+    if folded is None:
+        changes = list(_CHANGE_BY.finditer(text))
+    else:  # (searched only around the percentages, which every match ends with, if one is quoted)
+        percents = find_all(folded, _PERCENT_ANCHORS)
+        if not any(_in_quotation(text, start) for start, _ in percents):
+            return
+        changes = list(search_near(_CHANGE_BY, text, percents, before=50, after=12))
     if len(changes) < 2:
         return
     for i, later in enumerate(changes):

@@ -1215,7 +1215,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
         if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
             yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
-    singles = find_all(_lower(text), _SINGLE_DOSE_ANCHORS) if ("dose" in text or "shot" in text or "jab" in text) else ()
+    lowered = _lower(text)
+    singles = [(a, e) for a, e in find_all(lowered, _SINGLE_DOSE_ANCHORS)
+               if lowered[e - 5:e] == "-dose" or lowered.endswith(("single", "one"), max(0, a - 6), a)
+               ] if ("dose" in text or "shot" in text or "jab" in text) else ()
     for m in search_near(SINGLE_DOSE_RE, text, singles, before=20, after=60):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
@@ -1366,9 +1369,11 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     claims = resolve_overlaps(candidates)
     claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
     claims = table_claims(text, claims)
-    phones = [m.span() for m in _PHONE_NUMBER.finditer(text)]
-    if any(line in text for line in _SHORT_LINES):
-        phones += [m.span("n") for m in _SHORT_LINE_CALLED.finditer(text)]
+    # (a number opens with "+", "(" or a "0" after a space or line break: tried only there)
+    starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
+    phones = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
+    lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
+    phones += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
     if phones:
         claims = [c for c in claims if not any(a <= c.start < b for a, b in phones)]
     return claims
