@@ -11,6 +11,12 @@ from claimcheck.nlp.pipeline import build_nlp
 STUDY = "The cohort study followed 52,618 women for a decade.\n\n"
 
 
+def _claims_from(text: str, marker: str) -> list[tuple[str, str, object]]:
+    """(kind, text, value) of the claims from `marker` on."""
+    start = text.index(marker)
+    return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start >= start]
+
+
 def _table_claims(text: str) -> list[tuple[str, str, object]]:
     start = text.index("|")
     return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start >= start]
@@ -324,7 +330,7 @@ def test_a_table_typed_with_spaces_is_read_and_a_time_unit_header_gives_duration
             "North East              24,610          9.8                 1,120\n"
             "London                  19,870         13.4                 1,655\n"
             "South West              14,430         11.2                   980\n")
-    claims = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start > text.index("Region")]
+    claims = _claims_from(text, "Region")
     assert ("duration", "9.8", 9.8) in claims and ("duration", "11.2", 11.2) in claims
     assert ("sample_size", "1,120", 1120) in claims and ("sample_size", "980", 980) in claims
     assert not any(c[1] in ("24,610", "19,870") for c in claims)  # "Waiting" names nothing
@@ -348,7 +354,7 @@ def test_a_results_table_typed_with_spaces_under_a_rule_with_arm_sizes_and_a_lab
             "Serious adverse events\n"
             "  Hypotension               58 (1.0%)     26 (0.5%)     2.24 (1.41-3.55)    <0.001\n"
             "  Syncope                   41 (0.7%)     30 (0.5%)     1.37 (0.86-2.19)    0.19\n")
-    claims = [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text) if c.start > text.index("Primary")]
+    claims = _claims_from(text, "Primary")
     assert ("count", "412", 412) in claims and ("count", "30", 30) in claims
     assert ("effect_size", "2.24", 2.24) in claims and ("confidence_interval", "(1.41-3.55)", [1.41, 3.55]) in claims
     assert ("p_value", "0.19", 0.19) in claims

@@ -1754,6 +1754,8 @@ _CHANGE_BY = re.compile(
 _RISES = ("rose", "risen", "rises", "rising", "increased", "increases", "climbed", "jumped", "went up", "go up",
           "goes up", "gone up")
 _SUBJECT_WORD = re.compile(r"[a-z]{5,}")
+_NOT_SUBJECTS = frozenset("which there their these those where about after since would could should still while "
+                          "every other under again".split())
 _PERCENT_ANCHORS = ("%", " per cent", " percent", " per\u00a0cent")
 
 
@@ -1782,12 +1784,12 @@ def find_quoted_changes(doc: Doc, sentence_of: Callable[[int], int], bounds: lis
         if len(re.findall(rf"(?<![\d.]){re.escape(later['n'])}{_PCT_UNIT}", text)) > 1:
             continue  # the value is given elsewhere too: another group's
         rise = " ".join(later["verb"].lower().split()) in _RISES
-        subject = set(_SUBJECT_WORD.findall(text[max(0, later.start() - 40):later.start()].lower()))
+        subject = set(_SUBJECT_WORD.findall(text[max(0, later.start() - 40):later.start()].lower())) - _NOT_SUBJECTS
         for earlier in changes[:i]:
             if (_in_quotation(text, earlier.start()) or (" ".join(earlier["verb"].lower().split()) in _RISES) != rise
                     or not one_digit_changed(earlier["n"], later["n"])):
                 continue
-            s_start, s_end = bounds[sentence_of(earlier.start())]
+            s_start, _ = bounds[sentence_of(earlier.start())]
             if subject & set(_SUBJECT_WORD.findall(text[s_start:earlier.start()].lower())):
                 yield Hit(
                     later.start("n"), later.end(),

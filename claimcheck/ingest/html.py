@@ -15,12 +15,12 @@ The steps, in order:
    headline) are removed. Furniture inside the body is left to trafilatura; what survives
    stays in the text so the residue check can show it to the user. The captions of the
    article's figures become paragraphs (trafilatura drops figures whole).
-3. trafilatura (`bare_extraction`, metadata on, dedup off, links kept as `<ref>`) extracts
-   the main text, title, author, date and site from the pre-cleaned tree (handed over as a
-   tree, not re-serialised). Blocks are joined by blank lines.
-4. The links trafilatura kept in the main text become `Article.links`, each with the offsets
-   of its anchor text in `Article.text` (found in order), hrefs made absolute where a base
-   URL is known.
+3. trafilatura (`bare_extraction`, one pass, metadata on, dedup off) extracts the main text,
+   title, author, date and site from the pre-cleaned tree (handed over as a tree, not
+   re-serialised). Blocks are joined by blank lines.
+4. The page's links whose paragraph is in the main text become `Article.links`, each with
+   the offsets of its anchor text in `Article.text` (found in order), hrefs made absolute
+   where a base URL is known.
 5. When trafilatura finds no prose, the `<article>`, `<main>` or densest text block is used
    instead and `Article.warnings` says so; when that is empty too: `ExtractionError`.
 
@@ -581,16 +581,16 @@ TRAFILATURA_OPTIONS = {
 
 
 @lru_cache(maxsize=None)
-def _extractor(with_metadata: bool, links: bool) -> Extractor:
-    return Extractor(with_metadata=with_metadata, links=links, **TRAFILATURA_OPTIONS)
+def _extractor(with_metadata: bool) -> Extractor:
+    return Extractor(with_metadata=with_metadata, **TRAFILATURA_OPTIONS)
 
 
-def extraction_options(url: str | None, with_metadata: bool, links: bool = False) -> Extractor:
+def extraction_options(url: str | None, with_metadata: bool) -> Extractor:
     """trafilatura's options for one page: a copy of options made once (`bare_extraction`
     would build them on every call, reading its config file's settings again, ~0.15 ms),
     with the page's URL, set as `Extractor` sets it. trafilatura never changes them (its
     recall retry works on a copy)."""
-    options = copy(_extractor(with_metadata, links))
+    options = copy(_extractor(with_metadata))
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     return options
