@@ -1386,3 +1386,15 @@ def test_events_a_study_of_them_analysed_are_its_sample():
         ("sample_size", "52,370 hospital admissions", 52370), ("count", "300 admissions", 300)]
     assert ("count", "9", 9) in found("Of 46 staff screened, 9 were positive for MRSA.")
     assert found("The 12 were positive about it.") == []
+
+
+def test_a_range_of_multiples_and_section_numbers():
+    assert found("Infections were two to three times more common on the drug.") == [
+        ("effect_size", "two to three times more common", [2, 3])]
+    assert found("## 3.2 Child weight\n\n3. Deaths by district\n\n2.5 Million people were treated.") == [
+        ("count", "2.5 Million people", 2500000)]
+
+
+def test_a_gap_between_life_expectancies_is_no_length_of_time():
+    text = "A boy near Linwood Park can expect to reach 83.9. That is a gap of 11.1 years. The trial lasted 3.5 years."
+    assert found(text) == [("duration", "3.5 years", 3.5)]

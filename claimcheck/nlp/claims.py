@@ -231,7 +231,8 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     found += _ratio_abbreviations(text)
     return sorted(found)
 MULTIPLE_RE = re.compile(
-    rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})\s+(?i:times)|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
+    rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})(?:[^\S\n]*(?:to|-|–|—)\s*(?P<n2>{FAR_NUM}))?\s+(?i:times)"
+    rf"|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
     r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
     r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|(?:the|your|their|its|his|her)\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
@@ -259,6 +260,8 @@ FOLD_RE = re.compile(
     rf"(?:(?P<n>{START}{NUMBER})(?:\s*(?:[-–]\s*to\b|[-–]|\bto\b)\s*(?P<n2>{NUMBER}))?[-\u2010\s]?(?i:fold)\b"
     r"|(?P<w>\b(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred))(?i:fold)\b)"
 )
+_MULTIPLE_UNITS = frozenset({"times"})
+_MULTIPLE_NEXT = frozenset({"times", "x", "×", "twice", "thrice", "double"}) | RANGE_WORDS
 _WORD_MULTIPLES = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4, "treble": 3}
 # "almost double", "roughly triple the 112": a multiple said with a qualifier, of whatever follows
 # (not "double-blind")
@@ -335,7 +338,14 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
             last_end = m.end()
             yield ClaimMatch("effect_size", m.start("a"), m.end(), _num(m["a"]))
             yield from _interval_after(text, m.end())
-    for m in _scan(MULTIPLE_RE, text, wants={"times", "x", "×", "twice", "thrice", "double"}):
+    # ("two to three times more common": a range of multiples)
+    for m in _scan(MULTIPLE_RE, text, wants=_MULTIPLE_NEXT, ranges_only=True, range_ends=_MULTIPLE_UNITS):
+        if m["n2"]:
+            value = _range_or_value(m["n"], m["n2"])
+            if value is None:
+                continue
+            yield ClaimMatch("effect_size", m.start(), m.end(), value)
+            continue
         value = _WORD_MULTIPLES[m["word"].lower()] if m["word"] else _num(m["n"] or m["x"])
         yield ClaimMatch("effect_size", m.start(), m.end(), value)
     for m in PREFIX_MULTIPLE_RE.finditer(text):
@@ -777,8 +787,12 @@ def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
     window = text[w_start:start]
     if _may_hold(_NOT_A_LENGTH_WORDS, lowered, window, w_start, start) and _NOT_A_LENGTH_BEFORE.search(window):
         return True
+    if window.endswith(("gap of ", "gap is ", "gap was ", "difference of ")) and _EXPECTANCY.search(
+            lowered, max(0, start - 400), start):
+        return True  # "can expect to reach 83.9. That is a gap of 11.1 years": life expectancies' gap
     career = _CAREER_SPAN_BEFORE.search(text, max(0, start - 80), start)
     return career is not None and (career["needs_post"] is None or _POST_AFTER.match(text, end) is not None)
+_EXPECTANCY = re.compile(r"life expectancy|expect(?:ed|s)? to (?:live|reach|die)|healthy life")
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
@@ -1327,6 +1341,8 @@ _PHONE_NUMBER = re.compile(
     r"(?:\+\d{1,3}[ \u00a0.-]?(?:\(0\)[ \u00a0]?)?\d{1,4}|\(\d{2,5}\)|0(?<![\w.,]0)\d{1,4})"
     r"(?:[ \u00a0.-]\d{2,6}){1,3}(?!\w|[.,]\d)"
 )
+# A section's number at the start of a heading or line: "## 3.2 Child weight", "3. Deaths by district".
+_SECTION_NUMBER = re.compile(r"^(?:#{1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)(?=[ \t]+(?!(?:Million|Billion|Thousand|Lakh|Crore|Per|Percent|Times|In|Out|Of)\b)[A-Z])", re.M)
 # An emergency or helpline number called: "calls to 999", "dial 911", "call NHS 111".
 _SHORT_LINES = ("999", "911", "111", "112", "101", "988")
 _SHORT_LINE_CALLED = re.compile(
@@ -1372,6 +1388,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     # (a number opens with "+", "(" or a "0" after a space or line break: tried only there)
     starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
     phones = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
+    phones += [m.span() for m in _SECTION_NUMBER.finditer(text)] if "." in text else []
     lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
     phones += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
     if phones:
