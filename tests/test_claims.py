@@ -1398,3 +1398,11 @@ def test_a_range_of_multiples_and_section_numbers():
 def test_a_gap_between_life_expectancies_is_no_length_of_time():
     text = "A boy near Linwood Park can expect to reach 83.9. That is a gap of 11.1 years. The trial lasted 3.5 years."
     assert found(text) == [("duration", "3.5 years", 3.5)]
+
+
+def test_items_dispensed_contacts_traced_alerts_and_test_positives_are_counted():
+    assert found("GPs issued 29.4 million antibiotic items; staff traced 2,316 contacts; 1,212 alerts fired; "
+                 "the test gave 17 true positives.") == [
+        ("count", "29.4 million antibiotic items", 29400000), ("count", "2,316 contacts", 2316),
+        ("count", "1,212 alerts", 1212), ("count", "17 true positives", 17)]
+    assert found("The questionnaire has three items.") == []
