@@ -1142,6 +1142,7 @@ _SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
 FRACTIONS_RE = re.compile(rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s+(?i:fractions)\b")
 _RADIOTHERAPY_WORD = re.compile(
     r"(?i:radiotherap|radiation|\bGy\b|\bgrays?\b|\bSABR\b|\bSBRT\b|stereotactic|proton|brachytherap|irradiat)")
+_VACCINE_REACH = 300  # characters before a schedule in which its vaccine may be named ("Shingles vaccine ... is two doses")
 _VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
@@ -1227,7 +1228,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
     doses = find_all(_lower(text), (" doses",)) if "oses" in text else ()
     for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
-        if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 40)):
+        if _VACCINE_WORD.search(text, max(0, m.start() - _VACCINE_REACH), min(len(text), m.end() + 40)):
             yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
     lowered = _lower(text)
     singles = [(a, e) for a, e in find_all(lowered, _SINGLE_DOSE_ANCHORS)
@@ -1236,7 +1237,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(SINGLE_DOSE_RE, text, singles, before=20, after=60):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
-        if _VACCINE_WORD.search(text, max(0, m.start() - 120), min(len(text), m.end() + 60)):
+        if _VACCINE_WORD.search(text, max(0, m.start() - _VACCINE_REACH), min(len(text), m.end() + 60)):
             n = 1 if m["n"] else _num(m["k"])
             yield ClaimMatch("dose", m.start(), m.end(), n, unit="doses", qualifier=_qualifier(m) if m["qual"] else None)
     for m in search_near(FRACTIONS_RE, text, find_all(text, (" fractions",)), before=40, after=10) if " fractions" in text else ():
