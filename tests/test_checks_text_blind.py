@@ -174,3 +174,8 @@ def test_a_forum_posts_tag_is_no_template_slot(nlp):
 def test_a_programmes_quoted_topic_is_no_tag_list(nlp):
     text = 'Presenter: Jo Pritchard\n\nTopic: "Having a baby in Calderbridge: is it better?"\n\nTags: Health, NHS, Maternity'
     assert flagged(nlp, text, "residue") == ["Tags: Health, NHS, Maternity"]
+
+
+def test_a_podcasts_sponsor_cue_is_no_template_slot(nlp):
+    assert flagged(nlp, "HOST: Welcome back. [SPONSOR MESSAGE] Our guest is [NAME OF HOSPITAL]'s lead.", "placeholder") == [
+        "[NAME OF HOSPITAL]"]

@@ -1406,3 +1406,8 @@ def test_items_dispensed_contacts_traced_alerts_and_test_positives_are_counted()
         ("count", "29.4 million antibiotic items", 29400000), ("count", "2,316 contacts", 2316),
         ("count", "1,212 alerts", 1212), ("count", "17 true positives", 17)]
     assert found("The questionnaire has three items.") == []
+
+
+def test_antibiotic_use_per_population_correction_unit_and_a_named_dose_course():
+    assert found("Sales fell to 27.4 mg/PCU. The rabies vaccine is a two-dose pre-exposure course.") == [
+        ("dose", "27.4 mg/PCU", 27.4), ("dose", "two-dose pre-exposure course", 2)]

@@ -1109,7 +1109,7 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
 DOSE_UNITS = (
     # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL"; parts per
     # million of a toothpaste's fluoride: "1,450 ppm")
-    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
 )
@@ -1134,7 +1134,7 @@ VACCINE_DOSES_RE = re.compile(
 # word near, as for `VACCINE_DOSES_RE`); not "one dose of paracetamol is 180 mg" (no vaccine).
 SINGLE_DOSE_RE = re.compile(
     r"(?P<qual>(?i:at\s+least|only)\s+)?(?P<n>\b(?i:a\s+single|single|one))(?:\s+|[-\u2010])(?i:dose|shot|jab)\b(?!s|[-\u2010])"
-    r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?i:schedule|course|regimen|series|programme)\b"
+    r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?:[a-z][\w-]*\s+)?(?i:schedule|course|regimen|series|programme)\b"
 )
 _SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
 # "60 Gy in 30 fractions", "five fractions over one week": radiotherapy's schedule, how many doses
