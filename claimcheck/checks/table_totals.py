@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..nlp.tables import pipe_tables, tab_tables, tables
+from ..nlp.tables import delimited_tables
 from .registry import Hit
 
 # ("All other counties" is the rest, a row like the others; "Statewide" is all of them)
@@ -45,21 +45,26 @@ def _count(cell: str) -> int | None:
     return int(re.sub(r"\D", "", m["n"])) if m else None
 
 
+def _swapped_at(a: str, b: str) -> tuple[int, int] | None:
+    """Where `b` is `a` with two of its digits swapped (their positions), else None."""
+    if len(a) != len(b) or a == b:
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return diff[0], diff[1]
+    return None
+
+
 def swapped_neighbours(a: str, b: str) -> bool:
     """`b` is `a` with two neighbouring digits swapped (1842 and 1824). (Read by
     `number_mismatch` too.)"""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    at = _swapped_at(a, b)
+    return at is not None and at[1] == at[0] + 1
 
 
 def two_digits_swapped(a: str, b: str) -> bool:
     """`b` is `a` with two of its digits swapped, neighbours or not (3412 and 3214)."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return _swapped_at(a, b) is not None
 
 
 def one_digit_changed(a: str, b: str) -> bool:
@@ -77,7 +82,7 @@ def _one_slip(a: int, b: int) -> bool:
 def find_table_total_mismatches(text: str) -> Iterator[Hit]:
     if "|" not in text and "\t" not in text:
         return
-    for _header_start, header, rows in [*tables(text), *tab_tables(text), *pipe_tables(text)]:
+    for _header_start, header, rows in delimited_tables(text):
         labels = [text[row[0][0]:row[0][1]].strip("*_ ") if row else "" for row in rows]
         totals = [i for i, label in enumerate(labels) if _TOTAL_LABEL.search(label)]
         if len(totals) != 1:

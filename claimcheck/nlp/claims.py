@@ -780,6 +780,9 @@ _POST_AFTER = re.compile(r"\s+(?:at\s+[A-Z]|as\s+(?:a|an|the)\s)")
 _NOT_A_LENGTH_WORDS = re.compile("expectancy|highest|lowest|biggest|largest|worst|first time")  # one is in every match
 
 
+_EXPECTANCY = re.compile(r"life expectancy|expect(?:ed|s)? to (?:live|reach|die)|healthy life")
+
+
 def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
     """Are the years at `text[start:end]` a life expectancy, the span a record is told over, or
     a career's?"""
@@ -792,7 +795,6 @@ def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
         return True  # "can expect to reach 83.9. That is a gap of 11.1 years": life expectancies' gap
     career = _CAREER_SPAN_BEFORE.search(text, max(0, start - 80), start)
     return career is not None and (career["needs_post"] is None or _POST_AFTER.match(text, end) is not None)
-_EXPECTANCY = re.compile(r"life expectancy|expect(?:ed|s)? to (?:live|reach|die)|healthy life")
 # "Antonia, 78 years," : an age in apposition.
 _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
@@ -1142,8 +1144,13 @@ _SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
 FRACTIONS_RE = re.compile(rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s+(?i:fractions)\b")
 _RADIOTHERAPY_WORD = re.compile(
     r"(?i:radiotherap|radiation|\bGy\b|\bgrays?\b|\bSABR\b|\bSBRT\b|stereotactic|proton|brachytherap|irradiat)")
-_VACCINE_REACH = 300  # characters before a schedule in which its vaccine may be named ("Shingles vaccine ... is two doses")
 _VACCINE_WORD = re.compile(r"(?i:vaccin|\bjabs?\b|\bshots?\b|\bMMR\b|\bHPV\b|\bbooster|\bimmunis|\bimmuniz)")
+
+
+def _vaccine_near(text: str, m: re.Match, after: int) -> bool:
+    """A vaccine named up to 300 characters before a schedule ("Shingles vaccine ... is two
+    doses") or `after` characters after it."""
+    return _VACCINE_WORD.search(text, max(0, m.start() - 300), min(len(text), m.end() + after)) is not None
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
@@ -1228,7 +1235,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
     doses = find_all(_lower(text), (" doses",)) if "oses" in text else ()
     for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
-        if _VACCINE_WORD.search(text, max(0, m.start() - _VACCINE_REACH), min(len(text), m.end() + 40)):
+        if _vaccine_near(text, m, after=40):
             yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
     lowered = _lower(text)
     singles = [(a, e) for a, e in find_all(lowered, _SINGLE_DOSE_ANCHORS)
@@ -1237,7 +1244,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(SINGLE_DOSE_RE, text, singles, before=20, after=60):
         if m.start() > 0 and text[m.start() - 1].isalnum():
             continue
-        if _VACCINE_WORD.search(text, max(0, m.start() - _VACCINE_REACH), min(len(text), m.end() + 60)):
+        if _vaccine_near(text, m, after=60):
             n = 1 if m["n"] else _num(m["k"])
             yield ClaimMatch("dose", m.start(), m.end(), n, unit="doses", qualifier=_qualifier(m) if m["qual"] else None)
     for m in search_near(FRACTIONS_RE, text, find_all(text, (" fractions",)), before=40, after=10) if " fractions" in text else ():
@@ -1386,15 +1393,22 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     claims = resolve_overlaps(candidates)
     claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
     claims = table_claims(text, claims)
-    # (a number opens with "+", "(" or a "0" after a space or line break: tried only there)
-    starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
-    phones = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
-    phones += [m.span() for m in _SECTION_NUMBER.finditer(text)] if "." in text else []
-    lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
-    phones += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
-    if phones:
-        claims = [c for c in claims if not any(a <= c.start < b for a, b in phones)]
+    spans = _spans_of_no_claim(text)
+    if spans:
+        claims = [c for c in claims if not any(a <= c.start < b for a, b in spans)]
     return claims
+
+
+def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
+    """Telephone numbers, emergency lines called and section numbers: no claim starts inside
+    them (checked after the tables and continuations, which read numbers of their own)."""
+    # (a telephone number opens with "+", "(" or a "0" after a space or line break: tried only there)
+    starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
+    spans = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
+    lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
+    spans += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
+    spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
+    return spans
 
 
 # --- the spaCy component ---------------------------------------------------------------

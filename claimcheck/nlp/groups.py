@@ -58,8 +58,8 @@ _STUDY_CUE_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES)})\s+$")
 _ENROLLED_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES + ['total of', 'the other', 'the remaining'])})\s+$")
 
 
-# Nouns counted only in numbers no list or schedule has: items dispensed, contacts traced.
-_FEW_NOT_COUNTED = {"items": 100, "contacts": 10}
+# Nouns counted only in numbers no schedule or list has: doses given, items dispensed, contacts traced.
+_FEW_NOT_COUNTED = {"doses": 100, "vaccine doses": 100, "items": 100, "contacts": 10}
 _HYPHENED_WORDS = ("out", "in", "at", "on", "off", "non", "over", "under", "after")
 _HYPHENED_PREPOSITIONS = rf"(?i:{'|'.join(_HYPHENED_WORDS)})"
 
@@ -857,10 +857,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
         noun = _noun_text(m["noun"])
-        if noun in ("doses", "vaccine doses") and isinstance(value, (int, float)) and value < 100:
-            continue  # "9,460 doses of MMR vaccine" were given; "two doses" is a schedule
         if noun in _FEW_NOT_COUNTED and isinstance(value, (int, float)) and value < _FEW_NOT_COUNTED[noun]:
-            continue  # "29.4 million antibiotic items" were dispensed; "three items" of a questionnaire are none
+            continue  # "9,460 doses of MMR vaccine" were given, "two doses" is a schedule; "three items" of a questionnaire
         if noun in _SCHEDULED and isinstance(value, (int, float)) and value <= 12 and _PER_PERIOD_AFTER.match(text, m.end()):
             continue  # "two appointments a year": a schedule; "120 extra appointments a week" are counted
         noun_is_event = (noun in events or noun.endswith(_OPERATION_ENDINGS)) and not (

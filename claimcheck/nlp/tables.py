@@ -274,6 +274,7 @@ def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # (and a label of one short cell over some rows: "Serious adverse events of interest")
 _SPACED_LINE = r"[^\n]*\S {2,}\S[^\n]*|[ \t]*[-=_\u2500\u2014]{8,}[ \t]*|[ \t]*[A-Z][\w ,()'-]{0,58}[\w)]"
 _SPACED_LINES = re.compile(rf"^(?:{_SPACED_LINE})(?:\n(?:{_SPACED_LINE})){{2,}}", re.M)
+_ARM_SIZE = re.compile(r"[nN] ?=")  # "n=5,618" under an arm's name
 _RULE_LINE = re.compile(r"[ \t]*[-=_\u2500\u2014]{8,}[ \t]*")
 _CELL_GAP = re.compile(r" {2,}|\t")
 
@@ -310,8 +311,7 @@ def spaced_tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[i
                     _CELL.fullmatch(text, a, b) or text[a:b] in ("-", "–", "—") for a, b in cells[1:]):
                 rows.append(cells)
                 continue
-            if header is not None and (len(cells) == 1 or all(text[a:b].lower().startswith("n=") or
-                                                              text[a:b].lower().startswith("n =") for a, b in cells)):
+            if header is not None and (len(cells) == 1 or all(_ARM_SIZE.match(text, a, b) for a, b in cells)):
                 continue  # a label over the next rows, or the arms' sizes
             if header is not None and len(rows) >= 2:
                 yield header_start, [text[a:b] for a, b in header], rows
@@ -352,13 +352,19 @@ def _delimited_tables(text: str, block_re: re.Pattern, cells_of) -> Iterator[tup
             i = j + 1
 
 
+def delimited_tables(text: str) -> list[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+    """The text's Markdown, tab-separated and pipe-separated tables, in that order, as `tables`
+    gives them (each reader tried only where its delimiter is)."""
+    piped = "|" in text
+    return [*(tables(text) if piped else ()), *(tab_tables(text) if "\t" in text else ()),
+            *(pipe_tables(text) if piped else ())]
+
+
 def table_line_starts(text: str) -> set[int]:
     """Where each line of the text's tables (Markdown, pipe- or tab-separated) starts: its
     header line and its rows."""
     starts: set[int] = set()
-    found = [*(tables(text) if "|" in text else ()), *(pipe_tables(text) if "|" in text else ()),
-             *(tab_tables(text) if "\t" in text else ())]
-    for header_start, _, rows in found:
+    for header_start, _, rows in delimited_tables(text):
         starts.add(header_start)
         starts.update(text.rfind("\n", 0, cells[0][0]) + 1 for cells in rows if cells)
     return starts
@@ -483,8 +489,7 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
-    all_tables = [*(tables(text) if has_table else ()), *(tab_tables(text) if tabbed else ()),
-                  *(pipe_tables(text) if piped else ()), *(spaced_tables(text) if spaced else ())]
+    all_tables = [*delimited_tables(text), *(spaced_tables(text) if spaced else ())]
     for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
