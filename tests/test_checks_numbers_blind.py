@@ -351,6 +351,13 @@ def test_three_digit_counts_referred_back_with_two_digits_swapped(nlp):
     assert mismatches(nlp, text) == ["421 reports"]
     # two counts of two years, no reference back
     assert mismatches(nlp, "There were 412 reports in 2023 and 421 reports in 2024.") == []
+    # two digits, referred back to; a group named more briefly the second time is the same group
+    text = "Officials confirmed 86 cases of leptospirosis. The 68 leptospirosis cases so far include 11 children."
+    assert mismatches(nlp, text) == ["68 leptospirosis cases"]
+    text = "In 2024 there were 412 emergency asthma admissions. We will compare 2025 with the 421 emergency admissions of 2024."
+    assert mismatches(nlp, text) == ["421 emergency admissions"]
+    assert mismatches(nlp, "The study enrolled 42 children. Of those 24 children, most were boys.") == ["24 children"]
+    assert mismatches(nlp, "There were 21 patients on the ward, and 12 patients at home.") == []
 
 
 def test_two_rows_of_one_table_with_the_same_digits_are_no_slip(nlp):

@@ -538,3 +538,10 @@ def test_name_check_survives_text_whose_lower_case_is_longer(nlp):
 def test_a_share_of_a_trial_group_above_100_is_implausible(nlp):
     text = "Mild side effects were reported by 105% of the app group and 8.2% of the control group."
     assert flagged_over(nlp, text, "implausible_value", "105%"), flags(nlp, text)
+
+
+def test_a_share_of_all_of_a_groups_events_above_100_is_implausible(nlp):
+    text = "On Saturday, respiratory complaints were 118 percent of all our ER visits."
+    assert flagged_over(nlp, text, "implausible_value", "118 percent"), flags(nlp, text)
+    # a level against another is no share
+    assert flags(nlp, "Admissions ran at 118% of normal admissions this winter.") == []

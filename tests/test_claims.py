@@ -1411,3 +1411,31 @@ def test_items_dispensed_contacts_traced_alerts_and_test_positives_are_counted()
 def test_antibiotic_use_per_population_correction_unit_and_a_named_dose_course():
     assert found("Sales fell to 27.4 mg/PCU. The rabies vaccine is a two-dose pre-exposure course.") == [
         ("dose", "27.4 mg/PCU", 27.4), ("dose", "two-dose pre-exposure course", 2)]
+
+
+def test_an_exposures_concentration_is_a_dose_a_blood_tests_result_is_not():
+    text = ("NO2 fell from 47 µg/m³ in 2022 to 39 µg/m³ in 2024. Lead above 15 ppb (15 parts per billion) was found; "
+            "nitrate averaged 46mg/L. Each 1 µg/dL of blood lead matters.")
+    assert found(text) == [
+        ("dose", "47 µg/m³", 47), ("dose", "39 µg/m³", 39), ("dose", "15 ppb", 15),
+        ("dose", "15 parts per billion", 15), ("dose", "46mg/L", 46), ("dose", "1 µg/dL", 1)]
+    assert found("Her CRP was 12 mg/L and her serum B12 below 180 ng/L; LDL was 190 mg/dL.") == []
+
+
+def test_a_round_the_clock_window_is_no_length_but_a_24_hour_fast_is():
+    text = "The 24-hour mean was high. Call the 24-hour dengue line. It cut 24-hour cough frequency. They did a 24-hour fast."
+    assert found(text) == [("duration", "24-hour", 24)]
+
+
+def test_how_long_someone_has_lived_with_an_illness_or_used_a_device():
+    assert found("Sarah has lived with diabetes for 22 years. He has used a sensor for 18 months.") == [
+        ("duration", "22 years", 22), ("duration", "18 months", 18)]
+    assert found("She has lived in the town for 30 years and has worked there for 12 years.") == []
+
+
+def test_units_per_kilogram_and_vaccine_schedules_named_by_their_doses():
+    assert found("The mean total daily dose was 0.62 units/kg.") == [("dose", "0.62 units/kg", 0.62)]
+    assert found("We may recommend a pre-exposure course of two doses of rabies vaccine.") == [("dose", "two doses", 2)]
+    assert found("Patients were randomised to one of two doses of the vaccine.") == []
+    assert found("Clinics began offering the two-dose TAK-003 dengue vaccine.") == [
+        ("dose", "two-dose TAK-003 dengue vaccine", 2)]

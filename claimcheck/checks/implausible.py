@@ -70,6 +70,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"^\s+(?i:of)\s+(?:(?i:the|all|those|these|our|its|their|each)\s+)?"
             rf"(?:{DIGIT_NUMBER}\s+)?{mods}(?i:{people})\b(?!['’])"
         ),
+        # "118 percent of all our ER visits": a share of all of a group's events (not "118% of
+        # normal admissions", a level against another)
+        "share_of_all": re.compile(
+            rf"^\s+(?i:of\s+all)\s+(?:(?i:the|those|these|our|its|their)\s+)?{mods}(?i:{people_events})\b(?!['’])"
+        ),
         # "112% had at least one cold", "130% said": a share of people doing something
         "share_said": re.compile(
             rf"^\s+(?:(?i:of\s+them)\s+)?(?i:{_alternation(t['reported_verbs'])})\b"
@@ -252,7 +257,7 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
                 "check the number (a rise would read `rose by ...%`)",
             )
             continue
-        share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after)
+        share_of = p["share_of"].match(after) or p["share_of_group_said"].match(after) or p["share_of_all"].match(after)
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
             wide = text[max(0, claim.start - 90):claim.start]

@@ -1489,7 +1489,7 @@ def find_outcome_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]]) -> It
 # --- a count given again with its digits in another order ---------------------------------
 
 _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
-_TRANSPOSED_MIN_REFERRED = 100  # three digits: only a definite reference back, two neighbours swapped
+_TRANSPOSED_MIN_REFERRED = 10  # two or three digits: only a definite reference back, two neighbours swapped
 # ... or a study's enrolment given twice ("enrolled 412 women" ... "randomized 421 women")
 _ENROLLED_BEFORE = re.compile(
     r"(?i:\b(?:enrolled|enrolling|randomi[sz]ed|randomi[sz]ing|randomly\s+assigned|recruited|recruiting)\s+"
@@ -1604,11 +1604,12 @@ def _may_be_one_slip(a: str, b: str, a_text: str, b_text: str, unit: str | None)
     """Whether two numbers of one noun with the same digits may be one number mistyped: not when
     the digits that moved include a zero (1,200 and 1,020 children are two round numbers far
     more often than a slip), nor when the two groups are told apart by their words (1,200
-    Swedish children, 1,020 Canadian children)."""
+    Swedish children, 1,020 Canadian children; "412 emergency asthma admissions" ... "the 421
+    emergency admissions" are one group named more briefly)."""
     if _moved_a_zero(a, b):
         return False
-    mods_a, mods_b = _noun_and_modifiers(a_text, unit)[1], _noun_and_modifiers(b_text, unit)[1]
-    return not (mods_a and mods_b and mods_a != mods_b)
+    mods_a, mods_b = (set(_noun_and_modifiers(t, unit)[1].split()) for t in (a_text, b_text))
+    return not (mods_a and mods_b and not (mods_a <= mods_b or mods_b <= mods_a))
 
 
 def _moved_a_zero(a: str, b: str) -> bool:

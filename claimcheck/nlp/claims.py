@@ -624,7 +624,7 @@ _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
-    "litre litres cc cfu colony ppm".split()
+    "litre litres cc cfu colony ppm ppb parts".split()
 )
 _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
@@ -748,6 +748,13 @@ _NOT_DURATION_AFTER = re.compile(
     r"|\s+(?i:between\s+doses|apart)\b"  # "four hours between doses": a dosing interval
     r"|[\s\-\u2010]+(?i:read|listen|watch)\b)"  # "a 7-minute read": a page's furniture
 )
+# "the 24-hour mean", "a 24-hour helpline", "24-hour cough frequency", "in any 24-hour period": a
+# measure's averaging window or a service open round the clock, no length of anything studied
+_ROUND_THE_CLOCK_AFTER = re.compile(
+    r"[\-\u2010](?i:hours?)\s+(?:[a-z]+\s+)?(?i:mean|means|average|averages|guidelines?|limits?|lines?|helplines?|hotlines?|"
+    r"services?|cover|care|monitors?|monitoring|recordings?|ambulatory|urine|cough|blood|systolic|diastolic|period|clock|"
+    r"news|access|support|staffing|opening|pharmac(?:y|ies)|basis|concentrations?|exposures?|totals?|intake|recall)\b"
+)
 # "the 2-week, 2-month and 4-month checkups": the earlier items of a list of such ages
 _LISTED_VISIT_AFTER = re.compile(
     rf"(?:\s*,?\s*(?:(?i:and|or)\s+)?(?:\d+|[a-z]+)[\s\-\u2010]+{TIME_UNITS})+[\s\-\u2010]+(?i:{_VISIT_WORDS}|checks)\b"
@@ -799,8 +806,8 @@ def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
 _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
-    r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|lived|living|"
-    r"served|run|running|coached|volunteered|known|used|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
+    r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|"
+    r"(?:lived|living)(?!\s+with\b)|served|run|running|coached|volunteered|known|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
 )
 # "pupils of 11 to 14 years", "adolescents of between 12 and 17 years", "children at 12 months",
 # "people over 60 years": people, then their age (no "aged"). Read from the last words of the
@@ -1057,6 +1064,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
                 continue
         if m["unit"].lower() == "second":
             continue  # "forced expiratory volume in one second (FEV1)": a measure's name
+        if not m["b"] and m["a"].lower() in ("24", "twenty-four") and _ROUND_THE_CLOCK_AFTER.match(text, m.start("unit") - 1):
+            continue
         if m["unit"] == "Year" and _TITLE_WORD_AFTER.match(text, m.end("unit")):
             continue  # "the NHS 10 Year Plan": a name
         if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
@@ -1110,10 +1119,16 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
 
 DOSE_UNITS = (
     # (a strength: "10 mg/ml concentrate", "120 mg/5 ml"; not a blood level, "190 mg/dL"; parts per
-    # million of a toothpaste's fluoride: "1,450 ppm")
-    r"(?:mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    # million of a toothpaste's fluoride: "1,450 ppm"; an exposure's concentration in air, water or
+    # blood: "40 µg/m³" of nitrogen dioxide, "15 ppb" or "15 parts per billion" of lead in water,
+    # "74ng/L", a blood lead of "5 µg/dL")
+    r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
+)
+# A blood test named before a concentration per litre ("CRP", "serum B12 below"): a lab value.
+_LAB_VALUE_BEFORE = re.compile(
+    r"\b(?i:serum|plasma|blood|urine|crp|c-reactive|b12|ferritin|cholesterol|ldl|hdl|glucose|creatinine|troponin|vitamin)\b"
 )
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
@@ -1129,14 +1144,14 @@ SERVING_RE = re.compile(
 # how many doses make the course (a dose; thousands of doses given are a count). Not "a single
 # dose", nor "one of two doses" (two dose levels), nor "no more than four doses in 24 hours".
 VACCINE_DOSES_RE = re.compile(
-    rf"{QUAL}(?<!\bof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
+    rf"{QUAL}(?<!\bone\sof\s)(?<!\bfirst\sof\s)(?<!\bsecond\sof\s)(?<!\beither\sof\s)(?<!\beach\sof\s)(?<!\bboth\sof\s)(?<!\bany\sof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
 )
 # "a single dose of RSV vaccine", "one dose protects about 93%", "the three-dose course": a
 # vaccine's schedule of one dose, or a schedule named by its number of doses (with a vaccine
 # word near, as for `VACCINE_DOSES_RE`); not "one dose of paracetamol is 180 mg" (no vaccine).
 SINGLE_DOSE_RE = re.compile(
     r"(?P<qual>(?i:at\s+least|only)\s+)?(?P<n>\b(?i:a\s+single|single|one))(?:\s+|[-\u2010])(?i:dose|shot|jab)\b(?!s|[-\u2010])"
-    r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?:[a-z][\w-]*\s+)?(?i:schedule|course|regimen|series|programme)\b"
+    r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?:[\w-]+\s+){0,2}?(?i:schedule|course|regimen|series|programme|vaccines?|jabs?|shots?)\b"
 )
 _SINGLE_DOSE_ANCHORS = (" dose", "-dose", " shot", " jab")
 # "60 Gy in 30 fractions", "five fractions over one week": radiotherapy's schedule, how many doses
@@ -1213,6 +1228,12 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(DOSE_RE, text, wants=_DOSE_NEXT, ranges_only=True, range_ends=_DOSE_UNIT_WORDS):
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        if m["unit"][-2:] in ("/L", "/l") and _LAB_VALUE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "a CRP of 12 mg/L", "serum B12 below 180 ng/L": a blood test's result, no exposure
+        if m["b"] and _is_year(m["a"]) and not _is_year(m["b"]):
+            # "from 47 µg/m³ in 2022 to 39 µg/m³ in 2024": the year closes the first value
+            yield ClaimMatch("dose", m.start("b"), m.end(), _num(m["b"]), unit=m["unit"])
             continue
         if isinstance(value, list) and value[0] > value[1] and _ASSIGNMENT.search(text, max(0, m.start() - 200), m.start()):
             # "assigned ...: 428 to 10 mg weekly": a group and its dose, not a range
