@@ -329,6 +329,7 @@ def test_balanced_or_press_style_quotes_are_not_flagged(nlp, text):
     "Cookie Policy | Privacy Policy | Terms of Use",
     "Sign up to our free weekly newsletter and get the latest health news in your inbox",
     "Health › Nutrition › Diabetes",
+    "T1D Crossroads › Forums › Money, Insurance & Access",
     "Leave a Reply Cancel reply",
     "Check Also",
     "Facebook X LinkedIn Tumblr Pinterest Reddit VKontakte Odnoklassniki Pocket Share via Email Print",

@@ -1439,3 +1439,9 @@ def test_units_per_kilogram_and_vaccine_schedules_named_by_their_doses():
     assert found("Patients were randomised to one of two doses of the vaccine.") == []
     assert found("Clinics began offering the two-dose TAK-003 dengue vaccine.") == [
         ("dose", "two-dose TAK-003 dengue vaccine", 2)]
+
+
+def test_an_outbreaks_running_totals_told_by_have_been():
+    assert found("Of those cases, 6,930 have been confirmed by laboratory testing and so far 56 have died.") == [
+        ("count", "6,930", 6930), ("count", "56", 56)]
+    assert found("The 12 have been friends for years. Some 3,000 have been vaccinated.") == []

@@ -113,6 +113,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"survived|recovered|tested\s+(?:positive|negative)|(?:were|are|was|is)\s+(?:still\s+)?waiting\s+(?:for|on|more|longer|over)\b|turned\s+out\s+(?:not\s+)?to\s+(?:have|be)|"
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
+        # an outbreak's running totals: "6,930 have been confirmed", "56 have died"
+        r"(?:have|has)\s+(?:now\s+|since\s+|so\s+far\s+)?(?:died|been\s+(?:confirmed|hospitali[sz]ed|admitted|readmitted|diagnosed|infected|killed))|"
         r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred|pregnant|positive(?!\s+(?:about|that|towards?)\b))|"
         # what some of those asked answered: "Of these, 1,395 said they had swallowed the tablets"
@@ -174,7 +176,7 @@ _ARM_TAIL_SECOND = {
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
     "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
-    "relapsed responded stopped discontinued withdrew dropped will said reported".split()
+    "relapsed responded stopped discontinued withdrew dropped will said reported have has".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
