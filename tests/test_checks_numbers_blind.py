@@ -619,3 +619,31 @@ def test_a_rise_misquoted_with_one_digit_changed(nlp):
     # nor a rise of another thing
     text = 'Admissions rose by 18% last year. "Waiting lists go up by 28% every winter," she said.'
     assert mismatches(nlp, text) == []
+
+
+def test_an_audits_sample_referred_back_with_one_digit_changed(nlp):
+    text = ("We carried out a case-note audit of 480 patient records, randomly selected. "
+            "Of the 460 records audited, 128 patients (26.7%) stayed in hospital.")
+    assert mismatches(nlp, text) == ["460 records"]
+    # a part of the sample, told by another verb, is no restatement
+    assert mismatches(nlp, "A survey of 2,017 adults found this. Of the 2,010 adults who smoked, half quit.") == []
+
+
+def test_a_count_referred_back_to_by_another_noun_with_two_digits_swapped(nlp):
+    text = ("The programme has found 2,146 previously undiagnosed cases over 10 years. Treating the 2,416 "
+            "relatives found to carry FH would prevent 310 heart attacks.")
+    assert mismatches(nlp, text) == ["2,416 relatives"]
+
+
+def test_a_three_digit_count_restated_with_two_digits_swapped_in_a_quotation(nlp):
+    text = ('The testing programme found 237 people living with the infection. The councillor said: "Finding 273 '
+            'people who had no idea they carried this virus is money well spent."')
+    assert mismatches(nlp, text) == ["273 people"]
+
+
+def test_people_a_group_included_are_parts_of_it_not_its_total(nlp):
+    text = ("We sent in saliva from 12 volunteers. Our volunteers included four people who knew they carried a "
+            "BRCA variant, and two with familial hypercholesterolaemia. The other six had no known condition.")
+    assert mismatches(nlp, text) == []
+    text = "The study included 40 patients. Of these, 12 were men and the remaining 30 were women."
+    assert mismatches(nlp, text) == ["30 were women"]

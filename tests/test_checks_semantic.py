@@ -383,6 +383,9 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # a double-barrelled name, its second part too short to compare alone (Vale/Vail)
         (("Lead author Dr Rhiannon Pritchard-Vale said it worked. Dr Pritchard-Vail added that more "
           "was needed. Rhiannon Pritchard-Vale is a paediatrician."), "Pritchard-Vail"),
+        # a double-barrelled name whose first part is misspelt
+        (("The audit, led by Dr Gareth Llewellyn-Price, analysed the records. \"Every child counts,\" "
+          "Llewelyn-Price said. Llewellyn-Price said the network would trial texts."), "Llewelyn-Price"),
         # a first letter that sounds the same (C for K)
         # the majority spelling only ever out of a name context, but after the same first name
         # (family name first, in a machine translation from Chinese)
@@ -545,3 +548,13 @@ def test_a_share_of_all_of_a_groups_events_above_100_is_implausible(nlp):
     assert flagged_over(nlp, text, "implausible_value", "118 percent"), flags(nlp, text)
     # a level against another is no share
     assert flags(nlp, "Admissions ran at 118% of normal admissions this winter.") == []
+
+
+def test_a_table_cell_above_its_bounded_columns_100_or_outside_the_interval_beside_it(nlp):
+    text = ("| Standard | Compliance | Target |\n|---|---|---|\n| Reviewed daily | 71% | 100% |\n"
+            "| Summary within 24 hours | 104% | 95% |\n| Expected date | 58% | 90% |\n\n"
+            "| Specialty | Deaths | SHMI | 95% CI |\n|---|---|---|---|\n| Whole trust | 1,842 | 1.03 | 0.98 to 1.08 |\n"
+            "| Respiratory | 214 | 1.12 | 1.14 to 1.29 |\n| Cardiology | 167 | 0.94 | 0.80 to 1.09 |\n")
+    assert flagged_over(nlp, text, "implausible_value", "104%"), flags(nlp, text)
+    assert flagged_over(nlp, text, "implausible_value", "1.14 to 1.29"), flags(nlp, text)
+    assert len(flags(nlp, text, "implausible_value")) == 2  # the target of 100% and the other rows are fine

@@ -1445,3 +1445,9 @@ def test_an_outbreaks_running_totals_told_by_have_been():
     assert found("Of those cases, 6,930 have been confirmed by laboratory testing and so far 56 have died.") == [
         ("count", "6,930", 6930), ("count", "56", 56)]
     assert found("The 12 have been friends for years. Some 3,000 have been vaccinated.") == []
+
+
+def test_records_a_modifier_names_and_relatives_and_carriers_are_counted_people():
+    assert found("We audited 480 patient records.") == [("sample_size", "480 patient records", 480)]
+    assert found("Testing reached 5,910 first-degree relatives and about 5,000 carriers in the study.") == [
+        ("sample_size", "5,910 first-degree relatives", 5910), ("sample_size", "about 5,000 carriers", 5000)]

@@ -34,6 +34,7 @@ from ..nlp.numbers import DIGIT_NUMBER, NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
 from ..nlp.regex import find_starts, fold_case, matches_at
 from ..nlp.sentences import doc_text
+from ..nlp.tables import delimited_tables
 from .registry import Hit, register
 from .shared import claims as shared_claims
 from .shared import folded_text
@@ -92,6 +93,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "share_in_parens": re.compile(
             rf"(?:\b(?i:{people})|\b(?i:of)\s+(?i:the\s+)?\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s*,\s*\d[\d,]*)\s*\(\s*$"
         ),
+        # a table column of a measure that tops out at 100%: "Compliance", "Uptake (%)"
+        "bounded_header": re.compile(rf"^\s*(?i:{_alternation(t['bounded_measures'])})\b(?:\s*\(%\))?\s*$"),
         # "its specificity, a measure of false alarms, was 112%": a measure that tops out at 100%
         "bounded_before": re.compile(
             rf"\b(?i:{_alternation(t['bounded_measures'])})\b[^.;%()]{{0,60}}?"
@@ -454,6 +457,50 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[ClaimMatch] | None 
         )
 
 
+def find_table_cells_out_of_bounds(doc: Doc, claims: list[ClaimMatch] | None = None) -> Iterator[Hit]:
+    """In a table's row: `| Discharge summary within 24 hours | 104% |` under a `Compliance`
+    header, more than a measure that tops out at 100% can be; `| 1.12 | 1.14 to 1.29 |` under
+    `SHMI` and `95% CI`, an estimate outside the interval in the cell after it."""
+    text = doc_text(doc)
+    if "|" not in text and "\t" not in text:
+        return
+    claims = _claims(doc) if claims is None else claims
+    starts = {c.start: c for c in claims if c.kind in ("percentage", "confidence_interval")}
+    if not starts:
+        return
+    bounded = _patterns()["bounded_header"]
+    for _, header, rows in delimited_tables(text):
+        for cells in rows:
+            for j, (a, b) in enumerate(cells):
+                claim = next((starts[k] for k in range(a, b) if k in starts), None)
+                if claim is None:
+                    continue
+                if claim.kind == "percentage":
+                    value = claim.value
+                    if _is_number(value) and value > 100 and j < len(header) and bounded.search(header[j]):
+                        yield Hit(
+                            claim.start, claim.end,
+                            f"{_fmt(value)}% under `{header[j].strip()}` is more than a measure can be: it cannot exceed 100%.",
+                            "check the number",
+                        )
+                    continue
+                if j == 0 or not (isinstance(claim.value, list) and len(claim.value) == 2 and all(_is_number(v) for v in claim.value)):
+                    continue
+                estimate = parse_number(text[cells[j - 1][0]:cells[j - 1][1]].strip())
+                low, high = (float(v) for v in claim.value)
+                if estimate is None or low > high or low - 1e-9 <= estimate <= high + 1e-9:
+                    continue
+                midpoint = (low + high) / 2
+                if estimate <= 0 or midpoint <= 0 or not 0.2 <= estimate / midpoint <= 5:
+                    continue  # another scale, or no estimate of this interval
+                yield Hit(
+                    claim.start, claim.end,
+                    f"The estimate {_fmt(estimate)} in the cell before lies outside its own confidence interval "
+                    f"({_fmt(low)} to {_fmt(high)}): one of the numbers is wrong.",
+                    "check the estimate and the interval against the study",
+                )
+
+
 def find_negative_counts(doc: Doc, signs: _Signs | None = None) -> Iterator[Hit]:
     """`-3 deaths`, `minus 12 patients`: a count of people or events cannot be negative."""
     signs = _Signs(doc_text(doc)) if signs is None else signs
@@ -555,5 +602,6 @@ def find_implausible_values(doc: Doc) -> Iterator[Hit]:
     yield from find_impossible_p_values(doc, claims, signs)
     yield from find_inverted_ranges(doc, claims)
     yield from find_intervals_excluding_estimate(doc, claims)
+    yield from find_table_cells_out_of_bounds(doc, claims)
     yield from find_negative_counts(doc, signs)
     yield from find_proportions_above_one(doc, folded)

@@ -412,8 +412,8 @@ _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 
 def compound_variants(text: str) -> list[tuple[Spelling, Spelling]]:
     """(minority, majority) pairs of double-barrelled names spelled two ways ("Pritchard-Vale"
-    twice, "Pritchard-Vail" once): the same first part, the whole `_similar`, the minority
-    written less often."""
+    twice, "Pritchard-Vail" once): all parts the same but one, the whole `_similar`, the
+    minority written less often."""
     if "-" not in text or _JOINED_CAPITALS.search(text) is None:
         return []
     found: dict[str, Spelling] = {}
@@ -434,11 +434,17 @@ def compound_variants(text: str) -> list[tuple[Spelling, Spelling]]:
     for minority in found.values():
         for majority in found.values():
             if (majority is not minority and len(majority.occurrences) > len(minority.occurrences)
-                    and majority.form.split("-")[0] == minority.form.split("-")[0]
+                    and _one_part_differs(minority.form, majority.form)
                     and _similar(minority.form, majority.form)):
                 pairs.append((minority, majority))
                 break
     return pairs
+
+
+def _one_part_differs(a: str, b: str) -> bool:
+    """`Pritchard-Vale`/`Pritchard-Vail`, `Llewellyn-Price`/`Llewelyn-Price`: the same parts but one."""
+    parts_a, parts_b = a.split("-"), b.split("-")
+    return len(parts_a) == len(parts_b) and sum(x != y for x, y in zip(parts_a, parts_b)) == 1
 
 
 def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:

@@ -200,6 +200,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "exclusions": re.compile(rf"\b(?i:{_alternation(t['exclusion_words'])})\b"),
         # used with `match` only, which anchors it where it is tried
         "subset_opener": re.compile(rf"\W*(?i:{_alternation(t['subset_openers'])})\b"),
+        # "Our volunteers included four people who ...": people already counted, some of whom follow
+        "people_include": re.compile(rf"\b(?i:{people})\s+(?i:included|include|includes|comprised)\s+$"),
         "comparison": re.compile(rf"\b(?i:{_alternation(t['comparison_words'])})\b"),
         "group_label": re.compile(
             r"\b(?i:in|on|within|of)\s+(?i:the)\s+(?P<label>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+(?i:group|arm|cohort)\b"
@@ -635,7 +637,8 @@ def _is_total(m: Mention) -> bool:
     enrolled = (m.qualifier or "") in ("a total of", "totalling", "totaling") \
         or _ends_with(_patterns()["enrolment"], m.before, _ENROLMENT_WORDS)
     # the costlier tests last: most mentions have no enrolment cue
-    return enrolled and not _patterns()["subset_opener"].match(m.before[-30:]) and not m.definite
+    return (enrolled and not _patterns()["subset_opener"].match(m.before[-30:]) and not m.definite
+            and not _patterns()["people_include"].search(m.before[-60:]))
 
 
 def study_breaks(
@@ -1497,9 +1500,22 @@ _ENROLLED_BEFORE = re.compile(
 )
 
 
+# "an audit of 480 patient records", "a survey of 2,017 adults": a study's sample, named with the study
+_STUDY_OF_BEFORE = re.compile(
+    r"\b(?i:audit|study|survey|review|analysis|trial)\s+(?i:of)\s+"
+    r"(?:(?i:about|around|nearly|almost|some|more\s+than|over)\s+)?$"
+)
+# "Of the 460 records audited": the same sample referred back to, told by its study's verb
+_OF_THE_BEFORE = re.compile(r"\b(?i:of|among|for)\s+(?i:the|all)\s+$")
+_STUDIED_AFTER = re.compile(
+    r"\s+(?i:audited|enrolled|surveyed|analysed|analyzed|reviewed|studied|recruited|randomi[sz]ed|included|sampled)\b"
+)
+
+
 def find_restated_enrolments(doc: Doc, records) -> Iterator[Hit]:
-    """`randomly assigned 184 adults` ... `enrolled 194 adults`: a study's enrolment given again,
-    of the same people, with one digit changed: one of the two mistyped. (Two neighbouring
+    """`randomly assigned 184 adults` ... `enrolled 194 adults`, `an audit of 480 patient records`
+    ... `Of the 460 records audited`: a study's enrolment given again, of the same people or
+    records, with one digit changed: one of the two mistyped. (Two neighbouring
     digits swapped are `find_transposed_digits`'s; a changed zero is most often two round
     numbers, not a slip.) The later one is flagged."""
     text = doc_text(doc)
@@ -1507,14 +1523,17 @@ def find_restated_enrolments(doc: Doc, records) -> Iterator[Hit]:
     for r in records:
         if r.kind != "sample_size" or not r.unit or not isinstance(r.value, int) or r.value < _TRANSPOSED_MIN_REFERRED:
             continue
-        if not _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start):
+        if not (_ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start)
+                or _STUDY_OF_BEFORE.search(text, max(0, r.start - 30), r.start)
+                or (r.unit in first and _OF_THE_BEFORE.search(text, max(0, r.start - 12), r.start)
+                    and _STUDIED_AFTER.match(text, r.end))):
             continue
         digits = str(r.value)
         earlier = first.setdefault(r.unit, (digits, text[r.start:r.end]))
         if one_digit_changed(earlier[0], digits) and not _moved_a_zero(earlier[0], digits):
             yield Hit(
                 r.start, r.end,
-                f"`{text[r.start:r.end]}` differs by one digit from `{earlier[1]}`, the enrolment given "
+                f"`{text[r.start:r.end]}` differs by one digit from `{earlier[1]}`, the study's sample given "
                 "earlier: one of the two may be mistyped.",
                 f"check against `{earlier[1]}`",
             )
@@ -1530,7 +1549,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     seen: dict[tuple[str | None, str], tuple[int, str]] = {}
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
-    samples: dict[str, tuple[int, str]] = {}  # the first sample of each set of digits, any noun
+    samples: dict[str, tuple[int, str]] = {}  # the first count or sample of each set of digits, any noun
     written: dict[tuple[str | None, str], list[tuple[int, str]]] = {}  # every number of each key, in order
     text = doc_text(doc)
     for r in records:
@@ -1565,14 +1584,15 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                     _patterns()["definite"].search(text, max(0, r.start - 40), r.start)
                     or (key in enrolled and r.kind == "sample_size"
                         and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))
-                    or (key in enrolled and _in_quotation(text, r.start))):  # '"With 421 patients, ..." he said'
+                    or ((key in enrolled or r.value >= 100) and _in_quotation(text, r.start))):  # '"With 421 patients, ..." he said'
                 yield _transposed(text, r, earlier[1])
             continue
-        if r.kind == "sample_size":
-            first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
-            if (earlier is None and two_digits_swapped(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
-                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
-                earlier = first  # "1,842 young people" ... "the 1,824 children in these trials", "the 3,214-person trial"
+        first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
+        if (earlier is None and two_digits_swapped(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
+                and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+            # "1,842 young people" ... "the 1,824 children in these trials", "the 3,214-person trial";
+            # "2,146 previously undiagnosed cases" ... "the 2,416 relatives found to carry FH"
+            earlier = first
         if earlier is None:
             seen[key] = (r.value, text[r.start:r.end])
             written[key] = [seen[key]]

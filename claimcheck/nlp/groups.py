@@ -79,6 +79,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
     nouns += r"|(?-i:[a-z]+(?:ectomies|otomies|ostomies|plasties|scopies))"
     noun_re = re.compile(
         rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+or\s+so)?(?P<change>\s+(?i:fewer|more))?{modifiers}[\s\-\u2010]+(?P<noun>(?i:{nouns}))\b(?!['’]s\b|-)"
+        r"(?!\s+(?i:records|notes|samples|files|charts)\b)"  # "480 patient records": the records are counted
     )
     n_equals = re.compile(rf"(?<![\w])[nN]\s*=\s*(?P<a>{DIGIT_NUMBER})\b")  # searched around each "="
     # "61 in the placebo group", "389 on placebo", "187 of them", "3,108 to the drug",
