@@ -1451,3 +1451,22 @@ def test_records_a_modifier_names_and_relatives_and_carriers_are_counted_people(
     assert found("We audited 480 patient records.") == [("sample_size", "480 patient records", 480)]
     assert found("Testing reached 5,910 first-degree relatives and about 5,000 carriers in the study.") == [
         ("sample_size", "5,910 first-degree relatives", 5910), ("sample_size", "about 5,000 carriers", 5000)]
+
+
+def test_harm_events_counted_and_a_graded_kind_of_event_is_one_modifier():
+    text = ("The trust recorded 212 hospital-acquired category 2 pressure ulcers. Handovers took longer than 60 "
+            "minutes on 214 occasions, and inspectors found 14 missed doses.")
+    assert found(text) == [
+        ("count", "212 hospital-acquired category 2 pressure ulcers", 212), ("duration", "60 minutes", 60),
+        ("count", "214 occasions", 214), ("count", "14 missed doses", 14)]
+    # a grade or category named with the next one is a name, not a count
+    assert found("Grade 3 and 4 adverse events occurred in 12 patients.") == [("count", "12 patients", 12)]
+
+
+def test_a_counted_quantitys_old_and_new_values():
+    assert found("Category 3 and 4 ulcers fell from 23 to nine over the same period.") == [
+        ("count", "23", 23), ("count", "nine", 9)]
+    assert found("The hospital's HAPU count fell from 146 to 70.") == [("count", "146", 146), ("count", "70", 70)]
+    # an age range and a score's scale are no change
+    assert found("The 368 seniors ranged in age from 65 to 93; each scan was scored from 1 to 10.") == [
+        ("count", "368 seniors", 368)]

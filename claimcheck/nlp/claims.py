@@ -1310,19 +1310,21 @@ PRIORITY = {
 
 
 _NAME_WORDS = (
-    "type", "stage", "grade", "class", "level", "tier", "wave", "vitamin", "covid", "number", "no.",
+    "type", "stage", "grade", "class", "category", "level", "tier", "wave", "vitamin", "covid", "number", "no.",
     "generation", "gen", "version", "top", "room", "page", "chapter", "figure", "table", "step",
 )
-_NAME_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_NAME_WORDS)})\s*$)")
+_NAME_LIST_WORDS = frozenset({"and", "or", "to", "-", "–"})
+_NAME_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_NAME_WORDS)})(?:s|es)?\s*(?:\d{{1,2}}\s*(?:,|and|or|to|-|–)\s*)?$)")
 
 
 def _in_name(text: str, match: ClaimMatch) -> bool:
     """`type 2 diabetes`, `stage 4`, `vitamin B12`, `top 10`: numbers that are part of a name."""
-    before = text[max(0, match.start - 12):match.start]
+    before = text[max(0, match.start - 20):match.start]
     words = before.split()
-    if not words or not words[-1].lower().endswith(_NAME_WORDS):  # (a cheap test first)
+    if not words or not (words[-1].lower().endswith(_NAME_WORDS) or (  # (a cheap test first)
+            len(words) >= 3 and words[-1].lower() in _NAME_LIST_WORDS and words[-3].lower().rstrip("s").endswith(_NAME_WORDS))):
         return False
-    return bool(_NAME_BEFORE.search(before))
+    return bool(_NAME_BEFORE.search(before))  # ("grade 3 and 4 events": the second grade too)
 
 
 _RANGE_OPENER = re.compile(r"(?i:from|between)\s+")
@@ -1412,7 +1414,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
         candidates = [c for c in candidates if not any(a <= c.start < b for a, b in urls)]
     candidates = [_trim_range_opener(text, c) for c in candidates]
     claims = resolve_overlaps(candidates)
-    claims = sorted(claims + continued_claims(text, claims, sentence_of), key=lambda c: c.start)
+    continued = [c for c in continued_claims(text, claims, sentence_of) if not _in_name(text, c)]
+    claims = sorted(claims + continued, key=lambda c: c.start)
     claims = table_claims(text, claims)
     spans = _spans_of_no_claim(text)
     if spans:

@@ -74,6 +74,9 @@ _FOLLOW = re.compile(
     r"|(?i:and|or|then|respectively|in|on|at|over|during|since|the|this|last|before|after|"
     r"previously|earlier|across|among|a\s+year|a\s+week|a\s+month|each|every|per\s+(?:year|week|month|day))\b)"
 )
+# The old value of a change, the new one after it: "fell from 146 to 70", "from 23 to nine" (not
+# "aged from 6 to 16", "scored from 1 to 10": no verb of change)
+_TO_NEXT = re.compile(r"\s+(?i:to)\s+(?=\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # A part of a whole just given, told by its verb: "Of the 187 cases, 142 were in children",
 # "131 had no record ..., 12 had been partly vaccinated and six were fully vaccinated".
 _FOLLOW_VERB = re.compile(
@@ -95,6 +98,7 @@ _CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?:{_CHANGE_VERB}|doubled|halved|went\s+up|went\s+down|soared|plunged|peaked|reached)\b"
     r"[^.;:]{0,60}?\b(?:from|to|at)\s+)$"
 )
+_CHANGE_FROM = re.compile(rf"(?i:\b{_CHANGE_VERB}\b[^.;:\d]{{0,40}}?\bfrom\s+)$")
 _COUNTED_EXTRA = (
     "complaints", "referrals", "appointments", "prescriptions", "vaccinations", "calls", "attendances",
     "notifications", "detections", "hospitalisations", "hospitalizations",
@@ -119,9 +123,10 @@ _LINK_LAST_TWO = frozenset(word[-2:] for word in _LINK_LAST)
 
 @lru_cache(maxsize=1)
 def _subject() -> re.Pattern:
-    """`the number of`, or a noun of what is counted (the event nouns and a few more)."""
+    """`the number of`, a noun of what is counted (the event nouns and a few more), or an
+    acronym's count (`the hospital's HAPU count`)."""
     nouns = terms()["event_nouns"] + list(_COUNTED_EXTRA)
-    return re.compile(rf"(?i:\b(?:the\s+number\s+of|numbers\s+of|{alternation(nouns)})\b)")
+    return re.compile(rf"(?i:\b(?:the\s+number\s+of|numbers\s+of|{alternation(nouns)})\b|\b[A-Z]{{2,6}}\s+(?i:count|total|tally)\b)")
 
 
 def list_head(text: str, start: int) -> int:
@@ -262,7 +267,8 @@ def _continue_sentence(
         start = m.start()
         before = text[max(s_start, start - 80):start]
         verb_follows = _FOLLOW_VERB.match(text, m.end()) is not None and _NOT_AFTER.match(text, m.end()) is None
-        if not (verb_follows or _follows_well(text, m)) or _NOT_BEFORE.search(before):
+        if not (verb_follows or _follows_well(text, m) or (_TO_NEXT.match(text, m.end()) and _CHANGE_FROM.search(before))) \
+                or _NOT_BEFORE.search(before):
             chain_end = None
             continue
         value = _num(m["a"])

@@ -70,7 +70,8 @@ def _group_res() -> tuple[re.Pattern, ...]:
     # Up to three words between number and noun ("40 Botox-injected patients"), none of them a
     # function word or a lower-case plural ("five proteins could help doctors" is no sample).
     # (a preposition may open a hyphenated modifier: "out-of-hospital", "in-hospital", "at-home")
-    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?!{hyphened}[\-\u2010]\w)(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?){{0,3}}?)".format(
+    # (a graded kind of event is one modifier: "212 hospital-acquired category 2 pressure ulcers")
+    modifiers = r"(?P<mods>(?:[\s\-\u2010]+(?!(?!{hyphened}[\-\u2010]\w)(?:{stop})\b)(?![a-z][\w'’\-]*[a-df-hj-rtv-z]s\b)[A-Za-z][\w'’\-]*(?:\.(?=\w)\w*\.?)?(?:(?:(?<=(?i:category))|(?<=(?i:grade|stage)))\s+\d{{1,2}}\b)?){{0,3}}?)".format(
         stop=_alternation(t["not_modifiers"]), hyphened=_HYPHENED_PREPOSITIONS)
     # people nouns, plus demonyms ("New Zealanders", "Nigerians", "Londoners")
     nouns = _alternation(t["people_nouns"] + t["record_nouns"] + t["pooled_nouns"] + t["event_nouns"])
