@@ -647,3 +647,12 @@ def test_people_a_group_included_are_parts_of_it_not_its_total(nlp):
     assert mismatches(nlp, text) == []
     text = "The study included 40 patients. Of these, 12 were men and the remaining 30 were women."
     assert mismatches(nlp, text) == ["30 were women"]
+
+
+def test_a_poll_referred_back_to_with_two_digits_swapped(nlp):
+    text = ("A poll of 3,180 secondary school pupils found 26 per cent had used a pouch. Of the 3,810 youngsters "
+            "questioned, more than a third said so.")
+    assert mismatches(nlp, text) == ["3,810 youngsters"]
+    # a bare count referred back to
+    text = "The programme found 2,146 previously undiagnosed cases. Of these, the 2,416 were found to have a variant."
+    assert mismatches(nlp, text) == ["2,416"]

@@ -558,3 +558,11 @@ def test_a_table_cell_above_its_bounded_columns_100_or_outside_the_interval_besi
     assert flagged_over(nlp, text, "implausible_value", "104%"), flags(nlp, text)
     assert flagged_over(nlp, text, "implausible_value", "1.14 to 1.29"), flags(nlp, text)
     assert len(flags(nlp, text, "implausible_value")) == 2  # the target of 100% and the other rows are fine
+
+
+def test_an_estimate_given_as_a_fall_lies_inside_its_signed_interval(nlp):
+    text = ("Recovery was 84.1% with the new recipe and 85.6% with the standard, 1.5 percentage points lower "
+            "(95% CI −4.2 to 1.2), within the margin.")
+    assert flags(nlp, text, "implausible_value") == []
+    text = "The hazard ratio was 0.52 (95% CI 0.61-0.88)."
+    assert flagged_over(nlp, text, "implausible_value", "0.52")

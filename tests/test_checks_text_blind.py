@@ -179,3 +179,16 @@ def test_a_programmes_quoted_topic_is_no_tag_list(nlp):
 def test_a_podcasts_sponsor_cue_is_no_template_slot(nlp):
     assert flagged(nlp, "HOST: Welcome back. [SPONSOR MESSAGE] Our guest is [NAME OF HOSPITAL]'s lead.", "placeholder") == [
         "[NAME OF HOSPITAL]"]
+
+
+def test_a_tv_scripts_video_cue_is_no_template_slot(nlp):
+    text = "PRESENTER: Good evening.\n\n[VT BEGINS]\n\nThe clinic is busy. [INSERT CAPTION]\n\n[VT ENDS]"
+    assert flagged(nlp, text, "placeholder") == ["[INSERT CAPTION]"]
+
+
+def test_an_acronym_defined_by_apposition_and_a_look_alike_of_it(nlp):
+    text = ("The big change was the Infant and Young Child Feeding programme, IYCF, which trained counsellors. "
+            "When the IYCN programme lost its money, it stopped.")
+    assert flagged(nlp, text, "acronym_mismatch") == ["IYCN"]
+    # acronyms listed between commas define nothing
+    assert flagged(nlp, "Patients in the UK, USA, and France took part. The USB was used.", "acronym_mismatch") == []

@@ -62,6 +62,9 @@ _SF_PAREN_LF = re.compile(r"(?<![\w\-])(?P<sf>[A-Z][A-Za-z0-9\-&]{1,9})\s*\((?P<
 _LOOSE_GLOSS = re.compile(
     r"(?:\b(?:known|referred\s+to|abbreviated)\s+as|\bcalled|,\s*or|\bshort\s+for|\bi\.e\.)\s+(?:the\s+)?[\"“‘']?(?P<a>[A-Z][A-Za-z0-9]{1,6})\b"
     r"|\b(?P<b>[A-Z][A-Za-z0-9]{1,6})[\"”’']?\s*(?:,\s*(?:or|short\s+for|which\s+stands\s+for)|\s+(?:stands\s+for|is\s+short\s+for))\b"
+    # an apposition, "the Infant and Young Child Feeding programme, IYCF, which ...": a definition
+    # only where the words before spell it
+    r"|,\s+(?P<c>[A-Z][A-Z0-9]{1,6})(?=\s*,)"
 )
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 
@@ -151,6 +154,14 @@ def checked_definitions(text: str) -> Definitions:
     return Definitions(defined, introduced)
 
 
+def _spells_initials(sf: str, long: str) -> bool:
+    """Whether each letter of `sf` opens a word of `long` (an apposition must spell its words out:
+    "Infant and Young Child Feeding, IYCF")."""
+    initials = [w[0].upper() for w in re.findall(r"[A-Za-z][\w'’-]*", long) if w.lower() not in ("and", "of", "the", "for", "in", "on")]
+    letters = [c for c in sf if c.isalpha()]
+    return initials[:len(letters)] == letters or initials[-len(letters):] == letters
+
+
 def glossed(text: str) -> set[str]:
     """Short forms glossed loosely: `SF, or long form`, `known as SF`, `SF stands for`."""
     return set(glossed_definitions(text))
@@ -162,10 +173,10 @@ def glossed_definitions(text: str) -> dict[str, str | None]:
     in parentheses is, `best_long_form`), else None (`known as HPV`)."""
     found: dict[str, str | None] = {}
     for m in matches_at(_LOOSE_GLOSS, text, _gloss_starts(text)):
-        sf = _normalise(m["a"] or m["b"])
+        sf = _normalise(m["a"] or m["b"] or m["c"])
         if not _is_short_form(sf):
             continue
-        if m["a"]:  # the long form before the gloss: "human papillomavirus, or HPV"
+        if m["a"] or m["c"]:  # the long form before the gloss: "human papillomavirus, or HPV"
             line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             words = text[line_start:m.start()].split()[-min(len(sf) + 5, len(sf) * 2):]
         else:  # after it: "HPV, or human papillomavirus"
@@ -175,6 +186,8 @@ def glossed_definitions(text: str) -> dict[str, str | None]:
             words = next((words[:n] for n in range(1, len(words) + 1)
                           if best_long_form(sf, " ".join(words[:n])) == " ".join(words[:n])), [])
         long = best_long_form(sf, " ".join(words)) if words else None
+        if m["c"] and (long is None or not _spells_initials(sf, long)):
+            continue  # "in the UK, USA, and France": a list, no definition
         if found.get(sf) is None:
             found[sf] = long.strip(" ,;:\"“”") if long else None
     return found
@@ -231,7 +244,7 @@ def _sf_paren_starts(text: str) -> list[int]:
 # `, or`. Its second branch ends in `, or` / `, short for` / `, which stands for` (found by
 # `_GLOSS_COMMA`) or `stands for` / `is short for` (found as key words).
 _GLOSS_WORDS = ("known", "referred", "abbreviated", "called", "short", "stands", "i.e.")
-_GLOSS_COMMA = re.compile(r",(?=\s*(?:or|short|which))")
+_GLOSS_COMMA = re.compile(r",(?=\s*(?:or|short|which|[A-Z][A-Z0-9]{1,6}\s*,))")
 _QUOTES = "\"”’'"
 
 

@@ -427,6 +427,10 @@ def _interval_after(text: str, estimate: ClaimMatch, next_claim: list[ClaimMatch
     return None
 
 
+# An estimate given as a fall, whose interval is then of the signed difference
+_LOWER_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?i:lower|less|fewer|smaller|worse|down|shorter)\b")
+
+
 def find_intervals_excluding_estimate(doc: Doc, claims: list[ClaimMatch] | None = None) -> Iterator[Hit]:
     """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
     text = doc_text(doc)
@@ -444,6 +448,8 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[ClaimMatch] | None 
         end, low, high = found
         if low > high:
             continue  # an inverted interval is flagged on its own
+        if value > 0 and low < 0 and _LOWER_AFTER.match(text, estimate.end):
+            value = -value  # "1.5 percentage points lower (95% CI −4.2 to 1.2)": a difference below zero
         if low - 1e-9 <= value <= high + 1e-9:
             continue
         midpoint = (low + high) / 2

@@ -1553,11 +1553,19 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     written: dict[tuple[str | None, str], list[tuple[int, str]]] = {}  # every number of each key, in order
     text = doc_text(doc)
     for r in records:
-        if r.kind not in ("count", "sample_size") or not r.unit or not isinstance(r.value, int):
+        if r.kind not in ("count", "sample_size") or not isinstance(r.value, int):
             continue
         if r.value < _TRANSPOSED_MIN_REFERRED:
             continue
         digits = str(r.value)
+        if not r.unit:
+            # a bare number referred back to: "recruited 3,118 people" ... "the 3,181 already tested"
+            first = samples.get("".join(sorted(digits)))
+            if (first is not None and r.value >= _TRANSPOSED_MIN and two_digits_swapped(str(first[0]), digits)
+                    and not _moved_a_zero(str(first[0]), digits)
+                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+                yield _transposed(text, r, first[1])
+            continue
         key = (r.unit, "".join(sorted(digits)))
         earlier = seen.get(key)
         if earlier is not None and r.value < _TRANSPOSED_MIN:
