@@ -1470,3 +1470,20 @@ def test_a_counted_quantitys_old_and_new_values():
     # an age range and a score's scale are no change
     assert found("The 368 seniors ranged in age from 65 to 93; each scan was scored from 1 to 10.") == [
         ("count", "368 seniors", 368)]
+
+
+def test_a_packs_size_a_limits_reference_volume_a_lab_value_and_a_body_weight_are_no_doses():
+    text = ("The limit is 80 milligrams of alcohol in 100 millilitres of blood. Kits hold 20mg/ml e-liquid in 10ml "
+            "refill bottles; a four-pack of 440ml cans costs more. Then ezetimibe 10 mg can be added.")
+    assert found(text) == [("dose", "80 milligrams", 80), ("dose", "20mg/ml", 20), ("dose", "10 mg", 10)]
+    text = ("The median urinary iodine concentration was 71 micrograms per litre. Anaemia is a haemoglobin below 120 "
+            "grams per litre. Fewer babies weighed under 2,500 grams. The reference blood lead value is 3.5 "
+            "micrograms per deciliter.")
+    assert found(text) == [("dose", "3.5 micrograms", 3.5)]
+
+
+def test_a_dose_falling_is_two_values_and_a_range_after_a_name_word_is_a_claim():
+    assert found("Sales fell from 19.1 to 18.2 units per adult per week.") == [
+        ("dose", "19.1", 19.1), ("dose", "18.2 units", 18.2)]
+    assert found("Drivers with a blood alcohol level between 50mg and 80mg were at risk.") == [
+        ("dose", "between 50mg and 80mg", [50, 80])]

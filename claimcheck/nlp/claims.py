@@ -1126,10 +1126,24 @@ DOSE_UNITS = (
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
 )
-# A blood test named before a concentration per litre ("CRP", "serum B12 below"): a lab value.
+# A blood or urine test named before a concentration per litre ("CRP", "serum B12 below",
+# "urinary iodine", "haemoglobin"): a lab value.
 _LAB_VALUE_BEFORE = re.compile(
-    r"\b(?i:serum|plasma|blood|urine|crp|c-reactive|b12|ferritin|cholesterol|ldl|hdl|glucose|creatinine|troponin|vitamin)\b"
+    r"\b(?i:serum|plasma|blood|urine|urinary|crp|c-reactive|b12|ferritin|cholesterol|ldl|hdl|glucose|creatinine|troponin|vitamin|"
+    r"ha?emoglobin)\b"
 )
+_POLLUTANT_BEFORE = re.compile(r"\b(?i:lead|mercury|arsenic|cadmium|nitrate|pfas)\b")  # a blood lead is an exposure
+_PER_LITRE_AFTER = re.compile(r"\s+(?i:per|a)\s+(?i:lit(?:re|er)|decilit(?:re|er))\b")
+_WEIGHED_BEFORE = re.compile(r"\b(?i:weigh|weighs|weighed|weighing|weight\s+of|birth\s*weight)\b[^.;\d]{0,12}$")
+# A pack's size, not an amount taken: "440ml cans", "a 3-litre bottle", "10ml refill bottles"
+# (but "one 250 ml bottle a day" is drunk: a serving)
+_PACK_AFTER = re.compile(
+    r"[\s\-\u2010]+(?:[a-z]+\s+)?(?i:bottles?|cans|can(?=\s+of\b)|cartons?|packs?|tins?|jars?|tubs?|bags?|cartridges?|pots?|tubes?)\b"
+    r"(?![^.;\n]{0,25}\b(?i:a|per|each|every)\s+(?i:day|week)\b)"
+)
+# A limit's reference volume: "80 milligrams of alcohol in 100 millilitres of blood"
+_IN_OR_PER_BEFORE = re.compile(r"\b(?i:in|per)\s+$")
+_REFERENCE_MEDIUM_AFTER = re.compile(r"\s+(?i:of)\s+(?i:blood|breath|urine|plasma|serum|water|air)\b")
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
     r"(?:/(?:day|d|week|wk|dose)\b)?(?![\w/]|\.\w)"  # ("400mg/day")
@@ -1229,12 +1243,18 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if m["unit"][-2:] in ("/L", "/l") and _LAB_VALUE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "a CRP of 12 mg/L", "serum B12 below 180 ng/L": a blood test's result, no exposure
+        if (m["unit"][-2:] in ("/L", "/l") or _PER_LITRE_AFTER.match(text, m.end())) and _LAB_VALUE_BEFORE.search(
+                text, max(0, m.start() - 60), m.start()) and not _POLLUTANT_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "a CRP of 12 mg/L", "urinary iodine ... 71 micrograms per litre": a test's result, no exposure
+        if _WEIGHED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "babies who weigh under 2,500 grams": a body weight
         if m["b"] and _is_year(m["a"]) and not _is_year(m["b"]):
             # "from 47 µg/m³ in 2022 to 39 µg/m³ in 2024": the year closes the first value
             yield ClaimMatch("dose", m.start("b"), m.end(), _num(m["b"]), unit=m["unit"])
             continue
+        if _PACK_AFTER.match(text, m.end()) or (_IN_OR_PER_BEFORE.search(text, max(0, m.start() - 5), m.start())
+                                               and _REFERENCE_MEDIUM_AFTER.match(text, m.end())):
+            continue  # "440ml cans", "10ml refill bottles": a pack's size; "in 100ml of blood": a limit's reference volume
         if isinstance(value, list) and value[0] > value[1] and _ASSIGNMENT.search(text, max(0, m.start() - 200), m.start()):
             # "assigned ...: 428 to 10 mg weekly": a group and its dose, not a range
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
@@ -1243,6 +1263,11 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             _is_change(m, text) or text[m.end("unit_a"):m.start("b")].strip().lower() == "or" or value[0] > value[1]
         ):  # "from 4 mg to 8 mg", "150 mg or 300 mg", "(stepped down from) 30 mg to 15 mg": two doses
             yield ClaimMatch("dose", m.start("a"), m.end("unit_a"), value[0], unit=m["unit_a"].strip())
+            yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
+            continue
+        if isinstance(value, list) and value[0] > value[1]:
+            # "fell from 19.1 to 18.2 units per adult": no range is written high to low, a change is
+            yield ClaimMatch("dose", m.start("a"), m.end("a"), value[0], unit=m["unit"])
             yield ClaimMatch("dose", m.start("b"), m.end(), value[1], unit=m["unit"])
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"], qualifier=_qualifier(m))
@@ -1313,12 +1338,17 @@ _NAME_WORDS = (
     "type", "stage", "grade", "class", "category", "level", "tier", "wave", "vitamin", "covid", "number", "no.",
     "generation", "gen", "version", "top", "room", "page", "chapter", "figure", "table", "step",
 )
+_QUALIFIER_OPENING = re.compile(
+    r"(?i:between|from|about|around|over|under|more|less|fewer|up|nearly|almost|approximately|roughly|some|just|only)\s"
+)
 _NAME_LIST_WORDS = frozenset({"and", "or", "to", "-", "–"})
 _NAME_BEFORE = re.compile(rf"(?i:\b(?:{alternation(_NAME_WORDS)})(?:s|es)?\s*(?:\d{{1,2}}\s*(?:,|and|or|to|-|–)\s*)?$)")
 
 
 def _in_name(text: str, match: ClaimMatch) -> bool:
     """`type 2 diabetes`, `stage 4`, `vitamin B12`, `top 10`: numbers that are part of a name."""
+    if _QUALIFIER_OPENING.match(text, match.start):
+        return False  # "a level between 50mg and 80mg": the name word is not the number's
     before = text[max(0, match.start - 20):match.start]
     words = before.split()
     if not words or not (words[-1].lower().endswith(_NAME_WORDS) or (  # (a cheap test first)
