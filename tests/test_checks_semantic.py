@@ -566,3 +566,11 @@ def test_an_estimate_given_as_a_fall_lies_inside_its_signed_interval(nlp):
     assert flags(nlp, text, "implausible_value") == []
     text = "The hazard ratio was 0.52 (95% CI 0.61-0.88)."
     assert flagged_over(nlp, text, "implausible_value", "0.52")
+
+
+def test_an_estimate_then_a_few_words_then_its_labelled_interval_and_an_audit_score_above_100(nlp):
+    text = "Women sent a kit had an odds ratio of 3.49 for being screened (95% CI 3.61 to 4.02; p < 0.001)."
+    assert flagged_over(nlp, text, "implausible_value", "3.61 to 4.02"), flags(nlp, text)
+    text = "Two homes scored 100% and 104% respectively, while the lowest scored 61%."
+    assert flagged_over(nlp, text, "implausible_value", "104%"), flags(nlp, text)
+    assert flags(nlp, "Sales rose 104% and the odds ratio was 1.2 in adults (95% CI 1.1 to 1.4).", "implausible_value") == []

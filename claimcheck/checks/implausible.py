@@ -101,6 +101,11 @@ def _patterns() -> dict[str, re.Pattern]:
             r"\b(?i:was|were|is|are|of|at|reached|hit|stood\s+at|came\s+to)\s+"
             r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above|a\s+\w+)\s+)?$"
         ),
+        # "two homes scored 100% and 104% respectively": an audit's score tops out at 100%
+        "scored_before": re.compile(
+            r"\b(?i:scored|scores|scoring|a\s+score\s+of)\s+(?:(?i:about|around|nearly|only|just)\s+)?"
+            r"(?:\d+(?:\.\d+)?\s*%\s*(?:,|and|or|to)\s+)?$"
+        ),
         # "Uptake varied sharply. ... In the district it was reported as 127%": the measure is the
         # paragraph's subject, and "it" stands for it
         "it_was_before": re.compile(
@@ -264,7 +269,8 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
         in_parens = p["share_in_parens"].search(before) and re.match(r"\s*\)", after)
         if not (share_of or in_parens or p["share_said"].match(after)):
             wide = text[max(0, claim.start - 90):claim.start]
-            if not (p["bounded_before"].search(wide) or _measure_of_the_paragraph(text, claim.start, before)) \
+            if not (p["bounded_before"].search(wide) or p["scored_before"].search(before)
+                    or _measure_of_the_paragraph(text, claim.start, before)) \
                     or p["change_before"].search(before):
                 continue
             yield Hit(
@@ -402,6 +408,10 @@ def find_inverted_ranges(doc: Doc, claims: list[ClaimMatch] | None = None) -> It
         )
 
 
+_FEW_WORDS_THEN_PAREN = re.compile(r"^(?:\s+[a-z][\w-]*){1,5}\s*[(\[]\s*$")
+_LABELLED_CI = re.compile(r"\d{2}(?:\.\d)?\s*%\s*(?i:CI|confidence\s+interval)\b")
+
+
 def _interval_after(text: str, estimate: ClaimMatch, next_claim: list[ClaimMatch]) -> tuple[int, float, float] | None:
     """The interval given right after an estimate: `(95% CI 0.61-0.88)` or bare `(0.61-0.88)`."""
     p = _patterns()
@@ -411,7 +421,10 @@ def _interval_after(text: str, estimate: ClaimMatch, next_claim: list[ClaimMatch
             break
         ci = c
         gap = text[end_char:ci.start]
-        if len(gap) > 30 or re.search(r"\d", gap) or not p["ci_gap"].match(gap):
+        if re.search(r"\d", gap) or not (
+                (len(gap) <= 30 and p["ci_gap"].match(gap))
+                # "an odds ratio of 3.49 for being screened (95% CI ...)": a few words, then a labelled interval
+                or (len(gap) <= 40 and _FEW_WORDS_THEN_PAREN.match(gap) and _LABELLED_CI.match(text, ci.start))):
             return None
         value = c.value
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):
