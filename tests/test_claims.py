@@ -1487,3 +1487,16 @@ def test_a_dose_falling_is_two_values_and_a_range_after_a_name_word_is_a_claim()
         ("dose", "19.1", 19.1), ("dose", "18.2 units", 18.2)]
     assert found("Drivers with a blood alcohol level between 50mg and 80mg were at risk.") == [
         ("dose", "between 50mg and 80mg", [50, 80])]
+
+
+def test_a_list_of_ratios_each_with_its_interval_and_working_days_lost():
+    text = ("The hazard ratio was 1.18 (95% CI 1.09 to 1.28) in men with long service, 1.07 (0.99 to 1.16) in "
+            "those with less, and 1.02 (0.94 to 1.11) in the rest.")
+    assert [(k, t) for k, t, _ in found(text)] == [
+        ("effect_size", "hazard ratio was 1.18"), ("confidence_interval", "95% CI 1.09 to 1.28"),
+        ("effect_size", "1.07"), ("confidence_interval", "(0.99 to 1.16)"),
+        ("effect_size", "1.02"), ("confidence_interval", "(0.94 to 1.11)")]
+    # a count with its share in brackets is no estimate
+    assert not any(k == "effect_size" and t == "120" for k, t, _ in found(
+        "The hazard ratio was 0.8 (0.7-0.9); 120 (40%) patients died."))
+    assert found("Injuries cost 9,840 working days lost last year.") == [("count", "9,840 working days lost", 9840)]

@@ -291,9 +291,12 @@ _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
 # After a ratio, the same ratio in another group, given with its interval: "the hazard ratio was
-# 1.19 (1.09-1.30), compared with 1.08 (0.99-1.18) among the men", "the estimate was 1.05 (95% ..."
+# 1.19 (1.09-1.30), compared with 1.08 (0.99-1.18) among the men", "the estimate was 1.05 (95% ...",
+# a list of them: "1.18 (95% CI 1.09 to 1.28) in men with 20 years, 1.07 (0.99 to 1.16) in those ..."
 _OTHER_ESTIMATE = re.compile(
     rf"\b(?:(?i:the\s+estimate\s+was)|(?i:compared\s+with)|(?i:versus)|(?i:vs)\.?)\s+(?P<a>{DIGIT_NUMBER})(?=\s*\(\s*(?:\d|95))"
+    # (in a list, a decimal with an interval in brackets: not "; 120 (40%) patients")
+    r"|[,;](?:\s+(?i:and))?\s+(?P<b>\d+\.\d+)(?=\s*\(\s*(?:95\s*%\s*(?i:CI)[:,]?\s*)?\d+(?:\.\d+)?\s*(?:to|-|–)\s*\d)"
 )
 
 
@@ -336,7 +339,8 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for end in ratio_ends:
         for m in _OTHER_ESTIMATE.finditer(text, max(end, last_end), min(len(text), end + 220)):
             last_end = m.end()
-            yield ClaimMatch("effect_size", m.start("a"), m.end(), _num(m["a"]))
+            part = "a" if m["a"] else "b"
+            yield ClaimMatch("effect_size", m.start(part), m.end(), _num(m[part]))
             yield from _interval_after(text, m.end())
     # ("two to three times more common": a range of multiples)
     for m in _scan(MULTIPLE_RE, text, wants=_MULTIPLE_NEXT, ranges_only=True, range_ends=_MULTIPLE_UNITS):
@@ -875,6 +879,9 @@ _GESTATION_WORDS = re.compile(r"(?i:\b(?:born|births?|pregnan\w*|gestation\w*|pr
 _LENGTH_BEFORE = re.compile(r"(?i:\b(?:for|over|during|within|lasting|lasted|last|after|every|each|up\s+to|another|extra|further)\s+$)")
 
 
+_LOST_AFTER = re.compile(r"\s+(?i:lost)\b")
+
+
 def _gestational_age(text: str, m: re.Match) -> bool:
     values = [v for v in (_num(m["a"]), _num(m["b"])) if v is not None]
     if not values or not all(20 <= v <= 44 for v in values):
@@ -1113,6 +1120,10 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
             continue
         value = _range_or_value(m["a"], m["b"])
         if value is None:
+            continue
+        if _LOST_AFTER.match(text, m.end("unit")) and unit == "days" and not m["qual"] and not _LENGTH_BEFORE.search(window):
+            # "9,840 working days lost": sickness absence counted, no length of anything
+            yield ClaimMatch("count", m.start(), m.end("unit") + len(_LOST_AFTER.match(text, m.end("unit")).group()), value, unit=unit)
             continue
         yield ClaimMatch("duration", m.start(), end, value, unit=unit, qualifier=_qualifier(m))
 
