@@ -656,3 +656,13 @@ def test_a_poll_referred_back_to_with_two_digits_swapped(nlp):
     # a bare count referred back to
     text = "The programme found 2,146 previously undiagnosed cases. Of these, the 2,416 were found to have a variant."
     assert mismatches(nlp, text) == ["2,416"]
+
+
+def test_a_live_blogs_next_entry_and_a_time_of_day_are_no_randomised_total(nlp):
+    text = ("09:09\nOPENVENT-HF randomised 508 patients at 61 sites.\n\n10:40\nFORTIS-CCM enrolled 391 patients. They "
+            "were randomised 2:1 to CCM (n = 261) or medical therapy alone (n = 130).\n\n11:12\nPRESSURE-GUIDE: the "
+            "trial randomised 1,032 patients with heart failure.")
+    assert mismatches(nlp, text) == []
+    text = ("FORTIS-CCM enrolled 391 patients. They were randomised 2:1 to CCM (n = 261) or medical therapy alone "
+            "(n = 130). In all, 393 patients were randomised.")
+    assert mismatches(nlp, text) == ["393 patients were randomised"]

@@ -383,6 +383,11 @@ def test_minority_spelling_is_flagged_at_each_occurrence(nlp):
         # a double-barrelled name, its second part too short to compare alone (Vale/Vail)
         (("Lead author Dr Rhiannon Pritchard-Vale said it worked. Dr Pritchard-Vail added that more "
           "was needed. Rhiannon Pritchard-Vale is a paediatrician."), "Pritchard-Vail"),
+        # a degree after the name, and an Italian title
+        (("My guest is Imran Chaudhry, who runs three pharmacies. RACHEL: Imran Chaudhry, thank you. "
+          "Guest: Imran Chaudhary MPharm, Lowbridge Pharmacy Group."), "Chaudhary"),
+        (("The head of the service, Dott.ssa Lucia Benvenuti, has declared it. According to Dott.ssa Benvenuto, "
+          "recruitment begins in spring. Dott.ssa Benvenuti reminds that the vaccine is free."), "Benvenuto"),
         # a double-barrelled name whose first part is misspelt
         (("The audit, led by Dr Gareth Llewellyn-Price, analysed the records. \"Every child counts,\" "
           "Llewelyn-Price said. Llewellyn-Price said the network would trial texts."), "Llewelyn-Price"),

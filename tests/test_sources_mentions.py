@@ -562,3 +562,11 @@ def test_specialty_journals_news_cites(text, journal):
 
 def test_a_specialty_journal_named_by_an_ordinary_word_needs_a_citation_cue():
     assert journals_in("He suffered an injury to his eye during the match.") == []
+
+
+def test_journals_of_occupational_medicine_pharmacy_child_psychiatry_and_vets():
+    text = ("A study published in the Journal of Occupational and Environmental Medicine found it. The results were "
+            "accepted in the International Journal of Pharmacy Practice, and a review in Veterinary Record agreed.")
+    names = set(journals_in(text))
+    assert {"Journal of Occupational and Environmental Medicine", "International Journal of Pharmacy Practice",
+            "Veterinary Record"} <= names and "Occupational and Environmental Medicine" not in names

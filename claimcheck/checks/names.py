@@ -49,7 +49,7 @@ from .shared import lowered_text, token_starts_and_lowers
 _DATA_FILE = "names.json"
 _LIST_KEYS = {
     "titles", "speech_verbs", "after_name_words", "after_the_name_words", "before_name_words", "org_words", "not_names",
-    "surname_particles", "foreign_of",
+    "surname_particles", "foreign_of", "post_nominals",
 }
 _KEYS = _LIST_KEYS | {"gendered_titles"}
 
@@ -306,6 +306,8 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
         while names and texts[names[0]] in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
             title = texts[names.pop(0)]
             in_context = True
+        while len(names) > 1 and texts[names[-1]] in lists["post_nominals"]:
+            names.pop()  # "Imran Chaudhary MPharm": the degree after the surname
         if not names:
             continue
         # an organisation: "Semmelweis University", "Norrland Oncology", "University of Vestland",

@@ -92,7 +92,7 @@ def _alternation(words) -> str:
     return alternation(words, lower=True)
 
 
-_NUM = rf"(?<![\w\-/.,$£€])(?:{NUMBER})(?![\w/%]|\.\d|,\d)"
+_NUM = rf"(?<![\w\-/.,$£€:])(?:{NUMBER})(?![\w/%]|\.\d|,\d|:\d)"  # (not a time of day, "09:09")
 _PCT_NUM = r"(?<![\w\-/.,$£€])\d{1,3}(?:\.\d+)?"
 # Where a number of `_NUM` can begin, read in the lower-cased text (see `_folded`): a digit or
 # `.5`, a number word, or the `a` of `a hundred` / `a dozen` (zero-width, so that no match hides
@@ -1658,6 +1658,9 @@ _RANDOMISED_TOTAL = re.compile(
     r"(?i:patients|participants|people|adults|children|women|men|volunteers|subjects)\b"
 )
 _ARMS_REACH = 3000  # characters between the arms and the total, at most
+# A live blog's entry stamp on a line of its own ("11:12"): the arms and the total on either side of
+# one belong to two entries, most often two trials
+_ENTRY_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?i:am|pm|gmt|bst|cet|et))?[ \t]*$", re.M)
 
 
 def find_randomised_arms_mismatch(doc: Doc, bounds: list[tuple[int, int]], folded: str) -> Iterator[Hit]:
@@ -1683,7 +1686,8 @@ def find_randomised_arms_mismatch(doc: Doc, bounds: list[tuple[int, int]], folde
         value = parse_number(raw)
         if value is None or _EVENT_PARTS["year"].fullmatch(raw):
             continue
-        near = [total for where, total in arms if abs(where - m.start()) <= _ARMS_REACH]
+        near = [total for where, total in arms if abs(where - m.start()) <= _ARMS_REACH
+                and not _ENTRY_STAMP.search(text, min(where, m.start()), max(where, m.start()))]
         if near and all(total != value for total in near):
             start = m.start("a") if m["a"] else m.start("b")
             yield Hit(
