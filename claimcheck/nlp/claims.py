@@ -1072,7 +1072,7 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         if m["unit"].lower() == "second":
             continue  # "forced expiratory volume in one second (FEV1)": a measure's name
         if not m["b"] and m["a"].lower() in ("24", "twenty-four") and _ROUND_THE_CLOCK_AFTER.match(text, m.start("unit") - 1):
-            continue
+            continue  # "the 24-hour mean", "a 24-hour helpline": a window or a service, no length
         if m["unit"] == "Year" and _TITLE_WORD_AFTER.match(text, m.end("unit")):
             continue  # "the NHS 10 Year Plan": a name
         if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
@@ -1121,9 +1121,10 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if _LOST_AFTER.match(text, m.end("unit")) and unit == "days" and not m["qual"] and not _LENGTH_BEFORE.search(window):
+        lost = _LOST_AFTER.match(text, m.end("unit")) if unit == "days" else None
+        if lost and not m["qual"] and not _LENGTH_BEFORE.search(window):
             # "9,840 working days lost": sickness absence counted, no length of anything
-            yield ClaimMatch("count", m.start(), m.end("unit") + len(_LOST_AFTER.match(text, m.end("unit")).group()), value, unit=unit)
+            yield ClaimMatch("count", m.start(), lost.end(), value, unit=unit)
             continue
         yield ClaimMatch("duration", m.start(), end, value, unit=unit, qualifier=_qualifier(m))
 
