@@ -444,6 +444,15 @@ def _interval_after(text: str, estimate: ClaimMatch, next_claim: list[ClaimMatch
 _LOWER_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?i:lower|less|fewer|smaller|worse|down|shorter)\b")
 
 
+def _outside_interval(value: float, low: float, high: float) -> bool:
+    """Whether an estimate lies outside its interval, both on one scale (not "23% lower (95% CI
+    0.69-0.86)", a ratio's interval after a percentage)."""
+    if low - 1e-9 <= value <= high + 1e-9:
+        return False
+    midpoint = (low + high) / 2
+    return not (value > 0 and midpoint > 0 and not 0.2 <= value / midpoint <= 5)
+
+
 def find_intervals_excluding_estimate(doc: Doc, claims: list[ClaimMatch] | None = None) -> Iterator[Hit]:
     """`hazard ratio of 0.52 (95% CI 0.61-0.88)`: the estimate must lie inside its own interval."""
     text = doc_text(doc)
@@ -463,11 +472,8 @@ def find_intervals_excluding_estimate(doc: Doc, claims: list[ClaimMatch] | None 
             continue  # an inverted interval is flagged on its own
         if value > 0 and low < 0 and _LOWER_AFTER.match(text, estimate.end):
             value = -value  # "1.5 percentage points lower (95% CI −4.2 to 1.2)": a difference below zero
-        if low - 1e-9 <= value <= high + 1e-9:
+        if not _outside_interval(value, low, high):
             continue
-        midpoint = (low + high) / 2
-        if value > 0 and midpoint > 0 and not 0.2 <= value / midpoint <= 5:
-            continue  # different scales: "23% lower (95% CI 0.69-0.86)" is a ratio interval
         yield Hit(
             estimate.start, end,
             f"The estimate {_fmt(value)} lies outside its own confidence interval "
@@ -507,11 +513,10 @@ def find_table_cells_out_of_bounds(doc: Doc, claims: list[ClaimMatch] | None = N
                     continue
                 estimate = parse_number(text[cells[j - 1][0]:cells[j - 1][1]].strip())
                 low, high = (float(v) for v in claim.value)
-                if estimate is None or low > high or low - 1e-9 <= estimate <= high + 1e-9:
+                if estimate is None or low > high or estimate <= 0 or low + high <= 0:
+                    continue  # an inverted interval is flagged on its own; a cell of no estimate
+                if not _outside_interval(estimate, low, high):
                     continue
-                midpoint = (low + high) / 2
-                if estimate <= 0 or midpoint <= 0 or not 0.2 <= estimate / midpoint <= 5:
-                    continue  # another scale, or no estimate of this interval
                 yield Hit(
                     claim.start, claim.end,
                     f"The estimate {_fmt(estimate)} in the cell before lies outside its own confidence interval "

@@ -1561,9 +1561,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
         if not r.unit:
             # a bare number referred back to: "recruited 3,118 people" ... "the 3,181 already tested"
             first = samples.get("".join(sorted(digits)))
-            if (first is not None and r.value >= _TRANSPOSED_MIN and two_digits_swapped(str(first[0]), digits)
-                    and not _moved_a_zero(str(first[0]), digits)
-                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+            if first is not None and r.value >= _TRANSPOSED_MIN and _swapped_back(text, first[0], r):
                 yield _transposed(text, r, first[1])
             continue
         key = (r.unit, "".join(sorted(digits)))
@@ -1596,8 +1594,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                 yield _transposed(text, r, earlier[1])
             continue
         first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
-        if (earlier is None and two_digits_swapped(str(first[0]), digits) and not _moved_a_zero(str(first[0]), digits)
-                and _patterns()["definite"].search(text, max(0, r.start - 40), r.start)):
+        if earlier is None and _swapped_back(text, first[0], r):
             # "1,842 young people" ... "the 1,824 children in these trials", "the 3,214-person trial";
             # "2,146 previously undiagnosed cases" ... "the 2,416 relatives found to carry FH"
             earlier = first
@@ -1609,6 +1606,14 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if earlier[0] != r.value:
             yield _transposed(text, r, earlier[1])
+
+
+def _swapped_back(text: str, first: int, r) -> bool:
+    """Whether `r` refers back ("the", "all", "those" ...) to the number `first` with two of its
+    digits swapped (not a zero moved: two round numbers)."""
+    a, b = str(first), str(r.value)
+    return (two_digits_swapped(a, b) and not _moved_a_zero(a, b)
+            and _patterns()["definite"].search(text, max(0, r.start - 40), r.start) is not None)
 
 
 def _in_table_row(text: str, offset: int) -> bool:

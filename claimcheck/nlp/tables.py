@@ -352,12 +352,14 @@ def _delimited_tables(text: str, block_re: re.Pattern, cells_of) -> Iterator[tup
             i = j + 1
 
 
-def delimited_tables(text: str) -> list[tuple[int, list[str], list[list[tuple[int, int]]]]]:
+@lru_cache(maxsize=4)
+def delimited_tables(text: str) -> tuple[tuple[int, list[str], list[list[tuple[int, int]]]], ...]:
     """The text's Markdown, tab-separated and pipe-separated tables, in that order, as `tables`
-    gives them (each reader tried only where its delimiter is)."""
+    gives them (each reader tried only where its delimiter is). Read once a text: the claims,
+    the residue check, the table totals and the implausible cells all ask (callers only read it)."""
     piped = "|" in text
-    return [*(tables(text) if piped else ()), *(tab_tables(text) if "\t" in text else ()),
-            *(pipe_tables(text) if piped else ())]
+    return (*(tables(text) if piped else ()), *(tab_tables(text) if "\t" in text else ()),
+            *(pipe_tables(text) if piped else ()))
 
 
 def table_line_starts(text: str) -> set[int]:
