@@ -24,13 +24,18 @@ from .sources.mentions import find_sources
 
 def claims_from_doc(doc: Doc) -> list[Claim]:
     """The Doc's claims as report `Claim`s (ids c1, c2 ... in order), each with its sentence's
-    text; a sentence holding several claims is cut out and stripped once."""
+    text; a sentence holding several claims is cut out and stripped once. A number inside page
+    furniture the residue check flagged ("Rewind the last 7 days") is the page's, not a claim."""
     text = original_text(doc)
     bounds = sentence_bounds(doc)
     starts = [start for start, _ in bounds]
     sentence_texts: dict[int, str] = {}  # sentence index -> its stripped text
     claims = []
-    for i, match in enumerate(claim_records(doc), 1):
+    records = claim_records(doc)
+    furniture = _furniture_spans(doc)
+    if furniture:
+        records = [r for r in records if not any(a <= r.start and r.end <= b for a, b in furniture)]
+    for i, match in enumerate(records, 1):
         k = max(0, bisect_right(starts, match.start) - 1)
         sentence = sentence_texts.get(k)
         if sentence is None:
@@ -48,6 +53,14 @@ def claims_from_doc(doc: Doc) -> list[Claim]:
             match.qualifier,
         ))
     return claims
+
+
+def _furniture_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) of each residue flag of the Doc."""
+    group = doc.spans.get(FLAGS)
+    if not group:
+        return []
+    return [(span.start_char, span.end_char) for span in group if span.label_ == "residue"]
 
 
 def _flag_extension_reader(doc: Doc):

@@ -402,6 +402,19 @@ def test_share_bar_with_one_button_per_line_is_flagged(nlp):
     assert texts(nlp, "The campaign ran on one platform:\n\nFacebook\n\nIt reached 2 million users.", "residue") == []
 
 
+def test_a_broadcasters_listen_again_line_is_flagged_and_its_numbers_are_no_claims(nlp):
+    from claimcheck.check import check_article
+    from claimcheck.models import Article
+
+    text = ("Scans for people with cirrhosis start next month.\n\n"
+            "Listen again on the Calder Valley Radio app | Rewind the last 7 days\n\nMore news at six.")
+    assert texts(nlp, text, "residue") == ["Listen again on the Calder Valley Radio app | Rewind the last 7 days"]
+    report = check_article(Article(text=text, input="bulletin.txt"), nlp)
+    assert [c.text for c in report.claims] == []  # "7 days" is the player's
+    assert [c.id for c in check_article(Article(text="Of 120 patients, 14 died.\n\n" + text, input="b.txt"), nlp).claims] == [
+        "c1", "c2"]
+
+
 def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     text = "Beautifyingbeauty and healthHealth\n\nBotox for the treatment of mental conditions\n\nA new study finds..."
     assert texts(nlp, text, "residue") == ["Beautifyingbeauty and healthHealth"]
@@ -441,6 +454,7 @@ def test_glued_breadcrumb_at_the_top_is_flagged(nlp):
     "Parents who sign up to the programme get a weekly email from a nurse.",
     "The full figures are on page 4 of the report.",
     "Page 3 of the leaflet explains the doses.",
+    "You can listen again to the surgeon, who explained how the new scans work for people with cirrhosis.",
 ])
 def test_article_content_is_not_residue(nlp, text):
     assert texts(nlp, text, "residue") == []

@@ -1500,3 +1500,49 @@ def test_a_list_of_ratios_each_with_its_interval_and_working_days_lost():
     assert not any(k == "effect_size" and t == "120" for k, t, _ in found(
         "The hazard ratio was 0.8 (0.7-0.9); 120 (40%) patients died."))
     assert found("Injuries cost 9,840 working days lost last year.") == [("count", "9,840 working days lost", 9840)]
+
+
+def test_inhaler_puffs_and_nasal_sprays_are_doses_a_spray_bottle_is_not():
+    assert found("A normal dose for symptoms is one or two puffs; adults use two sprays in each nostril.") == [
+        ("dose", "one or two puffs", [1, 2]), ("dose", "two sprays", 2)]
+    assert found("The shop sold 2 spray bottles, and one spray round protects a house.") == []
+
+
+def test_an_interval_whose_dash_was_read_in_the_wrong_encoding():
+    text = "There was no rise (rate ratio 0.97, 95% CI 0.88â€“1.07)."
+    assert found(text)[-1] == ("confidence_interval", "95% CI 0.88â€“1.07", [0.88, 1.07])
+
+
+def test_parts_of_a_group_told_by_what_happened_to_them():
+    text = ("Of the 47 workers, 14 already had progressive massive fibrosis and 23 had an invasive procedure. "
+            "Three have since been referred for lung transplant.")
+    assert found(text)[1:] == [("count", "14", 14), ("count", "23", 23), ("count", "Three", 3)]
+    assert found("Last year 31,700 kits were ordered and 22,400 came back.") == [
+        ("count", "31,700 kits", 31700), ("count", "22,400", 22400)]
+    assert found("Of 4,200 invited, 1,134 sent a sample back, and 803 have been returned so far.") == [
+        ("count", "1,134", 1134), ("count", "803", 803)]
+    # an age, and "one" as a pronoun, are no part
+    assert found("Of those asked, respondents over 75 reported loneliness; those aged 65 had a fall.") == []
+    assert found("The larger one came back from the lab as an adenoma.") == []
+
+
+def test_fires_and_burns_are_events_and_a_phone_menus_options_are_no_counts():
+    assert found("There were 47 fires involving home oxygen in 2024, nine of which were fatal, and three minor burns.") == [
+        ("count", "47 fires", 47), ("count", "nine", 9), ("count", "three minor burns", 3)]
+    assert found("Call us (option 1 appointments, option 3 prescriptions).") == []
+
+
+def test_a_count_after_a_change_by_a_share_and_across_a_year():
+    assert found("Gonorrhoea diagnoses fell by 11.4% to 9,862, and syphilis diagnoses rose by 9.7% to 1,447 "
+                 "(24.1 per 100,000 population).") == [
+        ("percentage", "11.4%", 11.4), ("count", "9,862", 9862), ("percentage", "9.7%", 9.7),
+        ("count", "1,447", 1447), ("proportion", "24.1 per 100,000", 0.000241)]
+    assert found("The number of people collecting PrEP rose from 2,960 in 2022 to 4,105 in 2024.") == [
+        ("count", "2,960", 2960), ("count", "4,105", 4105)]
+
+
+def test_an_average_length_is_measured_but_an_institutions_age_and_a_scales_points_are_not():
+    assert found("They had worked in the trade for an average of 11 years.") == [("duration", "11 years", 11)]
+    assert found("She has worked there for 11 years.") == []
+    assert found("It was the highest number in its 38-year history, on the five-point scale doctors use.") == []
+    assert found("A 5-year history of smoking was needed.") == [("duration", "5-year", 5)]

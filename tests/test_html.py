@@ -602,3 +602,14 @@ def test_a_related_list_beside_the_article_is_no_key_points_box():
     text = extract_article(page, "bulletin.html").text
     assert "214 cases of syphilis" in text
     assert "Mpox update" not in text
+
+
+def test_a_topics_line_and_the_article_end_tools_are_not_the_article():
+    page = ("<html><body><article class='story'><h1>A drug for fatty liver</h1><div class='body'>"
+            + "".join(f"<p>{p}</p>" for p in BODY) +
+            "</div><div class='article-end-tools'><p>Topics: <a href='/t/liver'>Liver disease</a> "
+            "<a href='/t/nhs'>NHS</a></p><p>Reuse this content</p></div>"
+            "<ul class='tags'><li>Obesity</li></ul></article></body></html>")
+    text = extract_article(page, "story.html").text
+    assert BODY[-1] in text
+    assert "Topics" not in text and "Reuse this content" not in text and "Obesity" not in text

@@ -804,6 +804,9 @@ def _years_of_no_length(text: str, lowered: str, start: int, end: int) -> bool:
     if window.endswith(("gap of ", "gap is ", "gap was ", "difference of ")) and _EXPECTANCY.search(
             lowered, max(0, start - 400), start):
         return True  # "can expect to reach 83.9. That is a gap of 11.1 years": life expectancies' gap
+    if lowered.startswith(" history", end) and text[end - 5:end].lower() == "-year" and window.endswith(
+            ("its ", "'s ", "’s ", "their ", "our ")):
+        return True  # "the highest number in its 38-year history": an institution's age (not "a 5-year history of smoking")
     career = _CAREER_SPAN_BEFORE.search(text, max(0, start - 80), start)
     return career is not None and (career["needs_post"] is None or _POST_AFTER.match(text, end) is not None)
 # "Antonia, 78 years," : an age in apposition.
@@ -812,6 +815,8 @@ _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a 
 _CAREER_BEFORE = re.compile(
     r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|"
     r"(?:lived|living)(?!\s+with\b)|served|run|running|coached|volunteered|known|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
+    # (but a group's average is a length measured: "had worked for an average of 11 years")
+    r"(?<!average of )(?<!median of )(?<! mean of )"
 )
 # "pupils of 11 to 14 years", "adolescents of between 12 and 17 years", "children at 12 months",
 # "people over 60 years": people, then their age (no "aged"). Read from the last words of the
@@ -1192,6 +1197,10 @@ def _vaccine_near(text: str, m: re.Match, after: int) -> bool:
     """A vaccine named up to 300 characters before a schedule ("Shingles vaccine ... is two
     doses") or `after` characters after it."""
     return _VACCINE_WORD.search(text, max(0, m.start() - 300), min(len(text), m.end() + after)) is not None
+# "two puffs", "one or two sprays": an inhaler's or nasal spray's dose (not "each puff", no number)
+PUFFS_RE = re.compile(rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s+(?P<unit>(?i:puffs?|sprays?|inhalations?))\b"
+                      r"(?!\s+(?i:bottles?|cans?|pumps?|devices?|heads?|nozzles?|rounds?|campaigns?|programmes?)\b)")
+_PUFF_ANCHORS = (" puff", " spray", " inhalation")
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
 STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
@@ -1309,6 +1318,11 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is not None and _RADIOTHERAPY_WORD.search(text, max(0, m.start() - 300), min(len(text), m.end() + 200)):
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="fractions", qualifier=_qualifier(m))
+    for m in search_near(PUFFS_RE, text, find_all(_lower(text), _PUFF_ANCHORS), before=40, after=12) if (
+            "puff" in text or "spray" in text or "inhalation" in text) else ():
+        value = _range_or_value(m["a"], m["b"])
+        if value is not None:
+            yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
     for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
@@ -1404,6 +1418,9 @@ def resolve_overlaps(matches: list[ClaimMatch]) -> list[ClaimMatch]:
 # it). Claims are read as if it were a space; it is one character, so every offset stays.
 # "50 Âµg/kg": the "Â" of a micro sign read so, after the space, is read as a space too.
 _MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[µμ])")
+# "0.88â€“1.07": an en or em dash read so between two numbers is read as " – " (three characters
+# for three, so every offset stays): the interval or range is read, and the claim's text is the page's.
+_MOJIBAKE_DASH = re.compile(r"(?<=\d)â€[\u201c\u201d](?=[\d\-\u2212])")
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+")
@@ -1440,6 +1457,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
         sentence_of = lambda _offset: (0, len(text))  # noqa: E731
     if "Â" in text:
         text = _MOJIBAKE_SPACE.sub(" ", text)
+    if "â€" in text:
+        text = _MOJIBAKE_DASH.sub(" \u2013 ", text)
     candidates: list[ClaimMatch] = []
     candidates += find_confidence_intervals(text)
     candidates += find_p_values(text)

@@ -70,7 +70,8 @@ _LIST_ITEM = re.compile(NUM)
 
 # What may follow a number that continues a claim.
 _FOLLOW = re.compile(
-    r"\s*(?:$|[,.;:)]|(?i:of\s+(?:whom|them|those|these)\b)|\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*\)"
+    r"\s*(?:$|[,.;:)]|(?i:of\s+(?:whom|which|them|those|these)\b)|\(\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*\)"
+    r"|\(\s*\d+(?:\.\d+)?\s+(?i:per)\s+\d"  # (its rate in brackets: "to 1,447 (24.1 per 100,000 population)")
     r"|(?i:and|or|then|respectively|in|on|at|over|during|since|the|this|last|before|after|"
     r"previously|earlier|across|among|a\s+year|a\s+week|a\s+month|each|every|per\s+(?:year|week|month|day))\b)"
 )
@@ -96,12 +97,12 @@ _NOT_BEFORE = re.compile(
 # verb of change before the number.
 _CHANGE_BEFORE = re.compile(
     rf"(?i:\b(?:{_CHANGE_VERB}|doubled|halved|went\s+up|went\s+down|soared|plunged|peaked|reached)\b"
-    r"[^.;:]{0,60}?\b(?:from|to|at)\s+)$"
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,60}?\b(?:from|to|at)\s+)$"  # ("fell by 11.4% to 9,862")
 )
 _CHANGE_FROM = re.compile(rf"(?i:\b{_CHANGE_VERB}\b[^.;:\d]{{0,40}}?\bfrom\s+)$")
 _COUNTED_EXTRA = (
     "complaints", "referrals", "appointments", "prescriptions", "vaccinations", "calls", "attendances",
-    "notifications", "detections", "hospitalisations", "hospitalizations",
+    "notifications", "detections", "hospitalisations", "hospitalizations", "diagnoses",
 )
 
 
@@ -321,9 +322,11 @@ _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|per\s*cent|percent|mg|mcg|µg|g
 
 
 def _has_digit_outside(text: str, start: int, end: int) -> bool:
-    """Is there, between a chain's last item and the next, a number other than a share or a dose
-    (`(24.3%) in the 5 mg group` is no break; `in 12 hospitals` is)?"""
+    """Is there, between a chain's last item and the next, a number other than a share, a dose or
+    a year (`(24.3%) in the 5 mg group` is no break; `in 12 hospitals` is)?"""
     for m in _DIGIT_RUN.finditer(text, start, end):
+        if _is_year(m.group().rstrip()):
+            continue  # a time phrase: "from 2,960 in 2022 to 4,105"
         if not m.group().rstrip().endswith(("%", "cent", "mg", "mcg", "µg", "g", "ml", "kg")):
             return True
     return False

@@ -45,6 +45,10 @@ from .patterns import (
 _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*)$")
 # The word before a number touches it (no comma or stop between): "among 40 patients".
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
+_SCALE_MODS = re.compile(r"(?i:(?<![-\w])scales?\b)")
+_TIME_PHRASE_ENDS = frozenset({"year", "week", "day"})
+_TIME_PHRASE_BEFORE = re.compile(
+    r"\b(?i:last|this|next|each|every|a|per|that|same|previous|following)\s+(?i:year|week|day)\s+$")
 # The sentence before an elided arm gives the first arm's size with its people.
 _ASSIGNMENT_OR_GROUPS = re.compile(r"(?i:\b(?:group|arm|cohort)\s+(?:had|comprised|included|numbered|of|contained|was)\b)")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
@@ -116,14 +120,19 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"took\s+up\s+(?:the|their|an?)\s+(?:offer|invitation|place)|(?:needed|required)\s+(?:surgery|treatment|an?\s+operation|intensive|hospital|oxygen|ventilation)|"
         r"had\s+(?:already\s+)?been\s+(?:hospitali[sz]ed|admitted|readmitted|diagnosed|infected)|"
         # an outbreak's running totals: "6,930 have been confirmed", "56 have died"
-        r"(?:have|has)\s+(?:now\s+|since\s+|so\s+far\s+)?(?:died|been\s+(?:confirmed|hospitali[sz]ed|admitted|readmitted|diagnosed|infected|killed))|"
+        r"(?:have|has)\s+(?:now\s+|since\s+|so\s+far\s+)?(?:died|completed\s+(?:treatment|the|their)\b|"
+        r"been\s+(?:confirmed|hospitali[sz]ed|admitted|readmitted|diagnosed|infected|killed|referred|returned))|"
+        # a part with what happened to it: "14 already had progressive massive fibrosis", "23 had an
+        # invasive procedure", "22,400 came back"
+        r"already\s+had|came\s+back\b|had\s+an?\s+(?:[a-z-]+\s+){0,2}?(?:procedure|operation|biopsy|transplant|"
+        r"amputation|stroke|seizure|fracture|fall|relapse|recurrence|reaction|caesarean|c-section)\b|"
         r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred|pregnant|positive(?!\s+(?:about|that|towards?)\b))|"
         # what some of those asked answered: "Of these, 1,395 said they had swallowed the tablets"
-        r"said\s+(?:they|that|no\b|yes\b)|reported\s+(?!to\b)[a-z]|"
+        r"said\s+(?:they|that|no\b|yes\b)|reported\s+(?!to\b)(?=[a-z])|"
         r"are\s+(?:newly\s+)?diagnosed|suffered|experienced|relapsed|responded|stopped|discontinued|withdrew|dropped\s+out|"
         # a screening or follow-up's funnel: "962 sent it back", "38 went on to have a heart attack"
-        r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|their\s+kits?)\s+back|"
+        r"went\s+on\s+to\s+(?:have|develop|need|die)|were\s+found\s+to\s+have|sent\s+(?:it|them|(?:a|the|their)\s+(?:samples?|kits?|tests?|swabs?))\s+back|"
         # what screening will find in every 1,000: "about 25 will be offered a colonoscopy"
         r"will\s+(?:be\s+(?:offered|found\s+to\s+have|diagnosed|referred|told|called\s+back|recalled)|get\s+an?\s+(?:normal|abnormal|positive|negative|clear)|"
         r"have\s+(?:an?\s+|nothing\s+|polyps\b|cancer\b)|develop|die|need)|"
@@ -178,7 +187,7 @@ _ARM_TAIL_SECOND = {
 _BARE_COUNT_FIRST = frozenset(
     "also later eventually subsequently ultimately each every died die dies developed had were are suffered experienced "
     "went sent returned gave remain remained remains survived recovered tested turned took needed required attended booked declined "
-    "relapsed responded stopped discontinued withdrew dropped will said reported have has".split()
+    "relapsed responded stopped discontinued withdrew dropped will said reported have has already came".split()
 )
 # One person of a story ("one man", "one child"): a claim only with an outcome after it.
 _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", "participant", "volunteer",
@@ -404,6 +413,7 @@ def _enrolled_word_before(text: str, pos: int) -> bool:
 # tries a flat one branch by branch after each word it skips).
 _COUNT_VERB_PHRASES = (
     "died", "die", "dies", "were hospitalised", "were hospitalized", "were admitted", "developed", "develop",
+    "are admitted", "are hospitalised", "are hospitalized",
     "suffered", "experienced", "were infected", "became infected", "tested positive", "had undergone",
     "diagnosed", "were diagnosed", "are diagnosed", "have", "has", "live with", "are living", "living with",
     "suffer", "are affected", "were affected", "are infected", "lost their lives", "needed hospital",
@@ -765,7 +775,31 @@ def _blocked_before(text: str, start: int, before: str, blocked: frozenset) -> b
     but across a comma it says nothing ("Over three years, 1,102 participants")."""
     if before not in blocked and before.rstrip("-") not in blocked:
         return False
+    if before in _TIME_PHRASE_ENDS and _TIME_PHRASE_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "Last year 31,700 kits were ordered": a time phrase, not "Year 7 pupils"
     return before in ("aged", "age", "ages") or bool(_WORD_TOUCHING.search(text, max(0, start - 30), start))
+
+
+def _an_age(text: str, start: int) -> bool:
+    """`aged 65 had a fall`, `respondents over 75 reported`: the number at `start` is an age."""
+    words = _preceding_words(text, start, 2)
+    if not words:
+        return False
+    return words[-1] in _AGE_WORDS or (
+        words[-1] in ("over", "under") and len(words) == 2 and (words[0] in _AGE_WORDS or words[0] in _people_last_words()))
+
+
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+
+
+@lru_cache(maxsize=1)
+def _people_last_words() -> frozenset:
+    return frozenset(noun.lower().split()[-1] for noun in terms()["people_nouns"])
+
+
+# "the larger one", "the other one": "one" a pronoun, not a number
+_ONE_AS_PRONOUN_AFTER = frozenset(
+    "the a this that which each every any no other another larger smaller bigger first second last only new old".split())
 
 
 def _after_age_range(text: str, start: int) -> bool:
@@ -860,6 +894,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
+        if m["mods"] and _SCALE_MODS.search(m["mods"]):
+            continue  # "on the five-point scale doctors use": a scale's points, no group
         noun = _noun_text(m["noun"])
         if noun in _FEW_NOT_COUNTED and isinstance(value, (int, float)) and value < _FEW_NOT_COUNTED[noun]:
             continue  # "9,460 doses of MMR vaccine" were given, "two doses" is a schedule; "three items" of a questionnaire
@@ -938,8 +974,10 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
     bare = [at for at in mentions if at.next in _BARE_COUNT_FIRST or (at.next == "" and "(" in text[at.pos:at.pos + 40])]
     for m in _scan(bare_count, text, only=bare):
         value = _num(m["a"])
-        if _is_year(m["a"]) or value is None or value <= 0 or _after_age_range(text, m.start()):
-            continue  # (not "people aged 40 to 64 said they woke")
+        if _is_year(m["a"]) or value is None or value <= 0 or _after_age_range(text, m.start()) or _an_age(text, m.start("a")):
+            continue  # (not "people aged 40 to 64 said they woke", "respondents over 75 reported ...")
+        if m["a"].lower() == "one" and _preceding_word(text, m.start("a")) in _ONE_AS_PRONOUN_AFTER:
+            continue  # "The larger one came back from the lab": a pronoun
         yield ClaimMatch("count", m.start(), m.end(), value, qualifier=_qualifier(m))
     lowered = _lower(text)
     arms = [(a, e) for a, e in find_all(lowered, _ARM_WORDS) if text[e:e + 1].isdigit()]  # ("group 5,454")
