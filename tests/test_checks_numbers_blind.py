@@ -666,3 +666,40 @@ def test_a_live_blogs_next_entry_and_a_time_of_day_are_no_randomised_total(nlp):
     text = ("FORTIS-CCM enrolled 391 patients. They were randomised 2:1 to CCM (n = 261) or medical therapy alone "
             "(n = 130). In all, 393 patients were randomised.")
     assert mismatches(nlp, text) == ["393 patients were randomised"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # one answer and its negation
+    ("Of the 214 parents who replied, 131 have a child on ADHD medication and 97 said their child isn't on meds.",
+     "97 said"),
+    # two states of one kind: a response, a sex, a result, working hours
+    ("Of the 102 responders, 54 had a complete response or better and 52 had a very good partial or partial response.",
+     "52 had a very good"),
+    ("There were 287 children referred. Of those, 201 were girls and 104 were boys.", "104 were boys"),
+    ("Of the survey's respondents, 58% worked full-time and the remaining 49% part-time.", "49%"),
+    # a scale's answers, as shares
+    ("Of the 1 214 patients who answered, 71 % were very satisfied, 24 % were satisfied and 9 % were not satisfied.",
+     "9 % were not"),
+    # each in its own place
+    ("Of the 27 deaths, 19 were in children under five and 11 were in adults.", "11 were in adults"),
+    ("Of the 9,870 residents, 5,120 lived in homes run by large groups, 2,940 in homes run by regional operators and "
+     "2,210 in independent family-run homes.", "2,210 in independent"),
+])
+def test_parts_that_exclude_each_other_cannot_exceed_their_whole(nlp, text, flagged):
+    assert flagged_over(nlp, text, flagged)
+
+
+@pytest.mark.parametrize("text", [
+    # conditions may overlap
+    "Of the 500 patients, 300 had diabetes and 250 had high blood pressure.",
+    "Of the 120 smokers, 80 had tried to quit and 70 had not used a nicotine patch.",
+    # two answers to two questions, sharing only "said"
+    "Of those who called, 78% said they felt less distressed and 61% said they would not have phoned a helpline.",
+    # the parts fit
+    "Of the 214 parents who replied, 131 have a child on ADHD medication and 83 said their child isn't on meds.",
+    "Of the survey's respondents, 58% worked full-time and the remaining 42% part-time.",
+    # overlap said outright
+    "Of the 100 patients, 70 tested positive and 40 also tested negative on a second swab.",
+])
+def test_parts_that_may_overlap_or_fit_are_left_alone(nlp, text):
+    assert mismatches(nlp, text) == []

@@ -1546,3 +1546,12 @@ def test_an_average_length_is_measured_but_an_institutions_age_and_a_scales_poin
     assert found("She has worked there for 11 years.") == []
     assert found("It was the highest number in its 38-year history, on the five-point scale doctors use.") == []
     assert found("A 5-year history of smoking was needed.") == [("duration", "5-year", 5)]
+
+
+def test_what_screening_finds_in_every_thousand_and_a_polls_tally():
+    text = "Of every 1,000 people tested, about 59 will test positive and about 876 will test negative."
+    assert found(text) == [("count", "about 59", 59), ("count", "about 876", 876)]
+    assert found("About 40 are called back, and about 50 have the disease.") == [
+        ("count", "About 40", 40), ("count", "about 50", 50)]
+    text = "A study asked parents.\n\n| Wait | Replies |\n|---|---|\n| Under 12 months | 47 |\n| Over 24 months | 79 |\n"
+    assert [(k, t) for k, t, _ in found(text) if k != "duration"] == [("count", "47"), ("count", "79")]

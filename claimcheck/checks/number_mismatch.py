@@ -1489,6 +1489,130 @@ def find_outcome_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]]) -> It
         yield _parts_over_whole(parts[0].start("n"), parts[-1].end(), values, f"{opener['m']} {opener['noun']}", whole)
 
 
+# --- (c2) a group split into parts that exclude each other: `Of the 214 parents who replied,
+# 131 have a child on medication and 97 said their child isn't on meds`
+
+# `Of the 214 parents who replied, `, `Of the 102 responders, `, `Of those, ` (the whole said in
+# the sentence before), `Of the survey's respondents, ` (shares only)
+_PARTS_OPENER = re.compile(
+    rf"\W*(?i:of|among)\s+(?:(?i:the|these|those|all|them|whom)\b\s*)?(?:[\w\-]+['’]s\s+)?(?:(?P<m>{_NUM})\s+)?"
+    r"(?P<rest>[^,;:.!?()\d]{0,60}?)(?:\([^()]{0,60}\))?\s*,\s*"
+)
+# One part: a number (its share in brackets, or itself a share), then what it is, up to the next part.
+_PART = re.compile(
+    rf"(?:(?P<p>{_PCT_NUM})(?P<pct>\s*(?:%|(?i:per\s?cent|percent)))|(?P<n>{_NUM}))(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s+"
+    r"(?P<clause>(?:(?!\d)[^;:.!?()])*?)(?=\s*(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+)(?:(?i:the\s+(?:remaining|other|rest)|a\s+further|another)\s+)?\d|\s*(?:[;:.!?(]|,\s+(?![\w\s]{0,30}\d)|$))"
+)
+_PART_GAP = re.compile(r"\s*,?\s*(?:(?i:and|while|whereas)\s+)?(?:(?i:the\s+(?:remaining|other|rest)|a\s+further|another)\s+)?$")
+# Words that let parts overlap (`also`, `both`, `of them`, `including`): no check.
+_OVERLAP = re.compile(r"(?i:\b(?:also|both|as\s+well|of\s+(?:them|whom|these|those)|including|at\s+least|or\s+more|more\s+than|over)\b)")
+_NEGATION = re.compile(r"(?i:\b(?:not|never|no|without)\b|n[’']t\b)")
+# States a person is in only one of: a test's result, a response to treatment, a programme's end,
+# working hours, sex and age group.
+_STATE_GROUPS = (
+    ("positive", "negative", "inconclusive"),
+    ("complete", "partial"),
+    ("completed", "dropped out", "never attended", "did not attend", "withdrew"),
+    ("full-time", "part-time"),
+    ("girls", "boys"), ("women", "men"), ("children", "adults"),
+)
+_STATE_WORD = re.compile(r"(?i:\b(?:" + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s\-]?") for g in _STATE_GROUPS for w in g) + r")\b)")
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# Words two answers share whatever they say ("78% said they felt ..., 61% said they would not ...")
+_NOT_CONTENT = frozenset(
+    "said says told reported felt feel thought think have having were been would could should will they them their "
+    "there that this those these with from what which when than more about into also".split())
+_SAME_PLACE_OPENING = re.compile(r"(?i:^(?:(?:were|was|are|is|lived|live|living|died|occurred)\s+)?(in|at)\s)")
+
+
+def _state_of(clause: str) -> tuple[int, str] | None:
+    m = _STATE_WORD.search(clause)
+    if m is None:
+        return None
+    word = re.sub(r"[\s\-]+", " ", m.group().lower())
+    for i, group in enumerate(_STATE_GROUPS):
+        if word in (w.replace("-", " ") for w in group):
+            return i, word
+    return None
+
+
+def _exclusive(clauses: list[str]) -> bool:
+    """Do the parts' clauses say they exclude each other: one the negation of another (sharing a
+    word), two different states of one kind, or each in its own place (`in children under five`,
+    `in adults`)?"""
+    if any(_OVERLAP.search(c) for c in clauses):
+        return False
+    negated = [bool(_NEGATION.search(c)) for c in clauses]
+    words = [set(_CONTENT_WORD.findall(c.lower())) - _NOT_CONTENT for c in clauses]
+    for i in range(len(clauses)):
+        for j in range(len(clauses)):
+            if negated[i] and not negated[j] and (words[i] & words[j] or len(words[i]) <= 1):
+                return True
+    states = [_state_of(c) for c in clauses]
+    if all(states) and len({g for g, _ in states}) == 1 and len({w for _, w in states}) == len(states):
+        return True
+    places = [_SAME_PLACE_OPENING.match(c.strip()) for c in clauses]
+    return all(places) and len({p.group(1).lower() for p in places}) == 1 and len({c.strip().lower() for c in clauses}) == len(clauses)
+
+
+def find_exclusive_parts_over_whole(doc: Doc, bounds: list[tuple[int, int]], records) -> Iterator[Hit]:
+    """`Of the 214 parents who replied, 131 have a child on medication and 97 said their child
+    isn't on meds`; `Of those, 201 were girls and 104 were boys`; `71 % were very satisfied, 24 %
+    were satisfied and 9 % were not satisfied`: parts that exclude each other (`_exclusive`)
+    cannot add up to more than the group they split (or, as shares, to more than 100%)."""
+    text = doc_text(doc)
+    for index, (s_start, s_end) in enumerate(bounds):
+        opener = _PARTS_OPENER.match(text, s_start, s_end)
+        if opener is None:
+            continue
+        parts: list[re.Match] = []
+        at = opener.end()
+        while at < s_end:
+            m = _PART.match(text, at, s_end)
+            if m is None:
+                break
+            parts.append(m)
+            nxt = _PART_NUMBER.search(text, m.end(), s_end)
+            if nxt is None or not _PART_GAP.search(text, m.end(), nxt.start()):
+                break
+            at = nxt.start()
+        if len(parts) < 2 or len({bool(p["pct"]) for p in parts}) != 1:
+            continue
+        values = [parse_number(p["p"] or p["n"]) for p in parts]
+        if None in values or not _exclusive([p["clause"] for p in parts]):
+            continue
+        total = sum(values)
+        if parts[0]["pct"]:
+            if total > 102:  # (a point of rounding per part)
+                yield Hit(parts[0].start("p"), parts[-1].end(),
+                          f"{' + '.join(_fmt(v) + '%' for v in values)} = {_fmt(total)}%: parts of one group that exclude each other add up to more than all of it.",
+                          "the shares should add up to at most 100%")
+            continue
+        whole_text, whole = _opened_whole(text, opener, index, bounds, records)
+        if whole is None or total <= whole:
+            continue
+        yield _parts_over_whole(parts[0].start("n"), parts[-1].end(), values, whole_text, whole)
+
+
+_PART_NUMBER = re.compile(rf"{_PCT_NUM}\s*(?:%|(?i:per\s?cent|percent))|{_NUM}")
+
+
+def _opened_whole(text: str, opener: re.Match, index: int, bounds, records) -> tuple[str, float | None]:
+    """The whole an opener names: its number (`Of the 214 parents`), or after `Of those,` the
+    last count or sample of the sentence before."""
+    if opener["m"]:
+        if opener["rest"] and re.match(r"\s*(?i:per|in|%|percent|per\s?cent)\b", opener["rest"]):
+            return "", None
+        return f"{opener['m']} {opener['rest'].strip()}".strip(), parse_number(opener["m"])
+    if opener["rest"].strip() or index == 0:
+        return "", None
+    p_start, p_end = bounds[index - 1]
+    before = [r for r in records if p_start <= r.start < p_end and r.kind in ("count", "sample_size")]
+    if not before or before[-1].qualifier:
+        return "", None
+    return text[before[-1].start:before[-1].end], before[-1].value
+
+
 # --- a count given again with its digits in another order ---------------------------------
 
 _TRANSPOSED_MIN = 1000  # shorter numbers share their digits by chance too often
@@ -2074,18 +2198,18 @@ def _outcome_word(m: re.Match) -> str | None:
     "a headline's finding given another value in the body",
 )
 def find_number_mismatches(doc: Doc) -> Iterator[Hit]:
-    """Every rule's hits, one per span (the first rule to flag a span says most about it), none
-    in a correction notice (which gives the wrong figure beside the right one on purpose)."""
-    flagged: set[tuple[int, int]] = set()
+    """Every rule's hits, none overlapping another (the first rule to flag a span says most about
+    it), none in a correction notice (which gives the wrong figure beside the right one on purpose)."""
+    flagged: list[tuple[int, int]] = []
     notices: list[tuple[int, int]] | None = None
     for hit in _mismatches(doc):
-        if (hit.start, hit.end) in flagged:
-            continue
+        if any(start < hit.end and hit.start < end for start, end in flagged):
+            continue  # (one flag for one slip: the first rule to flag a span, or a span overlapping it)
         if notices is None:
             notices = _correction_notices(doc_text(doc))
         if any(start <= hit.start < end for start, end in notices):
             continue
-        flagged.add((hit.start, hit.end))
+        flagged.append((hit.start, hit.end))
         yield hit
 
 
@@ -2128,16 +2252,17 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     yield from find_subtype_parts_over_whole(doc, records, bounds, sentence_of)
     yield from find_restated_daily_maximums(doc, sentence_of, bounds)
     mentions = _mentions(doc, sentence_of, bounds, records)
-    if not mentions:
-        yield from find_transposed_digits(doc, records)
-        return
-    folded = folded_text(doc)
-    studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
-    yield from find_sample_conflicts(doc, mentions, studies)
-    yield from find_remaining_conflicts(doc, mentions, studies)
-    yield from find_outcome_conflicts(doc, mentions, studies)
-    yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
-    yield from find_event_parts_over_whole(doc, bounds, studies)
-    yield from find_randomised_arms_mismatch(doc, bounds, folded)
-    yield from find_restated_enrolments(doc, records)
+    if mentions:
+        folded = folded_text(doc)
+        studies = _Studies(doc_text(doc), mentions, bounds, folded)  # other studies: looked for only if asked
+        yield from find_sample_conflicts(doc, mentions, studies)
+        yield from find_remaining_conflicts(doc, mentions, studies)
+        yield from find_outcome_conflicts(doc, mentions, studies)
+        yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
+        yield from find_event_parts_over_whole(doc, bounds, studies)
+        yield from find_randomised_arms_mismatch(doc, bounds, folded)
+    # (after the rules above, which name the part that is wrong when they can)
+    yield from find_exclusive_parts_over_whole(doc, bounds, records)
+    if mentions:
+        yield from find_restated_enrolments(doc, records)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span

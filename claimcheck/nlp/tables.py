@@ -87,6 +87,8 @@ _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proporti
 _N_SHARE_HEADER = re.compile(r"(?i:[^\W\d_].*?,?\s+(?:n|no\.)\s*\(\s*%\s*\)\s*$)")
 _COUNT_WITH_SHARE = re.compile(rf"(?:{_NUMBER})\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
+# A poll's or a forum's tally: how many gave each answer, counted (no study's sample)
+_TALLY_HEADER = re.compile(r"(?i:^\s*(?:replies|answers|votes)\s*(?:\(\s*%\s*\))?\s*$)")
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
 _NOT_COUNTED = re.compile(
     r"(?i:\b(?:per|rate|rates|mean|median|average|age|ages|aged|years?|months?|weeks?|days?|hours?|"
@@ -203,6 +205,8 @@ def classify_header(header: str, study: bool) -> _Column:
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
+    if _TALLY_HEADER.match(header):
+        return _Column("count", share="%" in header)
     if _OUTCOME_HEADER.match(header):
         return _Column("count")  # "Hospitalised", "Died": the people it happened to, counted
     if _STUDIED_HEADER.match(header):
