@@ -729,8 +729,10 @@ def test_an_article_with_decimal_commas_is_read_with_its_values_and_shown_as_wri
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Patients waited 9 hours 14 minutes on average.", [("duration", "9 hours 14 minutes", 554)]),
-        ("Ambulances took 36 minutes and 24 seconds to arrive.", [("duration", "36 minutes and 24 seconds", 2184)]),
+        # in the larger unit, as it is said first
+        ("Patients waited 9 hours 14 minutes on average.", [("duration", "9 hours 14 minutes", 9.233)]),
+        ("Ambulances took 36 minutes and 24 seconds to arrive.", [("duration", "36 minutes and 24 seconds", 36.4)]),
+        ("The target is 7 min; the wait was 8 mins 30 secs.", [("duration", "7 min", 7), ("duration", "8 mins 30 secs", 8.5)]),
         ("Results at 12 months and 24 months were similar.",
          [("duration", "12 months", 12), ("duration", "24 months", 24)]),
     ],
@@ -865,7 +867,7 @@ def test_a_range_with_its_unit_twice_and_two_doses_that_are_no_range(text, expec
     "text, expected",
     [
         ("Researchers followed the adults for 10 yrs.", [("duration", "10 yrs", 10)]),
-        ("The trial lasted 3 yrs 4 mos.", [("duration", "3 yrs 4 mos", 40)]),
+        ("The trial lasted 3 yrs 4 mos.", [("duration", "3 yrs 4 mos", 3.333)]),
         ("About 12 pct of adults were affected.", [("percentage", "About 12 pct", 12)]),
         # a page's reading time is no length of anything studied; "HR" is a hazard ratio
         ("Health | 4 June 2025 | 7-minute read", []),
@@ -1555,3 +1557,31 @@ def test_what_screening_finds_in_every_thousand_and_a_polls_tally():
         ("count", "About 40", 40), ("count", "about 50", 50)]
     text = "A study asked parents.\n\n| Wait | Replies |\n|---|---|\n| Under 12 months | 47 |\n| Over 24 months | 79 |\n"
     assert [(k, t) for k, t, _ in found(text) if k != "duration"] == [("count", "47"), ("count", "79")]
+
+
+def test_a_ratio_for_a_time_bound_outcome_reads_its_value_not_the_time():
+    assert found("The hazard ratio for 30-day mortality of 1.16 was high.") == [
+        ("effect_size", "hazard ratio for 30-day mortality of 1.16", 1.16)]
+    assert found("The odds ratio for 30-day mortality was 0.76.") == [
+        ("effect_size", "odds ratio for 30-day mortality was 0.76", 0.76)]
+
+
+def test_reports_are_counted_unless_a_study_analysed_them():
+    assert found("The regulator has received 84 Yellow Card reports of birth defects.") == [
+        ("count", "84 Yellow Card reports", 84)]
+    assert found("The team analysed 9,870 FAERS reports.") == [("sample_size", "9,870 FAERS reports", 9870)]
+
+
+def test_a_reviews_people_and_studies_in_a_table_cell():
+    text = ("| Outcome | Relative effect (95% CI) | No of participants (studies) |\n| --- | --- | --- |\n"
+            "| Death | RR 0.93 (0.68 to 1.27) | 2390 (9 RCTs) |\n| Length of stay (days) | - | 1988 (8 RCTs) |\n")
+    assert [(k, t) for k, t, _ in found(text) if k == "sample_size"] == [
+        ("sample_size", "2390"), ("sample_size", "9 RCTs"), ("sample_size", "1988"), ("sample_size", "8 RCTs")]
+
+
+def test_a_programmes_running_time_an_age_bands_average_and_a_lost_number_of_weeks():
+    assert found("The Body Clock Podcast · 58 min · 21 May 2025\n\nEpisode 112 on sleep (42 min)\n\nRuntime 58 min") == []
+    assert found("The walk took 30 min (about 2 km).") == [("duration", "30 min", 30)]
+    assert found("People were aged 40 to 85 (average 64 years) and followed for six years.") == [
+        ("duration", "six years", 6)]
+    assert found("In [REGION], the median wait was XX weeks.") == [("duration", "XX weeks", None)]

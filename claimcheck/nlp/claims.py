@@ -178,12 +178,12 @@ RATIO_RE = re.compile(
     # then a verb or sign before the value, or, after a word or two, the value itself ("for death
     # 0.74"; not after an age: "the risk ratio for people aged 65" gives no 65)
     r"(?:(?i:for|of|in|among|versus|vs\.?|compared\s+with)\s+(?!(?:about|around|approximately|roughly|just|only|nearly)\b)"
-    rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+)\s+){{1,9}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
+    rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+(?:-[A-Za-z][\w-]*)?)\s+){{1,9}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
     r"|(?:(?!(?i:of|was|were|is|at|for)\b)[A-Za-z][\w-]*\s+){1,2}?"
     r"(?<!aged\s)(?<!ages\s)(?<!age\s)(?<!over\s)(?<!under\s)(?<!type\s)(?<!stage\s)(?<!grade\s)(?<!than\s)(?=\d)))?"
     rf"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
     r"(?P<qual>(?i:(?:only|just)\s+)?(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
-    rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%])"
+    rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%]|-(?i:day|week|month|year|hour)s?\b)"
 )
 # After a number that is part of a name ("type 2"), the ratio's value further on.
 _RATIO_VALUE_AFTER_NAME = re.compile(
@@ -771,7 +771,9 @@ _AGE_BEFORE = re.compile(
     r"(?i:\b(?:younger|older|aged?|ages)(?:\s+(?:than|of|between|from))?(?:\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s+(?:and|or))?"
     r"(?:\s+[\w.]+\s+(?:days?|weeks?|months?)(?:\s+(?:to|and|up\s+to)|\s*[-\u2013]))?\s*$"
     r"|\b(?:mean|median|average|typical)\s+age\b(?:\s+(?:of|among|for|at)\s[^,.;:\d]{0,50}?)?\s+(?:was|is|were)(?:\s+of)?\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$)"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$"
+    # an age band's average in brackets: "aged 40 to 85 (average 64 years)"
+    r"|\baged?\s+\d{1,3}\s*(?:to|-|–)\s*\d{1,3}\s*\(\s*(?:average|mean|median)(?:\s+age)?\s*(?:of\s+)?$)"
 )
 _AGE_WORDS = re.compile("younger|older|age")  # one of them is in every match (a cheap test first)
 # Years that are no length of anything studied: a life expectancy ("life expectancy there is 71.2
@@ -985,7 +987,7 @@ def _single_unit_word_before(text: str, start: int) -> bool:
 
 
 # "After XNUMX months": a duration whose number was lost (machine-translation placeholder).
-PLACEHOLDER_DURATION_RE = re.compile(rf"\bXNUMX[\s\-]+(?P<unit>{TIME_UNITS})\b")
+PLACEHOLDER_DURATION_RE = re.compile(rf"\b(?:XNUMX|XX)[\s\-]+(?P<unit>{TIME_UNITS})\b")
 
 
 # "for 28 nights", "over three consecutive nights": a length in nights, with its preposition ("on
@@ -996,15 +998,34 @@ NIGHTS_RE = re.compile(
 
 
 # "9 hours 14 minutes", "36 minutes and 24 seconds", "3 years and 4 months": one length, in the
-# smaller unit (the larger unit in it, and the gap between the two parts)
+# larger unit, as it is said first (8 minutes 12 seconds = 8.2 minutes); the smaller unit's parts
+# in the larger, and the gap between the two parts
 _COMPOUND_UNITS = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("years", "months"): 12,
                    ("weeks", "days"): 7, ("days", "hours"): 24}
 _COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?")
 
 
+# A programme's running time, written short: "Runtime 58 min", "Podcast · 58 min ·", "episode 112
+# on yuppie flu (42 min)": no length studied
+_RUNTIME_BEFORE = re.compile(r"(?i:\b(?:runtime|running\s+time|run\s+time|length)\s*:?\s*|·\s*|\(\s*)$")
+_EPISODE_LINE = re.compile(r"(?i:\b(?:episodes?|ep\.?|podcast|runtime|listen)\b|·)")
+
+
+def _running_time(text: str, m: ClaimMatch) -> bool:
+    if not text.endswith(("min", "mins"), m.start, m.end):
+        return False
+    before = _RUNTIME_BEFORE.search(text, max(0, m.start - 16), m.start)
+    if before is None:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not before.group().startswith("(") or _EPISODE_LINE.search(text, line_start, m.start) is not None
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
     """Lengths of time (`_find_durations`), two parts of one length joined ("9 hours 14 minutes")."""
     found = sorted(_find_durations(text), key=lambda m: m.start)
+    if " min" in text:
+        found = [m for m in found if not _running_time(text, m)]
     i = 0
     while i < len(found):
         m = found[i]
@@ -1012,7 +1033,7 @@ def find_durations(text: str) -> Iterator[ClaimMatch]:
         per = _COMPOUND_UNITS.get((m.unit, nxt.unit)) if nxt is not None else None
         if (per and isinstance(m.value, (int, float)) and isinstance(nxt.value, (int, float)) and nxt.value < per
                 and m.qualifier is None and _COMPOUND_GAP.fullmatch(text, m.end, nxt.start)):
-            yield ClaimMatch("duration", m.start, nxt.end, tidy(m.value * per + nxt.value), unit=nxt.unit)
+            yield ClaimMatch("duration", m.start, nxt.end, tidy(round(m.value + nxt.value / per, 3)), unit=m.unit)
             i += 2
             continue
         yield m
@@ -1035,7 +1056,7 @@ _SPREAD_AFTER = re.compile(
 def _find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in search_near(NIGHTS_RE, text, find_all(_lower(text), (" nights",)), before=40, after=7) if "nights" in text else ():
         yield ClaimMatch("duration", m.start(), m.end(), _num(m["a"]), unit="nights")
-    for m in PLACEHOLDER_DURATION_RE.finditer(text) if "X" in text and "XNUMX" in text else ():  # ("X": a fast memchr)
+    for m in PLACEHOLDER_DURATION_RE.finditer(text) if "X" in text and ("XNUMX" in text or "XX" in text) else ():  # ("X": a fast memchr)
         yield ClaimMatch("duration", m.start(), m.end(), None, unit=time_unit_name(m["unit"]))
     units = find_all(_lower(text), _UNIT_WORDS)
     calendar = None  # whether "week 47" is a week of the year (read once, when a time point asks)

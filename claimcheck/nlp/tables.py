@@ -45,7 +45,9 @@ _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
     rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?(?P<times>\s?×)?(?P<per>\s+per\s+[\d,]+)?"
-    rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\)))?"
+    rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\))"
+    # a review's people and the studies they come from: "1,890 (4 studies)"
+    r"|\s*\(\s*(?P<pooled>(?P<k>\d{1,3})\s+(?i:studies|trials|RCTs))\s*\))?"
     rf"|(?P<lo>{_NUMBER})\s*(?:{_DASH})\s*(?P<hi>{_NUMBER})"
 )
 _RATIO_HEADER = re.compile(
@@ -423,6 +425,9 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
     raw, value = m["num"], parse_number(m["num"])
     if value is None:
         return []
+    if m["pooled"] is not None:  # "1,890 (4 studies)": a review's people and its studies, whatever the column
+        return [ClaimMatch("sample_size", m.start("num"), m.end("num"), value),
+                ClaimMatch("sample_size", m.start("pooled"), m.end("pooled"), int(m["k"]))]
     qualifier = m["qual"].strip() if m["qual"] else None
     claims = []
     if m["pct"]:

@@ -77,8 +77,8 @@ def _subject_class(unit: str | None) -> str:
     unit = (unit or "").lower()
     if unit in (w.lower() for w in t["pooled_nouns"]):
         return "studies"
-    if unit in (w.lower() for w in t["event_nouns"]):
-        return "events"
+    if unit in (w.lower() for w in t["event_nouns"]) and not unit.endswith("reports"):
+        return "events"  # (reports are events counted, or the records a study analysed: its size)
     return "subjects"  # people and records: "patients", "women", "reports", or n = 45
 
 
