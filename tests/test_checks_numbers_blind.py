@@ -703,3 +703,12 @@ def test_parts_that_exclude_each_other_cannot_exceed_their_whole(nlp, text, flag
 ])
 def test_parts_that_may_overlap_or_fit_are_left_alone(nlp, text):
     assert mismatches(nlp, text) == []
+
+
+def test_two_values_set_side_by_side_are_no_transposed_slip(nlp):
+    text = ("There were 1,146 hospital admissions in children under 2, down 29% on the 1,614 admissions in 2023/24.\n\n"
+            "| Age | 2023/24 | 2024/25 |\n|---|---|---|\n| All under 2 | 1,614 | 1,146 |\n")
+    assert mismatches(nlp, text) == []
+    # the same digits in another order in a later sentence, referred back to, still are
+    text = "The trust performed 38,460 operations last year. It says the 36,840 operations were all audited."
+    assert mismatches(nlp, text) == ["36,840 operations"]

@@ -579,3 +579,10 @@ def test_an_estimate_then_a_few_words_then_its_labelled_interval_and_an_audit_sc
     text = "Two homes scored 100% and 104% respectively, while the lowest scored 61%."
     assert flagged_over(nlp, text, "implausible_value", "104%"), flags(nlp, text)
     assert flags(nlp, "Sales rose 104% and the odds ratio was 1.2 in adults (95% CI 1.1 to 1.4).", "implausible_value") == []
+
+
+def test_a_fall_said_as_so_many_percent_less_cannot_pass_100(nlp):
+    doc = nlp("When we switched children to sugar-free medicines, they had 140% less new decay.")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["140%"]
+    doc = nlp("Children on the new medicines had 40% less new decay.")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == []

@@ -1585,3 +1585,21 @@ def test_a_programmes_running_time_an_age_bands_average_and_a_lost_number_of_wee
     assert found("People were aged 40 to 85 (average 64 years) and followed for six years.") == [
         ("duration", "six years", 6)]
     assert found("In [REGION], the median wait was XX weeks.") == [("duration", "XX weeks", None)]
+
+
+def test_events_named_in_words_then_per_so_many_people_are_a_rate():
+    text = "Screening prevented about 1.8 prostate cancer deaths per 1,000 men and caused 1.4 extra diagnoses of low-grade cancer per 1,000 men screened."
+    assert found(text) == [
+        ("proportion", "about 1.8 prostate cancer deaths per 1,000", 0.0018),
+        ("proportion", "1.4 extra diagnoses of low-grade cancer per 1,000", 0.0014)]
+    # a cost per so many, and a verb between, are no rate
+    assert found("The drug costs 30 pounds per 1,000 people.") == []
+
+
+def test_a_babys_age_bound_a_table_of_ages_at_admission_and_parts_seen_by_a_gp():
+    assert found("Call your GP if your baby is under 3 months and has a fever.") == []
+    text = "| Age at admission | Admissions |\n|---|---|\n| Under 3 months | 702 |\n| 3 to 5 months | 381 |\n"
+    assert [k for k, _, _ in found(text)] == ["count", "count"]
+    assert found("Of the children affected, 2 were seen by their GP.") == [("count", "2", 2)]
+    assert found("There were 312 RSV admissions, compared with an average of 708 in earlier seasons.") == [
+        ("count", "312 RSV admissions", 312), ("count", "708", 708)]

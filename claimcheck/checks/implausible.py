@@ -119,7 +119,7 @@ def _patterns() -> dict[str, re.Pattern]:
             r"reduces|reducing|cut|cuts|cutting|lowered|lowers|shrank|shrunk|shrinks|slashed)\s+(?:(?:[\w-]+\s+){0,3}?"
             r"(?i:by)\s+)?(?:(?i:about|around|nearly|almost|some|roughly|more\s+than|over|a\s+staggering)\s+)?$"
         ),
-        "fall_after": re.compile(r"^\s+(?i:reduction|decrease|fall|drop|decline|cut|fewer|lower)\b"),
+        "fall_after": re.compile(r"^\s+(?i:reduction|decrease|fall|drop|decline|cut|fewer|lower|less)\b"),
         "measure_opens": re.compile(rf"\s*(?:(?i:the|overall)\s+)?(?i:{_alternation(t['bounded_measures'])})\b"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
         "phase": re.compile(

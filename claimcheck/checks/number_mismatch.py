@@ -1685,7 +1685,8 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
         if not r.unit:
             # a bare number referred back to: "recruited 3,118 people" ... "the 3,181 already tested"
             first = samples.get("".join(sorted(digits)))
-            if first is not None and r.value >= _TRANSPOSED_MIN and _swapped_back(text, first[0], r):
+            if first is not None and r.value >= _TRANSPOSED_MIN and _swapped_back(text, first[0], r) \
+                    and not _compared_where_given(text, first, r):
                 yield _transposed(text, r, first[1])
             continue
         key = (r.unit, "".join(sorted(digits)))
@@ -1695,7 +1696,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             # in a correction, "142 students" ... "the 124 students")
             earlier = next((e for e in written[key] if swapped_neighbours(str(e[0]), digits)), earlier)
         if earlier is not None:
-            written[key].append((r.value, text[r.start:r.end]))
+            written[key].append((r.value, text[r.start:r.end], r.start))
         if earlier is not None and key in in_table and _in_table_row(text, r.start):
             continue
         if earlier is not None and not _may_be_one_slip(str(earlier[0]), digits, earlier[1], text[r.start:r.end], r.unit):
@@ -1704,7 +1705,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             # three digits: only a definite reference back with two neighbouring digits swapped
             # ("412 Yellow Card reports" ... "all 421 reports")
             if earlier is None:
-                seen[key] = (r.value, text[r.start:r.end])
+                seen[key] = (r.value, text[r.start:r.end], r.start)
                 written[key] = [seen[key]]
                 if _in_table_row(text, r.start):
                     in_table.add(key)
@@ -1714,22 +1715,40 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
                     _patterns()["definite"].search(text, max(0, r.start - 40), r.start)
                     or (key in enrolled and r.kind == "sample_size"
                         and _ENROLLED_BEFORE.search(text, max(0, r.start - 30), r.start))
-                    or ((key in enrolled or r.value >= 100) and _in_quotation(text, r.start))):  # '"With 421 patients, ..." he said'
+                    or ((key in enrolled or r.value >= 100) and _in_quotation(text, r.start))) \
+                    and not _compared_where_given(text, earlier, r):  # '"With 421 patients, ..." he said'
                 yield _transposed(text, r, earlier[1])
             continue
-        first = samples.setdefault(key[1], (r.value, text[r.start:r.end]))
+        first = samples.setdefault(key[1], (r.value, text[r.start:r.end], r.start))
         if earlier is None and _swapped_back(text, first[0], r):
             # "1,842 young people" ... "the 1,824 children in these trials", "the 3,214-person trial";
             # "2,146 previously undiagnosed cases" ... "the 2,416 relatives found to carry FH"
             earlier = first
         if earlier is None:
-            seen[key] = (r.value, text[r.start:r.end])
+            seen[key] = (r.value, text[r.start:r.end], r.start)
             written[key] = [seen[key]]
             if _in_table_row(text, r.start):
                 in_table.add(key)
             continue
-        if earlier[0] != r.value:
+        if earlier[0] != r.value and not _compared_where_given(text, earlier, r):
             yield _transposed(text, r, earlier[1])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _compared_where_given(text: str, earlier: tuple, r) -> bool:
+    """Are the two numbers set side by side, so two values and no slip: in one sentence ("1,146
+    admissions, down 29% on the 1,614 in 2023/24"), or in one table row (`| All | 1,614 | 1,146 |`)?"""
+    first = earlier[2]
+    if first < r.start and _SENTENCE_BREAK.search(text, first, r.start) is None:
+        return True
+    if _in_table_row(text, r.start):
+        line_start = text.rfind("\n", 0, r.start) + 1
+        line_end = text.find("\n", r.start)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        return re.search(rf"(?<![\d,.]){re.escape(earlier[1].split()[0])}(?![\d,.])", line) is not None
+    return False
 
 
 def _swapped_back(text: str, first: int, r) -> bool:

@@ -462,6 +462,14 @@ _EXPOSURE_AFTER = re.compile(
 EXPOSURE_RATE_RE = re.compile(
     rf"{QUAL}(?P<num>{NUM})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?i:per)\s+(?P<den>{NUMBER}){END}{_EXPOSURE_AFTER.pattern}"
 )
+# "1.8 prostate cancer deaths per 1,000 men", "1.4 extra diagnoses of low-grade cancer per 1,000 men
+# screened": events said with their words, then per so many people: a rate, the share it is
+RATE_PER_PEOPLE_RE = re.compile(
+    rf"{QUAL}(?P<num>{NUM})\s+(?:(?!(?i:is|was|were|are|be|been|has|have|had)\b)[A-Za-z][\w\-]*\s+){{1,6}}?(?i:per)\s+(?P<den>{NUMBER}{END}|(?i:million|thousand)\b)"
+    r"(?=\s+(?:[a-z][\w-]*\s+)?(?i:people|persons|men|women|adults|children|babies|infants|births|live\s+births|population|"
+    r"residents|patients|inhabitants|pregnancies|deliveries)\b)"
+)
+_MONEY_OR_MASS = re.compile(r"(?i:\b(?:pounds|dollars|euros|rupees|pence|cents|yen|francs|kg|grams|tonnes|litres)\b)")
 # "3.4 ‰ of births": a share per thousand (translated text)
 PER_MILLE_RE = re.compile(rf"{QUAL}(?P<num>{NUM})\s?\u2030")
 # "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
@@ -569,7 +577,15 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if _EVENT_PER.search(text, m.start(), m.end()):
             continue
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
-    for m in search_near(EXPOSURE_RATE_RE, text, find_all(_lower(text), (" per ",)), before=40, after=70):
+    pers = find_all(_lower(text), (" per ",))
+    for m in search_near(RATE_PER_PEOPLE_RE, text, pers, before=80, after=20) if pers else ():
+        value = parse_ratio(m["num"], m["den"])
+        den = _num(m["den"])
+        if value is None or not 0 < value < 1 or not isinstance(den, (int, float)) or den < 100 or _is_year(m["num"]) \
+                or _MONEY_OR_MASS.search(text, m.start(), m.end()):
+            continue  # (not "30 pounds per 1,000 people": a cost)
+        yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
+    for m in search_near(EXPOSURE_RATE_RE, text, pers, before=40, after=70):
         if not _is_year(m["num"]):
             yield ClaimMatch("count", m.start(), m.end(), _num(m["num"]), qualifier=_qualifier(m))
     for m in _scan(FRACTION_RE, text, wants=_FRACTION_NEXT):
@@ -834,6 +850,8 @@ def _people_then(window: str) -> str | None:
     of between"), or None (no people noun there)."""
     words = window[-40:].lower().split()[-3:]
     link = ""
+    if len(words) >= 2 and words[-1] in _TO_BE and words[-2] in _YOUNG_PEOPLE:
+        return ""  # "if your baby is under 3 months"
     if words and words[-1] in ("between", "from"):
         link = words.pop()
     if words and words[-1] in ("of", "at"):
@@ -856,6 +874,16 @@ def _old_enough(value) -> bool:
 _AGE_BOUNDS_ANY = frozenset({"under", "below", "younger"})
 _AGE_BOUNDS_YOUNG = frozenset({"over", "above", "older"})
 _YOUNG_PEOPLE = frozenset({"babies", "baby", "infants", "infant", "newborns", "toddlers", "children", "child", "kids"})
+_TO_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _young_before(text: str, start: int) -> bool:
+    """Young people right before `start`, perhaps with "is"/"are" between ("babies under",
+    "your baby is under")."""
+    words = _preceding_words(text, start)
+    if len(words) == 2 and words[-1] in _TO_BE:
+        return words[0] in _YOUNG_PEOPLE
+    return bool(words) and words[-1] in _YOUNG_PEOPLE
 
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
@@ -1119,8 +1147,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         if people_then or (people_then == "" and (
                 (in_years and m["b"] and _RANGE_OPENS.match(text, m.start()))
                 or (in_years and m["qual"] and _old_enough(_range_or_value(m["a"], m["b"])))
-                or (bound in _AGE_BOUNDS_ANY and (in_years or _preceding_word(text, m.start()) in _YOUNG_PEOPLE))
-                or (bound in _AGE_BOUNDS_YOUNG and not in_years and _preceding_word(text, m.start()) in _YOUNG_PEOPLE))) or (
+                or (bound in _AGE_BOUNDS_ANY and (in_years or _young_before(text, m.start())))
+                or (bound in _AGE_BOUNDS_YOUNG and not in_years and _young_before(text, m.start())))) or (
                 m.start() - last_age_end < 12 and _AGE_GOES_ON.fullmatch(text, last_age_end, m.start())):
             last_age_end = m.end()
             continue  # "pupils of 11 to 14 years", "children at 12 months (and at 3 years)", "people over 60 years": ages

@@ -53,7 +53,8 @@ _CHANGE_VERB = (
 # The words right before a number that give a new value of the quantity a claim counts.
 _NEW_VALUE = re.compile(
     r"(?i:\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|(?:and\s+)?then|"
-    rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to|including)\s+)$"  # ("511 patients ..., including 42 at St Fintan's")
+    rf"peak(?:ing|ed)\s+at|{_CHANGE_VERB}\s+to|including)\s+(?:(?:an?|the)\s+(?:average|mean|median|total)\s+of\s+)?)$"
+    # ("511 patients ..., including 42 at St Fintan's", "compared with an average of 708")
     # a ranking's next place: "with 902 people, followed by ENT with 771", "Cuttack with 9,870, Khordha with 9,115"
     r"|(?:(?i:followed\s+by|then|ahead\s+of)\s+|,\s+)(?:[A-Z][\w&'’.-]*\s+){1,4}(?i:with|on|at)\s+$"
 )

@@ -124,7 +124,7 @@ def _group_res() -> tuple[re.Pattern, ...]:
         r"been\s+(?:confirmed|hospitali[sz]ed|admitted|readmitted|diagnosed|infected|killed|referred|returned))|"
         # a part with what happened to it: "14 already had progressive massive fibrosis", "23 had an
         # invasive procedure", "22,400 came back"
-        r"already\s+had|came\s+back\b|had\s+an?\s+(?:[a-z-]+\s+){0,2}?(?:procedure|operation|biopsy|transplant|"
+        r"already\s+had|came\s+back\b|were\s+seen\s+(?:by|in|at)\b|had\s+an?\s+(?:[a-z-]+\s+){0,2}?(?:procedure|operation|biopsy|transplant|"
         r"amputation|stroke|seizure|fracture|fall|relapse|recurrence|reaction|caesarean|c-section)\b|"
         r"were\s+(?:newly\s+)?(?:hospitali[sz]ed|admitted|diagnosed|infected|colonized|colonised|readmitted|killed|confirmed|"
         r"classed|classified|flagged|referred|pregnant|positive(?!\s+(?:about|that|towards?)\b))|"

@@ -80,7 +80,8 @@ _STUDIED_HEADER = re.compile(
 )
 # A column of ages or age bands ("Age band", "Age group", "Ages"): its cells are who the row is
 # about ("Under 3 months", "15 to 44 years"), no claim.
-_AGE_HEADER = re.compile(r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)))?\s*$)")
+_AGE_HEADER = re.compile(
+    r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)|at\s+(?:admission|diagnosis|onset|death|vaccination|infection|referral)))?\s*$)")
 # A column of lengths of time: its unit in brackets ("Median wait (weeks)", "Length of stay
 # (days)"); not ages ("Mean age (years)").
 _DURATION_HEADER = re.compile(r"(?i:\((?P<unit>minutes|hours|days|weeks|months|years)\)\s*$)")
