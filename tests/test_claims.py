@@ -1603,3 +1603,21 @@ def test_a_babys_age_bound_a_table_of_ages_at_admission_and_parts_seen_by_a_gp()
     assert found("Of the children affected, 2 were seen by their GP.") == [("count", "2", 2)]
     assert found("There were 312 RSV admissions, compared with an average of 708 in earlier seasons.") == [
         ("count", "312 RSV admissions", 312), ("count", "708", 708)]
+
+
+def test_steps_a_range_and_a_target_litres_only_of_what_is_taken_and_school_years():
+    assert found("Walking 8,000 to 10,000 steps a day beat the 10,000-step target, not a 10,000-step meter.") == [
+        ("dose", "8,000 to 10,000 steps a day", [8000, 10000]), ("dose", "10,000-step", 10000)]
+    assert found("The camp gives 15 litres per person per day; generators burn 400 litres of diesel a day.") == []
+    assert found("Drink two litres of bowel-prep solution; oxygen runs at 2 litres per minute.") == [
+        ("dose", "two litres", 2), ("dose", "2 litres", 2)]
+    assert found("Activity falls with age, from 51.3 per cent of pupils in Years 1–2 to 38.7 per cent in Years 10–11.") == [
+        ("percentage", "51.3 per cent", 51.3), ("percentage", "38.7 per cent", 38.7)]
+    assert found("Around one in three people over 65 falls each year. Of 300 patients, over 65 died.") == [
+        ("proportion", "Around one in three", 0.333), ("sample_size", "300 patients", 300), ("count", "over 65", 65)]
+
+
+def test_an_estimated_number_of_people_in_a_table_is_counted():
+    text = ("A survey of 4,000 adults was run.\n\n| Age group | Estimated number of people |\n|---|---|\n"
+            "| 17 to 24 | 58,000 |\n")
+    assert found(text)[-1] == ("count", "58,000", 58000)

@@ -719,6 +719,9 @@ SIGNED_PERCENT_RE = re.compile(
 )
 
 
+_CLOSES_A_SPAN = re.compile(r"\d[\u2013\-]$")
+
+
 def find_percentages(text: str) -> Iterator[ClaimMatch]:
     signs = ("%" in text or "cent" in text or "point" in text) and (
         "+" in text or "\u2212" in text or " -" in text or "(-" in text or "|-" in text)
@@ -736,9 +739,11 @@ def find_percentages(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is None:
             continue
-        if isinstance(value, list) and not m["pct_a"] and (_after_age_range(text, m.start()) or _is_year(m["a"])):
+        if isinstance(value, list) and not m["pct_a"] and (
+                _after_age_range(text, m.start()) or _is_year(m["a"]) or _CLOSES_A_SPAN.search(text, max(0, m.start() - 2), m.start())):
             # "from 3.2% among those aged 18 to 24 to 34.1%": the 24 closes an age range; "from 30%
-            # in 2013 to 38% in 2023": the year closes the first value
+            # in 2013 to 38% in 2023": the year closes the first value; "pupils in Years 1–2 to
+            # 38.7%": the 2 closes a span of its own
             yield ClaimMatch("percentage", m.start("b"), m.end(), _num(m["b"]), unit="percent")
             continue
         if isinstance(value, list) and _is_change(m, text):
@@ -1207,6 +1212,13 @@ _PACK_AFTER = re.compile(
     r"[\s\-\u2010]+(?:[a-z]+\s+)?(?i:bottles?|cans|can(?=\s+of\b)|cartons?|packs?|tins?|jars?|tubs?|bags?|cartridges?|pots?|tubes?)\b"
     r"(?![^.;\n]{0,25}\b(?i:a|per|each|every)\s+(?i:day|week)\b)"
 )
+# Litres are an amount taken only of a fluid drunk, infused or breathed, or at a rate ("two litres
+# of bowel-prep solution", "3 to 4 litres of fluid a day", "2 litres per minute" of oxygen)
+_LITRES = frozenset({"l", "litre", "litres", "liter", "liters"})
+_LITRES_TAKEN_AFTER = re.compile(
+    r"\s+(?:(?i:of)\s+(?:[\w-]+\s+){0,2}?(?i:fluids?|solution|water|oxygen|saline|drinks?|juice|milk|beer|wine|cider|"
+    r"alcohol|prep|formula)\b(?!\s+(?i:per\s+person|a\s+person|for\s+each))|(?i:a|per|each)\s+(?i:day|minute|hour|week)\b)"
+)
 # A limit's reference volume: "80 milligrams of alcohol in 100 millilitres of blood"
 _IN_OR_PER_BEFORE = re.compile(r"\b(?i:in|per)\s+$")
 _REFERENCE_MEDIUM_AFTER = re.compile(r"\s+(?i:of)\s+(?i:blood|breath|urine|plasma|serum|water|air)\b")
@@ -1251,7 +1263,7 @@ PUFFS_RE = re.compile(rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?\s+(?
                       r"(?!\s+(?i:bottles?|cans?|pumps?|devices?|heads?|nozzles?|rounds?|campaigns?|programmes?)\b)")
 _PUFF_ANCHORS = (" puff", " spray", " inhalation")
 # "10,000 steps": a day's walking, with no "a day" after it (searched back from " steps")
-STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})\s+(?:(?i:daily)\s+)?steps\b")
+STEPS_RE = re.compile(rf"(?<![\w.,])(?P<a>{DIGIT_NUMBER})(?:\s+(?:(?i:daily)\s+)?steps\b|[-\u2010]step\b(?!\s+(?i:meters?|counters?|pedometers?)\b))")
 # "three mugs of filter coffee", "Two cups seems fine", "four cups or more": an amount of a food
 # or drink with no "a day" after it is a dose too, when the food or drink is named with it or
 # near it (`_FOOD_OR_DRINK`): "two cups of flour" in a recipe is, "the two cups" of a final is not.
@@ -1318,6 +1330,8 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             continue  # "a CRP of 12 mg/L", "urinary iodine ... 71 micrograms per litre": a test's result, no exposure
         if _WEIGHED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "babies who weigh under 2,500 grams": a body weight
+        if m["unit"].lower() in _LITRES and not _LITRES_TAKEN_AFTER.match(text, m.end()):
+            continue  # "400 litres of diesel", "15 litres per person per day", "a 150-litre bath": no amount taken
         if m["b"] and _is_year(m["a"]) and not _is_year(m["b"]):
             # "from 47 µg/m³ in 2022 to 39 µg/m³ in 2024": the year closes the first value
             yield ClaimMatch("dose", m.start("b"), m.end(), _num(m["b"]), unit=m["unit"])
@@ -1372,7 +1386,7 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
         value = _range_or_value(m["a"], m["b"])
         if value is not None:
             yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
-    for m in search_near(STEPS_RE, text, find_all(text, (" steps",)), before=24, after=6) if " steps" in text else ():
+    for m in search_near(STEPS_RE, text, find_all(text, (" steps", "-step")), before=24, after=6) if "step" in text else ():
         value = _num(m["a"])
         if value is not None and value >= 1000:  # "10,000 steps"; not "four steps", "Step 2"
             yield ClaimMatch("dose", m.start(), m.end(), value, unit="steps")

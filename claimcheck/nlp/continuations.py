@@ -91,7 +91,7 @@ _PART_OF_AFTER = re.compile(r"\s+(?i:of\s+(?:the|these|those|them))\b")
 _NOT_AFTER = re.compile(r"\s*(?i:years?[\s-]+old|year-olds?|(?:a\.m\.|p\.m\.|am|pm|o'clock)\b|per\s+(?!year|week|month|day)|in\s+(?!(?:19|20)\d\d\b)\d|out\s+of)")
 _NOT_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages|between|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|no\.?|number|"
-    r"page|table|figure|step|type|stage|grade|phase|level|wave|version|at\s+about|until|by\s+age)\s+)$"
+    r"page|table|figure|step|type|stage|grade|phase|level|wave|version|at\s+about|until|by\s+age|years?)\s+)$"
 )
 
 # A counted quantity changing, with no number of its own: "the number of ...", "cases ...", then a

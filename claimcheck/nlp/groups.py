@@ -786,8 +786,13 @@ def _an_age(text: str, start: int) -> bool:
     words = _preceding_words(text, start, 2)
     if not words:
         return False
-    return words[-1] in _AGE_WORDS or (
-        words[-1] in ("over", "under") and len(words) == 2 and (words[0] in _AGE_WORDS or words[0] in _people_last_words()))
+    if words[-1] in _AGE_WORDS:
+        return True
+    bound = _AGE_BOUND_BEFORE.search(text, max(0, start - 40), start)  # (no comma between: "Of 300 patients, over 65 died")
+    return bound is not None and (bound[1].lower() in _AGE_WORDS or bound[1].lower() in _people_last_words())
+
+
+_AGE_BOUND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?i:over|under)\s+$")
 
 
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
@@ -890,8 +895,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         before = _preceding_word(text, m.start())
         if _blocked_before(text, m.start(), before, blocked):
             continue
-        if _after_age_range(text, m.start()):
-            continue
+        if _after_age_range(text, m.start()) or _an_age(text, m.start("a")):
+            continue  # ("people over 65 falls at least once a year")
         value = _range_or_value(m["a"], m["b"])
         if value is None or (isinstance(value, (int, float)) and value <= 0):
             continue
@@ -1002,6 +1007,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         s_start, _ = sentence_of(m.start())
         if _is_year(m["a"]) or not study_near.event_noun_in(s_start, m.start(), event_noun):
             continue
+        if _blocked_before(text, m.start(), _preceding_word(text, m.start()), blocked):
+            continue  # "pupils in Years 1–2": a school year
         for part in ("a", "b"):
             if m[part] and not _is_year(m[part]):
                 yield ClaimMatch("count", m.start(part) if part == "b" else m.start(), m.end(part), _num(m[part]),

@@ -153,6 +153,8 @@ _SERVED = re.compile(
 # ... or what happened to them: an outbreak's cases, counted ("Sick people have been reported from
 # nine states:", "Infected residents")
 _AFFECTED = re.compile(r"(?i:\b(?:sick|ill|infected|sickened|affected|symptomatic|hospitali[sz]ed|injured|poisoned)\b)")
+# "Estimated number of people": how many a population holds, estimated (no study's sample)
+_ESTIMATED = re.compile(r"(?i:\bestimated?\b)")
 _STUDIED = re.compile(
     r"(?i:\b(?:followed|enrolled|recruited|included|analy[sz]ed|randomi[sz]ed|studied|surveyed|screened|"
     r"interviewed|assessed|tested)\b)"
@@ -227,7 +229,7 @@ def classify_header(header: str, study: bool) -> _Column:
         for n in range(longest, 0, -1):
             kind = nouns.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
             if kind == "people":
-                if _SERVED.search(header) or _AFFECTED.search(header):
+                if _SERVED.search(header) or _AFFECTED.search(header) or _ESTIMATED.search(header):
                     return _Column("count", words[i + n - 1], share=share)  # "People supported", "Sick people"
                 if _STUDIED.search(header):
                     return _Column("sample_size", words[i + n - 1], share=share)  # "Adults followed"
