@@ -586,3 +586,10 @@ def test_a_fall_said_as_so_many_percent_less_cannot_pass_100(nlp):
     assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["140%"]
     doc = nlp("Children on the new medicines had 40% less new decay.")
     assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == []
+
+
+def test_a_time_point_then_in_one_participant_is_no_share(nlp):
+    doc = nlp("A benign liver lesion seen at month 24 in one participant was judged unrelated.")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == []
+    doc = nlp("Six in five adults said yes.")
+    assert [s.text for s in doc.spans["flags"] if s.label_ == "implausible_value"] == ["Six in five adults"]

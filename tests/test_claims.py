@@ -1621,3 +1621,11 @@ def test_an_estimated_number_of_people_in_a_table_is_counted():
     text = ("A survey of 4,000 adults was run.\n\n| Age group | Estimated number of people |\n|---|---|\n"
             "| 17 to 24 | 58,000 |\n")
     assert found(text)[-1] == ("count", "58,000", 58000)
+
+
+def test_a_hospitals_mortality_ratio_and_its_waiting_list_pathways():
+    assert found("The trust's mortality ratio, the SHMI, is 1.14; the board noted a SHMI of 1.04.") == [
+        ("effect_size", "SHMI, is 1.14", 1.14), ("effect_size", "SHMI of 1.04", 1.04)]
+    assert found("The list stood at 191,300 pathways and there were 712,480 presentations; two reading pathways.") == [
+        ("count", "191,300 pathways", 191300), ("count", "712,480 presentations", 712480)]
+    assert found("Last month 1,312 patients waited more than 12 hours.")[0] == ("count", "1,312 patients", 1312)

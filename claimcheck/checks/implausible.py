@@ -592,6 +592,9 @@ def _proportion_starts(folded: str | None) -> list[int] | None:
     return sorted(starts)
 
 
+_TIME_POINT_BEFORE = re.compile(r"\b(?i:day|week|month|year|visit|cycle)\s+$")
+
+
 def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[Hit]:
     """`six in five adults`, `612 of the 540 participants`: a part larger than its whole."""
     p = _patterns()
@@ -604,6 +607,8 @@ def find_proportions_above_one(doc: Doc, folded: str | None = None) -> Iterator[
             num, den = parse_number(m["num"]), parse_number(m["den"])
             if num is None or den is None or num <= den:
                 continue
+            if _TIME_POINT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "seen at month 24 in one participant": when, and in whom
             yield Hit(
                 m.start(), m.end(),
                 f"`{m.group(0)}`: {_fmt(num)} out of {_fmt(den)} is more than the whole group.",

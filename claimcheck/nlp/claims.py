@@ -167,12 +167,14 @@ def find_p_values(text: str) -> Iterator[ClaimMatch]:
 RATIO_NAME = (
     r"(?:(?i:(?:adjusted|reporting|pooled|crude|overall)\s+)?"
     r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk|win|geometric\s+mean)\s+(?i:ratios?)"
-    r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b)"
+    r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b"
+    # a hospital's observed to expected deaths: "a SHMI of 1.04", "its HSMR was 112"
+    r"|\b(?:SHMI|HSMR|SMR)\b)"
 )
 # "the odds ratio ... fell to 1.08": a ratio given as the value it moved to
 _CHANGED_TO = r"(?:(?:fell|rose|dropped|increased|decreased|declined|climbed|went\s+(?:up|down))\s+to|(?:lay|stood)\s+at)"
 RATIO_RE = re.compile(
-    r"(?=[aAcChHiIoOpPrRgGwWİı])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
+    r"(?=[aAcChHiIoOpPrRgGwWİıS])"  # the first characters of `RATIO_NAME` in any case (see `CI_RE`)
     rf"(?P<name>{RATIO_NAME})\s*(?:[(\[](?:a?HR|a?OR|a?RR|IRR|ROR)[)\]]\s*)?"
     # what the ratio is of, in whom: "for death or stroke", "of ARIA-E", "in the greenest areas"
     # then a verb or sign before the value, or, after a word or two, the value itself ("for death
@@ -181,7 +183,7 @@ RATIO_RE = re.compile(
     rf"(?:(?:(?!(?i:of|was|were|is|at|for)\b)(?:[A-Za-z][\w-]*|\d+(?:-[A-Za-z][\w-]*)?)\s+){{1,9}}?(?=(?i:was|were|is|of|at|{_CHANGED_TO})\s|[=:,])"
     r"|(?:(?!(?i:of|was|were|is|at|for)\b)[A-Za-z][\w-]*\s+){1,2}?"
     r"(?<!aged\s)(?<!ages\s)(?<!age\s)(?<!over\s)(?<!under\s)(?<!type\s)(?<!stage\s)(?<!grade\s)(?<!than\s)(?=\d)))?"
-    rf"(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
+    rf"(?:,\s*(?=(?i:is|was)\s))?(?:(?i:of|was|were|is|at|for|ranged\s+from|ranging\s+from|from|between|{_CHANGED_TO})\s+|[=:,]\s*)?"
     r"(?P<qual>(?i:(?:only|just)\s+)?(?i:about|around|approximately|roughly|just|only|nearly)\s+)?"
     rf"(?P<a>{DIGIT_NUMBER})(?:\s*(?:to|-|–|—|and)\s*(?P<b>{DIGIT_NUMBER}))?(?![\d%]|-(?i:day|week|month|year|hour)s?\b)"
 )
@@ -229,6 +231,8 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
     if "relative" in lowered:
         found += [m.span() for m in _RELATIVE_RISK.finditer(lowered)]
     found += _ratio_abbreviations(text)
+    if "SHMI" in text or "SMR" in text:
+        found += find_all(text, ("SHMI", "HSMR", " SMR"))
     return sorted(found)
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})(?:[^\S\n]*(?:to|-|–|—)\s*(?P<n2>{FAR_NUM}))?\s+(?i:times)"

@@ -46,9 +46,9 @@ _AGE_RANGE_BEFORE = re.compile(r"(?i:\bage[sd]?\s+(?:between\s+)?\d{1,3}\s*(?:to
 # The word before a number touches it (no comma or stop between): "among 40 patients".
 _WORD_TOUCHING = re.compile(r"[\w.\-]+[\s\-]*$")
 _SCALE_MODS = re.compile(r"(?i:(?<![-\w])scales?\b)")
-_TIME_PHRASE_ENDS = frozenset({"year", "week", "day"})
+_TIME_PHRASE_ENDS = frozenset({"year", "month", "week", "day"})
 _TIME_PHRASE_BEFORE = re.compile(
-    r"\b(?i:last|this|next|each|every|a|per|that|same|previous|following)\s+(?i:year|week|day)\s+$")
+    r"\b(?i:last|this|next|each|every|a|per|that|same|previous|following)\s+(?i:year|month|week|day)\s+$")
 # The sentence before an elided arm gives the first arm's size with its people.
 _ASSIGNMENT_OR_GROUPS = re.compile(r"(?i:\b(?:group|arm|cohort)\s+(?:had|comprised|included|numbered|of|contained|was)\b)")
 _ASSIGNMENT = re.compile(r"(?i:\b(?:assigned|randomi[sz]ed|allocated|randomly)\b)")
@@ -63,7 +63,7 @@ _ENROLLED_BEFORE = re.compile(rf"(?i:{_alternation(_STUDY_CUES + ['total of', 't
 
 
 # Nouns counted only in numbers no schedule or list has: doses given, items dispensed, contacts traced.
-_FEW_NOT_COUNTED = {"doses": 100, "vaccine doses": 100, "items": 100, "contacts": 10}
+_FEW_NOT_COUNTED = {"doses": 100, "vaccine doses": 100, "items": 100, "contacts": 10, "pathways": 10}
 _HYPHENED_WORDS = ("out", "in", "at", "on", "off", "non", "over", "under", "after")
 _HYPHENED_PREPOSITIONS = rf"(?i:{'|'.join(_HYPHENED_WORDS)})"
 
