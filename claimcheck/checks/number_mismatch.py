@@ -1499,11 +1499,14 @@ _PARTS_OPENER = re.compile(
     r"(?P<rest>[^,;:.!?()\d]{0,60}?)(?:\([^()]{0,60}\))?\s*,\s*"
 )
 # One part: a number (its share in brackets, or itself a share), then what it is, up to the next part.
+_THE_REST = r"(?:(?i:the\s+(?:remaining|other|rest)|a\s+further|another)\s+)?"  # ("and the remaining 49%")
 _PART = re.compile(
     rf"(?:(?P<p>{_PCT_NUM})(?P<pct>\s*(?:%|(?i:per\s?cent|percent)))|(?P<n>{_NUM}))(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s+"
-    r"(?P<clause>(?:(?!\d)[^;:.!?()])*?)(?=\s*(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+)(?:(?i:the\s+(?:remaining|other|rest)|a\s+further|another)\s+)?\d|\s*(?:[;:.!?(]|,\s+(?![\w\s]{0,30}\d)|$))"
+    # what the part is, up to the next part's number, or the clause's end
+    rf"(?P<clause>(?:(?!\d)[^;:.!?()])*?)(?=\s*(?:,\s*(?:(?i:and|while|whereas)\s+)?|\s+(?i:and|while|whereas)\s+){_THE_REST}\d"
+    r"|\s*(?:[;:.!?(]|,\s+(?![\w\s]{0,30}\d)|$))"
 )
-_PART_GAP = re.compile(r"\s*,?\s*(?:(?i:and|while|whereas)\s+)?(?:(?i:the\s+(?:remaining|other|rest)|a\s+further|another)\s+)?$")
+_PART_GAP = re.compile(rf"\s*,?\s*(?:(?i:and|while|whereas)\s+)?{_THE_REST}$")
 # Words that let parts overlap (`also`, `both`, `of them`, `including`): no check.
 _OVERLAP = re.compile(r"(?i:\b(?:also|both|as\s+well|of\s+(?:them|whom|these|those)|including|at\s+least|or\s+more|more\s+than|over)\b)")
 _NEGATION = re.compile(r"(?i:\b(?:not|never|no|without)\b|n[’']t\b)")

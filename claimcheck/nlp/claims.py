@@ -894,6 +894,7 @@ def _young_before(text: str, start: int) -> bool:
         return words[0] in _YOUNG_PEOPLE
     return bool(words) and words[-1] in _YOUNG_PEOPLE
 
+
 _RANGE_OPENS = re.compile(r"(?i:between|from)\s")  # "1,146 pupils between 6 and 12 years": their ages
 _AGE_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+)?(?:(?i:at)\s+)?$")  # "at 12 months and at 3 years and 4 months"
 _BOILERPLATE = re.compile(r"(?i:\b(?:replay|webcast|subscription|subscribe|cookies?|warranty|refund)\b)")

@@ -74,8 +74,8 @@ FAR_NUM = rf"{FAR_START}{NUMBER}{END}"
 # Not after a line break: "at Week 52\n- 80 mg dose achieved" is a list item's dash.
 RANGE_SEP = r"[^\S\n]*(?:to|-|–|—|or|(?(between)and|(?!)))\s*"
 PCT = r"(?:\s{0,2}%|\s?(?i:per\s?cent|percent|pct)\b|\s?pc\b|\s?(?i:percentage[-\s]points?)\b)"  # ("12pc": UK papers)
-# (with the abbreviations news writes: "10 yrs", "6 wks", "24 hrs"; not "hr", a hazard ratio, nor
-# "min", which is mostly a page's "7 min read" or a programme's running time)
+# (with the abbreviations news writes: "10 yrs", "6 wks", "24 hrs", "7 min", "30 secs"; not "hr", a
+# hazard ratio; a page's "7 min read" and a programme's running time are left out where they are read)
 TIME_UNITS = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|yrs?|wks?|hrs|mos?|mins?|secs?)"
 # The full name of each time unit, plural, by the lower-cased word written.
 TIME_UNIT_NAMES = {"yr": "years", "yrs": "years", "wk": "weeks", "wks": "weeks", "hrs": "hours", "mos": "months", "mo": "months",
