@@ -712,3 +712,11 @@ def test_two_values_set_side_by_side_are_no_transposed_slip(nlp):
     # the same digits in another order in a later sentence, referred back to, still are
     text = "The trust performed 38,460 operations last year. It says the 36,840 operations were all audited."
     assert mismatches(nlp, text) == ["36,840 operations"]
+
+
+def test_a_count_of_events_continued_in_a_group_is_no_group_size(nlp):
+    text = ("The trial randomised 1,218 people aged over 70. Over two years the exercise group recorded 1,046 falls, "
+            "compared with 1,583 in the usual care group.")
+    assert mismatches(nlp, text) == []
+    text = "The trial randomised 1,218 people aged over 70. Of these, 1,583 were in the usual care group."
+    assert mismatches(nlp, text) == ["1,583"]

@@ -753,9 +753,18 @@ def _same_people(m: Mention, total: Mention) -> bool:
     part_of_study = bool(
         p["subset_opener"].match(m.before) or p["subgroup_of"].search(m.text) or p["subgroup_of"].match(m.post)
     )
+    if part_of_study and m.noun is None and _event_count_before().search(m.before):
+        return False  # "1,046 falls, compared with 1,583 in the usual care group": more of the events
     return (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
         _compatible_nouns(m.noun, total.noun) and m.definite
     )
+
+
+@lru_cache(maxsize=1)
+def _event_count_before() -> re.Pattern:
+    """A number with an event noun ("1,046 falls"), which a bare number later in the sentence goes
+    on counting (unless a number of people follows it: "41 deaths among 900 patients; of these, 950")."""
+    return re.compile(rf"\d\s+(?:[\w-]+\s+)?(?i:{alternation(sorted(_event_nouns()))})\b(?!.*\d\s+(?i:people|patients|participants))")
 
 
 def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
