@@ -1529,6 +1529,7 @@ _STATE_GROUPS = (
     ("girls", "boys"), ("women", "men"), ("children", "adults"),
 )
 _STATE_WORD = re.compile(r"(?i:\b(?:" + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s\-]?") for g in _STATE_GROUPS for w in g) + r")\b)")
+_STATE_GROUP = {w.replace("-", " "): i for i, group in enumerate(_STATE_GROUPS) for w in group}  # word -> its group
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # Words two answers share whatever they say ("78% said they felt ..., 61% said they would not ...")
 _NOT_CONTENT = frozenset(
@@ -1538,14 +1539,12 @@ _SAME_PLACE_OPENING = re.compile(r"(?i:^(?:(?:were|was|are|is|lived|live|living|
 
 
 def _state_of(clause: str) -> tuple[int, str] | None:
+    """(the group, the state) a part's clause names, if any ("were girls" -> the sexes, "girls")."""
     m = _STATE_WORD.search(clause)
     if m is None:
         return None
     word = re.sub(r"[\s\-]+", " ", m.group().lower())
-    for i, group in enumerate(_STATE_GROUPS):
-        if word in (w.replace("-", " ") for w in group):
-            return i, word
-    return None
+    return (_STATE_GROUP[word], word) if word in _STATE_GROUP else None
 
 
 def _exclusive(clauses: list[str]) -> bool:

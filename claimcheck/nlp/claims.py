@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions, span_value_key
 from .continuations import continued_claims
-from .groups import _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups
+from .groups import (
+    _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups, people_last_words,
+)
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
@@ -630,7 +632,7 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             yield ClaimMatch("proportion", m.start(), m.end(), round(value / 1000, 12), qualifier=_qualifier(m))
     for m in SLASH_SHARE_RE.finditer(text) if "/" in text and _SLASH_BETWEEN_DIGITS.search(text) else ():
         value = parse_ratio(m["num"], m["den"])
-        if value is not None and 0 < value < 1 and m["noun"].lower() in _people_words():
+        if value is not None and 0 < value < 1 and m["noun"].lower() in people_last_words():
             yield ClaimMatch("proportion", m.start(), m.end(), value)
 
 
@@ -848,9 +850,6 @@ _CAREER_BEFORE = re.compile(
 # "pupils of 11 to 14 years", "adolescents of between 12 and 17 years", "children at 12 months",
 # "people over 60 years": people, then their age (no "aged"). Read from the last words of the
 # window before a length: a people noun, then perhaps "of"/"at", then perhaps "between"/"from".
-@lru_cache(maxsize=1)
-def _people_words() -> frozenset:
-    return frozenset(noun.lower().split()[-1] for noun in terms()["people_nouns"])
 
 
 def _people_then(window: str) -> str | None:
@@ -865,7 +864,7 @@ def _people_then(window: str) -> str | None:
         link = words.pop()
     if words and words[-1] in ("of", "at"):
         link = words.pop()
-    if not (words and words[-1] in _people_words()):
+    if not (words and words[-1] in people_last_words()):
         return None
     return "link" if link else ""
 

@@ -789,7 +789,7 @@ def _an_age(text: str, start: int) -> bool:
     if words[-1] in _AGE_WORDS:
         return True
     bound = _AGE_BOUND_BEFORE.search(text, max(0, start - 40), start)  # (no comma between: "Of 300 patients, over 65 died")
-    return bound is not None and (bound[1].lower() in _AGE_WORDS or bound[1].lower() in _people_last_words())
+    return bound is not None and (bound[1].lower() in _AGE_WORDS or bound[1].lower() in people_last_words())
 
 
 _AGE_BOUND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?i:over|under)\s+$")
@@ -799,7 +799,8 @@ _AGE_WORDS = frozenset({"aged", "age", "ages"})
 
 
 @lru_cache(maxsize=1)
-def _people_last_words() -> frozenset:
+def people_last_words() -> frozenset:
+    """The last word of each people noun, lower-case ("patients", "adults", "residents")."""
     return frozenset(noun.lower().split()[-1] for noun in terms()["people_nouns"])
 
 
