@@ -720,3 +720,16 @@ def test_a_count_of_events_continued_in_a_group_is_no_group_size(nlp):
     assert mismatches(nlp, text) == []
     text = "The trial randomised 1,218 people aged over 70. Of these, 1,583 were in the usual care group."
     assert mismatches(nlp, text) == ["1,583"]
+
+
+# --- a part of a nearer whole ---------------------------------------------------------------
+
+def test_of_these_counts_a_part_of_the_larger_number_just_before_not_the_study(nlp):
+    """`Of these` points at the group just named: a part of 5,910 relatives is no part of the
+    1,486 people surveyed; with no larger number just before, it is still flagged."""
+    study = "The trial enrolled 1,486 people with a BRCA variant. "
+    assert mismatches(nlp, study + "Of these, 2,011 had been tested.") == ["2,011"]
+    assert mismatches(nlp, study + "They named 5,910 relatives in all. Of these, 2,011 had been tested.") == []
+    assert mismatches(nlp, study + "They named 5,910 relatives.\n\nOf these, 2,011 had been tested.") == []
+    # a year is no group: "Of these" still points back to the study
+    assert mismatches(nlp, study + "The trial ran until 2023. Of these, 2,011 had been tested.") == ["2,011"]

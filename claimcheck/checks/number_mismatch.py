@@ -745,7 +745,7 @@ def _names_the_study(m: Mention) -> bool:
     return m.label == "sample_size" and m.noun in _people_nouns() and m.study_ref
 
 
-def _same_people(m: Mention, total: Mention) -> bool:
+def _same_people(doc: Doc, m: Mention, total: Mention) -> bool:
     """Whether a mention counts people of the study: a part of it (`Of these, 2,100 were
     women`, `612 of the participants`, `in the placebo arm`), or a definite group of the same
     kind of people as its sample."""
@@ -755,8 +755,28 @@ def _same_people(m: Mention, total: Mention) -> bool:
     )
     if part_of_study and m.noun is None and _event_count_before().search(m.before):
         return False  # "1,046 falls, compared with 1,583 in the usual care group": more of the events
+    if part_of_study and _part_of_a_nearer_whole(doc, m):
+        return False
     return (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
         _compatible_nouns(m.noun, total.noun) and m.definite
+    )
+
+
+def _part_of_a_nearer_whole(doc: Doc, m: Mention) -> bool:
+    """`Respondents told us about 5,910 relatives in all. Of these, 2,011 had been tested`: a
+    part opened by `Of these` is a part of a larger number just before it (in its sentence or the
+    one before; not a year), not of the study's sample."""
+    if not _patterns()["subset_opener"].match(m.before):
+        return False
+    text = doc_text(doc)
+    bounds = sentence_bounds(doc)
+    previous = m.sentence - 1
+    while previous > 0 and not text[slice(*bounds[previous])].strip():
+        previous -= 1  # (a paragraph break is a sentence of its own)
+    since = bounds[max(0, previous)][0]
+    return any(
+        value > m.value and not (1900 <= value <= 2100 and text[at:at + 4].isdigit())
+        for at, value in _doc_numbers(doc).before(m.start) if at >= since
     )
 
 
@@ -775,7 +795,7 @@ def _check_against_total(doc: Doc, m: Mention, total: Mention) -> Hit | None:
     # (the cheap tests first, reading the article's numbers last)
     if total.value < m.value <= _MAX_RATIO * total.value and total.qualifier not in _LOWER_BOUND \
             and _conflicts(m.value, total.value, m.qualifier, total.qualifier) \
-            and _same_people(m, total) \
+            and _same_people(doc, m, total) \
             and not p["pre_enrolment"].search(m.post[:60]) and not p["exclusions"].search(m.post[:60]) \
             and not _has_antecedent(doc, m.start, m.value):
         return Hit(

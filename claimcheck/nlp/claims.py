@@ -1,11 +1,12 @@
 """Finding quantitative claims in article text: the ten kinds of CONTRACT.md.
 
-Rules, not a model: each kind has one finder, a regular expression built from the number
+Rules first: each kind has one finder, a regular expression built from the number
 patterns of `numbers.py`/`patterns.py` plus the word lists in `data/claim_terms.json`, and a
 small function that reads the value (sample sizes and counts live in `groups.py`).
 `find_claims(text)` runs every finder and resolves overlaps by kind priority (the `95%` of a
-CI is part of the CI, `one in five adults` is a proportion, not a sample of five). The spaCy
-component at the bottom only turns matches into spans.
+CI is part of the CI, `one in five adults` is a proportion, not a sample of five). The numbers
+the rules leave are then read by a small linear model (`number_model.py`), which adds the counts
+and sample sizes it is sure of. The spaCy component at the bottom only turns matches into spans.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .continuations import continued_claims
 from .groups import (
     _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups, people_last_words,
 )
+from .number_model import model_claims
 from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
@@ -1514,11 +1516,14 @@ def _across_paragraphs(text: str, c: ClaimMatch) -> bool:
     return text.find("\n", c.start, c.end) >= 0 and PARAGRAPH_BREAK.search(text, c.start, c.end) is not None
 
 
-def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None) -> list[ClaimMatch]:
+def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None,
+                read_leftovers: bool = True) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
 
     `sentence_of(offset)` gives the (start, end) of the sentence around an offset; without it
-    the whole text counts as one sentence.
+    the whole text counts as one sentence. The rules read the claims first; then, unless
+    `read_leftovers` is False, the numbers they left are read by `number_model` (a count or a
+    sample size it is sure of becomes a claim).
     """
     if sentence_of is None:
         sentence_of = lambda _offset: (0, len(text))  # noqa: E731
@@ -1537,8 +1542,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     candidates += find_durations(text)
     candidates += find_groups(text, sentence_of)
     candidates = [c for c in candidates if (c.kind == "trial_phase" or not _in_name(text, c)) and not _across_paragraphs(text, c)]
-    if "://" in text or "www." in text:  # nothing in a web address is a claim ("...-phase-2b-calm-2-trial")
-        urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
+    if urls:  # nothing in a web address is a claim ("...-phase-2b-calm-2-trial")
         candidates = [c for c in candidates if not any(a <= c.start < b for a, b in urls)]
     candidates = [_trim_range_opener(text, c) for c in candidates]
     claims = resolve_overlaps(candidates)
@@ -1548,6 +1553,10 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     spans = _spans_of_no_claim(text)
     if spans:
         claims = [c for c in claims if not any(a <= c.start < b for a, b in spans)]
+    if read_leftovers:
+        read = [c for c in model_claims(text, claims, sentence_of, spans + urls) if not _in_name(text, c)]
+        if read:
+            claims = sorted(claims + read, key=lambda c: c.start)
     return claims
 
 

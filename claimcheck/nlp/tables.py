@@ -381,6 +381,20 @@ def table_line_starts(text: str) -> set[int]:
     return starts
 
 
+@lru_cache(maxsize=4)
+def read_line_starts(text: str) -> frozenset[int]:
+    """Where each line `table_claims` reads starts: every table's header and rows (Markdown,
+    pipe- or tab-separated, typed with spaces) and the key-facts lines. What it leaves there it
+    left knowing the header or label."""
+    starts = set(table_line_starts(text))
+    if "   " in text and _SPACED_LINES.search(text) is not None:
+        for header_start, _, rows in spaced_tables(text):
+            starts.add(header_start)
+            starts.update(text.rfind("\n", 0, cells[0][0]) + 1 for cells in rows if cells)
+    starts.update(text.rfind("\n", 0, start) + 1 for _, start, _, _ in fact_lines(text))
+    return frozenset(starts)
+
+
 def tables(text: str) -> Iterator[tuple[int, list[str], list[list[tuple[int, int]]]]]:
     """Each Markdown table in `text`: where its header line starts, its header cells, and its
     body rows as cell offsets."""
