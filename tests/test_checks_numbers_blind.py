@@ -270,6 +270,9 @@ def test_a_programme_given_two_lengths_is_flagged(nlp):
         # the same length in words and digits; other units
         "The twelve-week programme began in May. Over the 12-week programme, scores fell.",
         "The 12-week programme has a 2-week break. The 14-day course of tablets came first.",
+        # two regimens compared side by side in one sentence, then named again one by one
+        "Patients got the 12-hour regimen (n = 603) or the 21-hour regimen (n = 601). "
+        "Nausea was rarer on the 12-hour regimen. The 21-hour regimen caused more vomiting.",
     ],
 )
 def test_programme_length_look_alikes_are_left_alone(nlp, text):

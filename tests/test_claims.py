@@ -1632,3 +1632,39 @@ def test_a_hospitals_mortality_ratio_and_its_waiting_list_pathways():
     assert found("The list stood at 191,300 pathways and there were 712,480 presentations; two reading pathways.") == [
         ("count", "191,300 pathways", 191300), ("count", "712,480 presentations", 712480)]
     assert found("Last month 1,312 patients waited more than 12 hours.")[0] == ("count", "1,312 patients", 1312)
+
+
+def test_a_medicines_schedule_is_a_dose_as_a_vaccines_is():
+    assert found("Paramedics gave him two doses of naloxone.") == [("dose", "two doses", 2)]
+    assert found("Each kit holds three doses of injectable naloxone.") == [("dose", "three doses", 3)]
+    assert found("She had three loading doses in the first month.") == [("dose", "three loading doses", 3)]
+    # two dose levels compared; the most a day allows; doses handed out
+    assert found("Weight fell by 6.4% and 9.1% on the two doses.") == [
+        ("percentage", "6.4%", 6.4), ("percentage", "9.1%", 9.1)]
+    assert found("Paracetamol: 15 mg/kg, up to four doses in 24 hours.") == [("dose", "15 mg/kg", 15)]
+    assert found("Pharmacies handed out 48,200 doses.") == [("count", "48,200 doses", 48200)]
+
+
+def test_how_many_times_stronger_or_more_potent_a_drug_is():
+    assert found("Some nitazenes are 500 times stronger than morphine.") == [("effect_size", "500 times stronger", 500)]
+    assert found("It is about 50 times as potent as heroin.") == [("effect_size", "50 times as potent", 50)]
+
+
+def test_tablets_taken_daily_sugar_per_100_ml_and_times_the_probability():
+    assert found("Patients take three tablets once daily.") == [("dose", "three tablets once daily", 3)]
+    assert found("She takes one tablet daily.") == [("dose", "one tablet daily", 1)]
+    assert found("Sugar fell from 10.6 g/100 ml to 6.8 g/100 ml.") == [
+        ("dose", "10.6 g/100 ml", 10.6), ("dose", "6.8 g/100 ml", 6.8)]
+    assert found("Drinkers had 1.9 times the probability of obesity.") == [
+        ("effect_size", "1.9 times the probability", 1.9)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dentists carried out 412 dental extractions.", ("count", "412 dental extractions", 412)),
+    ("The food bank handed out a record 9,874 parcels.", ("count", "9,874 parcels", 9874)),
+    ("The team completed 214 health checks.", ("count", "214 health checks", 214)),
+    ("The service took 96 enquiries and recorded 14 drownings.", ("count", "96 enquiries", 96)),
+    ("The publisher issued 1,281 retractions.", ("count", "1,281 retractions", 1281)),
+])
+def test_more_events_are_counted(text, expected):
+    assert expected in found(text)

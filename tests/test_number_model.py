@@ -23,6 +23,9 @@ def test_leftover_numbers_are_the_unclaimed_ones_and_never_years_times_or_percen
     assert leftovers(text) == ["a dozen", "12", "2,019"]  # ("dozen" once: it is inside "a dozen")
     claimed = [ClaimMatch("count", text.index("12 were"), text.index(" were ill"), 12)]
     assert leftovers(text, claimed) == ["a dozen", "2,019"]
+    # a telephone number's groups are no numbers; thousands grouped by spaces are one
+    text = "Call 13 11 26 at any time: 1 262 400 people were screened, of every 1,000 tested 59."
+    assert leftovers(text) == ["1 262 400", "59"]
 
 
 @pytest.mark.parametrize("text, numbers", [

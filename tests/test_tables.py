@@ -359,3 +359,18 @@ def test_a_results_table_typed_with_spaces_under_a_rule_with_arm_sizes_and_a_lab
     assert ("effect_size", "2.24", 2.24) in claims and ("confidence_interval", "(1.41-3.55)", [1.41, 3.55]) in claims
     assert ("p_value", "0.19", 0.19) in claims
     assert not any(kind == "count" and value in (0.002, 0.19) for kind, _, value in claims)
+
+
+def test_people_counted_year_by_year_are_counts_even_in_an_article_about_a_study():
+    text = "A randomised trial of 20 mph limits enrolled 40 towns.\n\n" + (
+        "| Road user | 2023 | 2024/25 | Change |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Pedestrians | 408 | 389 | down 4.7% |\n"
+        "| Cyclists | 87 | 92 | up 5.7% |\n"
+    )
+    found = _table_claims(text)
+    assert [c for c in found if c[0] in ("count", "sample_size")] == [
+        ("count", "408", 408), ("count", "389", 389), ("count", "87", 87), ("count", "92", 92)]
+    # one year beside other columns is no series: the study's people stay its sample
+    text = "A randomised trial enrolled 817 adults.\n\n| Arm | 2023 | Men |\n|---|---|---|\n| Patients | 412 | 201 |\n"
+    assert ("sample_size", "412", 412) in _table_claims(text)

@@ -1890,7 +1890,8 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
     """`Over the 14-week programme, ...` ... `By the end of the 16-week programme`: one
     programme (course, intervention ...), named with `the` in one paragraph, given two lengths
     in the same unit; the later one is flagged. Programmes introduced with `a` (`a 12-week
-    course or a 24-week course`) are different ones: `the` may then name any of them."""
+    course or a 24-week course`) are different ones: `the` may then name any of them; so are
+    two set side by side in one sentence anywhere (`the 12-hour regimen or the 21-hour regimen`)."""
     text = doc_text(doc)
     lengths = []
     for r in records:
@@ -1905,6 +1906,13 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
     breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     first: dict[tuple[int, str, str], tuple[float, str]] = {}  # the first length named with `the`
     introduced: set[tuple[int, str | None, str, float]] = set()  # lengths named with `a`
+    # "the 12-hour regimen or the 21-hour regimen" in one sentence: two programmes compared,
+    # anywhere in the article
+    compared: set[tuple[str | None, str, float]] = set()
+    for (r, after, _), (r2, after2, _) in zip(lengths, lengths[1:]):
+        if (r.unit, after["noun"].lower()) == (r2.unit, after2["noun"].lower()) and r.value != r2.value \
+                and _SENTENCE_BREAK.search(text, r.end, r2.start) is None:
+            compared.update({(r.unit, after["noun"].lower(), r.value), (r.unit, after["noun"].lower(), r2.value)})
     for r, after, det in lengths:
         key = (bisect.bisect_right(breaks, r.start), r.unit, after["noun"].lower())
         if det in ("a", "an"):
@@ -1912,7 +1920,8 @@ def find_restated_lengths(doc: Doc, records) -> Iterator[Hit]:
             continue
         shown = text[r.start:after.end()]
         earlier = first.setdefault(key, (r.value, shown))
-        if earlier[0] != r.value and (*key, r.value) not in introduced:
+        if earlier[0] != r.value and (*key, r.value) not in introduced \
+                and not {(*key[1:], r.value), (*key[1:], earlier[0])} <= compared:
             yield Hit(
                 r.start, after.end(),
                 f"the {key[2]} is a `{earlier[1]}` earlier in the paragraph and a `{shown}` here: "

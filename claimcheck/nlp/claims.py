@@ -27,7 +27,7 @@ from .groups import (
     _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups, people_last_words,
 )
 from .number_model import model_claims
-from .numbers import DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
+from .numbers import DIGIT_GROUPS, DIGIT_NUMBER, FRACTION_WORDS, NUMBER, parse_fraction, parse_ratio, tidy
 from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's interface)
     _OTHER_FOLDS,
     END,
@@ -241,12 +241,12 @@ def _ratio_anchors(text: str) -> list[tuple[int, int]]:
 MULTIPLE_RE = re.compile(
     rf"(?:(?P<word>(?i:twice|thrice|double|triple|quadruple))|(?P<n>{NUM})(?:[^\S\n]*(?:to|-|–|—)\s*(?P<n2>{FAR_NUM}))?\s+(?i:times)"
     rf"|(?P<x>{START}\d+(?:\.\d+)?)\s?[x×])\s+"
-    r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent)"
-    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective)|(?:the|your|their|its|his|her)\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence)"
+    r"(?i:as\s+(?:likely|high|many|much|common|frequent|often|great|large|long|fast|big|effective|deadly|severe|prevalent|potent|strong|toxic|powerful)"
+    r"|more\s+(?:likely|common|often|frequent|frequently|prevalent|effective|potent|toxic|powerful|deadly|lethal)|(?:the|your|their|its|his|her)\s+(?:[a-z]+\s+)?(?:risk|rate|odds|number|chance|likelihood|incidence|probability)"
     r"|the\s+(?:usual|normal|expected|average|typical|previous)|(?:those|that)\s+of"
     # ("ten times the prescribed dose": a dosing error's size)
     r"|the\s+(?:prescribed|recommended|intended|correct|maximum|safe|daily)\s+(?:[a-z]+\s+)?(?:dose|amount|limit)"
-    r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased|better|worse)\b"
+    r"|higher|greater|lower|more|less|larger|smaller|faster|slower|likelier|increased|better|worse|stronger|weaker)\b"
     # "half as likely": a multiple below one, said only of a likelihood or a frequency
     r"|(?P<half>\b(?i:half))\s+(?i:as\s+(?:likely|common|often|frequent|high|prevalent))\b"
 )
@@ -1230,23 +1230,27 @@ _IN_OR_PER_BEFORE = re.compile(r"\b(?i:in|per)\s+$")
 _REFERENCE_MEDIUM_AFTER = re.compile(r"\s+(?i:of)\s+(?i:blood|breath|urine|plasma|serum|water|air)\b")
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
-    r"(?:/(?:day|d|week|wk|dose)\b)?(?![\w/]|\.\w)"  # ("400mg/day")
+    r"(?:/(?:day|d|week|wk|dose)\b|/[^\S\n]?100[^\S\n]?(?:ml|mL|g)\b)?(?![\w/]|\.\w)"  # ("400mg/day", "10.6 g/100 ml")
 )
 SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"
     r"(?P<unit>(?i:cups?|mugs?|glass(?:es)?|drinks?|servings?|portions?|cigarettes?|pints?|tablets?|pills?|capsules?|steps|cans?|bottles?|shots?|slices?|"
     r"bars?|sachets?|teaspoons?|tablespoons?|spoonfuls?|eggs|units\s+of\s+alcohol))"
-    r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:a|per|each|every)\s+(?i:day|week)\b"
+    r"(?:\s+(?i:of)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)?\s+(?i:(?:a|per|each|every)\s+(?:day|week)|(?:once|twice)\s+(?:a\s+)?(?:day|daily)|daily)\b"
 )
-# "two doses of the MMR vaccine", "in four doses", "at least three doses": a vaccine's schedule,
-# how many doses make the course (a dose; thousands of doses given are a count). Not "a single
-# dose", nor "one of two doses" (two dose levels), nor "no more than four doses in 24 hours".
-VACCINE_DOSES_RE = re.compile(
-    rf"{QUAL}(?<!\bone\sof\s)(?<!\bfirst\sof\s)(?<!\bsecond\sof\s)(?<!\beither\sof\s)(?<!\beach\sof\s)(?<!\bboth\sof\s)(?<!\bany\sof\s)(?<!than\s)(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
+# "two doses of the MMR vaccine", "in four doses", "at least three doses", "two doses of
+# naloxone", "three loading doses": a schedule, how many doses make the course of a vaccine or a
+# medicine (a dose; thousands of doses given are a count). Not "a single dose" (`SINGLE_DOSE_RE`),
+# nor "one of two doses" or "on the two doses" (two dose levels), nor "no more than four doses"
+# or "up to four doses in 24 hours" (the most a day allows).
+DOSES_RE = re.compile(
+    rf"{QUAL}(?<!\bone\sof\s)(?<!\bfirst\sof\s)(?<!\bsecond\sof\s)(?<!\beither\sof\s)(?<!\beach\sof\s)(?<!\bboth\sof\s)(?<!\bany\sof\s)(?<!than\s)"
+    r"(?P<n>\b(?i:two|three|four|five|six)|(?<![\d.,])[2-6])\s+(?:[A-Za-z-]+\s+)?(?i:doses)\b"
+    r"(?!\s+(?i:in\s+(?:24|twenty-four)\s+hours|in\s+(?:a|one)\s+day|a\s+day|per\s+day)\b)"
 )
 # "a single dose of RSV vaccine", "one dose protects about 93%", "the three-dose course": a
 # vaccine's schedule of one dose, or a schedule named by its number of doses (with a vaccine
-# word near, as for `VACCINE_DOSES_RE`); not "one dose of paracetamol is 180 mg" (no vaccine).
+# word near); not "one dose of paracetamol is 180 mg" (no vaccine).
 SINGLE_DOSE_RE = re.compile(
     r"(?P<qual>(?i:at\s+least|only)\s+)?(?P<n>\b(?i:a\s+single|single|one))(?:\s+|[-\u2010])(?i:dose|shot|jab)\b(?!s|[-\u2010])"
     r"|(?P<k>\b(?i:one|two|three|four|five|[1-5]))[-\u2010](?i:dose)\s+(?:[\w-]+\s+){0,2}?(?i:schedule|course|regimen|series|programme|vaccines?|jabs?|shots?)\b"
@@ -1370,9 +1374,10 @@ def find_doses(text: str) -> Iterator[ClaimMatch]:
             continue
         yield ClaimMatch("dose", m.start(), m.end(), value, unit=m["unit"].lower(), qualifier=_qualifier(m))
     doses = find_all(_lower(text), (" doses",)) if "oses" in text else ()
-    for m in search_near(VACCINE_DOSES_RE, text, doses, before=40, after=6):
-        if _vaccine_near(text, m, after=40):
-            yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
+    for m in search_near(DOSES_RE, text, doses, before=40, after=30):
+        if text.endswith(("the ", "The "), 0, m.start()) and not _vaccine_near(text, m, after=40):
+            continue  # "on the two doses": two dose levels of a drug ("the two doses of the schedule": a vaccine's)
+        yield ClaimMatch("dose", m.start(), m.end(), _num(m["n"]), unit="doses", qualifier=_qualifier(m))
     lowered = _lower(text)
     singles = [(a, e) for a, e in find_all(lowered, _SINGLE_DOSE_ANCHORS)
                if lowered[e - 5:e] == "-dose" or lowered.endswith(("single", "one"), max(0, a - 6), a)
@@ -1500,6 +1505,7 @@ _PHONE_NUMBER = re.compile(
     r"(?:\+\d{1,3}[ \u00a0.-]?(?:\(0\)[ \u00a0]?)?\d{1,4}|\(\d{2,5}\)|0(?<![\w.,]0)\d{1,4})"
     r"(?:[ \u00a0.-]\d{2,6}){1,3}(?!\w|[.,]\d)"
 )
+_DIGIT_GROUPS = re.compile(DIGIT_GROUPS)
 # A section's number at the start of a heading or line: "## 3.2 Child weight", "3. Deaths by district".
 _SECTION_NUMBER = re.compile(r"^(?:#{1,6}[ \t]*)?(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)(?=[ \t]+(?!(?:Million|Billion|Thousand|Lakh|Crore|Per|Percent|Times|In|Out|Of)\b)[A-Z])", re.M)
 # An emergency or helpline number called: "calls to 999", "dial 911", "call NHS 111".
@@ -1561,14 +1567,16 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
 
 
 def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
-    """Telephone numbers, emergency lines called and section numbers: no claim starts inside
-    them (checked after the tables and continuations, which read numbers of their own)."""
+    """Telephone numbers, emergency lines called, section numbers and groups of digits that
+    are no thousands (`DIGIT_GROUPS`): no claim starts inside them (checked after the tables and
+    continuations, which read numbers of their own)."""
     # (a telephone number opens with "+", "(" or a "0" after a space or line break: tried only there)
     starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
     spans = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
     lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
     spans += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
     spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
+    spans += [m.span() for m in _DIGIT_GROUPS.finditer(text)]
     return spans
 
 

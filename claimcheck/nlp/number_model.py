@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ..data import load_json
-from .numbers import NUMBER, parse_number
+from .numbers import DIGIT_GROUPS, NUMBER, parse_number
 from .patterns import ClaimMatch, number_mentions
 from .tables import read_line_starts
 
@@ -52,8 +52,9 @@ _SIZES = ((2, "v<2"), (10, "v<10"), (100, "v<100"), (1_000, "v<1k"), (10_000, "v
 
 # What a number never counted is: a year ("2021"), a time or a ratio ("10:30", "24/7"), a
 # percentage left by the rules ("45%" in a table of percentages): of the thousands of such numbers
-# the rules leave in the corpus, none is a claim, so the model is not asked.
-_NOT_COUNTED = re.compile(r"(?:19|20)\d\d(?!\d|[,.]\d)|[\d.,]+(?:[:/]\d|\s?%)")
+# the rules leave in the corpus, none is a claim, so the model is not asked. Nor is a telephone
+# number of groups of digits that are no thousands ("13 11 26"; "1 262 400" is a number).
+_NOT_COUNTED = re.compile(rf"(?:19|20)\d\d(?!\d|[,.]\d)|[\d.,]+(?:[:/]\d|\s?%)|{DIGIT_GROUPS}")
 
 
 # The base of a rate: "of every 1,000 people tested", "per 100,000", "each 10 patients".
@@ -69,12 +70,19 @@ def leftover_numbers(text: str, claims: list[ClaimMatch], no_claim: Iterable[tup
     blocked = sorted(no_claim)
     tabled = read_line_starts(text)
     out: list[tuple[int, int, float]] = []
+    passed = 0  # the end of the last number read or passed over: none starts inside it
     for at in number_mentions(text):
         pos = at.pos
-        i = bisect_right(starts, pos)
-        if any(c.start <= pos < c.end for c in claims[max(0, i - 3):i]) or (out and pos < out[-1][1]):
+        if pos < passed:
             continue
-        if any(a <= pos < b for a, b in blocked) or _NOT_COUNTED.match(text, pos) or _RATE_BASE.search(text, max(0, pos - 8), pos):
+        i = bisect_right(starts, pos)
+        if any(c.start <= pos < c.end for c in claims[max(0, i - 3):i]):
+            continue
+        not_counted = _NOT_COUNTED.match(text, pos)
+        if not_counted:
+            passed = not_counted.end()
+            continue
+        if any(a <= pos < b for a, b in blocked) or _RATE_BASE.search(text, max(0, pos - 8), pos):
             continue
         if tabled and text.rfind("\n", 0, pos) + 1 in tabled:
             continue  # a table's cell or a key-facts line: `table_claims` read it by its header
@@ -85,6 +93,7 @@ def leftover_numbers(text: str, claims: list[ClaimMatch], no_claim: Iterable[tup
         if value is None:
             continue
         out.append((pos, m.end(), value))
+        passed = m.end()
     return out
 
 

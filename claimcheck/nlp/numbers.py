@@ -57,6 +57,9 @@ DIGIT_NUMBER = (
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\+(?=[ \u00a0]))?"  # "5+ years", "2+ cans": so many or more
 )
+# Three groups of digits or more apart by single spaces that are no thousands ("13 11 26", an
+# Australian telephone number; "1 262 400" is one number): no quantity starts inside them.
+DIGIT_GROUPS = r"(?<![\d,.])(?!\d{1,3}(?: \d{3})+(?!\d| \d))\d+(?: \d+){2,}(?![\d,.]\d)"
 SCALE_WORD = r"(?:hundred|thousand|lakhs?|million|crores?|billion)"
 # The rest of a number in words after its scale word: "two thousand | eight hundred (and
 # fifty)", "one hundred | twenty" (US), "two thousand | and fifty"; never a number that has a

@@ -523,6 +523,9 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
         caption = None
         labels = [classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING for cells in rows]
+        if sum(_YEAR_HEADER.fullmatch(h.strip()) is not None for h in header[1:]) >= 2:
+            # "| Road user | 2023 | 2024 |": people counted year by year, no study's sample
+            labels = [_Column("count", label.unit) if label.kind == "sample_size" else label for label in labels]
         # a table of events by arm ("Any adverse event"), or of outcomes with their ratios ("| Stroke |
         # 118 (2.1%) | 167 (3.0%) | 0.70 (0.55-0.88) |"): its rows of `n (%)` cells count people who
         # had something ("Dysgeusia (altered taste)", "Primary composite outcome")
@@ -550,6 +553,10 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     kept = [c for c in claims if not (c.kind in _TABLE_KINDS and any(_overlap(c, f) for f in found))]
     new = [f for f in found if not any(_overlap(c, f) for c in kept)]
     return sorted(kept + new, key=lambda c: c.start)
+
+
+# A column headed by a year or a year's span: "2023", "2023/24", "2023-24", "FY2024".
+_YEAR_HEADER = re.compile(r"\**(?:FY\s?)?(?:18|19|20)\d\d(?:\s?[/\u2013-]\s?(?:\d\d|(?:19|20)\d\d))?\**")
 
 
 def _caption_column(text: str, header_start: int, study: bool) -> _Column:
