@@ -192,3 +192,13 @@ def test_an_acronym_defined_by_apposition_and_a_look_alike_of_it(nlp):
     assert flagged(nlp, text, "acronym_mismatch") == ["IYCN"]
     # acronyms listed between commas define nothing
     assert flagged(nlp, "Patients in the UK, USA, and France took part. The USB was used.", "acronym_mismatch") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When I hear keys, my heart goes, boom boom boom. Then it stops.", []),
+    ("Go, go go! shouted the coach.", []),
+    ("The results of the the theory were good.", ["the the"]),
+    ("Boom boom boom went the drum, and that was the the end.", ["the the"]),
+])
+def test_a_word_said_three_times_is_no_doubled_word(nlp, text, expected):
+    assert flagged(nlp, text, "garbled") == expected

@@ -119,6 +119,14 @@ def test_journal_from_doi_and_url():
     ("The study was published in the journal Diabetes Care.", "Diabetes Care"),
     ("The results have been submitted to the Journal of the American Geriatrics Society.",
      "Journal of the American Geriatrics Society"),
+    ("Last year he published a study in BJPsych Open.", "BJPsych Open"),
+    ("The trial was reported in Clinical Toxicology in March.", "Clinical Toxicology"),
+    # a list of fields inside a title, listed or not
+    ("A study published in the Journal of Plastic, Reconstructive & Aesthetic Surgery, found that 12 had infections.",
+     "Journal of Plastic, Reconstructive & Aesthetic Surgery"),
+    ("It appeared in the Annals of Tropical, Travel and Wilderness Medicine last year.",
+     "Annals of Tropical, Travel and Wilderness Medicine"),
+    ("The study was published in the Journal of Paediatric Care, Smith said.", "Journal of Paediatric Care"),
 ])
 def test_real_citations_are_found(text, journal):
     assert journals_in(text) == [journal]
@@ -144,6 +152,8 @@ def test_unlisted_journals_after_a_citation_cue(text, journal):
     "The Journal team met the minister.",
     "Court proceedings began in the Annals building.",
     "The Nature Conservancy published in March a report on wetlands.",
+    "She works in the Clinical Toxicology service at the hospital.",
+    "Liver Transplantation remains the only cure, doctors said.",
 ])
 def test_look_alike_names_are_not_journals(text):
     assert journals_in(text) == []

@@ -135,6 +135,13 @@ _DOUBLED = re.compile(
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 
 
+def _said_three_times(text: str, start: int, end: int, key: str) -> bool:
+    """Whether the doubled word at `start:end` is said a third time just before or after it."""
+    after = re.compile(rf"[ \t,]+{re.escape(key)}(?![\w'’-])", re.IGNORECASE).match(text, end)
+    before = _PREVIOUS_WORD.search(text, max(0, start - len(key) - 3), start)
+    return after is not None or (before is not None and before.group(1).lower() == key)
+
+
 def doubled_word_starts(doc: Doc) -> list[int]:
     """Where a doubled word can begin: a word token followed by the same word (any case), next
     or after whitespace only. Read from the tokens' lower-case forms (an array read once with
@@ -170,6 +177,8 @@ def find_doubled_words(text: str, starts: list[int] | None = None) -> Iterator[t
             continue  # `Walla Walla`, `Sirhan Sirhan`: a name, not a slip
         if len(key) == 1 and first != "a":
             continue
+        if _said_three_times(text, m.start(), m.end(), key):
+            continue  # `boom boom boom`: a word said three times is said so on purpose
         yield m.span()
 
 

@@ -1576,7 +1576,8 @@ def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
     lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
     spans += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
     spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
-    spans += [m.span() for m in _DIGIT_GROUPS.finditer(text)]
+    # (groups of digits: tried only at numbers a digit follows, `next` None)
+    spans += [m.span() for m in matches_at(_DIGIT_GROUPS, text, [at.pos for at in number_mentions(text) if at.next is None])]
     return spans
 
 

@@ -47,6 +47,7 @@ _SENTENCE_WORDS = (
     "patients", "people", "participants", "children", "adults", "women", "men", "cases", "deaths", "died",
     "infants", "were", "had", "reported", "tested", "randomised", "randomized", "enrolled",
 )
+_SENTENCE_WORD = re.compile(rf"(?<![A-Za-z])(?i:{'|'.join(_SENTENCE_WORDS)})(?![A-Za-z'\u2019])")
 _SIZES = ((2, "v<2"), (10, "v<10"), (100, "v<100"), (1_000, "v<1k"), (10_000, "v<10k"), (100_000, "v<100k"))
 
 
@@ -114,14 +115,17 @@ def _shape(number: str, value: float) -> list[str]:
     return shape
 
 
-def _words(text: str) -> list[str]:
-    return ["N" if w[0].isdigit() else w.lower() for w in _WORD.findall(text)]
+def _sentence_words(text: str, start: int, end: int) -> set[str]:
+    """Which of `_SENTENCE_WORDS` the sentence `text[start:end]` holds (as words, any case)."""
+    return {w.lower() for w in _SENTENCE_WORD.findall(text, start, end)}
 
 
 def features(text: str, start: int, end: int, value: float, claims: list[ClaimMatch],
-             sentence: tuple[int, int], sentence_words: set[str] | None = None) -> list[str]:
+             sentence: tuple[int, int], sentence_words: set[str] | None = None,
+             claim_starts: list[int] | None = None) -> list[str]:
     """The features of the number at `start:end` (see the module's docstring). `claims` are in
-    reading order; `sentence_words` are `_words` of the sentence, if already read."""
+    reading order; `sentence_words` are `_words` of the sentence and `claim_starts` the claims'
+    starts, if already read."""
     feats = ["s=" + s for s in _shape(text[start:end], value)]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -155,7 +159,9 @@ def features(text: str, start: int, end: int, value: float, claims: list[ClaimMa
     if line_end - line_start < 40:
         feats.append("shortline")
     s0, s1 = sentence
-    i = bisect_right([c.start for c in claims], start)  # the claims before the number: claims[:i]
+    if claim_starts is None:
+        claim_starts = [c.start for c in claims]
+    i = bisect_right(claim_starts, start)  # the claims before the number: claims[:i]
     previous = claims[i - 1] if i and claims[i - 1].start >= s0 and claims[i - 1].end <= start else None
     following = claims[i] if i < len(claims) and end <= claims[i].start < s1 else None
     feats.append("prevk=" + (previous.kind if previous else "-"))
@@ -166,7 +172,7 @@ def features(text: str, start: int, end: int, value: float, claims: list[ClaimMa
         if between.rstrip().endswith("of"):
             feats.append("of_after_claim")
     if sentence_words is None:
-        sentence_words = set(_words(text[s0:s1]))
+        sentence_words = _sentence_words(text, s0, s1)
     feats += ["sw=" + w for w in _SENTENCE_WORDS if w in sentence_words]
     return feats
 
@@ -209,12 +215,13 @@ def model_claims(text: str, claims: list[ClaimMatch], sentence_of: Callable[[int
     model = model or number_model()
     found = []
     words_of: dict[tuple[int, int], set[str]] = {}  # each sentence's words, read once
+    starts = [c.start for c in claims]
     for start, end, value in leftover_numbers(text, claims, no_claim):
         sentence = sentence_of(start)
         words = words_of.get(sentence)
         if words is None:
-            words = words_of[sentence] = set(_words(text[sentence[0]:sentence[1]]))
-        kind, probability = model.best(features(text, start, end, value, claims, sentence, words))
+            words = words_of[sentence] = _sentence_words(text, *sentence)
+        kind, probability = model.best(features(text, start, end, value, claims, sentence, words, starts))
         if kind in KINDS and probability >= THRESHOLD:
             found.append(ClaimMatch(kind, start, end, value))
     return found

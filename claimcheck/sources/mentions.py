@@ -960,7 +960,9 @@ _LINK_WORD = r"(?:of|and|for|the|&)"
 _TITLE_WORD = rf"(?=[A-Z])(?!(?:{_DATE_NAMES})\b)[A-Z][\w'’&\-]*"
 UNLISTED_JOURNAL_RE = re.compile(
     rf"(?=[A-Z])(?<![\w-])(?:{_TITLE_WORD}\s+(?:{_LINK_WORD}\s+)*){{0,5}}?(?:Journal|Annals|Archives|Proceedings|Bulletin|Acta)\b"
-    rf"(?:\s+(?:{_LINK_WORD}\s+)*{_TITLE_WORD}){{0,6}}"
+    rf"(?:\s+(?:{_LINK_WORD}\s+)*{_TITLE_WORD}"
+    # a list of fields inside the name: "Journal of Plastic, Reconstructive & Aesthetic Surgery"
+    rf"|,\s+{_TITLE_WORD}(?=(?:,\s+{_TITLE_WORD})*\s+(?:&|and)\s+[A-Z])){{0,6}}"
 )
 
 
