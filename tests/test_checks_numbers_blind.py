@@ -736,3 +736,33 @@ def test_of_these_counts_a_part_of_the_larger_number_just_before_not_the_study(n
     assert mismatches(nlp, study + "They named 5,910 relatives.\n\nOf these, 2,011 had been tested.") == []
     # a year is no group: "Of these" still points back to the study
     assert mismatches(nlp, study + "The trial ran until 2023. Of these, 2,011 had been tested.") == ["2,011"]
+
+
+# --- a count named again without its modifiers, its digits swapped ---------------------------
+
+def test_a_count_named_again_without_its_modifiers_with_two_digits_swapped(nlp):
+    text = "They identified 1,206 drug-related deaths within a year of release. Of the {} deaths, 74% involved opioids."
+    assert mismatches(nlp, text.format("1,260")) == ["1,260 deaths"]
+    # a wider count (all deaths) or the same count: no slip
+    assert mismatches(nlp, text.format("1,296")) == []
+    assert mismatches(nlp, text.format("1,206")) == []
+    assert mismatches(nlp, "They found 1,206 drug-related deaths and 2,400 other deaths. Of the 3,606 deaths, 74% involved opioids.") == []
+
+
+def test_words_that_tell_no_group_apart_and_an_earlier_count_of_other_people(nlp):
+    text = ("Smoke caused 1,860 additional respiratory admissions, most of them in 2017. "
+            "Falkenberg said the 1,680 extra respiratory admissions were an undercount.")
+    assert mismatches(nlp, text) == ["1,680 extra respiratory admissions"]
+    # three digits: a definite reference back to a count of another noun, two neighbours swapped
+    text = "In 2023, 412 people died on the list. Members noted that the {} deaths on the list were not evenly spread."
+    assert mismatches(nlp, text.format("421")) == ["421 deaths"]
+    assert mismatches(nlp, text.format("412")) == []
+    assert mismatches(nlp, "In 2023, 412 people died on the list. In 2024, 421 deaths were recorded.") == []
+
+
+def test_answers_yes_and_no_cannot_add_up_to_more_than_those_asked(nlp):
+    opener = "Of the 1,190 families approached, "
+    assert mismatches(nlp, opener + "742 had supported donation and 496 had declined.") == [
+        "742 had supported donation and 496 had declined"]
+    assert mismatches(nlp, opener + "742 agreed and 448 refused.") == []
+    assert mismatches(nlp, opener + "742 agreed and 496 consented.") == []  # (two ways of saying yes)

@@ -921,11 +921,16 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies)
     arm`; `23 serious adverse events` ... `the 32 serious adverse events`."""
     text = doc_text(doc)
     seen: dict[tuple[str, str], Mention] = {}
+    by_noun: dict[str, Mention] = {}  # the last count of each event noun, whatever its modifiers
     for m in mentions:
         key = _outcome(m, text) or _event_key(m)
         if key is None:
             continue
         earlier = seen.get(key)
+        if earlier is None and m.definite and not key[1] and not m.mods:
+            earlier = _named_again_with_a_slip(by_noun.get(m.noun or ""), m)
+        if not m.definite and not key[1]:
+            by_noun[m.noun or ""] = m
         if earlier is None or not m.definite:
             if not m.definite:
                 seen[key] = m
@@ -944,6 +949,15 @@ def find_outcome_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies)
             f"`{m.text}` does not match `{earlier.text}` given earlier {what}.",
             f"check against `{earlier.text}`",
         )
+
+
+def _named_again_with_a_slip(earlier: Mention | None, m: Mention) -> Mention | None:
+    """`1,206 drug-related deaths` ... `Of the 1,260 deaths`: the earlier count, named again
+    without its modifiers, when the two read as one number typed with two neighbouring digits
+    swapped (the wider count, all deaths beside the drug-related ones, would differ otherwise)."""
+    if earlier is None or earlier.value != int(earlier.value) or m.value != int(m.value):
+        return None
+    return earlier if swapped_neighbours(str(int(earlier.value)), str(int(m.value))) else None
 
 
 # --- (d) a share given both as a count and as a percentage --------------------------------
@@ -1547,7 +1561,12 @@ _STATE_GROUPS = (
     ("completed", "dropped out", "never attended", "did not attend", "withdrew"),
     ("full-time", "part-time"),
     ("girls", "boys"), ("women", "men"), ("children", "adults"),
+    # an answer to a request, yes or no (`_STATE_ANSWER`)
+    ("agreed", "consented", "accepted", "supported", "declined", "refused", "objected", "opted out"),
 )
+# The answers that say the same: two parts that both agreed, in other words, are no two states.
+_STATE_ANSWER = {"agreed": "yes", "consented": "yes", "accepted": "yes", "supported": "yes",
+                 "declined": "no", "refused": "no", "objected": "no", "opted out": "no"}
 _STATE_WORD = re.compile(r"(?i:\b(?:" + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s\-]?") for g in _STATE_GROUPS for w in g) + r")\b)")
 _STATE_GROUP = {w.replace("-", " "): i for i, group in enumerate(_STATE_GROUPS) for w in group}  # word -> its group
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
@@ -1564,7 +1583,7 @@ def _state_of(clause: str) -> tuple[int, str] | None:
     if m is None:
         return None
     word = re.sub(r"[\s\-]+", " ", m.group().lower())
-    return (_STATE_GROUP[word], word) if word in _STATE_GROUP else None
+    return (_STATE_GROUP[word], _STATE_ANSWER.get(word, word)) if word in _STATE_GROUP else None
 
 
 def _exclusive(clauses: list[str]) -> bool:
@@ -1705,6 +1724,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
     samples: dict[str, tuple[int, str]] = {}  # the first count or sample of each set of digits, any noun
+    three_digits: dict[str, tuple[int, str, int]] = {}  # the same, of three digits, with a noun
     written: dict[tuple[str | None, str], list[tuple[int, str]]] = {}  # every number of each key, in order
     text = doc_text(doc)
     for r in records:
@@ -1734,7 +1754,15 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if r.value < _TRANSPOSED_MIN:
             # three digits: only a definite reference back with two neighbouring digits swapped
-            # ("412 Yellow Card reports" ... "all 421 reports")
+            # ("412 Yellow Card reports" ... "all 421 reports"); of another noun too, when nothing
+            # else written before it gives its number ("we treated 412" ... "Of the 421 riders")
+            other = three_digits.get(key[1]) if r.value >= 100 else None
+            if earlier is None and other is not None and swapped_neighbours(str(other[0]), digits) \
+                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start) \
+                    and not _compared_where_given(text, other, r) and not _has_antecedent(doc, r.start, r.value):
+                yield _transposed(text, r, other[1])
+                continue
+            three_digits.setdefault(key[1], (r.value, text[r.start:r.end], r.start))
             if earlier is None:
                 seen[key] = (r.value, text[r.start:r.end], r.start)
                 written[key] = [seen[key]]
@@ -1815,8 +1843,13 @@ def _may_be_one_slip(a: str, b: str, a_text: str, b_text: str, unit: str | None)
     emergency admissions" are one group named more briefly)."""
     if _moved_a_zero(a, b):
         return False
-    mods_a, mods_b = (set(_noun_and_modifiers(t, unit)[1].split()) for t in (a_text, b_text))
+    mods_a, mods_b = (set(_noun_and_modifiers(t, unit)[1].split()) - _SAME_GROUP_WORDS for t in (a_text, b_text))
     return not (mods_a and mods_b and not (mods_a <= mods_b or mods_b <= mods_a))
+
+
+# Words that tell no group apart: "1,860 additional respiratory admissions" ... "the 1,680 extra
+# respiratory admissions" are one group.
+_SAME_GROUP_WORDS = frozenset({"additional", "extra", "excess", "further", "estimated"})
 
 
 def _moved_a_zero(a: str, b: str) -> bool:
