@@ -1668,3 +1668,10 @@ def test_tablets_taken_daily_sugar_per_100_ml_and_times_the_probability():
 ])
 def test_more_events_are_counted(text, expected):
     assert expected in found(text)
+
+
+def test_food_energy_is_a_dose():
+    assert found("They start on 800 calories a day, rising to 1,400 to 2,000 kcal a day.") == [
+        ("dose", "800 calories", 800), ("dose", "1,400 to 2,000 kcal", [1400, 2000])]
+    assert found("Thirty-two calories per biscuit.") == [("dose", "Thirty-two calories", 32)]
+    assert found("57 per cent of the calories came from sugar.") == [("percentage", "57 per cent", 57)]

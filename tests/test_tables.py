@@ -374,3 +374,10 @@ def test_people_counted_year_by_year_are_counts_even_in_an_article_about_a_study
     # one year beside other columns is no series: the study's people stay its sample
     text = "A randomised trial enrolled 817 adults.\n\n| Arm | 2023 | Men |\n|---|---|---|\n| Patients | 412 | 201 |\n"
     assert ("sample_size", "412", 412) in _table_claims(text)
+
+
+def test_people_studied_year_by_year_stay_the_sample():
+    text = "The national audit reports every stroke admission.\n\n" + (
+        "| Indicator | 2021/22 | 2022/23 |\n| --- | --- | --- |\n| Patients included | 87,905 | 89,640 |\n")
+    assert [c for c in _table_claims(text) if c[0] in ("count", "sample_size")] == [
+        ("sample_size", "87,905", 87905), ("sample_size", "89,640", 89640)]

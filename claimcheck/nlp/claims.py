@@ -652,7 +652,7 @@ _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
     "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
-    "litre litres cc cfu colony ppm ppb parts".split()
+    "litre litres cc cfu colony ppm ppb parts kcal kilocalories calories".split()
 )
 _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
 _SERVING_UNITS = frozenset(
@@ -1201,7 +1201,9 @@ DOSE_UNITS = (
     # "74ng/L", a blood lead of "5 µg/dL")
     r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
-    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm)"
+    r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm|"
+    # food energy: "800 calories a day", "620 kilocalories", "32 kcal per meal"
+    r"kcal|(?i:kilocalories|calories))"
 )
 # A blood or urine test named before a concentration per litre ("CRP", "serum B12 below",
 # "urinary iodine", "haemoglobin"): a lab value.

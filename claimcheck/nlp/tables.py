@@ -524,8 +524,11 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         caption = None
         labels = [classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING for cells in rows]
         if sum(_YEAR_HEADER.fullmatch(h.strip()) is not None for h in header[1:]) >= 2:
-            # "| Road user | 2023 | 2024 |": people counted year by year, no study's sample
-            labels = [_Column("count", label.unit) if label.kind == "sample_size" else label for label in labels]
+            # "| Road user | 2023 | 2024 |": people counted year by year, no study's sample (unless
+            # the row says they were studied: "| Patients included | 87,905 | 89,640 |")
+            labels = [_Column("count", label.unit)
+                      if label.kind == "sample_size" and not _STUDIED.search(text, cells[0][0], cells[0][1]) else label
+                      for label, cells in zip(labels, rows)]
         # a table of events by arm ("Any adverse event"), or of outcomes with their ratios ("| Stroke |
         # 118 (2.1%) | 167 (3.0%) | 0.70 (0.55-0.88) |"): its rows of `n (%)` cells count people who
         # had something ("Dysgeusia (altered taste)", "Primary composite outcome")
