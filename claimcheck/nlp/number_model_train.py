@@ -25,9 +25,6 @@ from pathlib import Path
 
 from .number_model import KINDS, MODEL_FILE, THRESHOLD, NumberModel, features, leftover_numbers
 
-LABELS = ("none", *sorted(KINDS))
-
-
 def examples(corpus: Path) -> list[tuple[str, list[str], str]]:
     """(group, features, label) of every number the rules leave in the corpus's articles."""
     from ..evaluate import find_gold_pairs, occurrences, values_equal

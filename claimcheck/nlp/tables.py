@@ -371,14 +371,34 @@ def delimited_tables(text: str) -> tuple[tuple[int, list[str], list[list[tuple[i
             *(pipe_tables(text) if piped else ()))
 
 
-def table_line_starts(text: str) -> set[int]:
-    """Where each line of the text's tables (Markdown, pipe- or tab-separated) starts: its
-    header line and its rows."""
+@lru_cache(maxsize=4)
+def spaced_tables_of(text: str) -> tuple[tuple[int, list[str], list[list[tuple[int, int]]]], ...]:
+    """`spaced_tables`, read once a text (the claims and `read_line_starts` both ask); none
+    where no lines could hold such a table (`_SPACED_LINES`)."""
+    if "   " not in text or _SPACED_LINES.search(text) is None:
+        return ()
+    return tuple(spaced_tables(text))
+
+
+@lru_cache(maxsize=4)
+def fact_lines_of(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """`fact_lines`, read once a text (the claims and `read_line_starts` both ask)."""
+    return tuple(fact_lines(text))
+
+
+def _line_starts(text: str, tables) -> set[int]:
+    """Where the header line and each row of the tables start."""
     starts: set[int] = set()
-    for header_start, _, rows in delimited_tables(text):
+    for header_start, _, rows in tables:
         starts.add(header_start)
         starts.update(text.rfind("\n", 0, cells[0][0]) + 1 for cells in rows if cells)
     return starts
+
+
+def table_line_starts(text: str) -> set[int]:
+    """Where each line of the text's tables (Markdown, pipe- or tab-separated) starts: its
+    header line and its rows."""
+    return _line_starts(text, delimited_tables(text))
 
 
 @lru_cache(maxsize=4)
@@ -386,12 +406,8 @@ def read_line_starts(text: str) -> frozenset[int]:
     """Where each line `table_claims` reads starts: every table's header and rows (Markdown,
     pipe- or tab-separated, typed with spaces) and the key-facts lines. What it leaves there it
     left knowing the header or label."""
-    starts = set(table_line_starts(text))
-    if "   " in text and _SPACED_LINES.search(text) is not None:
-        for header_start, _, rows in spaced_tables(text):
-            starts.add(header_start)
-            starts.update(text.rfind("\n", 0, cells[0][0]) + 1 for cells in rows if cells)
-    starts.update(text.rfind("\n", 0, start) + 1 for _, start, _, _ in fact_lines(text))
+    starts = _line_starts(text, (*delimited_tables(text), *spaced_tables_of(text)))
+    starts.update(text.rfind("\n", 0, start) + 1 for _, start, _, _ in fact_lines_of(text))
     return frozenset(starts)
 
 
@@ -500,8 +516,8 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     has_table = "|" in text and "--" in text and _SEPARATOR.search(text) is not None
     tabbed = "\t" in text
     piped = "|" in text and _PIPE_LINES.search(text) is not None
-    spaced = "   " in text and _SPACED_LINES.search(text) is not None
-    facts = list(fact_lines(text))
+    spaced = spaced_tables_of(text)
+    facts = fact_lines_of(text)
     if not has_table and not tabbed and not piped and not spaced and not facts:
         return claims
     is_study = _mentions_a_study(text)
@@ -517,7 +533,7 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
         if column.kind:
             found.extend(_cell_claims(text, start, end, column))
     ages: list[tuple[int, int]] = []  # the cells of age columns
-    all_tables = [*delimited_tables(text), *(spaced_tables(text) if spaced else ())]
+    all_tables = [*delimited_tables(text), *spaced]
     for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
