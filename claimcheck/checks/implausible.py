@@ -122,6 +122,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "fall_after": re.compile(r"^\s+(?i:reduction|decrease|fall|drop|decline|cut|fewer|lower|less)\b"),
         "measure_opens": re.compile(rf"\s*(?:(?i:the|overall)\s+)?(?i:{_alternation(t['bounded_measures'])})\b"),
         "change_before": re.compile(rf"\b(?i:{_alternation(t['change_words'])})\s+(?:\S+\s+){{0,2}}$"),
+        # "a completion rate of 184.5%": the measure's own "rate of", no rate of change
+        "bounded_rate_of": re.compile(
+            rf"\b(?i:{_alternation([m for m in t['bounded_measures'] if m.endswith(' rate')])})\s+(?i:of)\s+"
+            r"(?:(?i:about|around|nearly|roughly|almost|only|just|over|above)\s+)?$"
+        ),
         "phase": re.compile(
             r"\b[Pp](?:hase|HASE)[\s\-]*(?P<phase>(?:\d{1,2}|[IVX]{1,5}|(?i:five|six|seven|eight|nine|ten))[abcABC]?"
             r"(?:\s*/\s*(?:\d{1,2}|[IVX]{1,5})[abcABC]?)?)\b"
@@ -271,7 +276,7 @@ def find_shares_above_whole(doc: Doc, claims: list[ClaimMatch] | None = None) ->
             wide = text[max(0, claim.start - 90):claim.start]
             if not (p["bounded_before"].search(wide) or p["scored_before"].search(before)
                     or _measure_of_the_paragraph(text, claim.start, before)) \
-                    or p["change_before"].search(before):
+                    or (p["change_before"].search(before) and not p["bounded_rate_of"].search(before)):
                 continue
             yield Hit(
                 claim.start, claim.end,

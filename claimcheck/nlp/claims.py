@@ -172,6 +172,9 @@ RATIO_NAME = (
     r"(?:(?i:(?:adjusted|reporting|pooled|crude|overall)\s+)?"
     r"(?i:hazard|odds|risk|rate|incidence\s+rate|incidence|prevalence|relative\s+risk|win|geometric\s+mean)\s+(?i:ratios?)"
     r"|(?i:relative\s+risks?)|\b(?:a?HRs?|a?ORs?|a?RRs?|IRRs?|RORs?)\b"
+    # "a relative detection rate of 1.15": one arm's rate over the other's (a relative survival
+    # rate is a percentage)
+    r"|(?i:relative\s+(?!survival\b)[a-z]+\s+rate)"
     # a hospital's observed to expected deaths: "a SHMI of 1.04", "its HSMR was 112"
     r"|\b(?:SHMI|HSMR|SMR)\b)"
 )
@@ -205,7 +208,7 @@ _INTERVAL_AFTER_RATIO = re.compile(
 )
 # Every ratio match holds "ratio", "relative risk" (any case: looked for in the lower-cased
 # text) or an abbreviation (as written).
-_RELATIVE_RISK = re.compile(r"relative\s+risk")
+_RELATIVE_RISK = re.compile(r"relative\s+(?:risk|(?!survival\b)[a-z]+\s+rate)")
 _RATIO_ABBREVIATIONS = re.compile(r"(?:HR|OR|RR)s?\b")  # in aHR, IRR, ROR too
 
 
@@ -298,6 +301,7 @@ _VERBS_ALONE = ("doubled", "tripled", "quadrupled", "halved")
 _MULTIPLE_STEMS = ("doubl", "tripl", "quadr", "halv", "fold")
 
 
+_SENTENCE_GAP = re.compile(r"[.!?]\s|\n")  # a sentence's end between two places
 # After a ratio, the same ratio in another group, given with its interval: "the hazard ratio was
 # 1.19 (1.09-1.30), compared with 1.08 (0.99-1.18) among the men", "the estimate was 1.05 (95% ...",
 # a list of them: "1.18 (95% CI 1.09 to 1.28) in men with 20 years, 1.07 (0.99 to 1.16) in those ..."
@@ -305,6 +309,9 @@ _OTHER_ESTIMATE = re.compile(
     rf"\b(?:(?i:the\s+estimate\s+was)|(?i:compared\s+with)|(?i:versus)|(?i:vs)\.?)\s+(?P<a>{DIGIT_NUMBER})(?=\s*\(\s*(?:\d|95))"
     # (in a list, a decimal with an interval in brackets: not "; 120 (40%) patients")
     r"|[,;](?:\s+(?i:and))?\s+(?P<b>\d+\.\d+)(?=\s*\(\s*(?:95\s*%\s*(?i:CI)[:,]?\s*)?\d+(?:\.\d+)?\s*(?:to|-|–)\s*\d)"
+    # ("a hazard ratio of 3.05, compared with 1.74 for those with short careers": the other
+    # group's estimate, a decimal with no unit)
+    r"|\b(?i:compared\s+with|versus|vs\.?|against)\s+(?P<c>\d+\.\d+)(?=\s+(?i:for|in|among|with)\b|\s*[,;)]|\.(?!\d))"
 )
 
 
@@ -347,7 +354,9 @@ def find_effect_sizes(text: str) -> Iterator[ClaimMatch]:
     for end in ratio_ends:
         for m in _OTHER_ESTIMATE.finditer(text, max(end, last_end), min(len(text), end + 220)):
             last_end = m.end()
-            part = "a" if m["a"] else "b"
+            part = "a" if m["a"] else "b" if m["b"] else "c"
+            if part == "c" and _SENTENCE_GAP.search(text, end, m.start()):
+                continue  # (a bare decimal is the ratio's other group only in the ratio's sentence)
             yield ClaimMatch("effect_size", m.start(part), m.end(), _num(m[part]))
             yield from _interval_after(text, m.end())
     # ("two to three times more common": a range of multiples)
@@ -645,8 +654,8 @@ _FRACTION_NEXT = frozenset(FRACTION_WORDS) | {"a", "an"}
 _PERCENT_UNITS = frozenset({"%", "per", "percent", "percentage", "pct", "pc"})
 _PERCENT_NEXT = _PERCENT_UNITS | RANGE_WORDS
 _TIME_WORDS = frozenset(w + s for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade") for s in ("", "s")) | frozenset(TIME_UNIT_NAMES)
-# "5 extra days", "within five working days", "for three consecutive nights"
-_DURATION_ADJECTIVES = ("extra", "additional", "further", "working", "business", "school", "calendar", "consecutive")
+# "5 extra days", "40 more minutes", "within five working days", "for three consecutive nights"
+_DURATION_ADJECTIVES = ("extra", "additional", "further", "more", "working", "business", "school", "calendar", "consecutive")
 _DURATION_UNITS = _TIME_WORDS | {"winters", "summers"} | frozenset(_DURATION_ADJECTIVES)  # "5 to 10 extra days"
 _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
@@ -1060,11 +1069,29 @@ def _running_time(text: str, m: ClaimMatch) -> bool:
     return not before.group().startswith("(") or _EPISODE_LINE.search(text, line_start, m.start) is not None
 
 
+# "could one day prevent", "from one day to the next", "from day one": a day that is no length
+_IDIOM_DAY_BEFORE = re.compile(r"(?i:\b(?:might|may|could|will|would|can|should|must|shall|from)\s+$)")
+_IDIOM_DAY_AFTER = re.compile(r"\s+(?:to|for)\s+(?:the\s+next|another)\b")
+
+
+def _idiom_day(text: str, m: ClaimMatch) -> bool:
+    """Is `m` "day one" (the start: "from day one") or a "one day" that is some day ("might one day
+    help", "from one day to the next")?"""
+    if text.endswith("day one", m.start, m.end):
+        return text[m.end:m.end + 1] != "-"  # (not "day one-to-three")
+    if not text.startswith("one day", m.start) or m.end != m.start + 7:
+        return False
+    return (_IDIOM_DAY_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+            or _IDIOM_DAY_AFTER.match(text, m.end) is not None)
+
+
 def find_durations(text: str) -> Iterator[ClaimMatch]:
     """Lengths of time (`_find_durations`), two parts of one length joined ("9 hours 14 minutes")."""
     found = sorted(_find_durations(text), key=lambda m: m.start)
     if " min" in text:
         found = [m for m in found if not _running_time(text, m)]
+    if "one day" in text or "day one" in text:
+        found = [m for m in found if not _idiom_day(text, m)]
     i = 0
     while i < len(found):
         m = found[i]
@@ -1497,6 +1524,11 @@ _MOJIBAKE_SPACE = re.compile(r"(?<=\d)Â(?=[\s\u00a0%A-Za-zµμ])|(?<=\d )Â(?=[
 # "0.88â€“1.07": an en or em dash read so between two numbers is read as " – " (three characters
 # for three, so every offset stays): the interval or range is read, and the claim's text is the page's.
 _MOJIBAKE_DASH = re.compile(r"(?<=\d)â€[\u201c\u201d](?=[\d\-\u2212])")
+# "412 patientsâ€™ records": any other punctuation read so is read as what it was, then two
+# spaces (three characters for three), so that the word before it ends where it should.
+_MOJIBAKE_PUNCTUATION = re.compile("â€[\u2122\u02dc\u0153\u009d\u201c\u201d\u00a6]")
+_MOJIBAKE_READ = {"\u2122": "\u2019", "\u02dc": "\u2018", "\u0153": "\u201c", "\u009d": "\u201d",
+                  "\u201c": "\u2013", "\u201d": "\u2014", "\u00a6": "\u2026"}
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+")
@@ -1524,6 +1556,9 @@ def _across_paragraphs(text: str, c: ClaimMatch) -> bool:
     return text.find("\n", c.start, c.end) >= 0 and PARAGRAPH_BREAK.search(text, c.start, c.end) is not None
 
 
+_PEOPLE_AND_EVENTS = ("count", "sample_size")
+
+
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None,
                 read_leftovers: bool = True) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
@@ -1539,6 +1574,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
         text = _MOJIBAKE_SPACE.sub(" ", text)
     if "â€" in text:
         text = _MOJIBAKE_DASH.sub(" \u2013 ", text)
+        text = _MOJIBAKE_PUNCTUATION.sub(lambda m: _MOJIBAKE_READ[m.group()[2]] + "  ", text)
     candidates: list[ClaimMatch] = []
     candidates += find_confidence_intervals(text)
     candidates += find_p_values(text)
@@ -1565,6 +1601,8 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
         read = [c for c in model_claims(text, claims, sentence_of, spans + urls) if not _in_name(text, c)]
         if read:
             claims = sorted(claims + read, key=lambda c: c.start)
+    if "dozen" in text or "Dozen" in text:  # "a dozen residents", "a few dozen people": said loosely, no count
+        claims = [c for c in claims if c.kind not in _PEOPLE_AND_EVENTS or "dozen" not in text[c.start:c.end].lower()]
     return claims
 
 

@@ -92,6 +92,13 @@ _COUNT_WITH_SHARE = re.compile(rf"(?:{_NUMBER})\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 _COUNT_HEADER = re.compile(r"(?i:^\s*(?:n|no\.?|number|total|count|sample(?:\s+size)?)\s*(?:\(\s*%\s*\))?\s*$)")
 # A poll's or a forum's tally: how many gave each answer, counted (no study's sample)
 _TALLY_HEADER = re.compile(r"(?i:^\s*(?:replies|answers|votes)\s*(?:\(\s*%\s*\))?\s*$)")
+# A header that says its column holds no counts, whatever its rows or caption count: exposure,
+# rates, averages, scores, money ("Match exposure (player-hours)", "Mean cost (£)"; not "2024",
+# "Week 6" nor "Drug 16 mg", under which a row's events are counted).
+_NO_COUNT_HEADER = re.compile(
+    r"(?i:\b(?:exposure|person-years|patient-years|player-hours|patient-days|rate|rates|mean|median|average|"
+    r"score|index|bmi|cost|price)\b)|[£$€]"
+)
 # Headers whose numbers are rates, averages or measurements, not counts of anything.
 _NOT_COUNTED = re.compile(
     r"(?i:\b(?:per|rate|rates|mean|median|average|age|ages|aged|years?|months?|weeks?|days?|hours?|"
@@ -537,6 +544,9 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
     for header_start, header, rows in all_tables:
         columns = [classify_header(h, is_study) for h in header]
         age_columns = {j for j, h in enumerate(header) if _AGE_HEADER.match(h)}
+        # a column whose header says its numbers are no counts ("Exposure (player-hours)", "Mean
+        # cost"): neither its row's label nor the caption makes them counts
+        uncounted = {j for j, (h, c) in enumerate(zip(header, columns)) if c.kind is None and _NO_COUNT_HEADER.search(h)}
         caption = None
         labels = [classify_header(text[cells[0][0]:cells[0][1]], is_study) if cells else _NOTHING for cells in rows]
         if sum(_YEAR_HEADER.fullmatch(h.strip()) is not None for h in header[1:]) >= 2:
@@ -562,6 +572,8 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
                         caption = _caption_column(text, header_start, is_study)
                     label = caption
             for j, (start, end) in enumerate(cells[1:], start=1):
+                if j in uncounted:
+                    continue
                 column = columns[j] if j < len(columns) and columns[j].kind else label
                 if column.kind or text[end - 1:end] == "×":
                     found.extend(_cell_claims(text, start, end, column))
