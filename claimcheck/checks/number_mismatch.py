@@ -50,7 +50,7 @@ from spacy.tokens import Doc
 
 from ..data import load_data
 from ..nlp.claims import ClaimMatch, claim_records
-from ..nlp.groups import PARAGRAPH_BREAK
+from ..nlp.groups import PARAGRAPH_BREAK, split_arm_lists
 from ..nlp.claims import terms as claim_terms
 from ..nlp.numbers import NUMBER, TENS, UNITS, parse_number
 from ..nlp.patterns import alternation
@@ -1909,6 +1909,36 @@ def find_randomised_arms_mismatch(doc: Doc, bounds: list[tuple[int, int]], folde
             )
 
 
+# "The trial recruited 240 undergraduates. They were randomly split into three groups: 82 did
+# HIIT, 80 did MICT and 86 stayed on the waiting list": the arms of a split add up to more than
+# the study that was split. The total is the last number recruited, enrolled or randomised in
+# the split's sentence or the one before it.
+_SPLIT_TOTAL = re.compile(
+    rf"(?i:recruited|enrolled|randomi[sz]ed|included|took\s+part|involved|studied|followed)\s+(?:(?i:a\s+total\s+of|all)\s+)?(?P<a>{_NUM})\b(?![,.]\d)"
+)
+
+
+def find_split_arms_over_total(doc: Doc, bounds: list[tuple[int, int]]) -> Iterator[Hit]:
+    text = doc_text(doc)
+    for arms in split_arm_lists(text):
+        if len(arms) < 2:
+            continue
+        i = bisect.bisect_right([a for a, _ in bounds], arms[0].start) - 1
+        start = bounds[max(0, i - 1)][0] if bounds else 0
+        totals = [m for m in _SPLIT_TOTAL.finditer(text, start, arms[0].start)]
+        total = parse_number(totals[-1]["a"]) if totals else None
+        summed = sum(a.value for a in arms)
+        if total is None or _EVENT_PARTS["year"].fullmatch(totals[-1]["a"]) or summed <= total:
+            continue
+        last = arms[-1]
+        yield Hit(
+            last.start, last.end,
+            f"the {len(arms)} groups add up to {_fmt(summed)}, more than the {_fmt(total)} "
+            f"they were split from (`{totals[-1].group(0)}`).",
+            "check the group sizes against the total",
+        )
+
+
 # --- a programme's length given again as another length -------------------------------
 
 # `the 14-week programme` ... `the 16-week programme`: the length of one programme, restated.
@@ -2353,6 +2383,7 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
         yield from find_parts_over_whole(doc, mentions, bounds, studies, folded)
         yield from find_event_parts_over_whole(doc, bounds, studies)
         yield from find_randomised_arms_mismatch(doc, bounds, folded)
+    yield from find_split_arms_over_total(doc, bounds)
     # (after the rules above, which name the part that is wrong when they can)
     yield from find_exclusive_parts_over_whole(doc, bounds, records)
     if mentions:

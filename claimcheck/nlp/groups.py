@@ -853,6 +853,38 @@ _WHO_ARM = re.compile(rf"\b(?i:and|while|versus|vs\.?)\s+(?:(?i:the)\s+)?(?P<a>{
 _FIRST_WHO_ARM = re.compile(rf"\d[\d,]*\s+(?:[A-Za-z-]+\s+){{0,2}}?{_WHO_GOT}")
 
 
+# "They were randomly split into three groups: 82 did supervised HIIT, 80 did moderate-intensity
+# training, and 86 stayed on the waiting list": the arms of a split, listed after its colon, each
+# a number and what its people did.
+_SPLIT_INTO = re.compile(
+    r"(?i:\b(?:split|divided|randomi[sz]ed|assigned|allocated|separated)\s+(?:[a-z]+\s+){0,2}?into\s+"
+    r"(?:two|three|four|five|2|3|4|5)\s+(?:[a-z-]+\s+)?(?:groups|arms))\s*:[^\S\n]*"
+)
+_SPLIT_ARM = re.compile(rf"(?:(?i:and)\s+)?(?P<a>{NUM})\s+(?P<verb>[a-z]+)\b")
+_SPLIT_ARM_GAP = re.compile(r"[^,;.\n]*?(?:[,;][^\S\n]*|(?=\.\s|\.$|\n|$))")
+
+
+def split_arm_lists(text: str) -> list[list[ClaimMatch]]:
+    """Each list of arms after "split into three groups:", in order: each arm a sample size
+    (its number and verb, "82 did")."""
+    if " into " not in text:
+        return []
+    return [list(_arms_after(text, m.end())) for m in _SPLIT_INTO.finditer(text)]
+
+
+def _arms_after(text: str, pos: int) -> Iterator[ClaimMatch]:
+    while True:
+        arm = _SPLIT_ARM.match(text, pos)
+        value = _num(arm["a"]) if arm else None
+        if arm is None or value is None or _is_year(arm["a"]):
+            return
+        yield ClaimMatch("sample_size", arm.start("a"), arm.end(), value)
+        gap = _SPLIT_ARM_GAP.match(text, arm.end())
+        if gap is None or gap.end() == arm.end() or text[gap.end() - 1:gap.end()] not in ",; ":
+            return
+        pos = gap.end()
+
+
 # "4,310 cases and 18,902 controls", "12,480 cases with 131,625 controls": the two samples of a
 # case-control study or a genome-wide association study
 _CONTROLS_AFTER = re.compile(
@@ -992,6 +1024,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         value = _num(m["a"])
         if not _is_year(m["a"]) and value is not None and value > 1 and _ASSIGNMENT_OR_GROUPS.search(text, max(0, m.start() - 200), m.start()):
             yield ClaimMatch("sample_size", m.start("a"), m.end("a"), value)
+    for arms in split_arm_lists(text):
+        yield from arms
     whos = find_all(lowered, (" who ",)) if " who " in lowered else ()
     for m in search_near(_WHO_ARM, text, whos, before=40, after=30):
         value = _num(m["a"])

@@ -118,6 +118,9 @@ FOLLOWERS = {
     "indicates", "linked", "links", "looked", "examined", "followed", "tracked", "involving", "involved",
     "led", "yesterday", "at", "but", "or", "as", "now", "back", "late", "early", "then",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "over", "among",
+    # what a study did ("a survey in Human Fertility asked 1,046 adults")
+    "asked", "surveyed", "compared", "analysed", "analyzed", "assessed", "measured", "recruited", "enrolled",
+    "randomised", "randomized", "tested", "interviewed",
 }
 NEW_STUDY_WORDS = {
     "another", "separate", "different", "earlier", "previous", "second", "other", "older", "newer", "later",
@@ -733,8 +736,14 @@ def _after_cue(text: str, end: int) -> bool:
 _BRACKETED_YEAR_AFTER = re.compile(rf",?\s*{YEAR}\s*[);]")
 
 
+# "in Injury Prevention (2023)": a name with its year in brackets, as a citation
+_YEAR_IN_BRACKETS_AFTER = re.compile(rf"[^\S\n]*\({YEAR}\)")
+
+
 def _bracketed_citation(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and _BRACKETED_YEAR_AFTER.match(text, end, end + 12) is not None
+    if text[start - 1:start] != "(":
+        return _YEAR_IN_BRACKETS_AFTER.match(text, end, end + 12) is not None
+    return _BRACKETED_YEAR_AFTER.match(text, end, end + 12) is not None
 
 
 _YEAR_NEAR_BEFORE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?$")
