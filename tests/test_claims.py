@@ -386,7 +386,7 @@ def test_serving_look_alikes_are_not_doses(text):
         ("There were 120 more deaths than expected.", [("count", "120 more deaths", 120)]),
         ("Two more patients joined.", [("count", "Two more patients", 2)]),
         ("The charity needs 400 more volunteers.", [("count", "400 more volunteers", 400)]),
-        ("They lived 2 more years.", []),
+        ("They lived 2 more years.", [("duration", "2 more years", 2)]),  # a length, no count
     ],
 )
 def test_a_difference_in_a_count_of_events(text, expected):

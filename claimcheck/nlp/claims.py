@@ -996,6 +996,8 @@ TIME_POINT_RE = re.compile(
     r"(?<![\w-])(?P<unit>[Ww]eek|[Mm]onth|[Dd]ay|[Yy]ear)s?\s+(?P<a>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\b(?![.,]\d)(?:[^\S\n]+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
 )
+_SCHOOL_YEAR_AFTER = re.compile(r"[^\S\n]+\d{1,2}\b")  # after "Year": "Year 6"
+_SCHOOL_YEAR = re.compile(r"\bYears?[^\S\n]+(?:[1-9]|1[0-3])\b(?![.,]\d)(?:[^\S\n]*(?:to|and|or|-|–)[^\S\n]*(?:[1-9]|1[0-3])\b)?")
 _TIME_POINT_PREP = re.compile(
     r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between)\s+$"
 )
@@ -1128,8 +1130,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     calendar = None  # whether "week 47" is a week of the year (read once, when a time point asks)
     for m in matches_at(TIME_POINT_RE, text, (start for start, _ in units)):
         prep = _TIME_POINT_PREP.search(text, max(0, m.start() - 16), m.start())
-        if prep and m["unit"] == "Year" and prep.group().split()[-1] == "in" and m["a"].isdigit() and int(m["a"]) <= 13:
-            continue  # "girls in Year 6": a school year
+        if m["unit"] == "Year" and m["a"].isdigit() and int(m["a"]) <= 13:
+            continue  # "girls in Year 6", "from Reception to Year 6": a school year
         if prep and m["unit"] in ("week", "Week") and prep.group().split()[-1].lower() in _CALENDAR_PREPS:
             if calendar is None:
                 calendar = _CALENDAR_WEEKS.search(text) is not None
@@ -1155,6 +1157,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(DURATION_RE, text, wants=_DURATION_NEXT, ranges_only=True, range_ends=_DURATION_UNITS):
         if _NOT_DURATION_AFTER.match(text[m.end("unit"):m.end("unit") + 30]):
             continue
+        if text.startswith("Year", m.start("unit")) and _SCHOOL_YEAR_AFTER.match(text, m.end("unit")):
+            continue  # "one in three Year 6 pupils": a school year
         if text[m.end("unit"):m.end("unit") + 1] in (",", " ") and _LISTED_VISIT_AFTER.match(text, m.end("unit"), m.end("unit") + 80):
             continue
         if _PER_PERIOD_AFTER_UNIT.match(text, m.end("unit")):
@@ -1607,7 +1611,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
 
 
 def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
-    """Telephone numbers, emergency lines called, section numbers and groups of digits that
+    """Telephone numbers, emergency lines called, section numbers, school years and groups of digits that
     are no thousands (`DIGIT_GROUPS`): no claim starts inside them (checked after the tables and
     continuations, which read numbers of their own)."""
     # (a telephone number opens with "+", "(" or a "0" after a space or line break: tried only there)
@@ -1616,6 +1620,8 @@ def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
     lines = find_all(text, _SHORT_LINES)  # (searched only before each "999", "111", ...)
     spans += [m.span("n") for m in search_near(_SHORT_LINE_CALLED, text, lines, before=30, after=4)]
     spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
+    if "Year" in text:  # "Reception to Year 11", "Years 9 to 11": school years
+        spans += [m.span() for m in _SCHOOL_YEAR.finditer(text)]
     # (groups of digits: tried only at numbers a digit follows, `next` None)
     spans += [m.span() for m in matches_at(_DIGIT_GROUPS, text, [at.pos for at in number_mentions(text) if at.next is None])]
     return spans

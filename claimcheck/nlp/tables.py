@@ -60,6 +60,12 @@ _CI_IN_HEADER = re.compile(r"(?i:\b(?:CI|confidence\s+intervals?)\b)")
 # "Rate per 100,000", "Deaths per 1,000 births", "per million": a rate, read as the proportion it
 # is (as "8.1 per 100,000" is in a sentence); not a cost or a dose per so many.
 _RATE_HEADER = re.compile(r"(?i:\bper\s+(?P<per>\d{1,3}(?:[,\s]\d{3})+|\d+|million|thousand)\b)")
+# After a rate's "per 1,000": time at risk ("h", "player-hours", "person-years"): its cells are
+# events over that time, counted as the sentences count "2.9 injuries per 1,000 hours"
+_EXPOSURE_PER = re.compile(
+    r"[^\S\n]*(?i:h|hrs?|hours|(?:player|person|patient|athlete|bed|treatment)[-\s](?:hours|years|months|days|exposures)"
+    r"|bed-days|exposures)\b"
+)
 _NOT_A_RATE = re.compile(r"(?i:\b(?:cost|costs|price|spend|spending|mg|ml|dose|doses|kg)\b|[£$€])")
 _PER_WORDS = {"million": 1_000_000, "thousand": 1_000}
 # How a header's numbers are grouped, which says nothing of what they count: "Cases by age",
@@ -84,7 +90,10 @@ _AGE_HEADER = re.compile(
     r"(?i:^\s*(?:age|ages|aged)(?:\s+(?:band|bands|group|groups|range|years?|\(years\)|at\s+(?:admission|diagnosis|onset|death|vaccination|infection|referral)))?\s*$)")
 # A column of lengths of time: its unit in brackets ("Median wait (weeks)", "Length of stay
 # (days)"); not ages ("Mean age (years)").
-_DURATION_HEADER = re.compile(r"(?i:\((?P<unit>minutes|hours|days|weeks|months|years)\)\s*$)")
+_DURATION_HEADER = re.compile(
+    r"(?i:\((?P<unit>minutes|hours|days|weeks|months|years)\)\s*$"
+    r"|^\s*(?:median|mean|average)\s+(?P<unit2>minutes|hours|days|weeks|months|years)\b)"
+)  # ("Median days from first request to death")
 _PERCENT_HEADER = re.compile(r"%|(?i:\b(?:per\s*cent|percent|percentage|proportion|share)\b)")
 # "Taste alteration, n (%)": how many had it, and their share
 _N_SHARE_HEADER = re.compile(r"(?i:[^\W\d_].*?,?\s+(?:n|no\.)\s*\(\s*%\s*\)\s*$)")
@@ -177,7 +186,7 @@ class _Column:
         self.kind = kind
         self.unit = unit
         self.share = share  # `n (%)`: the bracketed number is a percentage
-        self.per = per  # a rate's denominator: `Rate per 100,000`
+        self.per = per  # a rate's denominator: `Rate per 100,000` (-1: over time at risk, `per 1,000 h`)
 
 
 _NOTHING = _Column(None)
@@ -213,7 +222,7 @@ def classify_header(header: str, study: bool) -> _Column:
         return _Column("estimate_with_interval")
     duration = _DURATION_HEADER.search(header)
     if duration and not re.search(r"(?i:\bage)", header):
-        return _Column("duration", duration["unit"].lower())
+        return _Column("duration", (duration["unit"] or duration["unit2"]).lower())
     share = "%" in header
     if _COUNT_HEADER.match(header):
         return _Column("sample_size" if study else "count", share=share)
@@ -224,6 +233,8 @@ def classify_header(header: str, study: bool) -> _Column:
     if _STUDIED_HEADER.match(header):
         return _Column("sample_size" if study else "count")  # "Number sampled"
     rate = _RATE_HEADER.search(header)
+    if rate and _EXPOSURE_PER.match(header, rate.end()):
+        return _Column("count", per=-1)  # "Injury rate per 1,000 h": events over time at risk (as in sentences)
     if rate and not _NOT_A_RATE.search(header):
         per = _PER_WORDS.get(rate["per"].lower()) or parse_number(re.sub(r"\s", "", rate["per"]))
         if per and per > 1:
@@ -501,6 +512,10 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
         if raw[0] in "-\u2212" or m["b1"] is not None:
             return []
         return [ClaimMatch(kind, m.start("num"), m.end("num"), round(value / column.per, 12), None, qualifier)]
+    if column.per == -1:  # events over time at risk: the rate, as written
+        if raw[0] in "-\u2212" or m["b1"] is not None:
+            return []
+        return [ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier)]
     # people or events: whole numbers only (`4.2` under `Patients` is no count of them), not negative
     if ("." in raw and not raw[-1].isalpha()) or raw[0] in "-\u2212" or (_is_year(raw) and "," not in raw):
         return []  # (a decimal with a scale word is whole: "1.2 lakh")
