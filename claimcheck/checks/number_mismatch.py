@@ -757,6 +757,8 @@ def _same_people(doc: Doc, m: Mention, total: Mention) -> bool:
         return False  # "1,046 falls, compared with 1,583 in the usual care group": more of the events
     if part_of_study and _part_of_a_nearer_whole(doc, m):
         return False
+    if part_of_study and m.noun is None and _of_them_but_no_people(doc, m):
+        return False
     return (part_of_study and (m.noun is None or m.noun in _people_nouns())) or (
         _compatible_nouns(m.noun, total.noun) and m.definite
     )
@@ -778,6 +780,25 @@ def _part_of_a_nearer_whole(doc: Doc, m: Mention) -> bool:
         value > m.value and not (1900 <= value <= 2100 and text[at:at + 4].isdigit())
         for at, value in _doc_numbers(doc).before(m.start) if at >= since
     )
+
+
+_OF_THEM = re.compile(r"\s*(?i:of)\s+(?i:them|these|those)\b")
+_WORD = re.compile(r"[A-Za-z][a-z-]+")
+
+
+def _of_them_but_no_people(doc: Doc, m: Mention) -> bool:
+    """`There are more than 3,000 of them` after `only registered vaccination centres can give
+    the vaccine`: "them" stands for things, as no people are named in the sentence before or in
+    its own sentence before the number."""
+    if not _OF_THEM.match(m.post) and not _OF_THEM.search(m.text):
+        return False
+    text = doc_text(doc)
+    bounds = sentence_bounds(doc)
+    previous = m.sentence - 1
+    while previous > 0 and not text[slice(*bounds[previous])].strip():
+        previous -= 1  # (a paragraph break is a sentence of its own)
+    people = _people_nouns()
+    return not any(w.lower() in people for w in _WORD.findall(text, bounds[max(0, previous)][0], m.start))
 
 
 @lru_cache(maxsize=1)
@@ -1086,12 +1107,27 @@ def find_share_conflicts(
         p_low, p_high = _pct_interval(pct_text, float(value), claim.qualifier)
         if p_low - high <= _SHARE_TOLERANCE and low - p_high <= _SHARE_TOLERANCE:
             continue
+        if _share_of_a_twin(doc, n, whole, approximate, p_low, p_high):
+            continue
         exact = 100 * n / whole
         yield Hit(
             span[0], span[1],
             f"{_fmt(n)} of {_fmt(whole)} is {exact:.1f}%, not {pct_text.strip()} as the text gives it.",
             f"{exact:.0f}%?" if span == (claim.start, claim.end) else "check the count against the percentage",
         )
+
+
+def _share_of_a_twin(doc: Doc, n: float, whole: float, approximate: bool, p_low: float, p_high: float) -> bool:
+    """`1,284 adults` ... `Of the 1,248 patients randomised, 1,171 (91%)`: the percentage is right
+    of the whole written elsewhere with the same digits in another order, so the whole is the
+    slip (`find_transposed_digits` says so), not the percentage."""
+    digits = sorted(_fmt(whole))
+    for _, value in _doc_numbers(doc).before(len(doc_text(doc))):
+        if value != whole and value > n and sorted(_fmt(value)) == digits:
+            low, high = _share_interval(n, value, approximate)
+            if p_low - high <= _SHARE_TOLERANCE and low - p_high <= _SHARE_TOLERANCE:
+                return True
+    return False
 
 
 # --- (b) parts larger than their whole ---------------------------------------------------

@@ -467,7 +467,7 @@ PROPORTION_IN_RE = re.compile(
     rf"(?:(?:[a-z][\w\-]*\s+)?(?i:{alternation(_ONE_PERSON + _ONE_PERSON_PLURALS)})\s+)?"
     r"(?i:in|out\s+of|per|of(?=\s+every\b))[\s\-\u2010]+(?i:every\s+)?"
     rf"(?P<den>{NUMBER}{END}|(?i:million|thousand)\b)"  # ("4.8 cases per million doses")
-    rf"(?!\s*(?:{TIME_UNITS}|%|(?i:percent))\b)"
+    rf"(?!\s*(?:(?!Years?[^\S\n]+\d){TIME_UNITS}|%|(?i:percent))\b)"  # (not "Year 6 pupils": a school year)
 )
 # A rate over time at risk ("0.93 per 100 person-years", "2.9 injuries per 1,000 hours", "5.0
 # falls per 1,000 occupied bed-days"): a count of events (as every writer who annotated one,
