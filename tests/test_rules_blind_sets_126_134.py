@@ -104,6 +104,25 @@ def test_a_claim_next_to_mojibake_punctuation_is_read():
     assert [(kind, value) for kind, _, value in claims(text)] == [("sample_size", 412)]
 
 
+def test_a_day_after_its_month_in_a_dateline_is_no_count():
+    text = "LONDON, Nov 18 - Patients in England are waiting longer. In March 2024, 312 patients died."
+    assert claims(text) == [("count", "312 patients", 312)]
+
+
+def test_a_score_out_of_ten_is_no_share_but_people_out_of_ten_are():
+    found = claims("I went from an 8 out of 10 pain most days to about a 5. Patients rated the clinic 9 out of 10. "
+                   "Pain fell in 7 out of 10 patients.")
+    assert found == [("proportion", "7 out of 10", 0.7)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands had waited longer than a year.", ("duration", "longer than a year", 1)),
+    ("The endpoint was the change over weeks 13 to 24.", ("duration", "over weeks 13 to 24", [13, 24])),
+])
+def test_more_ways_to_give_a_length(text, expected):
+    assert expected in claims(text)
+
+
 def test_new_event_nouns_are_counted():
     found = claims("Healthcare organisations reported 702 large breaches. Donor eggs were used in 4,380 IVF cycles.")
     assert ("count", "702 large breaches", 702) in found

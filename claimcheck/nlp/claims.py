@@ -469,6 +469,10 @@ PROPORTION_IN_RE = re.compile(
     rf"(?P<den>{NUMBER}{END}|(?i:million|thousand)\b)"  # ("4.8 cases per million doses")
     rf"(?!\s*(?:(?!Years?[^\S\n]+\d){TIME_UNITS}|%|(?i:percent))\b)"  # (not "Year 6 pupils": a school year)
 )
+# A score out of 5 or 10: "an 8 out of 10 pain", "pain of 7 out of 10", "rated it 4 out of 5"
+_SCORE_AFTER = re.compile(r"[^\S\n]+(?i:pain|for\s+pain|on\s+(?:a|the)\s+(?:pain\s+)?scale)\b")
+_GROUP_AFTER = re.compile(r"[^\S\n]+(?:[a-z-]+s|people|men|women|children)\b")  # "7 out of 10 patients": a share
+_SCORE_BEFORE = re.compile(r"(?i:\b(?:pain|score|scored|scores|rated|rates|rating|ranked)\b)[^.;\n]{0,25}$")
 # A rate over time at risk ("0.93 per 100 person-years", "2.9 injuries per 1,000 hours", "5.0
 # falls per 1,000 occupied bed-days"): a count of events (as every writer who annotated one,
 # four of them, 17 of 17), not a share of people. (Per so many people a year, writers differ.)
@@ -593,6 +597,10 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         if _EVENT_PER.search(text, m.start(), m.end()):
             continue
+        if m["den"] in ("5", "10", "ten", "five") and " out of " in m.group() and (
+                _SCORE_AFTER.match(text, m.end()) or (_SCORE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                                      and not _GROUP_AFTER.match(text, m.end()))):
+            continue  # "an 8 out of 10 pain", "rated it 7 out of 10": a score on a scale, no share
         yield ClaimMatch("proportion", m.start(), m.end(), value, qualifier=_qualifier(m))
     pers = find_all(_lower(text), (" per ",))
     for m in search_near(RATE_PER_PEOPLE_RE, text, pers, before=80, after=20) if pers else ():
@@ -986,7 +994,7 @@ SINGLE_UNIT_RE = re.compile(
 )
 _SINGLE_UNIT_PREP = re.compile(
     r"\b(?i:for|after|within|over|in\s+less\s+than|in\s+under|nearly|almost|about|more\s+than|less\s+than|"
-    r"lasted|lasting|lasts|last|at\s+the\s+end\s+of|by\s+the\s+end\s+of|during|throughout)\s+$"
+    r"longer\s+than|shorter\s+than|lasted|lasting|lasts|last|at\s+the\s+end\s+of|by\s+the\s+end\s+of|during|throughout)\s+$"
 )
 
 
@@ -997,9 +1005,14 @@ TIME_POINT_RE = re.compile(
     r"\b(?![.,]\d)(?:[^\S\n]+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
 )
 _SCHOOL_YEAR_AFTER = re.compile(r"[^\S\n]+\d{1,2}\b")  # after "Year": "Year 6"
+# A day after its month ("Nov 18", "March 4 (Reuters)", "Sept. 3"; not "May", a verb as often)
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
+    r"September|October|November|December)\.?[^\S\n]+(?P<day>[1-9]|[12]\d|3[01])\b(?![.,:]\d)"
+)
 _SCHOOL_YEAR = re.compile(r"\bYears?[^\S\n]+(?:[1-9]|1[0-3])\b(?![.,]\d)(?:[^\S\n]*(?:to|and|or|-|–)[^\S\n]*(?:[1-9]|1[0-3])\b)?")
 _TIME_POINT_PREP = re.compile(
-    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between)\s+$"
+    r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between|over|during)\s+$"
 )
 
 
@@ -1009,7 +1022,7 @@ _CALENDAR_WEEKS = re.compile(
     r"(?i:\bsurveillance\b|\bweekly\s+(?:report|summary|bulletin|update|figures|data)|\breporting\s+week|"
     r"\bepi(?:demiological)?\s+week|\biso\s+week|\bweek\s+ending\b|\bweek\s+\d{1,2}\s*\((?:ending|to|from)\b)"
 )
-_CALENDAR_PREPS = frozenset({"in", "to", "from", "since", "between"})
+_CALENDAR_PREPS = frozenset({"in", "to", "from", "since", "between", "during", "over"})
 _TITLE_WORD_AFTER = re.compile(r" [A-Z][a-z]")
 
 
@@ -1622,6 +1635,7 @@ def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
     if "Year" in text:  # "Reception to Year 11", "Years 9 to 11": school years
         spans += [m.span() for m in _SCHOOL_YEAR.finditer(text)]
+    spans += [m.span("day") for m in _DAY_OF_MONTH.finditer(text)]  # "LONDON, Nov 18 - Patients": a date
     # (groups of digits: tried only at numbers a digit follows, `next` None)
     spans += [m.span() for m in matches_at(_DIGIT_GROUPS, text, [at.pos for at in number_mentions(text) if at.next is None])]
     return spans
