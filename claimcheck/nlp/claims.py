@@ -1006,10 +1006,25 @@ TIME_POINT_RE = re.compile(
 )
 _SCHOOL_YEAR_AFTER = re.compile(r"[^\S\n]+\d{1,2}\b")  # after "Year": "Year 6"
 # A day after its month ("Nov 18", "March 4 (Reuters)", "Sept. 3"; not "May", a verb as often)
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
-    r"September|October|November|December)\.?[^\S\n]+(?P<day>[1-9]|[12]\d|3[01])\b(?![.,:]\d)"
-)
+_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+                     "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                     "December"})
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])\b(?![.,:]\d)")
+
+
+def _days_of_months(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each day of the month written after its month, one space between."""
+    spans = []
+    for at in number_mentions(text):
+        pos = at.pos
+        if text[pos - 1:pos] != " " or not text[pos:pos + 1].isdigit():
+            continue
+        word_start = text.rfind(" ", 0, pos - 1) + 1
+        if text[word_start:pos - 1].rstrip(".") in _MONTHS:
+            day = _DAY.match(text, pos)
+            if day:
+                spans.append(day.span())
+    return spans
 _SCHOOL_YEAR = re.compile(r"\bYears?[^\S\n]+(?:[1-9]|1[0-3])\b(?![.,]\d)(?:[^\S\n]*(?:to|and|or|-|–)[^\S\n]*(?:[1-9]|1[0-3])\b)?")
 _TIME_POINT_PREP = re.compile(
     r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between|over|during)\s+$"
@@ -1635,7 +1650,7 @@ def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
     spans += [m.span() for m in _SECTION_NUMBER.finditer(text)]
     if "Year" in text:  # "Reception to Year 11", "Years 9 to 11": school years
         spans += [m.span() for m in _SCHOOL_YEAR.finditer(text)]
-    spans += [m.span("day") for m in _DAY_OF_MONTH.finditer(text)]  # "LONDON, Nov 18 - Patients": a date
+    spans += _days_of_months(text)  # "LONDON, Nov 18 - Patients": a date
     # (groups of digits: tried only at numbers a digit follows, `next` None)
     spans += [m.span() for m in matches_at(_DIGIT_GROUPS, text, [at.pos for at in number_mentions(text) if at.next is None])]
     return spans

@@ -869,7 +869,7 @@ def split_arm_lists(text: str) -> list[list[ClaimMatch]]:
     (its number and verb, "82 did")."""
     if " into " not in text:
         return []
-    return [list(_arms_after(text, m.end())) for m in _SPLIT_INTO.finditer(text)]
+    return [list(_arms_after(text, m.end())) for m in search_near(_SPLIT_INTO, text, find_all(text, (" into ",)), 60, 60)]
 
 
 def _arms_after(text: str, pos: int) -> Iterator[ClaimMatch]:
