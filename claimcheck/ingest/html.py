@@ -331,7 +331,7 @@ _FURNITURE_WORDS = {
     "trending", "newsletter", "newsletters", "signup", "subscribe", "subscription", "promo", "promos",
     "promotion", "promoted", "sponsored", "share", "sharing", "sharebar", "sharetools", "social",
     "cookie", "cookies", "consent", "gdpr", "paywall", "adslot", "advert", "advertisement", "ad", "ads",
-    "poll", "quiz", "copyright", "cme", "cpd", "feedback", "tags", "taglist", "topics",
+    "poll", "quiz", "copyright", "cme", "cpd", "feedback", "tags", "taglist", "topics", "readtime", "readingtime",
 }
 # Boxes never the article's, removed from the body too: a reader poll or quiz set in the text
 # (its question and its vote counts are the page's).
@@ -346,7 +346,8 @@ def _may_be_interactive(classes: str | None) -> bool:
     return "poll" in lowered or "quiz" in lowered
 _FURNITURE_PAIRS = {("most", "read"), ("most", "popular"), ("most", "viewed"), ("most", "shared"),
                     ("sign", "up"), ("read", "next"), ("more", "from"), ("you", "may"), ("also", "like"),
-                    ("article", "tools"), ("story", "tools"), ("end", "tools"), ("page", "tools")}
+                    ("article", "tools"), ("story", "tools"), ("end", "tools"), ("page", "tools"),
+                    ("read", "time"), ("reading", "time")}  # ("4 min read", the page's)
 _NEVER_REMOVED = {"html", "body", "head"}
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td", "dd")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")

@@ -506,7 +506,9 @@ FRACTION_RE = re.compile(
     rf"(?:(?P<hyph>[-\u2010])|\s+)(?P<den>(?i:{_FRACTION_DEN}))\b"
     # ("a fifth less likely": a relative change given as a fraction)
     r"(?P<of>\s+(?i:of)\b|(?=\s*[.,;:)!?])|(?=\s+(?i:less|more)\s+(?i:likely|common|often)\b)"
-    r"|(?=\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
+    r"|(?=\s+(?i:or\s+(?:more|fewer|less)\s+of)\b)"  # ("a third or more of patients")
+    # (the share as the subject of a verb, its percentage in brackets or not: "Almost a third (31%) said")
+    r"|(?=(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s+(?i:said|were|was|had|have|reported|agreed|got|took|received|also|still|"
     r"are|is|did|do|will|would|could|can|may|might|developed|showed|died|went|needed|stayed|chose|used)\b))?"
 )
 HALF_RE = re.compile(
