@@ -771,11 +771,7 @@ def _part_of_a_nearer_whole(doc: Doc, m: Mention) -> bool:
     if not _patterns()["subset_opener"].match(m.before):
         return False
     text = doc_text(doc)
-    bounds = sentence_bounds(doc)
-    previous = m.sentence - 1
-    while previous > 0 and not text[slice(*bounds[previous])].strip():
-        previous -= 1  # (a paragraph break is a sentence of its own)
-    since = bounds[max(0, previous)][0]
+    since = _previous_sentence_start(doc, m)
     return any(
         value > m.value and not (1900 <= value <= 2100 and text[at:at + 4].isdigit())
         for at, value in _doc_numbers(doc).before(m.start) if at >= since
@@ -792,13 +788,19 @@ def _of_them_but_no_people(doc: Doc, m: Mention) -> bool:
     its own sentence before the number."""
     if not _OF_THEM.match(m.post) and not _OF_THEM.search(m.text):
         return False
+    people = _people_nouns()
+    return not any(w.lower() in people for w in _WORD.findall(doc_text(doc), _previous_sentence_start(doc, m), m.start))
+
+
+def _previous_sentence_start(doc: Doc, m: Mention) -> int:
+    """Where the last non-blank sentence before the mention's own starts (a paragraph break is a
+    sentence of its own)."""
     text = doc_text(doc)
     bounds = sentence_bounds(doc)
     previous = m.sentence - 1
     while previous > 0 and not text[slice(*bounds[previous])].strip():
-        previous -= 1  # (a paragraph break is a sentence of its own)
-    people = _people_nouns()
-    return not any(w.lower() in people for w in _WORD.findall(text, bounds[max(0, previous)][0], m.start))
+        previous -= 1
+    return bounds[max(0, previous)][0]
 
 
 @lru_cache(maxsize=1)
@@ -1961,7 +1963,7 @@ def find_split_arms_over_total(doc: Doc, bounds: list[tuple[int, int]]) -> Itera
             continue
         i = bisect.bisect_right([a for a, _ in bounds], arms[0].start) - 1
         start = bounds[max(0, i - 1)][0] if bounds else 0
-        totals = [m for m in _SPLIT_TOTAL.finditer(text, start, arms[0].start)]
+        totals = list(_SPLIT_TOTAL.finditer(text, start, arms[0].start))
         total = parse_number(totals[-1]["a"]) if totals else None
         summed = sum(a.value for a in arms)
         if total is None or _EVENT_PARTS["year"].fullmatch(totals[-1]["a"]) or summed <= total:

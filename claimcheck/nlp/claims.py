@@ -1007,26 +1007,6 @@ TIME_POINT_RE = re.compile(
     r"\b(?![.,]\d)(?:[^\S\n]+(?:and|to|-|–)\s+(?P<b>\d{1,3})\b(?![.,]\d))?"
 )
 _SCHOOL_YEAR_AFTER = re.compile(r"[^\S\n]+\d{1,2}\b")  # after "Year": "Year 6"
-# A day after its month ("Nov 18", "March 4 (Reuters)", "Sept. 3"; not "May", a verb as often)
-_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
-                     "February", "March", "April", "June", "July", "August", "September", "October", "November",
-                     "December"})
-_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])\b(?![.,:]\d)")
-
-
-def _days_of_months(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each day of the month written after its month, one space between."""
-    spans = []
-    for at in number_mentions(text):
-        pos = at.pos
-        if text[pos - 1:pos] != " " or not text[pos:pos + 1].isdigit():
-            continue
-        word_start = text.rfind(" ", 0, pos - 1) + 1
-        if text[word_start:pos - 1].rstrip(".") in _MONTHS:
-            day = _DAY.match(text, pos)
-            if day:
-                spans.append(day.span())
-    return spans
 _SCHOOL_YEAR = re.compile(r"\bYears?[^\S\n]+(?:[1-9]|1[0-3])\b(?![.,]\d)(?:[^\S\n]*(?:to|and|or|-|–)[^\S\n]*(?:[1-9]|1[0-3])\b)?")
 _TIME_POINT_PREP = re.compile(
     r"\b(?i:at|by|from|until|through|to|after|before|since|as\s+early\s+as|as\s+late\s+as|in|between|over|during)\s+$"
@@ -1640,10 +1620,32 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
     return claims
 
 
+# A day after its month ("Nov 18", "March 4 (Reuters)", "Sept. 3"; not "May", a verb as often)
+_MONTHS = frozenset({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+                     "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                     "December"})
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])\b(?![.,:]\d)")
+
+
+def _days_of_months(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each day of the month written after its month, one space between."""
+    spans = []
+    for at in number_mentions(text):
+        pos = at.pos
+        if text[pos - 1:pos] != " " or not text[pos:pos + 1].isdigit():
+            continue
+        word_start = text.rfind(" ", 0, pos - 1) + 1
+        if text[word_start:pos - 1].rstrip(".") in _MONTHS:
+            day = _DAY.match(text, pos)
+            if day:
+                spans.append(day.span())
+    return spans
+
+
 def _spans_of_no_claim(text: str) -> list[tuple[int, int]]:
-    """Telephone numbers, emergency lines called, section numbers, school years and groups of digits that
-    are no thousands (`DIGIT_GROUPS`): no claim starts inside them (checked after the tables and
-    continuations, which read numbers of their own)."""
+    """Telephone numbers, emergency lines called, section numbers, school years, days of months and
+    groups of digits that are no thousands (`DIGIT_GROUPS`): no claim starts inside them (checked
+    after the tables and continuations, which read numbers of their own)."""
     # (a telephone number opens with "+", "(" or a "0" after a space or line break: tried only there)
     starts = sorted([a for a, _ in find_all(text, ("+", "("))] + [a + 1 for a, _ in find_all(text, (" 0", "\n0"))])
     spans = [m.span() for m in matches_at(_PHONE_NUMBER, text, starts)]
