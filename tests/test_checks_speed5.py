@@ -33,7 +33,7 @@ def _similar_names_by_brute_force(forms: set[str]) -> set[str]:
     for a in forms:
         for b in forms:
             if a < b and len(a) >= 5 and len(b) >= 5 and OSA.distance(a.lower(), b.lower()) <= 2 \
-                    and names._similar(a, b) and names._is_name_text(a) and names._is_name_text(b):
+                    and names._similar(a, b, people=True) and names._is_name_text(a) and names._is_name_text(b):
                 alike.update((a, b))
     return alike
 

@@ -174,3 +174,21 @@ def test_journals_cited_with_a_year_in_brackets_or_a_study_verb(text, journal):
 def test_a_journal_that_needs_context_is_not_read_from_a_plain_phrase():
     report = check_article(Article(text="Injury prevention matters: human fertility is falling.", input="x"))
     assert report.sources == []
+
+
+# --- name variants --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, variant", [
+    ("Prof Helen Calloway answered. Calloway said it helps. Thanks Prof Callaway, that is reassuring.", "Callaway"),
+    ("Dr Anneliese Marchbank said the risk was low. \"It is rare,\" Dr Marchbank said. The scabies outbreak is "
+     "worse, according to Dr Marchbanks.", "Marchbanks"),
+    ("Dr Anjali Deshmukh led the study. Deshmukh said the salt was supplied. Deshmuk said the team was working.",
+     "Deshmuk"),
+])
+def test_one_person_spelled_two_ways_is_flagged(nlp, text, variant):
+    assert flags(nlp, text, "name_variant") == [variant]
+
+
+def test_a_place_and_a_person_with_a_letter_more_are_two_names(nlp):
+    assert flags(nlp, "Flights to Paris were cancelled, Parish said. Parish added that it was fine.", "name_variant") == []
+

@@ -190,7 +190,7 @@ def _similar_names(forms: set[str]) -> set[str]:
             # two edits at most, as `_similar` asks, tested first as it is cheap
             if OSA.distance(a_lower, b_lower, score_cutoff=2) > 2:
                 continue
-            if _similar(a, b) and _is_name_text(a) and _is_name_text(b):
+            if _similar(a, b, people=True) and _is_name_text(a) and _is_name_text(b):  # (the loosest: people decide later)
                 alike.update((a, b))
     return alike
 
@@ -306,6 +306,11 @@ def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[s
         while names and texts[names[0]] in titles:  # "Professor Ingrid Hansen", "Dr Imogen Threlfall"
             title = texts[names.pop(0)]
             in_context = True
+        inner = [k for k in range(1, len(names) - 1) if texts[names[k]] in titles]
+        if inner:  # "Thanks Prof Callaway": the name begins after its title, not at the sentence's first word
+            title = texts[names[inner[-1]]]
+            in_context = True
+            del names[:inner[-1] + 1]
         while len(names) > 1 and texts[names[-1]] in lists["post_nominals"]:
             names.pop()  # "Imran Chaudhary MPharm": the degree after the surname
         if not names:
@@ -353,19 +358,23 @@ def _initial(lower: str) -> str:
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, people: bool = False) -> bool:
     """One edit on names of five letters or more, two on names of eight or more; same first
     letter, or one that sounds the same (`_initial`: C/K); not a word with letters added at its
     end (`Paris`/`Parish`, `Berg`/`Bergs`), unless the last letter is doubled (`Semmelweis`/
     `Semmelweiss`) or an `e` is added (`Whitcomb`/`Whitcombe`, a surname's two spellings; two
-    people of these names are told apart by their first names or titles, `_different_people`)."""
+    people of these names are told apart by their first names or titles, `_different_people`),
+    or, with `people` (both spellings read as a person's: "Dr Marchbank" ... "Dr Marchbanks",
+    "Dr Deshmukh said" ... "Deshmuk said"), one letter is added to a name of six letters or more."""
     shorter = min(len(a), len(b))
     if shorter < 5 or _initial(a[0].lower()) != _initial(b[0].lower()) or a.lower() == b.lower():
         return False
     if a.lower().translate(_TRANSLITERATION) == b.lower().translate(_TRANSLITERATION):
         return True  # Kröger/Kroeger, Müller/Mueller: one name, with and without its umlaut
     longer, shorter_form = (a, b) if len(a) > len(b) else (b, a)
-    if longer.startswith(shorter_form) and longer[len(shorter_form):].lower() not in (shorter_form[-1].lower(), "e"):
+    added = longer[len(shorter_form):].lower()
+    if longer.startswith(shorter_form) and added not in (shorter_form[-1].lower(), "e") and not (
+            people and len(added) == 1 and shorter >= 6):
         return False  # letters added at the end (Paris/Parish, Okafor/Okafors), but not a doubled last letter or an e
     distance = OSA.distance(a.lower(), b.lower(), score_cutoff=2)
     return distance == 1 or (distance == 2 and shorter >= 8 and a[:2].lower() == b[:2].lower())
@@ -481,7 +490,8 @@ def find_variants(doc: Doc) -> list[tuple[Spelling, Spelling]]:
         for minority in group:
             best = None
             for majority in group:
-                if majority is minority or not _similar(minority.form, majority.form):
+                both_people = bool(minority.in_context and majority.in_context and not (minority.org or majority.org))
+                if majority is minority or not _similar(minority.form, majority.form, people=both_people):
                     continue
                 n_min, n_maj = len(minority.occurrences), len(majority.occurrences)
                 if n_maj < n_min or (n_maj == n_min and _standing(majority) <= _standing(minority)):
