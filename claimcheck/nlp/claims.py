@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import CLAIMS, register_extensions, span_value_key
-from .continuations import continued_claims
+from .continuations import GROUP_KINDS, continued_claims
 from .groups import (
     _ASSIGNMENT, _EVENT_BEFORE, _SPACES, EVENT_IN_VERBS, PARAGRAPH_BREAK, _after_age_range, find_groups, people_last_words,
 )
@@ -1570,9 +1570,6 @@ def _across_paragraphs(text: str, c: ClaimMatch) -> bool:
     return text.find("\n", c.start, c.end) >= 0 and PARAGRAPH_BREAK.search(text, c.start, c.end) is not None
 
 
-_PEOPLE_AND_EVENTS = ("count", "sample_size")
-
-
 def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None = None,
                 read_leftovers: bool = True) -> list[ClaimMatch]:
     """Every claim in `text`, overlaps resolved, in reading order.
@@ -1616,7 +1613,7 @@ def find_claims(text: str, sentence_of: Callable[[int], tuple[int, int]] | None 
         if read:
             claims = sorted(claims + read, key=lambda c: c.start)
     if "dozen" in text or "Dozen" in text:  # "a dozen residents", "a few dozen people": said loosely, no count
-        claims = [c for c in claims if c.kind not in _PEOPLE_AND_EVENTS or "dozen" not in text[c.start:c.end].lower()]
+        claims = [c for c in claims if c.kind not in GROUP_KINDS or "dozen" not in text[c.start:c.end].lower()]
     return claims
 
 

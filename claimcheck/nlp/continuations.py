@@ -41,7 +41,7 @@ from .numbers import NUMBER
 from .patterns import _OTHER_FOLDS, NUM, QUAL, ClaimMatch, _is_year, _num, _qualifier, number_mentions, terms
 from .regex import alternation
 
-_GROUP_KINDS = ("count", "sample_size")
+GROUP_KINDS = ("count", "sample_size")
 
 _NUMBER_AT = re.compile(rf"{QUAL}(?P<a>{NUM})")
 
@@ -174,7 +174,7 @@ def continued_claims(
     Only the sentences that hold a count or a sample, or a verb of change, are read."""
     claims = sorted(claims, key=lambda c: c.start)
     mentions = number_mentions(text)
-    sentences = {sentence_of(c.start) for c in claims if c.kind in _GROUP_KINDS}
+    sentences = {sentence_of(c.start) for c in claims if c.kind in GROUP_KINDS}
     # and where a number follows "from"/"to"/"at" (a counted quantity changing), "a further",
     # "another" (more of the last group) or opens a sentence on "Of those," (a part of it)
     positions = _mention_positions(text)
@@ -191,7 +191,7 @@ def continued_claims(
         numbers = list(_bare_numbers(text, mentions[lo:hi], starts, ends))
         if numbers:
             c_lo, c_hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-            earlier = next((c for c in reversed(claims[:c_lo]) if c.kind in _GROUP_KINDS), None)
+            earlier = next((c for c in reversed(claims[:c_lo]) if c.kind in GROUP_KINDS), None)
             if earlier is not None and earlier.end < s_start - _FURTHER_REACH:
                 earlier = None
             found.extend(_continue_sentence(text, (s_start, s_end), claims[c_lo:c_hi], numbers, earlier))
@@ -243,7 +243,7 @@ def _continue_sentence(
     for _, is_number, item in events:
         if not is_number:
             claim: ClaimMatch = item  # type: ignore[assignment]
-            if claim.kind in _GROUP_KINDS:
+            if claim.kind in GROUP_KINDS:
                 # a part in a list of parts keeps the list going: "Of the 41 admitted, 33 were
                 # children and four needed ..."
                 in_parts = parts and chain_end is not None and claim.start - chain_end <= 110 and bool(

@@ -861,15 +861,16 @@ _SPLIT_INTO = re.compile(
     r"(?:two|three|four|five|2|3|4|5)\s+(?:[a-z-]+\s+)?(?:groups|arms))\s*:[^\S\n]*"
 )
 _SPLIT_ARM = re.compile(rf"(?:(?i:and)\s+)?(?P<a>{NUM})\s+(?P<verb>[a-z]+)\b")
-_SPLIT_ARM_GAP = re.compile(r"[^,;.\n]*?(?:[,;][^\S\n]*|(?=\.\s|\.$|\n|$))")
+_SPLIT_ARM_GAP = re.compile(r"[^,;.\n]*[,;][^\S\n]*")  # the rest of an arm, to the comma before the next
 
 
-def split_arm_lists(text: str) -> list[list[ClaimMatch]]:
+@lru_cache(maxsize=4)
+def split_arm_lists(text: str) -> tuple[tuple[ClaimMatch, ...], ...]:
     """Each list of arms after "split into three groups:", in order: each arm a sample size
-    (its number and verb, "82 did")."""
+    (its number and verb, "82 did"). Read once a text: the claims and number_mismatch both ask."""
     if " into " not in text:
-        return []
-    return [list(_arms_after(text, m.end())) for m in search_near(_SPLIT_INTO, text, find_all(text, (" into ",)), 60, 60)]
+        return ()
+    return tuple(tuple(_arms_after(text, m.end())) for m in search_near(_SPLIT_INTO, text, find_all(text, (" into ",)), 60, 60))
 
 
 def _arms_after(text: str, pos: int) -> Iterator[ClaimMatch]:
@@ -880,8 +881,8 @@ def _arms_after(text: str, pos: int) -> Iterator[ClaimMatch]:
             return
         yield ClaimMatch("sample_size", arm.start("a"), arm.end(), value)
         gap = _SPLIT_ARM_GAP.match(text, arm.end())
-        if gap is None or gap.end() == arm.end() or text[gap.end() - 1:gap.end()] not in ",; ":
-            return
+        if gap is None:
+            return  # the sentence or line ends: the last arm
         pos = gap.end()
 
 

@@ -741,9 +741,7 @@ _YEAR_IN_BRACKETS_AFTER = re.compile(rf"[^\S\n]*\({YEAR}\)")
 
 
 def _bracketed_citation(text: str, start: int, end: int) -> bool:
-    if text[start - 1:start] != "(":
-        return _YEAR_IN_BRACKETS_AFTER.match(text, end, end + 12) is not None
-    return _BRACKETED_YEAR_AFTER.match(text, end, end + 12) is not None
+    return text[start - 1:start] == "(" and _BRACKETED_YEAR_AFTER.match(text, end, end + 12) is not None
 
 
 _YEAR_NEAR_BEFORE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?P<y>{YEAR})\s+(?:[\w-]+\s+){{0,3}}?$")
@@ -833,7 +831,8 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
                 mentions.append(Mention(start, end, "journal", journal=name, year=year, new_study=new_study))
                 continue
         if journal.needs_context:
-            if not (strength or _after_cue(text, m.end()) or _bracketed_citation(text, m.start(), m.end())):
+            if not (strength or _after_cue(text, m.end()) or _bracketed_citation(text, m.start(), m.end())
+                    or _YEAR_IN_BRACKETS_AFTER.match(text, m.end(), m.end() + 12)):
                 continue
             if not _follower_ok(text, m.end(), strength or "strong"):
                 continue
