@@ -284,6 +284,12 @@ def main(argv: list[str] | None = None) -> int:
                                              if stage not in ("per HTML page", "HTML share"))
               + f"; around the check {around:.3f} ({stages['HTML share']:.0%} HTML pages,"
               f" {stages['per HTML page']:.2f} ms a page)")
+        floor_ms = 1e3 / floors[1]
+        budget = floor_ms / 0.3 - around
+        print(f"  the floor at one job is {floor_ms:.3f} ms an article. With the work around the check as it is,"
+              f"\n  a check costing one tokenisation would give a ratio of {floor_ms / (around + floor_ms):.3f};"
+              f" a ratio of 0.3 leaves the check {budget:.3f} ms ({budget / floor_ms:.2f} floors; it takes"
+              f" {stages['check_article'] / floor_ms:.2f})")
         scaling = runs[(n, 2)].steady_rate / runs[(n, 1)].steady_rate
         print(f"scaling 1 -> 2 jobs: {scaling:.2f}x; target: ratio >= 0.3")
 
