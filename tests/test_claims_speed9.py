@@ -52,6 +52,7 @@ def _plain_ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
             abbreviated = True
         elif before == "Cr":
             spans.append((at - 2, at + 1))
+            abbreviated = True
     spans.sort()
     return spans, abbreviated
 

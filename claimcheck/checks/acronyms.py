@@ -394,6 +394,14 @@ class _Sentences:
         self._sentence_of = None
         self._known: dict[str, set[int]] = {}
 
+    def side_by_side(self, a: str, b: str, reach: int = 60) -> bool:
+        """Whether `a` and `b` are used in one sentence within `reach` characters of each other
+        (`SSRIs and SNRIs`, `IBS, unlike IBD`), not merely somewhere in one long sentence."""
+        if not self.of(a) & self.of(b):
+            return False
+        starts_b = [start for used, start, _end in self._uses if used == b]
+        return any(abs(start - other) <= reach for used, start, _end in self._uses if used == a for other in starts_b)
+
     def of(self, sf: str) -> set[int]:
         if sf not in self._known:
             if self._sentence_of is None:
@@ -413,7 +421,7 @@ def _match_defined(
 ) -> tuple[str, str] | None:
     """The defined acronym an undefined `sf` is a slip for, or None.
 
-    A look-alike named in the same sentence as the defined one is a deliberate contrast
+    A look-alike named beside the defined one, in one sentence, is a deliberate contrast
     (`SSRIs and SNRIs`, `IBS, unlike IBD, ...`), not a slip.
     """
     if sf in exempt or sf in targets or _ROMAN.match(sf):
@@ -423,7 +431,7 @@ def _match_defined(
     candidates = [
         t for t in targets
         if _one_edit(sf, t) and counts.get(t, 0) >= counts[sf]
-        and not sentences.of(sf) & sentences.of(t)
+        and not sentences.side_by_side(sf, t)
     ]
     if not candidates or _spelled_out(text, sf):
         return None

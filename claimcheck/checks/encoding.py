@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -124,10 +125,28 @@ _TRAILING_QUOTES = "”’»"  # part of a sequence only right after another moj
 
 
 def repair(word: str) -> str:
-    """What ftfy (plus the lossy-sequence guesses) says `word` should read."""
+    """What ftfy (plus the lossy-sequence guesses) says `word` should read; where ftfy leaves
+    it, its symbols read back (`GrowPenâ„¢` -> `GrowPen™`, which ftfy keeps for the `„`)."""
     for bad, good in LOSSY_GUESSES.items():
         word = word.replace(bad, good)
-    return ftfy.fix_encoding(word)
+    fixed = ftfy.fix_encoding(word)
+    return fixed if fixed != word else _SYMBOL_SEQUENCE.sub(_symbol, word)
+
+
+# three or four characters that are the Windows-1252 reading of one UTF-8 symbol (`â„¢`, `â‚¬`)
+_SYMBOL_SEQUENCE = re.compile(rf"[\u00e2-\u00f4][{_CONT}]{{2,3}}")
+
+
+def _symbol(m: re.Match[str]) -> str:
+    """The symbol or punctuation mark `m` is the mojibake of, or `m` itself."""
+    for length in (3, 4):
+        try:
+            char = m.group()[:length].encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(char) == 1 and unicodedata.category(char)[0] in "SP":
+            return char + m.group()[length:]
+    return m.group()
 
 
 _ENTITY_END = re.compile(r"&#?\w+$")

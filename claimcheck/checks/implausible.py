@@ -414,6 +414,8 @@ def find_inverted_ranges(doc: Doc, claims: list[ClaimMatch] | None = None) -> It
 
 
 _FEW_WORDS_THEN_PAREN = re.compile(r"^(?:\s+[a-z][\w-]*){1,5}\s*[(\[]\s*$")
+# "odds ratio 1.09 per hour, 95% CI ...": the estimate's unit of exposure, then a labelled interval
+_PER_UNIT_THEN_COMMA = re.compile(r"^\s+(?i:per|for\s+each|for\s+every)\s+[a-z]+(?:\s+[a-z]+)?\s*[,;(\[]\s*$")
 _LABELLED_CI = re.compile(r"\d{2}(?:\.\d)?\s*%\s*(?i:CI|confidence\s+interval)\b")
 
 
@@ -429,7 +431,8 @@ def _interval_after(text: str, estimate: ClaimMatch, next_claim: list[ClaimMatch
         if re.search(r"\d", gap) or not (
                 (len(gap) <= 30 and p["ci_gap"].match(gap))
                 # "an odds ratio of 3.49 for being screened (95% CI ...)": a few words, then a labelled interval
-                or (len(gap) <= 40 and _FEW_WORDS_THEN_PAREN.match(gap) and _LABELLED_CI.match(text, ci.start))):
+                or (len(gap) <= 40 and (_FEW_WORDS_THEN_PAREN.match(gap) or _PER_UNIT_THEN_COMMA.match(gap))
+                    and _LABELLED_CI.match(text, ci.start))):
             return None
         value = c.value
         if isinstance(value, list) and len(value) == 2 and all(_is_number(v) for v in value):

@@ -274,7 +274,17 @@ def _in_person_context(texts: list[str], start: int, end: int, lists: dict) -> t
     # an apposition after a full name: "Henrik Kjellberg, a medical oncologist"
     if end - start >= 2 and len(after) >= 2 and after[0] == "," and after[1] in ("a", "an", "the", "who"):
         return True, None
+    # a degree after a full name: "Theodore Vanterpool, PhD"
+    if end - start >= 2 and len(after) >= 2 and after[0] == "," and texts[end + 1].rstrip(".") in lists["post_nominals"]:
+        return True, None
+    # the first of a reference's authors: "Vanterpol T, Moreno-Kyle A."
+    if end - start == 1 and end + 3 < len(texts) and _INITIALS.fullmatch(texts[end]) and texts[end + 1] == "," \
+            and texts[end + 2][:1].isupper() and any(_INITIALS.fullmatch(t) for t in texts[end + 3:end + 6]):
+        return True, None
     return False, None
+
+
+_INITIALS = re.compile(r"[A-Z]{1,2}\.?")
 
 
 def _collect(doc: Doc, lists: dict, wanted: set[str], tokens: _Tokens) -> dict[str, Spelling]:

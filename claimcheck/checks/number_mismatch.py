@@ -1762,7 +1762,7 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
     in_table: set[tuple[str | None, str]] = set()  # keys whose earlier number is a table cell
     enrolled: set[tuple[str | None, str]] = set()  # keys whose earlier number is a study's enrolment
     samples: dict[str, tuple[int, str]] = {}  # the first count or sample of each set of digits, any noun
-    three_digits: dict[str, tuple[int, str, int]] = {}  # the same, of three digits, with a noun
+    three_digits: dict[str, tuple[int, str, int, str]] = {}  # the same, of three digits, with a noun (and the noun)
     written: dict[tuple[str | None, str], list[tuple[int, str]]] = {}  # every number of each key, in order
     text = doc_text(doc)
     for r in records:
@@ -1795,12 +1795,15 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             # ("412 Yellow Card reports" ... "all 421 reports"); of another noun too, when nothing
             # else written before it gives its number ("we treated 412" ... "Of the 421 riders")
             other = three_digits.get(key[1]) if r.value >= 100 else None
+            # (or, in a quotation, of people named in other general words: "186 people ... waiting"
+            # ... '"168 residents waiting for care"')
             if earlier is None and other is not None and swapped_neighbours(str(other[0]), digits) \
-                    and _patterns()["definite"].search(text, max(0, r.start - 40), r.start) \
+                    and (_patterns()["definite"].search(text, max(0, r.start - 40), r.start)
+                         or (_compatible_nouns(other[3], r.unit) and _in_quotation(text, r.start))) \
                     and not _compared_where_given(text, other, r) and not _has_antecedent(doc, r.start, r.value):
                 yield _transposed(text, r, other[1])
                 continue
-            three_digits.setdefault(key[1], (r.value, text[r.start:r.end], r.start))
+            three_digits.setdefault(key[1], (r.value, text[r.start:r.end], r.start, r.unit))
             if earlier is None:
                 seen[key] = (r.value, text[r.start:r.end], r.start)
                 written[key] = [seen[key]]
@@ -1829,6 +1832,37 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             continue
         if earlier[0] != r.value and not _compared_where_given(text, earlier, r):
             yield _transposed(text, r, earlier[1])
+
+
+# the number a dose is written with: "14.2" in "14.2 mg of sibutramine"
+_DOSE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def find_transposed_doses(doc: Doc, records) -> Iterator[Hit]:
+    """`contained 14.2 mg of sibutramine` ... '"pills with 12.4 mg of a banned drug"': a dose of
+    three digits or more given again in a quotation, in the same unit, with two neighbouring
+    digits swapped (the decimal point where it was). The quoted one is flagged. Two doses set
+    side by side (one sentence, one table row) are two values."""
+    text = doc_text(doc)
+    seen: dict[tuple[str, int, int], list[tuple[str, str, int]]] = {}  # (unit, length, point) -> doses
+    for r in records:
+        if r.kind != "dose" or not r.unit:
+            continue
+        m = _DOSE_NUMBER.search(text, r.start, r.end)
+        if m is None:
+            continue
+        written = m.group().replace(",", "")
+        digits = written.replace(".", "")
+        if len(digits) < 3:
+            continue
+        key = (r.unit.lower(), len(written), written.find("."))
+        earlier = seen.setdefault(key, [])
+        if _in_quotation(text, r.start) and not _in_table_row(text, r.start):
+            slip = next((e for e in earlier if swapped_neighbours(e[0], digits)), None)
+            if slip is not None and not _compared_where_given(text, (None, slip[1], slip[2]), r):
+                yield _transposed(text, r, slip[1])
+                continue
+        earlier.append((digits, text[r.start:r.end], r.start))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
@@ -2427,3 +2461,4 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
     if mentions:
         yield from find_restated_enrolments(doc, records)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span
+    yield from find_transposed_doses(doc, records)

@@ -71,7 +71,8 @@ CI_RE = re.compile(
     r"(?=[\dCcUuI])"
     rf"(?:(?P<level>\d{{2}}(?:\.\d+)?)\s?%\s*)?"
     # ("IC 95 %": the order of Spanish, French, Italian and Portuguese, kept in translation)
-    r"(?:\b(?:CI|CrI|UI)\b|\bIC(?=\s?9\d(?:[.,]\d)?\s?%)|(?i:confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?))"
+    r"(?:\b(?:CI|CrI|UI)\b|\bIC(?=\s?9\d(?:[.,]\d)?\s?%)|(?i:(?:confidence|credible|uncertainty|prediction)\s+intervals?)"
+    r"|(?(level)(?i:intervals?)|(?!)))"  # ("our 80% interval of 1,090 to 2,210")
     r"(?:\s*(?i:of\s+)?\d{2}(?:\.\d+)?\s?%)?"  # "confidence interval of 95%: 0.62-0.99", "IC95%"
     # "CI 0.6-0.9", "(95% CI: 0.6 to 0.9)", "the confidence interval was wide (0.49 to 0.99)"
     r"\s*(?:[\[(]\s*|(?i:of|was|were|is|from|ran|runs|ranged|ranging|went|spanned|between|wide|wider|narrow|"
@@ -92,7 +93,7 @@ _CI_ABBREVIATION = re.compile(r"I(?:(?<=[CU]I)|(?<=CrI)|(?=C\s?9\d))")
 
 
 def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """`find_all(text, _CI_ANCHORS)`, and whether "CI" or "UI" is among them. (The
+    """`find_all(text, _CI_ANCHORS)`, and whether "CI", "CrI" or "UI" is among them. (The
     abbreviations are found by `_CI_ABBREVIATION`: a `str.find` of two characters is a slow
     scan, and a Python test at each capital "I" costs more than the lookbehinds.)"""
     spans = find_all(text, _CI_ANCHORS[3:])
@@ -101,6 +102,7 @@ def _ci_anchors(text: str) -> tuple[list[tuple[int, int]], bool]:
         at = m.start()
         if text[at - 1] == "r":  # "CrI"
             spans.append((at - 2, at + 1))
+            abbreviated = True
         elif text[at - 1] in "CU":
             spans.append((at - 1, at + 1))
             abbreviated = True
@@ -493,10 +495,11 @@ RATE_PER_PEOPLE_RE = re.compile(
 _MONEY_OR_MASS = re.compile(r"(?i:\b(?:pounds|dollars|euros|rupees|pence|cents|yen|francs|kg|grams|tonnes|litres)\b)")
 # "3.4 ‰ of births": a share per thousand (translated text)
 PER_MILLE_RE = re.compile(rf"{QUAL}(?P<num>{NUM})\s?\u2030")
-# "9 of the 22 women": a part of a whole both given (not "one of the 7 in 10 adults", where the
-# whole is itself a share).
+# "9 of the 22 women", "11 of the area's 46 homes": a part of a whole both given (not "one of the
+# 7 in 10 adults", where the whole is itself a share).
 PART_OF_WHOLE_RE = re.compile(
-    rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?P<the>(?i:the|these|those|all)\s+)?(?P<den>{NUM})"
+    rf"{QUAL}(?P<num>{NUM})\s+(?i:of)\s+(?P<the>(?i:the|these|those|all)\s+"
+    rf"(?P<whose>[A-Za-z]+['\u2019]s\s+)?)?(?P<den>{NUM})"
     rf"(?!\s*(?:%|{TIME_UNITS}\b|(?i:percent))|\s+(?i:in|out\s+of)\s+(?:{NUMBER}))"
 )
 _SHARE_OPENS_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine))\s+(?i:in|out\s+of)\s+$")
@@ -515,7 +518,8 @@ HALF_RE = re.compile(
     rf"{QUAL}(?<![\w-])(?i:half)(?:\s+(?:(?i:of)\s+(?=[\w])|"
     r"(?=(?i:the|all|these|those|them|us|its|their|patients|participants|people|adults|children|women|men|respondents|"
     r"were|was|got|received|took|had|said|reported|agreed|developed|showed|will|would|can|could|may|might|die|died|"
-    r"went|needed|given|assigned|allocated|randomi[sz]ed)\b|\(\s*\d))"  # "half given a new pill", "Half (54 participants)"
+    r"went|needed|given|assigned|allocated|randomi[sz]ed)\b|\(\s*\d"  # "half given a new pill", "Half (54 participants)"
+    r"|(?i:(?:to\s+)?an?\s+(?:matching\s+)?(?:placebo|dummy|sham))\b))"  # ("and half (to) a placebo")
     r"|(?(qual)(?=\s*[.,;!?])|(?!)))"  # "it was closer to half."
 )
 
@@ -574,8 +578,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
         if not m["the"] and (m["num"].lower() in ("one", "1") or _is_year(m["den"])
                              or _preceding_word(text, m.start()) in _NUMBERED_THINGS):
             continue  # "120 of 4,800 did" is a share; "one of four groups", "page 2 of 10", "3 of 2024" are not
-        if m["num"].lower() in ("one", "1") and _preceding_word(text, m.start()) in ("every", "each"):
-            continue  # "every one of the 17,000 people who die": all of them, no share
+        if m["num"].lower() in ("one", "1") and (m["whose"] or _preceding_word(text, m.start()) in ("every", "each")):
+            continue  # "every one of the 17,000 people who die": all of them; "one of the trial's 23 sites": one of them
         if _preceding_word(text, m.start()) in ("in", "of") and _SHARE_OPENS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "4 in 10 of the 2,015 adults": "4 in 10" is the share, of the whole after it
         window = text[max(0, m.start() - 150):m.start()]
@@ -798,7 +802,8 @@ _NOT_DURATION_AFTER = re.compile(
     r"|[\s\-\u2010]+(?i:drive|ride|walk\s+from|journey|commute|flight|bus\s+ride)\b"  # travel, not a study
     r"|[\s\-\u2010]+(?i:walk(?:ing)?\s+(?:test|distance))\b"  # the six-minute walk test is a test
     r"|\s+(?i:between\s+doses|apart)\b"  # "four hours between doses": a dosing interval
-    r"|[\s\-\u2010]+(?i:read|listen|watch)\b)"  # "a 7-minute read": a page's furniture
+    r"|[\s\-\u2010]+(?i:read|listen|watch)\b"  # "a 7-minute read": a page's furniture
+    r"|[\s\-\u2010]+(?i:contracts?|deal)\b)"  # "zero-hours contracts", "a seven-year deal": employment, business
 )
 # "the 24-hour mean", "a 24-hour helpline", "24-hour cough frequency", "in any 24-hour period": a
 # measure's averaging window or a service open round the clock, no length of anything studied
@@ -864,7 +869,7 @@ _AGE_APPOSITION = re.compile(r",\s*$")
 _CAREER_WORDS = re.compile("ha")  # "has", "have" or "had" is in every match (a cheap test first)
 _CAREER_BEFORE = re.compile(
     r"(?i:(?:\b(?:has|have|had)|['’]ve)\s+(?:been\s+)?(?:taught|teaching|worked|working|practi[sc]ed|practi[sc]ing|"
-    r"(?:lived|living)(?!\s+with\b)|served|run|running|coached|volunteered|known|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
+    r"(?:lived|living)(?!\s+with\b)|served|(?:run|running)(?!\s+(?:ahead|behind)\b)|coached|volunteered|known|owned|led|been\s+(?:a|an)\s)\b[^.;]*$)"
     # (but a group's average is a length measured: "had worked for an average of 11 years")
     r"(?<!average of )(?<!median of )(?<! mean of )"
 )
@@ -937,6 +942,8 @@ _NOT_DURATION_BEFORE = {"aged", "age", "ages", "every", "per", "each", "ago", "a
 # Each word of `_NOT_DURATION_BEFORE` holds one of these (looked for in the lower-cased text
 # before the words themselves are read).
 _NOT_DURATION_BEFORE_PARTS = re.compile("age|every|per|each|ago|any")
+# "doubling every three to four days": a doubling time, a length (not how often)
+_DOUBLING_EVERY_BEFORE = re.compile(r"(?i:\b(?:doubl|halv)(?:ing|ed|es|e)\s+every\s+)$")
 # "up to four times in 24 hours": the window of a dosing frequency.
 # A stage of pregnancy, not a length of time: weeks from 20 to 44 in a sentence about birth or
 # pregnancy, unless a length is meant ("followed for 24 weeks", "within 28 weeks").
@@ -963,7 +970,10 @@ def _gestational_age(text: str, m: re.Match) -> bool:
 
 # "5 days a week", "3 months a year": how often, not how long; but "45 minutes a day", "12 to 16
 # hours a day" are the time spent (as writers annotate them), not "24 hours a day" (always open)
-_PER_PERIOD_AFTER_UNIT = re.compile(r"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b")
+# ("19 days a year earlier", "a month before" are when, not how often)
+_PER_PERIOD_AFTER_UNIT = re.compile(
+    r"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b(?!\s+(?i:earlier|before|ago|later)\b)"
+)
 _TIME_SPENT_UNITS = frozenset({"minutes", "hours"})
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")
 _FREQUENCY_WORDS = re.compile("times|doses|tablets|pills|capsules")  # one is in every match
@@ -1050,10 +1060,11 @@ def _single_unit_word_before(text: str, start: int) -> bool:
 PLACEHOLDER_DURATION_RE = re.compile(rf"\b(?:XNUMX|XX)[\s\-]+(?P<unit>{TIME_UNITS})\b")
 
 
-# "for 28 nights", "over three consecutive nights": a length in nights, with its preposition ("on
-# 23 nights last year" counts nights, not a length)
+# "for 28 nights", "over three consecutive nights", "for up to 14 nights": a length in nights,
+# with its preposition ("on 23 nights last year" counts nights, not a length)
 NIGHTS_RE = re.compile(
-    rf"\b(?i:for|over|after|within|across|during)\s+(?P<a>{NUM})(?:\s+(?i:consecutive|straight))?\s+(?i:nights)\b"
+    r"\b(?i:for|over|after|within|across|during)\s+(?:(?i:up\s+to|at\s+least|about|around|nearly|almost)\s+)?"
+    rf"(?P<a>{NUM})(?:\s+(?i:consecutive|straight))?\s+(?i:nights)\b"
 )
 
 
@@ -1182,7 +1193,8 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         if m["unit"] == "Year" and _TITLE_WORD_AFTER.match(text, m.end("unit")):
             continue  # "the NHS 10 Year Plan": a name
         if _NOT_DURATION_BEFORE_PARTS.search(lowered, max(0, m.start() - 40), m.start()) and (
-                set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE):
+                set(_preceding_words(text, m.start())) & _NOT_DURATION_BEFORE) and not (
+                _DOUBLING_EVERY_BEFORE.search(text, max(0, m.start() - 30), m.start())):
             continue
         w_start = max(0, m.start() - 60)
         window = text[w_start:m.start()]
@@ -1240,7 +1252,7 @@ DOSE_UNITS = (
     # million of a toothpaste's fluoride: "1,450 ppm"; an exposure's concentration in air, water or
     # blood: "40 µg/m³" of nitrogen dioxide, "15 ppb" or "15 parts per billion" of lead in water,
     # "74ng/L", a blood lead of "5 µg/dL")
-    r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|(?:ml|mL|micrograms?|nanograms?|ng)/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
     r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm|"
     # food energy: "800 calories a day", "620 kilocalories", "32 kcal per meal"
@@ -1273,7 +1285,7 @@ _IN_OR_PER_BEFORE = re.compile(r"\b(?i:in|per)\s+$")
 _REFERENCE_MEDIUM_AFTER = re.compile(r"\s+(?i:of)\s+(?i:blood|breath|urine|plasma|serum|water|air)\b")
 DOSE_RE = re.compile(
     rf"{QUAL}(?P<a>{START}{NUMBER})(?:(?P<unit_a>\s*{DOSE_UNITS})?{RANGE_SEP}(?P<b>{FAR_START}{NUMBER}))?(?:\s*|[-\u2010])(?P<unit>{DOSE_UNITS})"
-    r"(?:/(?:day|d|week|wk|dose)\b|/[^\S\n]?100[^\S\n]?(?:ml|mL|g)\b)?(?![\w/]|\.\w)"  # ("400mg/day", "10.6 g/100 ml")
+    r"(?:/(?:day|d|week|wk|dose|hour|hr|h)\b|/[^\S\n]?100[^\S\n]?(?:ml|mL|g)\b)?(?![\w/]|\.\w)"  # ("400mg/day", "10.6 g/100 ml", "10 units/kg/hour")
 )
 SERVING_RE = re.compile(
     rf"{QUAL}(?P<a>{NUM})(?:{RANGE_SEP}(?P<b>{FAR_NUM}))?(?:\s+(?i:or\s+more|or\s+fewer|or\s+less))?\s+(?:[A-Za-z]+\s+)?"

@@ -198,6 +198,8 @@ _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", 
 _PARALLEL_GROUP = re.compile(
     r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?i:and|or|versus|vs\.?|compared\s+with|against)\s+(?:(?i:in|among|by|for)\s+)?"
 )
+# "1,830 people, including 512 children": a part named inside the group it belongs to
+_PART_OF_GROUP = re.compile(r"\s*[,(]\s*(?i:including|of\s+whom|among\s+them)\s+")
 # A sentence in which staff are those a study asked or followed: "a survey of 2,000 nurses"
 _STAFF_STUDIED = re.compile(
     r"(?i:\b(?:survey(?:ed)?|interview(?:ed|s)?|questioned|questionnaires?|enrolled|took\s+part|taking\s+part|"
@@ -415,7 +417,8 @@ def _enrolled_word_before(text: str, pos: int) -> bool:
 _COUNT_VERB_PHRASES = (
     "died", "die", "dies", "were hospitalised", "were hospitalized", "were admitted", "developed", "develop",
     "are admitted", "are hospitalised", "are hospitalized",
-    "suffered", "experienced", "were infected", "became infected", "tested positive", "had undergone",
+    "suffered", "experienced", "were infected", "became infected", "tested positive", "test positive", "tests positive",
+    "had undergone",
     "diagnosed", "were diagnosed", "are diagnosed", "have", "has", "live with", "are living", "living with",
     "suffer", "are affected", "were affected", "are infected", "lost their lives", "needed hospital",
     "required hospital", "acquired", "contracted", "caught", "stopped", "discontinued", "withdrew",
@@ -444,7 +447,7 @@ _EVENT_CONTEXT_WORDS = (
     "injury injuries readmission readmissions operations surgery surgeries outcome outcomes broke fell falls "
     "transfusion transfusions flagged"
 ).split() + ["side effect", "side effects"]
-_EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)")
+EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)")
 # "occurred in 412 patients", "were reported in 14 patients": the number counts events.
 # Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
 EVENT_IN_VERBS = (
@@ -465,7 +468,9 @@ _REGISTERED = re.compile(r"(?i:\bregistered\b)")
 # People a day, or on average: the flow through a service, never a study's sample
 # What a patient is booked for: a few of them a week or a year is a schedule, not a count.
 _SCHEDULED = frozenset({"appointments", "consultations", "visits", "home visits", "gp visits", "injections"})
-_PER_PERIOD_AFTER = re.compile(r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b")
+_PER_PERIOD_AFTER = re.compile(
+    r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b(?!\s+(?i:earlier|before|ago|later)\b)"
+)
 _AVERAGE_BEFORE = Lookback(r"(?i:\b(?:an\s+average\s+of|on\s+average)\s+)$", {"of", "average"})
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.
 DENOMINATOR_BEFORE = Lookback(
@@ -556,6 +561,15 @@ def _had_event_after() -> re.Pattern:
     )
 
 
+# "79 deaths among 207 patients": the group the events happened in
+_EVENTS_AMONG_BEFORE = Lookback(r"\d[\d,.]*\s+(?:[a-z][\w-]*\s+){1,2}(?i:among|out\s+of)\s+$", {"among", "of"})
+# "251 children have enrolled", "84 volunteers had signed up": a study's group, told by the verb after it
+_ENROLLED_VERB_AFTER = re.compile(
+    r"\s+(?:(?i:have|has|had)\s+(?:(?i:now|already|so\s+far)\s+)?(?:(?i:been)\s+)?)?"
+    r"(?i:enrolled|recruited|signed\s+up|taken\s+part|took\s+part)\b"
+)
+
+
 def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, study_near: _StudyNear) -> str:
     """A number of people: the study's sample, or a count of those who had an outcome?
     (`study_near`: the text's `_StudyNear`.)"""
@@ -567,8 +581,9 @@ def _people_kind(text: str, start: int, end: int, value: Value, sentence: str, s
         if _SERVICE_SUBJECT.search(text, max(0, start - 60), start) and not _STUDY_WORDS.search(sentence):
             return "count"  # "the unit assessed 2,146 patients": a service's work, not a study's sample
         return "sample_size"
-    if DENOMINATOR_BEFORE.search(text, start - 25, start):
-        return "sample_size"
+    if (DENOMINATOR_BEFORE.search(text, start - 25, start) or _EVENTS_AMONG_BEFORE.search(text, start - 40, start)
+            or _ENROLLED_VERB_AFTER.match(text, end, end + 40)):
+        return "sample_size"  # ("of the 1,264 patients", "79 deaths among 207 patients", "251 children have enrolled")
     if _POPULATION_BEFORE.search(text, start - 40, start):
         return "count"  # "gout affects 200,000 New Zealanders"
     if (_EVENT_BEFORE.search(text, start - 40, start) or _COUNT_VERBS.match(text[end:end + 80])
@@ -713,14 +728,14 @@ _DESCRIPTIVE_EVENT = re.compile(r"(?i:\b(?:history\s+of|prior|previous|risk\s+of
 _DESIGN_WORD_LIST = (
     "randomized randomised randomly assigned allocated enrolled recruited split divided included involved involving"
 ).split()
-_DESIGN_WORDS = re.compile(rf"(?i:\b(?:{_alternation(_DESIGN_WORD_LIST)})\b)")  # (a trie: see `_EVENT_CONTEXT`)
+_DESIGN_WORDS = re.compile(rf"(?i:\b(?:{_alternation(_DESIGN_WORD_LIST)})\b)")  # (a trie: see `EVENT_CONTEXT`)
 
 
 def _nearest_signal_is_event(before: str) -> bool:
     """In the words before a number, is the nearest cue an event ("adverse reactions ... four in
     the insulin group") rather than the study design ("randomized 312 ... : 104 in the arm")?"""
     last_event = -1
-    for e in _EVENT_CONTEXT.finditer(before):
+    for e in EVENT_CONTEXT.finditer(before):
         if not _DESCRIPTIVE_EVENT.search(before[:e.start()]):
             last_event = e.start()
     last_study = max((m.start() for m in _DESIGN_WORDS.finditer(before)), default=-1)
@@ -736,7 +751,8 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int], stud
     clause_after = after[:_CLAUSE_END.search(after).start()]
     edge = max(s_start, m.start() - 100)
     if (_STUDY_VERB_BEFORE.search(text, max(edge, m.start() - 40), m.start()) or _SAMPLE_AFTER.match(after)
-            or DENOMINATOR_BEFORE.search(text, max(edge, m.start() - 25), m.start())):
+            or DENOMINATOR_BEFORE.search(text, max(edge, m.start() - 25), m.start())
+            or _EVENTS_AMONG_BEFORE.search(text, max(edge, m.start() - 40), m.start())):
         return "sample_size"
     if _FORMED_BY.search(tail):
         # the tail itself says how the group was formed: a study's arm ("received the drug"), or
@@ -744,7 +760,7 @@ def _arm_kind(text: str, m: re.Match, tail: str, sentence: tuple[int, int], stud
         return "sample_size" if study_near(m.start()) else "count"
     if tail.lstrip().startswith("of the ") and _EVENT_MODIFIERS.search(tail):
         return "count"  # "six of the infected patients"
-    if _COUNT_VERBS.match(after) or _EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
+    if _COUNT_VERBS.match(after) or EVENT_CONTEXT.search(clause_after) or _EVENT_BEFORE.search(text, max(edge, m.start() - 40), m.start()):
         return "count"
     if not study_near(m.start()):
         return "count"  # "33 were children", "131 of the patients": part of an outbreak's or a service's people
@@ -980,6 +996,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if (previous is not None and previous.unit == noun and previous.end >= s_start
                 and _PARALLEL_GROUP.fullmatch(text, previous.end, m.start())):
             kind = previous.kind  # "in 94 vaccine recipients and 101 placebo recipients": one kind
+        elif previous is not None and previous.end >= s_start and _PART_OF_GROUP.fullmatch(text, previous.end, m.start()):
+            kind = previous.kind  # "1,830 people (waiting), including 512 children": the group's kind
         previous = ClaimMatch(kind, m.start(), m.end(), value, unit=noun, qualifier=_qualifier(m))
         yield previous
     for m in search_near(n_equals, text, find_all(text, ("=",)), before=4, after=30):

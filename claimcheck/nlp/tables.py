@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from .groups import LIST_ITEM_START, _mentions_a_study
+from .groups import EVENT_CONTEXT, LIST_ITEM_START, _mentions_a_study
 from .numbers import parse_number
 from .patterns import ClaimMatch, _is_year, terms
 
@@ -586,10 +586,19 @@ def table_claims(text: str, claims: list[ClaimMatch]) -> list[ClaimMatch]:
                     if caption is None:
                         caption = _caption_column(text, header_start, is_study)
                     label = caption
+            # a row of measurements ("Median age at death (years)"): no counts under its columns of people
+            measured = bool(cells) and _NO_COUNT_HEADER.search(text, cells[0][0], cells[0][1]) is not None
+            # a row naming an event ("Died in hospital"): its cells under columns of people count those who had it
+            outcome = bool(cells) and EVENT_CONTEXT.search(text, cells[0][0], cells[0][1]) is not None
             for j, (start, end) in enumerate(cells[1:], start=1):
                 if j in uncounted:
                     continue
                 column = columns[j] if j < len(columns) and columns[j].kind else label
+                if column.kind in ("count", "sample_size") and measured:
+                    continue
+                if (column.kind == "sample_size" and column is not label and outcome
+                        and _COUNT_WITH_SHARE.fullmatch(text, start, end)):
+                    column = _Column("count", column.unit)  # "| Died in hospital | 1,047 (63%) |": those of the group who had it
                 if column.kind or text[end - 1:end] == "×":
                     found.extend(_cell_claims(text, start, end, column))
     if ages:

@@ -738,6 +738,17 @@ _BRACKETED_YEAR_AFTER = re.compile(rf",?\s*{YEAR}\s*[);]")
 
 # "in Injury Prevention (2023)": a name with its year in brackets, as a citation
 _YEAR_IN_BRACKETS_AFTER = re.compile(rf"[^\S\n]*\({YEAR}\)")
+# a reference's year and volume after the name: "*Sleep Medicine* 2021;84:210-16"
+_YEAR_AND_VOLUME_AFTER = re.compile(rf"[*_]{{0,2}}\.?[^\S\n]+{YEAR}[^\S\n]*;[^\S\n]*\d")
+# "Scandinavian Journal of Gastroenterology", "Surgery for Obesity and ...": a listed name that
+# ends a longer title
+_OF_TITLE_BEFORE = re.compile(r"[A-Z][a-z]+[^\S\n]+(?:of|and|&|for|in)[^\S\n]+$")
+
+
+def _inside_a_title(text: str, start: int) -> bool:
+    """Whether the name at `start` goes on a longer title before it."""
+    window = text[max(0, start - 40):start]
+    return _OF_TITLE_BEFORE.search(window) is not None or _TITLE_WORD_BEFORE.search(window) is not None
 
 
 def _bracketed_citation(text: str, start: int, end: int) -> bool:
@@ -832,7 +843,9 @@ def find_journal_mentions(text: str, names: list[re.Match] | None = None, scan: 
                 continue
         if journal.needs_context:
             if not (strength or _after_cue(text, m.end()) or _bracketed_citation(text, m.start(), m.end())
-                    or _YEAR_IN_BRACKETS_AFTER.match(text, m.end(), m.end() + 12)):
+                    or _YEAR_IN_BRACKETS_AFTER.match(text, m.end(), m.end() + 12)
+                    or (_YEAR_AND_VOLUME_AFTER.match(text, m.end(), m.end() + 14)
+                        and not _inside_a_title(text, m.start()))):
                 continue
             if not _follower_ok(text, m.end(), strength or "strong"):
                 continue
