@@ -7,22 +7,13 @@ import pytest
 
 from claimcheck.check import check_article
 from claimcheck.models import Article
-from claimcheck.nlp.claims import find_claims
 from claimcheck.nlp.pipeline import build_nlp
-
-
-def claims(text):
-    return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)]
+from rule_helpers import claims, flags
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_nlp()
-
-
-def flags(nlp, text, kind):
-    doc = nlp(text)
-    return [s.text for s in doc.spans["flags"] if s.label_ == kind]
 
 
 # --- claims ---------------------------------------------------------------------------------

@@ -6,23 +6,14 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.checks.encoding import repair
-from claimcheck.nlp.claims import find_claims
 from claimcheck.nlp.pipeline import build_nlp
+from rule_helpers import claims, flags
 from claimcheck.sources.mentions import find_mentions
-
-
-def claims(text):
-    return [(c.kind, text[c.start:c.end], c.value) for c in find_claims(text)]
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_nlp()
-
-
-def flags(nlp, text, kind):
-    doc = nlp(text)
-    return [s.text for s in doc.spans["flags"] if s.label_ == kind]
 
 
 # --- claims ---------------------------------------------------------------------------------
