@@ -234,7 +234,7 @@ def test_search_near_gives_what_a_full_scan_filtered_by_anchor_gives():
 
 
 _OLD_COUNT_VERBS = re.compile(
-    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|are\s+admitted|are\s+hospitali[sz]ed|developed|develop|suffered|"
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,7}?\s+(?i:died|die|dies|were\s+hospitali[sz]ed|were\s+admitted|are\s+admitted|are\s+hospitali[sz]ed|developed|develop|suffered|"
     r"experienced|were\s+infected|became\s+infected|tested\s+positive|tests?\s+positive|had\s+undergone|(?:were\s+|are\s+)?diagnosed|"
     r"have|has|live\s+with|are\s+living|living\s+with|suffer|are\s+affected|were\s+affected|are\s+infected|"
     r"lost\s+their\s+lives|needed\s+hospital|required\s+hospital|acquired|contracted|caught|stopped|"

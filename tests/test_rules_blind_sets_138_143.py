@@ -57,6 +57,12 @@ def test_the_second_half_given_a_placebo_is_a_share():
     assert not [c for c in claims("Take half a tablet at night.") if c[0] == "proportion"]
 
 
+def test_people_told_by_an_outcome_verb_seven_words_on_are_counted():
+    text = ("A new antibody study of 150 farm workers was published. Four workers at dairy farms in northern "
+            "Colorado have tested positive for H5N1 bird flu since December.")
+    assert ("count", "Four workers", 4) in claims(text)
+
+
 def test_appeals_and_denials_are_events_counted():
     found = claims("Of the 42,800 appeals consumers filed in 2023, fewer than half were decided within 30 days.")
     assert [c for c in found if c[0] == "count" and c[2] == 42800]

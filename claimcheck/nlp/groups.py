@@ -429,7 +429,7 @@ _COUNT_VERB_PHRASES = (
     "fall ill", "fell ill", "falls ill", "became ill", "become ill", "are born", "were born",
 )
 _COUNT_VERBS = re.compile(
-    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,5}?\s+"
+    r"^(?:\s+(?!(?:that|who|whose|which|found|showed|suggests?)\b)[\w-]+){0,7}?\s+"
     rf"(?i:{_alternation(_COUNT_VERB_PHRASES)})\b"
 )
 _POPULATION_VERBS = re.compile(
