@@ -702,12 +702,15 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) 
     if not _any_conflict_with_a_total(doc, mentions):
         return
     total: Mention | None = None
+    ended: list[Mention] = []  # the samples of studies told before the one in effect
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for index, is_break in enumerate(studies.breaks):
         here = by_sentence.get(index, [])
         if is_break:
+            if total is not None:
+                ended.append(total)
             total = None
         for m in here:
             if m.is_total:
@@ -719,7 +722,10 @@ def find_sample_conflicts(doc: Doc, mentions: list[Mention], studies: _Studies) 
                     total = m
                 continue
             hit = _check_against_total(doc, m, total)
-            if hit:
+            # (not when a study told before, of the same people, is large enough to hold it: the
+            # article has gone back to it, "5,760 children examined" ... a 2023 survey of 1,150
+            # ... "the 1,799 children tested")
+            if hit and not any(t.value >= m.value and _compatible_nouns(m.noun, t.noun) for t in ended):
                 yield hit
 
 
@@ -1834,6 +1840,65 @@ def find_transposed_digits(doc: Doc, records) -> Iterator[Hit]:
             yield _transposed(text, r, earlier[1])
 
 
+def _sum_or_difference_before(doc: Doc, offset: int, value: int) -> bool:
+    """Whether two numbers written before `offset`, each of ten or more, add up to `value` or
+    differ by it, however small the part ("Of the 990 people told no signal was found" after
+    "1,000 people" and "10 people")."""
+    values = {v for _, v in _doc_numbers(doc).before(offset) if v >= 10 and v == int(v)}
+    return any(value - v in values or v - value in values for v in values)
+
+
+def _same_group_again(text: str, earlier: tuple[int, str, int], r) -> bool:
+    """Whether the reference names no other group than the earlier number: none of the earlier
+    one's modifiers dropped ("1,206 drug-related deaths" ... "the 1,296 deaths" may be all deaths),
+    and a restricting clause after it only in the earlier one's words ("38 infants were treated"
+    ... "the 36 infants treated in STRIDE-SMA"; not "2,017 adults" ... "the 2,010 adults who
+    smoked")."""
+    mods_before = set(_noun_and_modifiers(earlier[1], r.unit)[1].split())
+    mods_now = set(_noun_and_modifiers(text[r.start:r.end], r.unit)[1].split())
+    if not mods_before <= mods_now:
+        return False
+    after = text[r.end:r.end + 60]
+    if not _patterns()["restricting"].match(after):
+        return True
+    words = [w for w in _WORD.findall(after.lower())[:3] if len(w) > 3]
+    sentence_start = text.rfind(". ", 0, earlier[2]) + 1
+    sentence_end = text.find(". ", earlier[2])
+    said_before = text[sentence_start:len(text) if sentence_end < 0 else sentence_end].lower()
+    return bool(words) and all(w in said_before for w in words[:1])
+
+
+_SLIP_SHARE = 0.12  # a part named by a definite reference is most often far smaller than its whole
+
+
+def find_definite_slips(doc: Doc, records) -> Iterator[Hit]:
+    """`38 infants were treated` ... `Among the 36 infants treated`: a definite reference back to a
+    group or count of the same noun, whose number nothing before it gives (`_has_antecedent`:
+    not the number, nor a sum or difference of two), one digit away from the one given before
+    it (same length, two digits or more) and close to it (within 12%: "the 11 studies in children"
+    after "19 studies" is a part). The reference is flagged. Not when the two stand in one
+    sentence or one table row, or when two earlier numbers of the noun are one digit away."""
+    text = doc_text(doc)
+    given: dict[str, list[tuple[int, str, int]]] = {}  # noun -> (value, text, start) given so far
+    for r in records:
+        if r.kind not in ("count", "sample_size") or not isinstance(r.value, int) or not r.unit or r.value < 10:
+            continue
+        earlier = given.setdefault(r.unit.lower(), [])
+        digits = str(r.value)
+        if earlier and _patterns()["definite"].search(text, max(0, r.start - 40), r.start) \
+                and not _in_table_row(text, r.start) and not _has_antecedent(doc, r.start, r.value) \
+                and not _sum_or_difference_before(doc, r.start, r.value):
+            slips = [e for e in earlier if one_digit_changed(str(e[0]), digits) and abs(e[0] - r.value) <= _SLIP_SHARE * e[0]]
+            if len(slips) == 1 and not _compared_where_given(text, slips[0], r) and _same_group_again(text, slips[0], r):
+                yield Hit(
+                    r.start, r.end,
+                    f"`{text[r.start:r.end]}` refers back to a number given nowhere before it; "
+                    f"`{slips[0][1]}` earlier differs by one digit: one of the two may be mistyped.",
+                    f"check against `{slips[0][1]}`",
+                )
+        earlier.append((r.value, text[r.start:r.end], r.start))
+
+
 # the number a dose is written with: "14.2" in "14.2 mg of sibutramine"
 _DOSE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -2462,3 +2527,4 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
         yield from find_restated_enrolments(doc, records)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span
     yield from find_transposed_doses(doc, records)
+    yield from find_definite_slips(doc, records)

@@ -570,6 +570,9 @@ SLASH_SHARE_RE = re.compile(
 )
 
 
+_AGE_BAND_BEFORE = re.compile(r"\b(?i:aged|ages?)\s+(?:\d{1,3}\s*(?:[-\u2013]|to)\s*)?$")
+
+
 def find_proportions(text: str) -> Iterator[ClaimMatch]:
     for m in _scan(PART_OF_WHOLE_RE, text, wants={"of"}):
         value = parse_ratio(m["num"], m["den"])
@@ -603,6 +606,8 @@ def find_proportions(text: str) -> Iterator[ClaimMatch]:
             continue
         if _EVENT_PER.search(text, m.start(), m.end()):
             continue
+        if _AGE_BAND_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "children aged 9-12 in 48 schools": an age band, then where they were
         if m["den"] in ("5", "10", "ten", "five") and " out of " in m.group() and (
                 _SCORE_AFTER.match(text, m.end()) or (_SCORE_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                                       and not _GROUP_AFTER.match(text, m.end()))):
@@ -674,7 +679,7 @@ _DURATION_UNITS = _TIME_WORDS | {"winters", "summers"} | frozenset(_DURATION_ADJ
 _DURATION_NEXT = _DURATION_UNITS | RANGE_WORDS
 _DOSE_UNIT_WORDS = frozenset(
     "mg mcg µg μg microgram micrograms milligram milligrams ng nanogram nanograms ml millilitre millilitres milliliter milliliters "
-    "iu international unit units g gram grams gy gray grays msv millisievert millisieverts l liter liters "
+    "iu international unit units g gram grams gy mgy gray grays milligray milligrays mmol msv millisievert millisieverts l liter liters "
     "litre litres cc cfu colony ppm ppb parts kcal kilocalories calories".split()
 )
 _DOSE_NEXT = RANGE_WORDS | _DOSE_UNIT_WORDS
@@ -1252,8 +1257,8 @@ DOSE_UNITS = (
     # million of a toothpaste's fluoride: "1,450 ppm"; an exposure's concentration in air, water or
     # blood: "40 µg/m³" of nitrogen dioxide, "15 ppb" or "15 parts per billion" of lead in water,
     # "74ng/L", a blood lead of "5 µg/dL")
-    r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|(?:ml|mL|micrograms?|nanograms?|ng)/kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
-    r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|(?i:grays?)|mSv|"
+    r"(?:(?:µg|μg|mcg|ng|mg)/(?:m³|m3|L|l)|(?:µg|μg|mcg)/d[Ll]|ppb|(?i:parts\s+per\s+(?:billion|million))|(?i:units?|iu)/kg|mg/kg|mcg/kg|µg/kg|μg/kg|(?:ml|mL|micrograms?|nanograms?|ng|mmol)/kg|mmol\s+per\s+kg|mg/m2|mg/m²|mg/PCU|mg/\s?5\s?ml|mg/\s?5\s?mL|mg/ml|mg/mL|mcg/ml|mcg/mL|µg/ml|µg/mL|mg|milligrams?|mcg|µg|μg|micrograms?|ng|nanograms?|"
+    r"ml|mL|millilit(?:er|re)s?|IU|(?i:international\s+units)|(?i:units?)|g|grams?|Gy|mGy|(?i:grays?|milligrays?)|mSv|"
     r"(?i:millisieverts?)|L|(?i:lit(?:er|re)s?)|cc|CFU|(?i:colony[-\s]forming\s+units)|ppm|"
     # food energy: "800 calories a day", "620 kilocalories", "32 kcal per meal"
     r"kcal|(?i:kilocalories|calories))"

@@ -198,6 +198,10 @@ _ONE_PERSON = frozenset({"person", "adult", "child", "woman", "man", "patient", 
 _PARALLEL_GROUP = re.compile(
     r"\s*(?:\([^()]{0,30}\))?\s*,?\s*(?i:and|or|versus|vs\.?|compared\s+with|against)\s+(?:(?i:in|among|by|for)\s+)?"
 )
+# A number whose thousands are grouped by points, as German, Spanish and Italian write them ("1.200")
+_POINT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# A Markdown heading's opening: "## " before a section's number
+_HEADING_BEFORE = re.compile(r"(?:^|\n)#{1,6}[ \t]+$")
 # "1,830 people, including 512 children": a part named inside the group it belongs to
 _PART_OF_GROUP = re.compile(r"\s*[,(]\s*(?i:including|of\s+whom|among\s+them)\s+")
 # A sentence in which staff are those a study asked or followed: "a survey of 2,000 nurses"
@@ -452,7 +456,7 @@ EVENT_CONTEXT = re.compile(rf"(?i:\b(?:{_alternation(_EVENT_CONTEXT_WORDS)})\b)"
 # Verbs after which "in N" / "among N" counts those with an event ("occurred in 412 patients").
 EVENT_IN_VERBS = (
     r"(?:occurred|reported|seen|observed|diagnosed|recorded|developed|happened|detected|"
-    r"confirmed|found|identified|documented|noted|died|recurred|relapsed)"
+    r"confirmed|found|identified|documented|noted|died|recurred|relapsed|fatal)"
 )
 _EVENT_BEFORE = Lookback(
     rf"(?i:\b(?:{EVENT_IN_VERBS}\s+(?:in|among|by)|infected|killed|sickened)\s+)$",
@@ -945,6 +949,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         before = _preceding_word(text, m.start())
         if _blocked_before(text, m.start(), before, blocked):
             continue
+        if before == "" and _HEADING_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "## 5 Appraisal committee members": a section's number
         if _after_age_range(text, m.start()) or _an_age(text, m.start("a")):
             continue  # ("people over 65 falls at least once a year")
         value = _range_or_value(m["a"], m["b"])
@@ -953,6 +959,8 @@ def find_groups(text: str, sentence_of: Callable[[int], tuple[int, int]]) -> Ite
         if m["mods"] and _SCALE_MODS.search(m["mods"]):
             continue  # "on the five-point scale doctors use": a scale's points, no group
         noun = _noun_text(m["noun"])
+        if not m["b"] and noun not in events and _POINT_GROUPED.fullmatch(m["a"]):
+            value = int(m["a"].replace(".", ""))  # "1.200 patients": no fraction of a person, thousands grouped by points
         if noun in _FEW_NOT_COUNTED and isinstance(value, (int, float)) and value < _FEW_NOT_COUNTED[noun]:
             continue  # "9,460 doses of MMR vaccine" were given, "two doses" is a schedule; "three items" of a questionnaire
         if noun in _SCHEDULED and isinstance(value, (int, float)) and value <= 12 and _PER_PERIOD_AFTER.match(text, m.end()):

@@ -44,7 +44,7 @@ _NUMBER = (
 _DASH = r"[-\u2010\u2013\u2014]|\s+to\s+"
 # A cell's content: a number; perhaps a second in brackets (a share, an interval); or a range.
 _CELL = re.compile(
-    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%)?(?P<times>\s?×)?(?P<per>\s+per\s+[\d,]+)?"
+    rf"(?P<qual>[<>≤≥~]\s*)?(?P<num>{_NUMBER})(?P<pct>\s*%|\s+(?i:percentage\s+points?|pp))?(?P<times>\s?×)?(?P<per>\s+per\s+[\d,]+)?"
     rf"(?:\s*(?P<bracket>\(\s*(?P<b1>{_NUMBER})(?:(?:{_DASH})\s*(?P<b2>{_NUMBER}))?\s*(?P<bpct>%)?\s*\))"
     # a review's people and the studies they come from: "1,890 (4 studies)"
     r"|\s*\(\s*(?P<pooled>(?P<k>\d{1,3})\s+(?i:studies|trials|RCTs))\s*\))?"
@@ -481,6 +481,11 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
                 ClaimMatch("sample_size", m.start("pooled"), m.end("pooled"), int(m["k"]))]
     qualifier = m["qual"].strip() if m["qual"] else None
     claims = []
+    if kind == "estimate_with_interval":  # "-0.2 (-0.7 to 0.3)", "18.5 percentage points (13.1 to 23.9)": the interval only
+        if m["b2"] is None:
+            return []
+        return [ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
+                           [parse_number(m["b1"]), parse_number(m["b2"])])]
     if m["pct"]:
         return []  # `12.4%`: the percentage rules read it
     if m["per"] and kind != "estimate_with_interval":
@@ -493,11 +498,6 @@ def _cell_claims(text: str, start: int, end: int, column: _Column) -> list[Claim
             claims.append(ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
                                      [parse_number(m["b1"]), parse_number(m["b2"])]))
         return claims
-    if kind == "estimate_with_interval":  # "-0.2 (-0.7 to 0.3)": the interval only
-        if m["b2"] is None:
-            return []
-        return [ClaimMatch("confidence_interval", m.start("bracket"), m.end("bracket"),
-                           [parse_number(m["b1"]), parse_number(m["b2"])])]
     if kind == "p_value":
         return [ClaimMatch(kind, m.start("num"), m.end("num"), value, None, qualifier)]
     if kind == "confidence_interval":
