@@ -1224,8 +1224,9 @@ def _find_durations(text: str) -> Iterator[ClaimMatch]:
         if in_years and _years_of_no_length(text, lowered, m.start(), m.end("unit")):
             continue
         if (_may_hold(_AGE_WORDS, lowered, window, w_start, m.start()) and _AGE_BEFORE.search(window)) or (
-                _may_hold(_CAREER_WORDS, lowered, window, w_start, m.start()) and _CAREER_BEFORE.search(window)):
-            continue
+                m["unit"][:1] in "yYdDmM" and m["unit"][:2].lower() not in ("da", "mi")  # a career runs in years or months
+                and _may_hold(_CAREER_WORDS, lowered, window, w_start, m.start()) and _CAREER_BEFORE.search(window)):
+            continue  # (not "had worked 131 hours in the 10 days before the crash": time at work)
         after_unit = text[m.end("unit"):m.end("unit") + 2]
         if (not after_unit or after_unit[0] in ",.)") and _AGE_APPOSITION.search(window):
             continue

@@ -1,4 +1,4 @@
-"""Rules written after blind sets holdout138-146 (session 15), each tested both ways: what the
+"""Rules written after blind sets holdout138-149 (session 15), each tested both ways: what the
 rule reads, and the look-alike it must leave alone."""
 
 from __future__ import annotations
@@ -99,6 +99,12 @@ def test_doses_per_kilogram_and_per_hour():
     assert ("dose", "30 ml/kg", 30) in claims("A fluid bolus of 30 ml/kg was given.")
 
 
+def test_hours_at_work_are_a_length_and_a_career_in_years_is_not():
+    found = claims("The driver had worked 131 hours in the 10 days before the crash.")
+    assert ("duration", "131 hours", 131) in found and ("duration", "10 days", 10) in found
+    assert not claims("She has worked at the hospital for 31 years.")
+
+
 def test_nights_after_a_qualifier_are_a_length():
     assert ("duration", "for up to 14 nights", 14) in claims("Patients received it for up to 14 nights.")
     assert not [c for c in claims("He worked on 23 nights last year.") if c[0] == "duration"]
@@ -195,6 +201,12 @@ def test_an_estimate_per_unit_outside_its_interval(nlp):
     text = "Each hour of delay raised the odds of death (adjusted odds ratio 1.09 per hour, 95% CI 1.12 to 1.31)."
     assert flags(nlp, text, "implausible_value") == ["adjusted odds ratio 1.09 per hour, 95% CI 1.12 to 1.31"]
     assert flags(nlp, text.replace("1.09", "1.19"), "implausible_value") == []
+
+
+def test_a_share_of_a_caseload_above_the_whole(nlp):
+    text = "In the team, 132% of the caseload is classed as needing enhanced support."
+    assert flags(nlp, text, "implausible_value") == ["132% of the caseload"]
+    assert flags(nlp, "Caseloads rose 132% on last year.", "implausible_value") == []
 
 
 def test_an_acronym_one_letter_off_far_along_the_same_sentence_is_a_slip(nlp):
