@@ -1848,12 +1848,12 @@ def _sum_or_difference_before(doc: Doc, offset: int, value: int) -> bool:
     return any(value - v in values or v - value in values for v in values)
 
 
-def _same_group_again(text: str, earlier: tuple[int, str, int], r) -> bool:
+def _same_group_again(text: str, earlier: tuple[int, str, int], r, said_before: str) -> bool:
     """Whether the reference names no other group than the earlier number: none of the earlier
     one's modifiers dropped ("1,206 drug-related deaths" ... "the 1,296 deaths" may be all deaths),
     and a restricting clause after it only in the earlier one's words ("38 infants were treated"
     ... "the 36 infants treated in STRIDE-SMA"; not "2,017 adults" ... "the 2,010 adults who
-    smoked")."""
+    smoked"). `said_before`: the earlier number's sentence, lower-cased."""
     mods_before = set(_noun_and_modifiers(earlier[1], r.unit)[1].split())
     mods_now = set(_noun_and_modifiers(text[r.start:r.end], r.unit)[1].split())
     if not mods_before <= mods_now:
@@ -1862,16 +1862,13 @@ def _same_group_again(text: str, earlier: tuple[int, str, int], r) -> bool:
     if not _patterns()["restricting"].match(after):
         return True
     words = [w for w in _WORD.findall(after.lower())[:3] if len(w) > 3]
-    sentence_start = text.rfind(". ", 0, earlier[2]) + 1
-    sentence_end = text.find(". ", earlier[2])
-    said_before = text[sentence_start:len(text) if sentence_end < 0 else sentence_end].lower()
-    return bool(words) and all(w in said_before for w in words[:1])
+    return bool(words) and words[0] in said_before
 
 
 _SLIP_SHARE = 0.12  # a part named by a definite reference is most often far smaller than its whole
 
 
-def find_definite_slips(doc: Doc, records) -> Iterator[Hit]:
+def find_definite_slips(doc: Doc, records, sentence_of: Callable[[int], int], bounds: list[tuple[int, int]]) -> Iterator[Hit]:
     """`38 infants were treated` ... `Among the 36 infants treated`: a definite reference back to a
     group or count of the same noun, whose number nothing before it gives (`_has_antecedent`:
     not the number, nor a sum or difference of two), one digit away from the one given before
@@ -1889,7 +1886,8 @@ def find_definite_slips(doc: Doc, records) -> Iterator[Hit]:
                 and not _in_table_row(text, r.start) and not _has_antecedent(doc, r.start, r.value) \
                 and not _sum_or_difference_before(doc, r.start, r.value):
             slips = [e for e in earlier if one_digit_changed(str(e[0]), digits) and abs(e[0] - r.value) <= _SLIP_SHARE * e[0]]
-            if len(slips) == 1 and not _compared_where_given(text, slips[0], r) and _same_group_again(text, slips[0], r):
+            if len(slips) == 1 and not _compared_where_given(text, slips[0], r) and _same_group_again(
+                    text, slips[0], r, text[slice(*bounds[sentence_of(slips[0][2])])].lower()):
                 yield Hit(
                     r.start, r.end,
                     f"`{text[r.start:r.end]}` refers back to a number given nowhere before it; "
@@ -2527,4 +2525,4 @@ def _mismatches(doc: Doc) -> Iterator[Hit]:
         yield from find_restated_enrolments(doc, records)
     yield from find_transposed_digits(doc, records)  # last: a rule above says more of the same span
     yield from find_transposed_doses(doc, records)
-    yield from find_definite_slips(doc, records)
+    yield from find_definite_slips(doc, records, sentence_of, bounds)

@@ -33,6 +33,7 @@ from .patterns import (  # noqa: F401  (terms, ClaimMatch: part of this module's
     END,
     FAR_NUM,
     FAR_START,
+    NOT_WHEN_AFTER,
     NUM,
     PCT,
     QUAL,
@@ -977,7 +978,7 @@ def _gestational_age(text: str, m: re.Match) -> bool:
 # hours a day" are the time spent (as writers annotate them), not "24 hours a day" (always open)
 # ("19 days a year earlier", "a month before" are when, not how often)
 _PER_PERIOD_AFTER_UNIT = re.compile(
-    r"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b(?!\s+(?i:earlier|before|ago|later)\b)"
+    rf"\s+(?i:a|per|each)\s+(?i:day|week|month|year)\b{NOT_WHEN_AFTER}"
 )
 _TIME_SPENT_UNITS = frozenset({"minutes", "hours"})
 _FREQUENCY_BEFORE = re.compile(r"(?i:\b(?:times|doses|tablets|pills|capsules)\s+(?:in|a|per|every)\s+(?:any\s+)?)$")

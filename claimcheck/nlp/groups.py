@@ -16,6 +16,7 @@ from .numbers import DIGIT_NUMBER
 from .regex import alternation
 from .patterns import (
     FAR_NUM,
+    NOT_WHEN_AFTER,
     NUM,
     QUAL,
     RANGE_SEP,
@@ -473,7 +474,7 @@ _REGISTERED = re.compile(r"(?i:\bregistered\b)")
 # What a patient is booked for: a few of them a week or a year is a schedule, not a count.
 _SCHEDULED = frozenset({"appointments", "consultations", "visits", "home visits", "gp visits", "injections"})
 _PER_PERIOD_AFTER = re.compile(
-    r"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b(?!\s+(?i:earlier|before|ago|later)\b)"
+    rf"\s+(?i:a|per|every|each)\s+(?i:day|night|week|month|year)\b{NOT_WHEN_AFTER}"
 )
 _AVERAGE_BEFORE = Lookback(r"(?i:\b(?:an\s+average\s+of|on\s+average)\s+)$", {"of", "average"})
 # "612 of the 7,108 patients": the number after "N of the" is the whole a part is taken from.

@@ -60,6 +60,8 @@ QUALIFIERS = (
     "upwards of", "close to", "closer to", "well over", "at most", "no more than", "a total of", "totalling",
     "totaling",
 )
+# After "a day", "a year": when, not how often ("19 days a year earlier", "a month before")
+NOT_WHEN_AFTER = r"(?!\s+(?i:earlier|before|ago|later)\b)"
 QUAL = rf"(?:(?P<between>(?i:between|from))\s+|(?P<qual>(?i:{_alternation(list(QUALIFIERS))})|~|≈|<|>|≤|≥)\s*)?"
 # A number not glued to a word, a price or a code: not `COVID-19`, `B12`, `$1,200`, `24/7`.
 START = r"(?<![\w\-/.,:$£€¥#+])"
